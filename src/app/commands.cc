@@ -1,0 +1,185 @@
+// `vigil check` and `vigil solve`.
+#include "app/commands.h"
+
+#include <cstdio>
+#include <memory>
+#include <sys/resource.h>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "eval/evaluation.h"
+#include "io/nrp_reader.h"
+#include "io/roster_io.h"
+#include "solve/solver.h"
+
+namespace vigil::app {
+namespace {
+
+void print_breakdown(const Problem& problem, const Evaluation& ev) {
+  fmt::print("{:<26} {:<5} {:>8} {:>8} {:>10}\n", "rule", "kind", "matches", "units", "cost");
+  for (int k = 0; k < kRuleCount; ++k) {
+    const RuleSetting& s = problem.rules[k];
+    if (!s.enabled) continue;
+    const RuleTally& t = ev.rules[k];
+    fmt::print("{:<26} {:<5} {:>8} {:>8} {:>10}\n", rule_name(static_cast<RuleKind>(k)), s.hard ? "hard" : "soft",
+               t.matches, t.units, s.hard ? std::string("-") : std::to_string(t.cost));
+  }
+}
+
+}  // namespace
+
+Handler setup_check(CLI::App& sub) {
+  struct Args {
+    std::string instance, roster;
+    bool all = false, json = false;
+  };
+  auto args = std::make_shared<Args>();
+  sub.add_option("instance", args->instance, "Instance file (benchmark text format)")->required();
+  sub.add_option("roster", args->roster, "Roster file (.csv or .json)")->required();
+  sub.add_flag("--all", args->all, "List every soft match too, not only hard violations");
+  sub.add_flag("--json", args->json, "Print the result as JSON");
+  return [args]() -> int {
+    auto problem = read_nrp_instance(args->instance);
+    if (!problem) {
+      fmt::print(stderr, "{}\n", problem.error().format());
+      return kExitInputError;
+    }
+    auto roster = read_roster(*problem, args->roster);
+    if (!roster) {
+      fmt::print(stderr, "{}\n", roster.error().format());
+      return kExitInputError;
+    }
+    const Evaluation ev = evaluate(*problem, *roster, true);
+    if (args->json) {
+      nlohmann::json out;
+      out["instance"] = args->instance;
+      out["roster"] = args->roster;
+      out["objective"] = ev.score.soft;
+      out["hard_violations"] = ev.score.hard;
+      out["feasible"] = ev.score.feasible();
+      for (int k = 0; k < kRuleCount; ++k) {
+        if (!problem->rules[k].enabled) continue;
+        out["rules"][rule_name(static_cast<RuleKind>(k))] = {{"hard", problem->rules[k].hard},
+                                                             {"matches", ev.rules[k].matches},
+                                                             {"units", ev.rules[k].units},
+                                                             {"cost", ev.rules[k].cost}};
+      }
+      auto& list = out["violations"] = nlohmann::json::array();
+      for (const Violation& v : ev.violations)
+        if (args->all || problem->rule(v.rule).hard)
+          list.push_back({{"rule", rule_name(v.rule)}, {"units", v.units}, {"cost", v.cost}, {"text", v.text}});
+      fmt::print("{}\n", out.dump(2));
+    } else {
+      fmt::print("instance: {} ({} days, {} people, {} shift kinds)\n", args->instance, problem->days(),
+                 problem->person_count(), problem->shift_count());
+      fmt::print("roster:   {}\n", args->roster);
+      fmt::print("total:    {}\n", ev.score.soft);
+      fmt::print("hard violations: {} ({})\n", ev.score.hard, ev.score.feasible() ? "feasible" : "INFEASIBLE");
+      fmt::print("\n");
+      print_breakdown(*problem, ev);
+      bool header = false;
+      for (const Violation& v : ev.violations) {
+        if (!args->all && !problem->rule(v.rule).hard) continue;
+        if (!header) fmt::print("\n{}:\n", args->all ? "what the rules matched" : "hard violations");
+        header = true;
+        fmt::print("  [{}] {}{}\n", rule_name(v.rule), v.text,
+                   problem->rule(v.rule).hard ? "" : fmt::format(" (cost {})", v.cost));
+      }
+    }
+    return ev.score.feasible() ? kExitOk : kExitInfeasible;
+  };
+}
+
+Handler setup_solve(CLI::App& sub) {
+  struct Args {
+    std::string instance, out, start;
+    double time = 60;
+    std::int64_t work = 0;
+    std::uint64_t seed = 1;
+    int threads = 1;
+    std::optional<std::int64_t> target, lower_bound;
+    bool check = false, quiet = false, json = false;
+  };
+  auto args = std::make_shared<Args>();
+  sub.add_option("instance", args->instance, "Instance file (benchmark text format)")->required();
+  sub.add_option("--time", args->time, "Time limit in seconds")->check(CLI::Range(0.0, 1e7))->capture_default_str();
+  sub.add_option("--work", args->work,
+                 "Move evaluations per thread before stopping (0 = none); makes runs reproducible on any machine")
+      ->check(CLI::NonNegativeNumber);
+  sub.add_option("--seed", args->seed, "Random seed")->capture_default_str();
+  sub.add_option("--threads", args->threads, "Independent search threads")->check(CLI::Range(1, 256))->capture_default_str();
+  sub.add_option("--out", args->out, "Write the best roster here (.csv or .json)");
+  sub.add_option("--start", args->start, "Start from this roster (.csv or .json)");
+  sub.add_option("--target", args->target, "Stop once a feasible roster costs at most this");
+  sub.add_option("--lower-bound", args->lower_bound, "A proven lower bound: reaching it proves optimality and stops");
+  sub.add_flag("--check", args->check, "Check mode: re-score from scratch after every move, stop at a disagreement");
+  sub.add_flag("--quiet", args->quiet, "Print only the result line");
+  sub.add_flag("--json", args->json, "Print the result as one JSON object");
+  return [args]() -> int {
+    auto problem = read_nrp_instance(args->instance);
+    if (!problem) {
+      fmt::print(stderr, "{}\n", problem.error().format());
+      return kExitInputError;
+    }
+    SolveOptions options;
+    options.time_limit_seconds = args->time;
+    options.work_limit = args->work;
+    options.seed = args->seed;
+    options.threads = args->threads;
+    options.target = args->target;
+    options.lower_bound = args->lower_bound;
+    options.check_mode = args->check;
+    if (!args->start.empty()) {
+      auto start = read_roster(*problem, args->start);
+      if (!start) {
+        fmt::print(stderr, "{}\n", start.error().format());
+        return kExitInputError;
+      }
+      options.start = *start;
+    }
+    const bool chatty = !args->quiet && !args->json;
+    if (chatty)
+      fmt::print("vigil solve {}: {} days, {} people, {} shift kinds; seed {}, {} thread(s), {}\n", args->instance,
+                 problem->days(), problem->person_count(), problem->shift_count(), args->seed, args->threads,
+                 args->work > 0 ? fmt::format("work limit {} moves", args->work)
+                                : fmt::format("time limit {} s", args->time));
+    const SolveResult r = solve(*problem, options, [&](const Progress& p) {
+      if (chatty) {
+        fmt::print("  {:>9.3f} s  best {:>8}  moves {:>12}\n", p.seconds, p.best.soft, p.moves);
+        std::fflush(stdout);
+      }
+    });
+    if (!r.check_failure.empty()) {
+      fmt::print(stderr, "{}\n", r.check_failure);
+      return kExitInfeasible;
+    }
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const double peak_mib = static_cast<double>(usage.ru_maxrss) / 1024.0;
+    if (!args->out.empty()) {
+      if (auto err = write_roster(*problem, r.roster, args->out); !err.empty()) {
+        fmt::print(stderr, "{}\n", err);
+        return kExitInputError;
+      }
+    }
+    if (args->json) {
+      nlohmann::json j = {{"instance", args->instance}, {"seed", args->seed}, {"threads", args->threads},
+                          {"feasible", r.found_feasible}, {"objective", r.score.soft}, {"hard", r.score.hard},
+                          {"seconds", r.seconds}, {"time_to_best", r.time_to_best}, {"moves", r.moves},
+                          {"moves_per_second", r.moves_per_second()}, {"line_rebuilds", r.line_rebuilds},
+                          {"peak_mib", peak_mib}, {"stop", stop_reason_name(r.reason)}};
+      fmt::print("{}\n", j.dump());
+    } else {
+      fmt::print("result: {} objective {} hard {} | {:.2f} s, best at {:.2f} s | {} moves ({:.2f} M/s), {} line "
+                 "rebuilds | peak {:.0f} MiB | stop: {} | seed {}\n",
+                 r.found_feasible ? "feasible" : "NO FEASIBLE ROSTER", r.score.soft, r.score.hard, r.seconds,
+                 r.time_to_best, r.moves, r.moves_per_second() / 1e6, r.line_rebuilds, peak_mib,
+                 stop_reason_name(r.reason), args->seed);
+      if (!args->out.empty()) fmt::print("roster written to {}\n", args->out);
+    }
+    return r.found_feasible ? kExitOk : kExitInfeasible;
+  };
+}
+
+}  // namespace vigil::app

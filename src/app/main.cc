@@ -1,0 +1,30 @@
+// The `vigil` command: a thin front end over the engine library. Subcommands
+// come from one table; each has its own --help.
+#include <iostream>
+
+#include "app/commands.h"
+
+int main(int argc, char** argv) {
+  using vigil::app::Command;
+  static const Command kCommands[] = {
+      {"solve", "Find the best roster for an instance within a time or work budget", vigil::app::setup_solve},
+      {"check", "Re-score a roster from scratch: total, hard violations, breakdown by rule", vigil::app::setup_check},
+      {"bench", "Solve benchmark instances over several seeds and print a results table", vigil::app::setup_bench},
+  };
+  CLI::App app{"vigil: rostering engine and planning tool for round-the-clock teams"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "vigil 0.1.0");
+  vigil::app::Handler chosen;
+  for (const Command& c : kCommands) {
+    CLI::App* sub = app.add_subcommand(c.name, c.help);
+    auto handler = c.setup(*sub);
+    sub->callback([handler, &chosen] { chosen = handler; });
+  }
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : vigil::app::kExitInputError;
+  }
+  return chosen ? chosen() : vigil::app::kExitInputError;
+}

@@ -1,0 +1,70 @@
+// From-scratch evaluation: runs every enabled rule unit over the whole roster.
+// Slow and simple on purpose; it is the oracle for the incremental evaluator.
+#include <fmt/format.h>
+
+#include "eval/evaluation.h"
+#include "eval/problem_index.h"
+#include "eval/rules/consecutive_runs.h"
+#include "eval/rules/cover.h"
+#include "eval/rules/max_shifts_per_kind.h"
+#include "eval/rules/max_weekends.h"
+#include "eval/rules/required_day_off.h"
+#include "eval/rules/shift_requests.h"
+#include "eval/rules/succession.h"
+#include "eval/rules/total_minutes.h"
+
+namespace vigil {
+
+std::string day_label(const Problem& problem, int day) {
+  static const char* const kNames[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  return fmt::format("day {} ({})", day, kNames[(problem.horizon.first_weekday + day) % 7]);
+}
+
+Evaluation evaluate(const Problem& problem, const Roster& roster, bool explain) {
+  const ProblemIndex index(problem);
+  return evaluate(problem, index, roster, explain);
+}
+
+Evaluation evaluate(const Problem& problem, const ProblemIndex& index, const Roster& roster, bool explain) {
+  Evaluation ev;
+  const RuleInput in{problem, index, roster, explain ? &ev.violations : nullptr};
+  auto on = [&](RuleKind k) { return problem.rule(k).enabled; };
+  auto tally = [&](RuleKind k) -> RuleTally& { return ev.rules[static_cast<int>(k)]; };
+
+  if (on(RuleKind::kSuccession)) rules::Succession::evaluate(in, tally(RuleKind::kSuccession));
+  if (on(RuleKind::kMaxShiftsPerKind)) rules::MaxShiftsPerKind::evaluate(in, tally(RuleKind::kMaxShiftsPerKind));
+  if (on(RuleKind::kTotalMinutes)) rules::TotalMinutes::evaluate(in, tally(RuleKind::kTotalMinutes));
+  rules::ConsecutiveRuns::evaluate(in, tally(RuleKind::kMaxConsecutiveShifts), tally(RuleKind::kMinConsecutiveShifts),
+                                   tally(RuleKind::kMinConsecutiveDaysOff), on(RuleKind::kMaxConsecutiveShifts),
+                                   on(RuleKind::kMinConsecutiveShifts), on(RuleKind::kMinConsecutiveDaysOff));
+  if (on(RuleKind::kMaxWeekends)) rules::MaxWeekends::evaluate(in, tally(RuleKind::kMaxWeekends));
+  if (on(RuleKind::kRequiredDayOff)) rules::RequiredDayOff::evaluate(in, tally(RuleKind::kRequiredDayOff));
+  rules::ShiftRequests::evaluate(in, tally(RuleKind::kShiftOnRequest), tally(RuleKind::kShiftOffRequest),
+                                 on(RuleKind::kShiftOnRequest), on(RuleKind::kShiftOffRequest),
+                                 problem.rule(RuleKind::kShiftOnRequest).weight,
+                                 problem.rule(RuleKind::kShiftOffRequest).weight);
+  if (on(RuleKind::kCover)) rules::Cover::evaluate(in, tally(RuleKind::kCover), problem.rule(RuleKind::kCover).weight);
+
+  for (int k = 0; k < kRuleCount; ++k) {
+    const RuleSetting& setting = problem.rules[k];
+    RuleTally& t = ev.rules[k];
+    const auto kind = static_cast<RuleKind>(k);
+    const bool priced_by_rule = kind == RuleKind::kShiftOnRequest || kind == RuleKind::kShiftOffRequest ||
+                                kind == RuleKind::kCover;
+    if (!setting.enabled) continue;
+    if (setting.hard) {
+      t.cost = t.units;
+      ev.score.hard += t.units;
+    } else {
+      if (!priced_by_rule) {
+        t.cost = t.units * setting.weight;
+        for (Violation& v : ev.violations)
+          if (v.rule == kind) v.cost = v.units * setting.weight;
+      }
+      ev.score.soft += t.cost;
+    }
+  }
+  return ev;
+}
+
+}  // namespace vigil

@@ -1,0 +1,98 @@
+// Lookups and border validation for Problem.
+#include "model/problem.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace vigil {
+
+const char* rule_name(RuleKind kind) {
+  switch (kind) {
+    case RuleKind::kSuccession: return "succession";
+    case RuleKind::kMaxShiftsPerKind: return "max-shifts-per-kind";
+    case RuleKind::kTotalMinutes: return "total-minutes";
+    case RuleKind::kMaxConsecutiveShifts: return "max-consecutive-shifts";
+    case RuleKind::kMinConsecutiveShifts: return "min-consecutive-shifts";
+    case RuleKind::kMinConsecutiveDaysOff: return "min-consecutive-days-off";
+    case RuleKind::kMaxWeekends: return "max-weekends";
+    case RuleKind::kRequiredDayOff: return "required-day-off";
+    case RuleKind::kShiftOnRequest: return "shift-on-request";
+    case RuleKind::kShiftOffRequest: return "shift-off-request";
+    case RuleKind::kCover: return "cover";
+    case RuleKind::kCount: break;
+  }
+  return "?";
+}
+
+int Problem::lanes_per_day() const {
+  int lanes = 1;
+  for (const auto& s : shifts) lanes = std::max(lanes, s.lane + 1);
+  return lanes;
+}
+
+std::optional<ShiftId> Problem::find_shift(const std::string& shift_name) const {
+  for (std::size_t i = 0; i < shifts.size(); ++i)
+    if (shifts[i].name == shift_name) return ShiftId(static_cast<int>(i));
+  return std::nullopt;
+}
+
+std::optional<PersonId> Problem::find_person(const std::string& person_name) const {
+  for (std::size_t i = 0; i < people.size(); ++i)
+    if (people[i].name == person_name) return PersonId(static_cast<int>(i));
+  return std::nullopt;
+}
+
+std::optional<std::string> Problem::validate() const {
+  if (horizon.days <= 0) return fmt::format("horizon: expected at least 1 day, got {}", horizon.days);
+  if (shifts.empty()) return std::string("shifts: expected at least one shift kind");
+  if (shifts.size() > 32000) return fmt::format("shifts: at most 32000 shift kinds, got {}", shifts.size());
+  std::set<std::string> names;
+  for (const auto& s : shifts) {
+    if (!names.insert(s.name).second) return fmt::format("shift '{}': defined twice", s.name);
+    if (s.length_minutes <= 0) return fmt::format("shift '{}': expected a positive length, got {}", s.name, s.length_minutes);
+    for (ShiftId n : s.forbidden_next)
+      if (!n.valid() || n.index() >= shifts.size()) return fmt::format("shift '{}': forbidden successor out of range", s.name);
+    if (s.place.valid() && !places.empty() && s.place.index() >= places.size())
+      return fmt::format("shift '{}': place out of range", s.name);
+  }
+  names.clear();
+  for (const auto& p : people) {
+    if (!names.insert(p.name).second) return fmt::format("person '{}': defined twice", p.name);
+    if (p.limits.max_per_shift.size() != shifts.size())
+      return fmt::format("person '{}': expected a limit for each of the {} shift kinds, got {}", p.name,
+                         shifts.size(), p.limits.max_per_shift.size());
+    if (p.limits.min_total_minutes > p.limits.max_total_minutes)
+      return fmt::format("person '{}': minimum total minutes {} exceeds the maximum {}", p.name,
+                         p.limits.min_total_minutes, p.limits.max_total_minutes);
+    for (int d : p.required_days_off)
+      if (d < 0 || d >= horizon.days) return fmt::format("person '{}': day off {} outside the horizon 0..{}", p.name, d, horizon.days - 1);
+  }
+  for (const auto& r : requests) {
+    if (!r.person.valid() || r.person.index() >= people.size()) return std::string("request: person out of range");
+    if (!r.shift.valid() || r.shift.index() >= shifts.size()) return std::string("request: shift out of range");
+    if (r.day < 0 || r.day >= horizon.days) return fmt::format("request: day {} outside the horizon", r.day);
+    if (r.weight < 0) return fmt::format("request: expected a non-negative weight, got {}", r.weight);
+  }
+  std::vector<char> seen(static_cast<std::size_t>(horizon.days) * shifts.size(), 0);
+  for (const auto& c : cover) {
+    if (c.day < 0 || c.day >= horizon.days) return fmt::format("cover: day {} outside the horizon", c.day);
+    if (!c.shift.valid() || c.shift.index() >= shifts.size()) return std::string("cover: shift out of range");
+    if (c.required < 0 || c.weight_under < 0 || c.weight_over < 0)
+      return fmt::format("cover day {} shift '{}': expected non-negative numbers", c.day, shifts[c.shift.index()].name);
+    auto& mark = seen[static_cast<std::size_t>(c.day) * shifts.size() + c.shift.index()];
+    if (mark) return fmt::format("cover day {} shift '{}': given twice", c.day, shifts[c.shift.index()].name);
+    mark = 1;
+  }
+  return std::nullopt;
+}
+
+void use_benchmark_rules(Problem& problem) {
+  for (int k = 0; k < kRuleCount; ++k) problem.rules[k] = RuleSetting{true, true, 1};
+  problem.rule(RuleKind::kShiftOnRequest).hard = false;
+  problem.rule(RuleKind::kShiftOffRequest).hard = false;
+  problem.rule(RuleKind::kCover).hard = false;
+}
+
+}  // namespace vigil

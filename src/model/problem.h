@@ -1,0 +1,143 @@
+// The immutable rostering problem: time, places, shift kinds, people, demands
+// and the rules with their weights. Solvers never change a Problem; they
+// change a Roster (roster.h). Readers build a Problem and validate() it once.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/ids.h"
+
+namespace vigil {
+
+inline constexpr int kMinutesPerDay = 24 * 60;
+
+// The planning horizon: whole days, day 0 at `first_weekday` (0 = Monday).
+struct Horizon {
+  int days = 0;
+  int first_weekday = 0;
+  // Minute of the day at which a roster day starts (00:00 for nurses,
+  // 06:00 for a unit whose changeover is at six).
+  int day_start_minute = 0;
+
+  bool is_saturday(int day) const { return (first_weekday + day) % 7 == 5; }
+  bool is_sunday(int day) const { return (first_weekday + day) % 7 == 6; }
+  int weekend_count() const { return days / 7; }
+};
+
+// Somewhere people work: a ward, a forward post, a rest center.
+struct Place {
+  std::string name;
+  int capacity = 0;  // beds or places; 0 means unlimited
+};
+
+// A kind of shift: where, when it starts and how long it lasts. A day may hold
+// several lanes (e.g. twelve 2-hour watches); `lane` says which one this uses.
+struct ShiftKind {
+  std::string name;
+  int start_minute = 0;  // from the start of the roster day
+  int length_minutes = 0;
+  int lane = 0;
+  PlaceId place{0};
+  // Shift kinds that may not be worked on the day after this one.
+  std::vector<ShiftId> forbidden_next;
+};
+
+// Per-person limits of the benchmark's hard rules. A minimum of 1 (or a
+// maximum at least the horizon) means "no restriction".
+struct WorkLimits {
+  std::vector<int> max_per_shift;  // indexed by ShiftId
+  int max_total_minutes = 0;
+  int min_total_minutes = 0;
+  int max_consecutive_shifts = 0;
+  int min_consecutive_shifts = 1;
+  int min_consecutive_days_off = 1;
+  int max_weekends = 0;
+};
+
+struct Person {
+  std::string name;
+  WorkLimits limits;
+  std::vector<int> required_days_off;  // sorted, unique
+};
+
+// "Person would like (on) / not like (off) to work `shift` on `day`."
+struct ShiftRequest {
+  PersonId person;
+  int day = 0;
+  ShiftId shift;
+  int weight = 0;
+  bool wants_shift = true;
+};
+
+// Preferred number of people on `shift` on `day`, with a price per person
+// missing and per person over.
+struct CoverDemand {
+  int day = 0;
+  ShiftId shift;
+  int required = 0;
+  int weight_under = 0;
+  int weight_over = 0;
+};
+
+// Every rule the evaluator knows. The order is the order of reports.
+enum class RuleKind : int {
+  kSuccession,
+  kMaxShiftsPerKind,
+  kTotalMinutes,
+  kMaxConsecutiveShifts,
+  kMinConsecutiveShifts,
+  kMinConsecutiveDaysOff,
+  kMaxWeekends,
+  kRequiredDayOff,
+  kShiftOnRequest,
+  kShiftOffRequest,
+  kCover,
+  kCount
+};
+inline constexpr int kRuleCount = static_cast<int>(RuleKind::kCount);
+
+const char* rule_name(RuleKind kind);
+
+// How a rule counts: hard rules must hold (a plan that breaks one is
+// infeasible); soft rules are priced at `weight` per unit of their cost.
+struct RuleSetting {
+  bool enabled = true;
+  bool hard = true;
+  int weight = 1;
+};
+
+class Problem {
+ public:
+  std::string name;
+  Horizon horizon;
+  std::vector<Place> places;
+  std::vector<ShiftKind> shifts;
+  std::vector<Person> people;
+  std::vector<ShiftRequest> requests;
+  std::vector<CoverDemand> cover;  // at most one per (day, shift)
+  std::array<RuleSetting, kRuleCount> rules{};
+
+  int days() const { return horizon.days; }
+  int shift_count() const { return static_cast<int>(shifts.size()); }
+  int person_count() const { return static_cast<int>(people.size()); }
+  int lanes_per_day() const;
+
+  const RuleSetting& rule(RuleKind k) const { return rules[static_cast<int>(k)]; }
+  RuleSetting& rule(RuleKind k) { return rules[static_cast<int>(k)]; }
+
+  std::optional<ShiftId> find_shift(const std::string& shift_name) const;
+  std::optional<PersonId> find_person(const std::string& person_name) const;
+
+  // The first inconsistency found (an index out of range, a negative length,
+  // a duplicate name...), or nullopt when the problem is well formed.
+  std::optional<std::string> validate() const;
+};
+
+// The benchmark's default rule settings: the nine per-person rules hard,
+// requests and cover soft with their own weights.
+void use_benchmark_rules(Problem& problem);
+
+}  // namespace vigil

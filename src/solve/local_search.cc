@@ -1,0 +1,164 @@
+// The annealing walk. Temperatures run in cycles measured in moves, not
+// seconds, so the trajectory for a seed does not depend on machine speed; a
+// time limit only decides where the walk is cut.
+#include "solve/local_search.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include <fmt/format.h>
+
+namespace vigil {
+
+LocalSearch::LocalSearch(const Problem& problem, const ProblemIndex& index, const SolveOptions& options,
+                         std::uint64_t seed, int thread, SearchControl& control,
+                         std::function<void(const Progress&)> on_best)
+    : problem_(problem), ix_(index), options_(options), thread_(thread), control_(control),
+      on_best_(std::move(on_best)), rng_(seed), eval_(problem, index, options.start ? *options.start : Roster(problem)),
+      lines_(index) {
+  allowed_.resize(static_cast<std::size_t>(ix_.people));
+  for (int p = 0; p < ix_.people; ++p)
+    for (int s = 0; s < ix_.shifts; ++s)
+      if (ix_.max_per_shift[static_cast<std::size_t>(p) * ix_.shifts + s] > 0)
+        allowed_[static_cast<std::size_t>(p)].push_back(static_cast<ShiftCode>(s));
+  line_buffer_.resize(static_cast<std::size_t>(ix_.days));
+}
+
+bool LocalSearch::should_stop() {
+  if (control_.stop.load(std::memory_order_relaxed)) return true;
+  if (options_.work_limit > 0 && moves_ >= options_.work_limit) {
+    reason_ = StopReason::kWorkLimit;
+    return true;
+  }
+  if (options_.work_limit == 0 && control_.elapsed() >= control_.time_limit) {
+    reason_ = StopReason::kTimeLimit;
+    return true;
+  }
+  return false;
+}
+
+void LocalSearch::note_best() {
+  const Score s = eval_.score();
+  if (s.hard != 0 || (best_found_ && s.soft >= best_score_.soft)) return;
+  best_found_ = true;
+  best_score_ = s;
+  best_roster_ = eval_.roster();
+  time_to_best_ = control_.elapsed();
+  if (on_best_) on_best_(Progress{s, time_to_best_, moves_, thread_});
+  if (options_.lower_bound && s.soft <= *options_.lower_bound) {
+    reason_ = StopReason::kProvenOptimal;
+    control_.stop = true;
+  } else if (options_.target && s.soft <= *options_.target) {
+    reason_ = StopReason::kTarget;
+    control_.stop = true;
+  }
+}
+
+bool LocalSearch::verify(const char* what) {
+  const Evaluation full = evaluate(problem_, ix_, eval_.roster());
+  if (full.score == eval_.score()) return true;
+  check_failure_ = fmt::format("check mode: after {} (move {}), incremental score hard={} soft={} but a full "
+                               "evaluation gives hard={} soft={}",
+                               what, moves_, eval_.score().hard, eval_.score().soft, full.score.hard, full.score.soft);
+  control_.stop = true;
+  reason_ = StopReason::kInterrupted;
+  return false;
+}
+
+bool LocalSearch::rebuild_line(int person, double temperature) {
+  const LineCandidate c = lines_.optimize(eval_, person, hard_weight_, line_buffer_);
+  ++rebuilds_;
+  ++moves_;
+  if (!c.found) return false;
+  const std::int64_t v = value(c.delta);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  if (v <= 0 || (temperature > 0 && unit(rng_) < std::exp(-static_cast<double>(v) / temperature))) {
+    eval_.apply_line(person, 0, ix_.days, line_buffer_.data());
+    if (options_.check_mode && !verify("a line rebuild")) return false;
+    return true;
+  }
+  return false;
+}
+
+void LocalSearch::construct() {
+  std::vector<int> order(static_cast<std::size_t>(ix_.people));
+  std::iota(order.begin(), order.end(), 0);
+  for (int pass = 0; pass < 3 && !should_stop(); ++pass) {
+    std::shuffle(order.begin(), order.end(), rng_);
+    const std::int64_t before = value(eval_.score());
+    for (int p : order) {
+      rebuild_line(p, 0);
+      if (should_stop()) break;
+    }
+    note_best();
+    if (value(eval_.score()) >= before) break;
+  }
+}
+
+void LocalSearch::run() {
+  if (!options_.start) construct();
+  note_best();
+  if (!check_failure_.empty()) return;
+  const int P = ix_.people, D = ix_.days;
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  auto pick = [&](int n) { return static_cast<int>(rng_() % static_cast<std::uint64_t>(n)); };
+
+  // One cycle cools from hot to cold; its length grows with the roster size.
+  const std::int64_t cycle = std::max<std::int64_t>(2'000'000, 2000LL * P * D / 7);
+  const double t_hot = 40.0, t_cold = 0.3;
+  const std::int64_t rebuild_every = 2000;
+  std::int64_t in_cycle = 0;
+  double temperature = t_hot;
+  const double cooling = std::pow(t_cold / t_hot, 1.0 / static_cast<double>(cycle));
+
+  while (true) {
+    if ((moves_ & 1023) == 0 && should_stop()) break;
+    ++moves_;
+    if (++in_cycle >= cycle) {
+      in_cycle = 0;
+      temperature = t_hot;
+      // Start the next cycle from the best roster found so far.
+      if (best_found_) eval_.reset(best_roster_);
+    }
+    temperature *= cooling;
+    if (moves_ % rebuild_every == 0) {
+      rebuild_line(pick(P), temperature);
+      note_best();
+      continue;
+    }
+
+    const int kind = pick(10);
+    Score delta;
+    int a = pick(P), first = 0, n = 1, b = -1;
+    ShiftCode v = kOff;
+    if (kind < 4) {  // change one cell
+      first = pick(D);
+      const auto& allowed = allowed_[static_cast<std::size_t>(a)];
+      const int choice = pick(static_cast<int>(allowed.size()) + 1);
+      v = choice == static_cast<int>(allowed.size()) ? kOff : allowed[static_cast<std::size_t>(choice)];
+      if (v == eval_.roster().at(a, first)) continue;
+      delta = eval_.change_delta(a, first, v);
+    } else {  // swap a day (kind 4-6) or a block of days (kind 7-9) with another person
+      b = pick(P);
+      if (b == a) continue;
+      n = kind < 7 ? 1 : 2 + pick(std::min(6, D - 1));
+      n = std::min(n, D);
+      first = pick(D - n + 1);
+      if (std::equal(eval_.roster().line(a) + first, eval_.roster().line(a) + first + n, eval_.roster().line(b) + first))
+        continue;
+      delta = eval_.swap_delta(a, b, first, n);
+    }
+    const std::int64_t dv = value(delta);
+    if (dv > 0 && unit(rng_) >= std::exp(-static_cast<double>(dv) / temperature)) continue;
+    if (b < 0) {
+      eval_.apply_change(a, first, v);
+    } else {
+      eval_.apply_swap(a, b, first, n);
+    }
+    if (options_.check_mode && !verify(b < 0 ? "a change" : "a swap")) break;
+    if (dv < 0 && eval_.score().hard == 0) note_best();
+  }
+}
+
+}  // namespace vigil

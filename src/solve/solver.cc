@@ -1,0 +1,83 @@
+// Runs the workers, one per thread, and merges their results. With a work
+// limit the merge is deterministic: the best score wins, ties go to the
+// lowest thread index.
+#include "solve/solver.h"
+
+#include <mutex>
+#include <thread>
+
+#include "eval/problem_index.h"
+#include "solve/local_search.h"
+
+namespace vigil {
+
+const char* stop_reason_name(StopReason r) {
+  switch (r) {
+    case StopReason::kTimeLimit: return "time limit";
+    case StopReason::kWorkLimit: return "work limit";
+    case StopReason::kTarget: return "target reached";
+    case StopReason::kProvenOptimal: return "optimal (lower bound reached)";
+    case StopReason::kInterrupted: return "interrupted";
+  }
+  return "?";
+}
+
+SolveResult solve(const Problem& problem, const SolveOptions& options,
+                  const std::function<void(const Progress&)>& on_progress) {
+  const ProblemIndex index(problem);
+  SearchControl control;
+  control.start = std::chrono::steady_clock::now();
+  control.time_limit = options.time_limit_seconds;
+
+  std::mutex report_mutex;
+  bool have_best = false;
+  Score best_reported;
+  auto on_best = [&](const Progress& p) {
+    std::lock_guard<std::mutex> lock(report_mutex);
+    if (have_best && !(p.best < best_reported)) return;
+    have_best = true;
+    best_reported = p.best;
+    if (on_progress) on_progress(p);
+  };
+
+  const int threads = std::max(1, options.threads);
+  std::vector<std::unique_ptr<LocalSearch>> workers;
+  for (int t = 0; t < threads; ++t)
+    workers.push_back(std::make_unique<LocalSearch>(problem, index, options,
+                                                    options.seed + 0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(t),
+                                                    t, control, on_best));
+  if (threads == 1) {
+    workers[0]->run();
+  } else {
+    std::vector<std::thread> pool;
+    for (auto& w : workers) pool.emplace_back([&w] { w->run(); });
+    for (auto& th : pool) th.join();
+  }
+
+  SolveResult result;
+  result.seconds = control.elapsed();
+  const LocalSearch* winner = nullptr;
+  for (const auto& w : workers) {
+    result.moves += w->moves();
+    result.line_rebuilds += w->line_rebuilds();
+    if (!w->check_failure().empty() && result.check_failure.empty()) result.check_failure = w->check_failure();
+    if (w->found_feasible() && (!winner || w->best_score() < winner->best_score())) winner = w.get();
+  }
+  result.reason = workers[0]->reason();
+  for (const auto& w : workers)
+    if (w->reason() == StopReason::kProvenOptimal || w->reason() == StopReason::kTarget ||
+        w->reason() == StopReason::kInterrupted)
+      result.reason = w->reason();
+  if (winner) {
+    result.found_feasible = true;
+    result.roster = winner->best();
+    result.score = winner->best_score();
+    result.time_to_best = winner->time_to_best();
+  } else {
+    result.roster = Roster(problem);
+    result.score = evaluate(problem, index, result.roster).score;
+  }
+  return result;
+}
+
+}  // namespace vigil

@@ -1,0 +1,56 @@
+// The solver's public face: options, progress reports and the result.
+// Search runs one independent worker per thread (seed + thread index) and
+// keeps the best feasible roster any of them finds.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "eval/evaluation.h"
+#include "model/problem.h"
+#include "model/roster.h"
+
+namespace vigil {
+
+enum class StopReason { kTimeLimit, kWorkLimit, kTarget, kProvenOptimal, kInterrupted };
+const char* stop_reason_name(StopReason r);
+
+struct SolveOptions {
+  double time_limit_seconds = 60;
+  // Move evaluations per thread; 0 = no limit. A work limit (not a time limit)
+  // makes a run reproducible across machines and loads.
+  std::int64_t work_limit = 0;
+  std::uint64_t seed = 1;
+  int threads = 1;
+  std::optional<std::int64_t> target;       // stop once a feasible roster costs at most this
+  std::optional<std::int64_t> lower_bound;  // a proven bound: reaching it proves optimality
+  bool check_mode = false;                  // re-score from scratch after every applied move
+  std::optional<Roster> start;              // start from this roster instead of building one
+};
+
+struct Progress {
+  Score best;
+  double seconds = 0;
+  std::int64_t moves = 0;
+  int thread = 0;
+};
+
+struct SolveResult {
+  bool found_feasible = false;
+  Roster roster;
+  Score score;
+  double seconds = 0;
+  double time_to_best = 0;
+  std::int64_t moves = 0;       // move evaluations, all threads
+  std::int64_t line_rebuilds = 0;
+  StopReason reason = StopReason::kTimeLimit;
+  std::string check_failure;    // set when check mode found a disagreement
+  double moves_per_second() const { return seconds > 0 ? static_cast<double>(moves) / seconds : 0; }
+};
+
+SolveResult solve(const Problem& problem, const SolveOptions& options,
+                  const std::function<void(const Progress&)>& on_progress = {});
+
+}  // namespace vigil
