@@ -1,9 +1,698 @@
-// `vigil bench`: placeholder until the benchmark runner lands.
+// `vigil bench`: solves benchmark instances over several seeds and prints a
+// results table. Every (instance, seed) run happens in its own fork()ed child,
+// so one run cannot disturb the next and the parent can read each run's peak
+// memory from wait4(). The child sends its result back as one JSON object
+// through a pipe.
 #include "app/commands.h"
 
+#include <poll.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <limits>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "io/nrp_reader.h"
+#include "io/roster_io.h"
+#include "solve/solver.h"
+
 namespace vigil::app {
-Handler setup_bench(CLI::App& sub) {
-  (void)sub;
-  return [] { return kExitOk; };
+namespace {
+
+namespace fs = std::filesystem;
+
+struct BenchArgs {
+  std::string dir;
+  std::string instances = "1-24";
+  std::string seeds = "1,2,3";
+  double time = 60;
+  int threads = 1;
+  std::string csv;
+  std::optional<std::int64_t> work;
+};
+
+// One row of best_known.csv.
+struct KnownValues {
+  std::optional<std::int64_t> lower_bound;
+  std::optional<std::int64_t> best_known;
+};
+
+// What one (instance, seed) run produced.
+struct RunResult {
+  std::string instance;
+  std::uint64_t seed = 0;
+  bool reported = false;  // the child sent a result
+  std::string error;      // set when the run failed (child error, crash, kill)
+  bool input_error = false;
+  bool feasible = false;
+  std::int64_t objective = 0;
+  std::int64_t hard = 0;
+  double seconds = 0;
+  double time_to_best = 0;
+  std::int64_t moves = 0;
+  double moves_per_second = 0;
+  std::string stop;
+  double peak_mib = 0;
+};
+
+// ---------------------------------------------------------------------------
+// Option parsing helpers.
+
+// "1,2,10-12" -> {1, 2, 10, 11, 12}, in the order given, without repeats.
+std::optional<std::vector<std::uint64_t>> parse_number_list(const std::string& text, std::string& error) {
+  std::vector<std::uint64_t> out;
+  auto parse_one = [&](const std::string& s, std::uint64_t& v) {
+    if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos || s.size() > 18) {
+      error = fmt::format("expected a number, got '{}'", s);
+      return false;
+    }
+    v = std::stoull(s);
+    return true;
+  };
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string item = text.substr(start, end - start);
+    const std::size_t dash = item.find('-');
+    std::uint64_t lo = 0, hi = 0;
+    if (dash == std::string::npos) {
+      if (!parse_one(item, lo)) return std::nullopt;
+      hi = lo;
+    } else {
+      if (!parse_one(item.substr(0, dash), lo) || !parse_one(item.substr(dash + 1), hi)) return std::nullopt;
+      if (hi < lo) {
+        error = fmt::format("expected a range LOW-HIGH with LOW <= HIGH, got '{}'", item);
+        return std::nullopt;
+      }
+      if (hi - lo > 100000) {
+        error = fmt::format("range '{}' is too long", item);
+        return std::nullopt;
+      }
+    }
+    for (std::uint64_t v = lo; v <= hi; ++v)
+      if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+    start = end + 1;
+  }
+  return out;
 }
+
+// Splits one CSV record (RFC 4180 quoting: "a,b" and "" for a quote).
+std::vector<std::string> split_csv_record(const std::string& line) {
+  std::vector<std::string> fields(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        fields.back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        fields.back() += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      fields.emplace_back();
+    } else {
+      fields.back() += c;
+    }
+  }
+  return fields;
+}
+
+std::optional<std::int64_t> parse_int(const std::string& s) {
+  if (s.empty()) return std::nullopt;
+  std::size_t used = 0;
+  try {
+    const long long v = std::stoll(s, &used);
+    if (used != s.size()) return std::nullopt;
+    return static_cast<std::int64_t>(v);
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+// Reads best_known.csv (header: instance,...,lower_bound,best_known,...).
+// Returns an error message, or empty on success.
+std::string read_best_known(const fs::path& file, std::map<std::string, KnownValues>& out) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return fmt::format("{}: cannot open the file for reading", file.string());
+  std::string line;
+  int line_no = 0;
+  int col_instance = -1, col_lb = -1, col_best = -1;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty()) continue;
+    const auto fields = split_csv_record(line);
+    if (col_instance < 0) {
+      for (std::size_t i = 0; i < fields.size(); ++i) {
+        if (fields[i] == "instance") col_instance = static_cast<int>(i);
+        if (fields[i] == "lower_bound") col_lb = static_cast<int>(i);
+        if (fields[i] == "best_known") col_best = static_cast<int>(i);
+      }
+      if (col_instance < 0 || col_lb < 0 || col_best < 0)
+        return fmt::format("{}:{}: expected a header with columns instance, lower_bound and best_known, got '{}'",
+                           file.string(), line_no, line);
+      continue;
+    }
+    const int needed = std::max({col_instance, col_lb, col_best});
+    if (static_cast<int>(fields.size()) <= needed)
+      return fmt::format("{}:{}: expected at least {} fields, got {}", file.string(), line_no, needed + 1,
+                         fields.size());
+    KnownValues v;
+    v.lower_bound = parse_int(fields[static_cast<std::size_t>(col_lb)]);
+    v.best_known = parse_int(fields[static_cast<std::size_t>(col_best)]);
+    out[fields[static_cast<std::size_t>(col_instance)]] = v;
+  }
+  if (col_instance < 0) return fmt::format("{}: expected a header line, got an empty file", file.string());
+  return {};
+}
+
+// ---------------------------------------------------------------------------
+// Finding the benchmark folder.
+
+// The nearest ancestor of `start` (itself included) that looks like the vigil
+// source tree.
+std::optional<fs::path> find_repo_root(fs::path start) {
+  std::error_code ec;
+  for (fs::path p = start; !p.empty(); p = p.parent_path()) {
+    if (fs::exists(p / "CMakeLists.txt", ec) && fs::exists(p / "src" / "app" / "main.cc", ec)) return p;
+    if (p == p.parent_path()) break;
+  }
+  return std::nullopt;
+}
+
+bool is_benchmark_dir(const fs::path& p) {
+  std::error_code ec;
+  return fs::is_directory(p, ec) && fs::exists(p / "best_known.csv", ec);
+}
+
+// Where `bench` looks when --dir is not given: ../shared/benchmarks/nrp next
+// to the source tree that holds this executable, then next to the source tree
+// around the working directory, then relative to the working directory.
+std::vector<fs::path> default_dir_candidates() {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  const fs::path rel = fs::path("..") / "shared" / "benchmarks" / "nrp";
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec)
+    if (auto root = find_repo_root(exe.parent_path())) out.push_back((*root / rel).lexically_normal());
+  const fs::path cwd = fs::current_path(ec);
+  if (!ec) {
+    if (auto root = find_repo_root(cwd)) out.push_back((*root / rel).lexically_normal());
+    out.push_back((cwd / rel).lexically_normal());
+  }
+  std::vector<fs::path> unique;
+  for (const auto& p : out)
+    if (std::find(unique.begin(), unique.end(), p) == unique.end()) unique.push_back(p);
+  return unique;
+}
+
+// ---------------------------------------------------------------------------
+// Running one (instance, seed) in a child process.
+
+bool write_all(int fd, const std::string& text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+// Runs in the child: solve, send the result as JSON, exit without running the
+// parent's atexit handlers or flushing its stdio buffers.
+[[noreturn]] void child_main(int fd, const fs::path& instance_file, const SolveOptions& options) {
+  nlohmann::json out;
+  try {
+    auto problem = read_nrp_instance(instance_file.string());
+    if (!problem) {
+      out = {{"error", problem.error().headline()}, {"input_error", true}};
+    } else {
+      const SolveResult r = solve(*problem, options);
+      out = {{"feasible", r.found_feasible},
+             {"objective", r.score.soft},
+             {"hard", r.score.hard},
+             {"seconds", r.seconds},
+             {"time_to_best", r.time_to_best},
+             {"moves", r.moves},
+             {"moves_per_second", r.moves_per_second()},
+             {"stop", stop_reason_name(r.reason)}};
+      if (!r.check_failure.empty()) out["error"] = r.check_failure;
+    }
+  } catch (const std::exception& e) {
+    out = {{"error", fmt::format("exception: {}", e.what())}};
+  }
+  const bool sent = write_all(fd, out.dump());
+  ::close(fd);
+  ::_exit(sent ? 0 : 3);
+}
+
+RunResult run_one(const std::string& instance, const fs::path& file, std::uint64_t seed, const SolveOptions& base,
+                  double watchdog_seconds) {
+  RunResult result;
+  result.instance = instance;
+  result.seed = seed;
+  SolveOptions options = base;
+  options.seed = seed;
+
+  int fds[2];
+  if (::pipe(fds) != 0) {
+    result.error = fmt::format("pipe() failed: {}", std::strerror(errno));
+    return result;
+  }
+  std::fflush(stdout);
+  std::fflush(stderr);
+  const pid_t pid = ::fork();
+  if (pid < 0) {
+    result.error = fmt::format("fork() failed: {}", std::strerror(errno));
+    ::close(fds[0]);
+    ::close(fds[1]);
+    return result;
+  }
+  if (pid == 0) {
+    ::close(fds[0]);
+    child_main(fds[1], file, options);
+  }
+  ::close(fds[1]);
+
+  // Read until the child closes its end, or the watchdog fires.
+  std::string text;
+  bool killed = false;
+  const auto started = std::chrono::steady_clock::now();
+  char buffer[4096];
+  while (true) {
+    int timeout_ms = -1;
+    if (watchdog_seconds > 0) {
+      const double left =
+          watchdog_seconds - std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      if (left <= 0) {
+        ::kill(pid, SIGKILL);
+        killed = true;
+        break;
+      }
+      timeout_ms = static_cast<int>(std::min(left * 1000.0, 1e9)) + 1;
+    }
+    pollfd pfd{fds[0], POLLIN, 0};
+    const int ready = ::poll(&pfd, 1, timeout_ms);
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready < 0) break;
+    if (ready == 0) continue;  // the watchdog check above decides
+    const ssize_t n = ::read(fds[0], buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    text.append(buffer, static_cast<std::size_t>(n));
+  }
+  ::close(fds[0]);
+
+  int status = 0;
+  rusage usage{};
+  while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
+  }
+  result.peak_mib = static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
+
+  if (killed) {
+    result.error = fmt::format("killed after {:.0f} s without an answer", watchdog_seconds);
+    return result;
+  }
+  if (WIFSIGNALED(status)) {
+    result.error = fmt::format("the run died of signal {} ({})", WTERMSIG(status), strsignal(WTERMSIG(status)));
+    return result;
+  }
+  nlohmann::json j;
+  try {
+    j = nlohmann::json::parse(text);
+  } catch (const std::exception&) {
+    result.error = fmt::format("the run exited with status {} and sent no readable result",
+                               WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+    return result;
+  }
+  if (j.contains("error")) {
+    result.error = j["error"].get<std::string>();
+    result.input_error = j.value("input_error", false);
+  }
+  if (j.contains("feasible")) {
+    result.reported = true;
+    result.feasible = j["feasible"].get<bool>();
+    result.objective = j["objective"].get<std::int64_t>();
+    result.hard = j["hard"].get<std::int64_t>();
+    result.seconds = j["seconds"].get<double>();
+    result.time_to_best = j["time_to_best"].get<double>();
+    result.moves = j["moves"].get<std::int64_t>();
+    result.moves_per_second = j["moves_per_second"].get<double>();
+    result.stop = j["stop"].get<std::string>();
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------
+// The table.
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  if (n == 0) return 0;
+  return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+}
+
+// 607 -> "607", 607.5 -> "607.5".
+std::string format_number(double v) {
+  if (std::floor(v) == v && std::fabs(v) < 1e15) return fmt::format("{}", static_cast<std::int64_t>(v));
+  return fmt::format("{:.1f}", v);
+}
+
+std::string opt_int(const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : std::string(); }
+
+struct Row {
+  std::string instance;
+  KnownValues known;
+  int runs = 0;
+  int feasible_runs = 0;
+  // Empty when more than half of the runs found no feasible roster.
+  std::optional<double> median_objective;
+  std::optional<std::int64_t> best_objective;
+  std::optional<double> gap_percent;
+  std::optional<std::int64_t> max_hard;  // empty when no run reported
+  std::optional<double> median_time_to_best;
+  std::optional<double> median_mmoves_per_second;
+  double peak_mib = 0;
+};
+
+Row summarise(const std::string& instance, const KnownValues& known, const std::vector<RunResult>& runs) {
+  Row row;
+  row.instance = instance;
+  row.known = known;
+  // Runs without a feasible roster rank after every feasible run (as +inf).
+  std::vector<double> objectives, times, speeds;
+  const double inf = std::numeric_limits<double>::infinity();
+  for (const RunResult& r : runs) {
+    ++row.runs;
+    row.peak_mib = std::max(row.peak_mib, r.peak_mib);
+    const bool ok = r.reported && r.feasible;
+    objectives.push_back(ok ? static_cast<double>(r.objective) : inf);
+    if (r.reported) {
+      row.max_hard = std::max(row.max_hard.value_or(0), r.hard);
+      speeds.push_back(r.moves_per_second / 1e6);
+    }
+    if (ok) {
+      ++row.feasible_runs;
+      times.push_back(r.time_to_best);
+      if (!row.best_objective || r.objective < *row.best_objective) row.best_objective = r.objective;
+    }
+  }
+  if (!objectives.empty()) {
+    const double m = median(objectives);
+    if (std::isfinite(m)) row.median_objective = m;
+  }
+  if (row.median_objective && known.best_known && *known.best_known != 0)
+    row.gap_percent = (*row.median_objective - static_cast<double>(*known.best_known)) /
+                      static_cast<double>(*known.best_known) * 100.0;
+  if (!times.empty()) row.median_time_to_best = median(times);
+  if (!speeds.empty()) row.median_mmoves_per_second = median(speeds);
+  return row;
+}
+
+struct Column {
+  const char* title;  // for the text table
+  const char* csv;    // for the CSV header
+  int width;
+};
+
+constexpr Column kColumns[] = {
+    {"instance", "instance", -11},
+    {"best known", "best_known", 10},
+    {"lower bound", "lower_bound", 11},
+    {"ours median", "ours_median", 11},
+    {"ours best", "ours_best", 9},
+    {"gap %", "gap_percent", 7},
+    {"hard viol", "hard_violations_max", 9},
+    {"t best s", "time_to_best_median_s", 9},
+    {"M moves/s", "moves_per_second_median_millions", 9},
+    {"peak MiB", "peak_memory_max_mib", 8},
+};
+
+// The cells of one row; empty means "not available".
+std::vector<std::string> cells(const Row& r) {
+  return {
+      r.instance,
+      opt_int(r.known.best_known),
+      opt_int(r.known.lower_bound),
+      r.median_objective ? format_number(*r.median_objective) : std::string(),
+      opt_int(r.best_objective),
+      r.gap_percent ? fmt::format("{:.2f}", *r.gap_percent) : std::string(),
+      r.max_hard ? std::to_string(*r.max_hard) : std::string(),
+      r.median_time_to_best ? fmt::format("{:.2f}", *r.median_time_to_best) : std::string(),
+      r.median_mmoves_per_second ? fmt::format("{:.2f}", *r.median_mmoves_per_second) : std::string(),
+      fmt::format("{:.1f}", r.peak_mib),
+  };
+}
+
+std::string table_line(const std::vector<std::string>& values) {
+  std::string line;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const int w = kColumns[i].width;
+    const std::string& v = values[i].empty() ? std::string("-") : values[i];
+    if (i > 0) line += "  ";
+    line += w < 0 ? fmt::format("{:<{}}", v, -w) : fmt::format("{:>{}}", v, w);
+  }
+  // Trailing spaces carry nothing.
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  return line;
+}
+
+std::string csv_escape(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+std::string command_line() {
+  std::ifstream in("/proc/self/cmdline", std::ios::binary);
+  std::string all((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string out;
+  std::size_t start = 0;
+  while (start < all.size()) {
+    std::size_t end = all.find('\0', start);
+    if (end == std::string::npos) end = all.size();
+    std::string arg = all.substr(start, end - start);
+    if (!out.empty()) out += ' ';
+    if (arg.empty() || arg.find_first_of(" \t'\"\\$`") != std::string::npos) {
+      std::string quoted = "'";
+      for (char c : arg) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+      arg = quoted + "'";
+    }
+    out += arg;
+    start = end + 1;
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::uint64_t>& v) {
+  std::string out;
+  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + std::to_string(v[i]);
+  return out;
+}
+
+int run_bench(const BenchArgs& args) {
+  std::string error;
+  const auto instance_numbers = parse_number_list(args.instances, error);
+  if (!instance_numbers || instance_numbers->empty()) {
+    fmt::print(stderr, "vigil bench: --instances '{}': {}\n", args.instances,
+               error.empty() ? "expected at least one instance" : error);
+    return kExitInputError;
+  }
+  const auto seeds = parse_number_list(args.seeds, error);
+  if (!seeds || seeds->empty()) {
+    fmt::print(stderr, "vigil bench: --seeds '{}': {}\n", args.seeds, error.empty() ? "expected at least one seed" : error);
+    return kExitInputError;
+  }
+
+  fs::path dir;
+  std::error_code ec;
+  if (!args.dir.empty()) {
+    dir = args.dir;
+    if (!fs::is_directory(dir, ec)) {
+      fmt::print(stderr, "vigil bench: --dir {}: no such folder\n", args.dir);
+      return kExitInputError;
+    }
+  } else {
+    const auto candidates = default_dir_candidates();
+    for (const auto& c : candidates)
+      if (is_benchmark_dir(c)) {
+        dir = c;
+        break;
+      }
+    if (dir.empty()) {
+      fmt::print(stderr, "vigil bench: cannot find the benchmark folder (InstanceN.txt and best_known.csv); looked in:\n");
+      for (const auto& c : candidates) fmt::print(stderr, "  {}\n", c.string());
+      fmt::print(stderr, "Maybe pass --dir DIR.\n");
+      return kExitInputError;
+    }
+  }
+
+  std::map<std::string, KnownValues> known;
+  const fs::path known_file = dir / "best_known.csv";
+  if (fs::exists(known_file, ec)) {
+    if (auto err = read_best_known(known_file, known); !err.empty()) {
+      fmt::print(stderr, "vigil bench: {}\n", err);
+      return kExitInputError;
+    }
+  } else {
+    fmt::print(stderr, "vigil bench: warning: {} not found; best known, lower bound and gap stay empty\n",
+               known_file.string());
+  }
+
+  std::vector<std::pair<std::string, fs::path>> instances;
+  for (std::uint64_t n : *instance_numbers) {
+    const std::string name = fmt::format("Instance{}", n);
+    const fs::path file = dir / (name + ".txt");
+    if (!fs::exists(file, ec)) {
+      fmt::print(stderr, "vigil bench: {}: no such instance file\n", file.string());
+      return kExitInputError;
+    }
+    instances.emplace_back(name, file);
+  }
+
+  SolveOptions base;
+  base.time_limit_seconds = args.time;
+  base.threads = args.threads;
+  if (args.work) base.work_limit = *args.work;
+  // With a work limit the solver ignores the clock, so no watchdog then.
+  const double watchdog = base.work_limit > 0 ? 0.0 : 2.0 * args.time + 60.0;
+
+  const std::size_t total_runs = instances.size() * seeds->size();
+  fmt::print("command: {}\n", command_line());
+  fmt::print("folder:  {}\n", dir.string());
+  fmt::print("seeds:   {}\n", join(*seeds));
+  fmt::print("threads: {} per run ({} hardware threads here); runs one after another, each in its own process\n",
+             args.threads, std::thread::hardware_concurrency());
+  fmt::print("budget:  {}\n", base.work_limit > 0
+                                  ? fmt::format("work limit {} moves per thread (reproducible)", base.work_limit)
+                                  : fmt::format("time limit {} s per run", args.time));
+  fmt::print("runs:    {} instance(s) x {} seed(s) = {}\n\n", instances.size(), seeds->size(), total_runs);
+  std::fflush(stdout);
+
+  const auto bench_start = std::chrono::steady_clock::now();
+  std::vector<Row> rows;
+  bool any_infeasible = false, any_input_error = false;
+  std::size_t done = 0;
+  const int counter_width = static_cast<int>(std::to_string(total_runs).size());
+  for (const auto& [name, file] : instances) {
+    const KnownValues kv = known.count(name) ? known[name] : KnownValues{};
+    SolveOptions options = base;
+    options.lower_bound = kv.lower_bound;
+    std::vector<RunResult> runs;
+    for (std::uint64_t seed : *seeds) {
+      RunResult r = run_one(name, file, seed, options, watchdog);
+      ++done;
+      std::string line = fmt::format("[{:>{}}/{}] {:<11} seed {:<4} ", done, counter_width, total_runs, name, seed);
+      if (r.reported) {
+        line += r.feasible ? fmt::format("objective {:>7}", r.objective)
+                           : fmt::format("NO FEASIBLE ROSTER (hard {}, soft {})", r.hard, r.objective);
+        line += r.feasible ? fmt::format(" | best at {:>7.2f} s of {:>7.2f} s", r.time_to_best, r.seconds)
+                           : fmt::format(" | ran {:.2f} s", r.seconds);
+        line += fmt::format(" | {:>6.2f} M moves/s | peak {:>7.1f} MiB | stop: {}", r.moves_per_second / 1e6,
+                            r.peak_mib, r.stop);
+      }
+      if (!r.error.empty()) line += fmt::format("{}FAILED: {}", r.reported ? " | " : "", r.error);
+      fmt::print("{}\n", line);
+      std::fflush(stdout);
+      if (!r.reported || !r.feasible || !r.error.empty()) any_infeasible = true;
+      if (r.input_error) any_input_error = true;
+      runs.push_back(std::move(r));
+    }
+    rows.push_back(summarise(name, kv, runs));
+  }
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - bench_start).count();
+
+  std::vector<std::string> titles;
+  for (const Column& c : kColumns) titles.emplace_back(c.title);
+  const std::string header = table_line(titles);
+  fmt::print("\n{}\n{}\n", header, std::string(header.size(), '-'));
+  int at_best = 0, feasible = 0, with_known = 0;
+  for (const Row& r : rows) {
+    fmt::print("{}\n", table_line(cells(r)));
+    if (r.known.best_known) ++with_known;
+    if (r.known.best_known && r.best_objective && *r.best_objective <= *r.known.best_known) ++at_best;
+    if (r.runs > 0 && r.feasible_runs == r.runs) ++feasible;
+  }
+  fmt::print("{}\n", std::string(header.size(), '-'));
+  fmt::print("totals: {}/{} instances at best known (ours best <= best known), {}/{} feasible (every seed found a "
+             "feasible roster); {} runs in {:.1f} s\n",
+             at_best, with_known, feasible, rows.size(), total_runs, wall);
+
+  if (!args.csv.empty()) {
+    std::ofstream out(args.csv, std::ios::binary);
+    if (!out) {
+      fmt::print(stderr, "vigil bench: {}: cannot open the file for writing\n", args.csv);
+      return kExitInputError;
+    }
+    std::string text;
+    for (std::size_t i = 0; i < std::size(kColumns); ++i) text += fmt::format("{}{}", i ? "," : "", kColumns[i].csv);
+    text += '\n';
+    for (const Row& r : rows) {
+      const auto values = cells(r);
+      for (std::size_t i = 0; i < values.size(); ++i) text += (i ? "," : "") + csv_escape(values[i]);
+      text += '\n';
+    }
+    out << text;
+    if (!out) {
+      fmt::print(stderr, "vigil bench: {}: write failed\n", args.csv);
+      return kExitInputError;
+    }
+    fmt::print("table written to {}\n", args.csv);
+  }
+  if (any_input_error) return kExitInputError;
+  return any_infeasible ? kExitInfeasible : kExitOk;
+}
+
+}  // namespace
+
+Handler setup_bench(CLI::App& sub) {
+  auto args = std::make_shared<BenchArgs>();
+  sub.add_option("--dir", args->dir,
+                 "Benchmark folder with InstanceN.txt and best_known.csv (default: ../shared/benchmarks/nrp next to "
+                 "the source tree)");
+  sub.add_option("--instances", args->instances, "Instance numbers, e.g. 1,2,10-12")->capture_default_str();
+  sub.add_option("--time", args->time, "Time limit per run in seconds")
+      ->check(CLI::Range(0.001, 1e7))
+      ->capture_default_str();
+  sub.add_option("--seeds", args->seeds, "Seeds, one run each, e.g. 1,2,3 or 1-5")->capture_default_str();
+  sub.add_option("--threads", args->threads, "Search threads per run")->check(CLI::Range(1, 256))->capture_default_str();
+  sub.add_option("--csv", args->csv, "Also write the results table to this CSV file");
+  sub.add_option("--work", args->work,
+                 "Move evaluations per thread per run; replaces the time limit and makes runs reproducible")
+      ->check(CLI::PositiveNumber);
+  return [args]() -> int { return run_bench(*args); };
+}
+
 }  // namespace vigil::app
