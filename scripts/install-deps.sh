@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs what vigil needs to build and run its tests, from the Debian 12
+# (bookworm) archive. Safe to run again: when every package is already
+# installed it returns at once, without touching apt.
+set -euo pipefail
+
+packages=(
+  build-essential    # g++, make, libc headers
+  cmake              # build system (3.25 in Debian 12)
+  g++                # C++20 compiler (GCC 12)
+  libcli11-dev       # CLI11: subcommands and typed options
+  libfmt-dev         # fmt: text formatting
+  nlohmann-json3-dev # nlohmann-json: JSON rosters and machine-readable output
+  libgtest-dev       # GoogleTest libraries and CMake package
+  googletest         # GoogleTest sources (the libgtest-dev companion)
+)
+
+installed() {
+  [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == "install ok installed" ]]
+}
+
+missing=()
+for p in "${packages[@]}"; do
+  installed "$p" || missing+=("$p")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "install-deps: all ${#packages[@]} packages already installed"
+  exit 0
+fi
+
+if [[ -r /etc/os-release ]]; then
+  # shellcheck disable=SC1091
+  . /etc/os-release
+  if [[ "${ID:-}" != "debian" || "${VERSION_ID:-}" != "12" ]]; then
+    echo "install-deps: warning: written for Debian 12, this is ${PRETTY_NAME:-unknown}" >&2
+  fi
+fi
+
+sudo=()
+if [[ "$(id -u)" -ne 0 ]]; then
+  if command -v sudo >/dev/null 2>&1; then
+    sudo=(sudo)
+  else
+    echo "install-deps: missing packages (${missing[*]}); run this script as root" >&2
+    exit 1
+  fi
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update
+"${sudo[@]}" apt-get install -y --no-install-recommends "${packages[@]}"
