@@ -23,6 +23,7 @@
 namespace vigil {
 namespace {
 
+using test::InstanceSpec;
 using test::read_or_throw;
 using test::rule_amount;
 using test::shared_nrp;
@@ -119,9 +120,9 @@ std::string line_text(const ShiftCode* v, int n) {
   return out;
 }
 
-// `steps` random moves from `start`; after each, the applied delta must equal
+// `steps` random moves from `start` (blocks of 2 to `max_block` days); after each, the applied delta must equal
 // the score difference and the evaluator must agree with a full evaluation.
-void random_walk(const Problem& p, const Roster& start, std::uint64_t seed, int steps) {
+void random_walk(const Problem& p, const Roster& start, std::uint64_t seed, int steps, int max_block = 7) {
   const ProblemIndex ix(p);
   IncrementalEvaluator inc(p, ix, start);
   ASSERT_TRUE(agrees_with_full(inc, p, ix)) << "at the start";
@@ -147,7 +148,7 @@ void random_walk(const Problem& p, const Roster& start, std::uint64_t seed, int 
       const int a = pick(0, P - 1);
       int b = pick(0, P - 2);
       if (b >= a) ++b;
-      const int n = kind < 5 ? 1 : std::min(D, pick(2, 7));
+      const int n = kind < 5 ? 1 : std::min(D, pick(2, std::max(2, max_block)));
       const int first = pick(0, D - n);
       what = fmt::format("swap persons {} and {} on days {}..{}: {} <-> {}", a, b, first, first + n - 1,
                          line_text(inc.roster().line(a) + first, n), line_text(inc.roster().line(b) + first, n));
@@ -191,6 +192,10 @@ struct WalkCase {
   std::uint64_t seed;
 };
 
+void PrintTo(const WalkCase& c, std::ostream* os) {
+  *os << c.file << (c.random_start ? " from a random roster" : " from an empty roster") << ", seed " << c.seed;
+}
+
 class IncrementalWalk : public ::testing::TestWithParam<WalkCase> {};
 
 TEST_P(IncrementalWalk, AgreesWithFullEvaluationAfterEveryMove) {
@@ -222,6 +227,66 @@ TEST(Incremental, WalkWithRulesMadeSoftOrSwitchedOff) {
   p.rule(RuleKind::kCover).weight = 2;
   std::mt19937_64 rng(99);
   random_walk(p, random_roster(p, rng), 99, 10000);
+}
+
+TEST(Incremental, CoverAndRequestsMadeHardAgreeWithFullEvaluation) {
+  // BUG: with cover or a request rule made hard (RuleSetting::hard = true, which
+  // the model allows for every rule), the full evaluation counts the rule's
+  // units (people off target, requests unmet) as hard units, but
+  // IncrementalEvaluator::line_rule_deltas (src/eval/incremental_evaluator.cc)
+  // adds the weighted cost change (cover_step, on_w/off_w * request weight) to
+  // the same amount, which hard_mult_ then counts as hard units. The two
+  // disagree after the first move that changes cover or a weighted request.
+  GTEST_SKIP() << "BUG: incremental evaluator prices hard cover/requests by cost, full evaluation by units";
+
+  InstanceSpec s;
+  s.shifts = {"D,480,"};
+  s.staff = {"A,D=7,100000,0,7,1,1,7"};
+  s.on_requests = {"A,1,D,3"};
+  s.cover = {"0,D,2,100,1"};
+  Problem p = test::parse_spec(s);
+  p.rule(RuleKind::kCover).hard = true;
+  p.rule(RuleKind::kShiftOnRequest).hard = true;
+  const ProblemIndex ix(p);
+  IncrementalEvaluator inc(p, ix, Roster(p));
+  // All off: cover day 0 has 0 of 2 = 2 units; the on-request on day 1 is unmet = 1 unit.
+  EXPECT_EQ(evaluate(p, Roster(p)).score, (Score{3, 0}));
+  EXPECT_EQ(inc.score(), (Score{3, 0}));
+  // A works D on day 0: cover 1 of 2 = 1 unit, so the hard total drops by 1 (not by 100).
+  EXPECT_EQ(inc.change_delta(0, 0, 0), (Score{-1, 0}));
+  inc.apply_change(0, 0, 0);
+  EXPECT_EQ(inc.score(), (Score{2, 0}));
+  // A works D on day 1 too: the request is met, 1 unit less (not 3).
+  EXPECT_EQ(inc.change_delta(0, 1, 0), (Score{-1, 0}));
+  inc.apply_change(0, 1, 0);
+  EXPECT_EQ(inc.score(), evaluate(p, inc.roster()).score);
+
+  for (RuleKind k : {RuleKind::kCover, RuleKind::kShiftOnRequest, RuleKind::kShiftOffRequest}) {
+    SCOPED_TRACE(rule_name(k));
+    Problem q = read_or_throw(test_data("tiny_inc_a.txt"));
+    q.rule(k).hard = true;
+    std::mt19937_64 rng(5);
+    random_walk(q, random_roster(q, rng), 5, 2000);
+    if (HasFatalFailure()) return;
+  }
+}
+
+TEST(Incremental, LongBlockSwapsOnALongHorizon) {
+  // apply_swap copies blocks of more than 64 days through a heap buffer;
+  // walk a 98-day instance with blocks of any length.
+  InstanceSpec s;
+  s.days = 98;
+  s.shifts = {"D,480,", "E,480,", "N,600,D|E"};
+  for (const char* name : {"A", "B", "C", "F", "G"})
+    s.staff.push_back(std::string(name) + ",D=60|E=40|N=20,40000,20000,6,2,2,8");
+  s.days_off = {"A,5,6,50", "C,97"};
+  s.on_requests = {"B,70,N,2", "C,0,D,1"};
+  s.off_requests = {"F,90,E,3"};
+  for (int d = 0; d < 98; ++d)
+    for (const char* sh : {"D", "E", "N"}) s.cover.push_back(std::to_string(d) + "," + sh + ",1,100,1");
+  const Problem p = test::parse_spec(s);
+  std::mt19937_64 rng(41);
+  random_walk(p, random_roster(p, rng), 41, 3000, /*max_block=*/98);
 }
 
 TEST(Incremental, WalkOnBenchmarkInstances) {
@@ -315,6 +380,31 @@ TEST(Solver, FindsAFeasibleRosterForInstance1InCheckMode) {
   EXPECT_EQ(ev.score, r.score);
   // 607 is the proven optimum of Instance1 (best_known.csv: lower bound 607).
   EXPECT_GE(r.score.soft, 607);
+}
+
+TEST(Solver, OneDayHorizon) {
+  // BUG: src/solve/local_search.cc, LocalSearch::run(), block-swap move:
+  // `n = kind < 7 ? 1 : 2 + pick(std::min(6, D - 1))` calls pick(0) when the
+  // horizon has one day, i.e. rng_() % 0: an integer division by zero that
+  // kills the process with SIGFPE (seen: "Floating point exception", exit 136)
+  // for any 1-day instance with at least two people. The reader accepts such
+  // an instance (SECTION_HORIZON only needs at least 1 day).
+  GTEST_SKIP() << "BUG: solve() divides by zero (SIGFPE) on a 1-day horizon";
+
+  InstanceSpec s;
+  s.days = 1;
+  s.shifts = {"D,480,"};
+  s.staff = {"A,D=1,480,0,1,1,1,1", "B,D=1,480,0,1,1,1,1"};
+  s.cover = {"0,D,1,100,1"};
+  const Problem p = test::parse_spec(s);
+  SolveOptions o;
+  o.work_limit = 5000;
+  o.check_mode = true;
+  const SolveResult r = solve(p, o);
+  EXPECT_EQ(r.check_failure, "");
+  ASSERT_TRUE(r.found_feasible);
+  // One of the two works D: cover met, nothing else priced.
+  EXPECT_EQ(r.score, (Score{0, 0}));
 }
 
 TEST(Solver, SameSeedAndWorkLimitGiveTheSameRoster) {
