@@ -407,6 +407,24 @@ TEST(Solver, OneDayHorizon) {
   EXPECT_EQ(r.score, (Score{0, 0}));
 }
 
+TEST(Solver, TargetAndLowerBoundStopTheSearch) {
+  const Problem p = read_or_throw(test_data("tiny_inc_b.txt"));
+  SolveOptions o;
+  o.work_limit = 200000;
+  o.seed = 4;
+  o.target = 1000000;  // any feasible roster reaches it
+  SolveResult r = solve(p, o);
+  ASSERT_TRUE(r.found_feasible);
+  EXPECT_EQ(r.reason, StopReason::kTarget);
+  EXPECT_LT(r.moves, o.work_limit);
+  o.target.reset();
+  o.lower_bound = 1000000;
+  r = solve(p, o);
+  ASSERT_TRUE(r.found_feasible);
+  EXPECT_EQ(r.reason, StopReason::kProvenOptimal);
+  EXPECT_LT(r.moves, o.work_limit);
+}
+
 TEST(Solver, SameSeedAndWorkLimitGiveTheSameRoster) {
   const Problem p = read_or_throw(test_data("tiny_inc_a.txt"));
   SolveOptions o;

@@ -3,8 +3,11 @@
 // then roster CSV and JSON files.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
+
+#include <unistd.h>
 
 #include "io/nrp_reader.h"
 #include "io/roster_io.h"
@@ -13,7 +16,7 @@
 namespace vigil {
 namespace {
 
-// The base instance, one string per line; line n of the file is kBase[n - 1].
+// The base instance, one string per line; line n of the file is element n - 1.
 // 7 days, shifts D and N, employees A and B, cover on lines 31-44.
 std::vector<std::string> base_lines() {
   std::vector<std::string> l = {
@@ -448,6 +451,30 @@ TEST_F(RosterFiles, JsonPeopleErrors) {
   EXPECT_EQ(json_headline(doc(R"({"name": "A", "shifts": ["", "", 3, "", "", "", ""]})")),
             "r.json: people[0].shifts[2]: expected a shift ID string or \"\"");
   EXPECT_EQ(json_headline(doc(a)), "r.json: people: expected an entry for every employee, got none for 'B'");
+}
+
+TEST_F(RosterFiles, WriteAndReadPickTheFormatByExtension) {
+  const auto dir = std::filesystem::temp_directory_path() / ("vigil_tests_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  Roster r(p);
+  r.set(0, 0, 1);
+  r.set(1, 6, 0);
+  for (const char* name : {"r.csv", "r.json"}) {
+    SCOPED_TRACE(name);
+    const std::string path = (dir / name).string();
+    EXPECT_EQ(write_roster(p, r, path), "");
+    auto text = read_text_file(path);
+    ASSERT_TRUE(text.has_value());
+    // The CSV starts with its header, the JSON with an object.
+    EXPECT_EQ(text->front(), std::string(name) == "r.csv" ? 'e' : '{');
+    auto back = read_roster(p, path);
+    ASSERT_TRUE(back.ok()) << back.error().format();
+    EXPECT_TRUE(*back == r);
+  }
+  std::filesystem::remove_all(dir);
+  auto missing = read_roster(p, "/nonexistent/vigil/r.csv");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().headline(), "/nonexistent/vigil/r.csv: cannot open the file for reading");
 }
 
 }  // namespace

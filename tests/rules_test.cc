@@ -333,6 +333,25 @@ TEST(Rules, OffRequestIsBrokenOnlyByThatShift) {
   EXPECT_EQ(t[0], "A asked not to work D on day 0 (Mon) but does");
 }
 
+TEST(Rules, RequestsOnTheSameDayArePricedOneByOne) {
+  // The benchmark never has two requests on one cell, but the model allows it.
+  InstanceSpec s;
+  s.shifts = {"D,480,", "N,480,"};
+  s.staff = {free_person("A", "D=7|N=7", 7)};
+  s.on_requests = {"A,0,D,2", "A,0,N,3", "A,1,D,4"};
+  s.off_requests = {"A,1,D,5", "A,2,N,6", "A,2,D,7"};
+  const Problem p = parse_spec(s);
+  // Day 0 works D: the N on-request is unmet = 3. Day 1 works D: the on-request
+  // is met, the off-request broken = 5. Day 2 works N: the N off-request is
+  // broken = 6, the D one is not. On 3, off 5 + 6 = 11, total 14.
+  const Evaluation ev = evaluate(p, roster_from(p, {"DDN...."}));
+  EXPECT_EQ(tally(ev, RuleKind::kShiftOnRequest).cost, 3);
+  EXPECT_EQ(tally(ev, RuleKind::kShiftOffRequest).cost, 11);
+  EXPECT_EQ(ev.score.soft, 14);
+  // All off: on-requests 2 + 3 + 4 = 9 unmet, no off-request broken.
+  EXPECT_EQ(evaluate(p, Roster(p)).score.soft, 9);
+}
+
 // ---- cover ------------------------------------------------------------------------------
 
 TEST(Rules, CoverPricesEachMissingAndSurplusPersonWithTheLineWeights) {
