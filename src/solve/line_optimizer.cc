@@ -7,6 +7,10 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
 
 #include "eval/rules/max_weekends.h"
 
@@ -19,6 +23,105 @@ LineOptimizer::LineOptimizer(const ProblemIndex& index) : ix_(index) {
   kind_price_.assign(static_cast<std::size_t>(ix_.shifts), 0.0);
   day_cost_.assign(static_cast<std::size_t>(ix_.days) * (ix_.shifts + 1), 0.0);
   candidate_.assign(static_cast<std::size_t>(ix_.days), kOff);
+  minute_unit_ = 0;
+  for (int s = 0; s < ix_.shifts; ++s) minute_unit_ = std::gcd(minute_unit_, ix_.length[static_cast<std::size_t>(s)]);
+  minute_unit_ = std::max(minute_unit_, 1);
+  for (int s = 0; s < ix_.shifts; ++s) length_units_.push_back(ix_.length[static_cast<std::size_t>(s)] / minute_unit_);
+}
+
+bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
+  const int D = ix_.days, S = ix_.shifts;
+  const int min_off = std::max(1, ix_.min_days_off[p]);
+  const int min_on = std::max(1, ix_.min_consecutive[p]);
+  const int max_run = std::max(1, std::min(ix_.max_consecutive[p], D));
+  const int R = min_off + S * max_run;
+  const int top = ix_.max_minutes[p] / minute_unit_;  // minute levels 0..top
+  const int floor_level = (ix_.min_minutes[p] + minute_unit_ - 1) / minute_unit_;
+  if (floor_level > top) return false;
+  const bool track_weekends = ix_.max_weekends[p] < ix_.weekends;
+  const int Wn = track_weekends ? ix_.max_weekends[p] + 1 : 1;
+  const std::size_t states = static_cast<std::size_t>(R) * (top + 1) * Wn;
+  if (static_cast<double>(states) * D * (S + 1) > exact_budget_ || states * D > (std::size_t{1} << 24)) return false;
+  ++passes_;
+  cost_.assign(states, kInf);
+  next_cost_.assign(states, kInf);
+  back_.assign(states * D, -1);
+  auto usable = [&](int d, int s) {
+    return ix_.max_per_shift[static_cast<std::size_t>(p) * S + s] > 0 && !ix_.required_off[ix_.cell(p, d)];
+  };
+  auto price = [&](int d, int v) {
+    double c = day_cost_[static_cast<std::size_t>(d) * (S + 1) + (v + 1)];
+    if (v >= 0) c += kind_price_[static_cast<std::size_t>(v)];
+    return c;
+  };
+  auto weekend_step = [&](int d, bool worked_before, bool works) {
+    if (!works || !track_weekends) return 0;
+    const int k = ix_.weekend_of_day[static_cast<std::size_t>(d)];
+    if (k < 0) return 0;
+    const bool saturday = ix_.weekend_days[2 * static_cast<std::size_t>(k)] == d;
+    return saturday || d == 0 || !worked_before ? 1 : 0;
+  };
+  auto relax = [&](std::int32_t* back, int r, int m, int w, double c, std::int32_t from) {
+    if (m > top || w >= Wn) return;
+    const std::size_t to = (static_cast<std::size_t>(m) * Wn + w) * R + r;
+    if (c < next_cost_[to]) {
+      next_cost_[to] = c;
+      back[to] = from;
+    }
+  };
+  for (int d = 0; d < D; ++d) {
+    std::fill(next_cost_.begin(), next_cost_.end(), kInf);
+    std::int32_t* back = &back_[static_cast<std::size_t>(d) * states];
+    if (d == 0) {
+      relax(back, 0, 0, 0, price(0, kOff), -1);
+      for (int t = 0; t < S; ++t)
+        if (usable(0, t)) relax(back, min_off + t * max_run, length_units_[static_cast<std::size_t>(t)],
+                                weekend_step(0, false, true), price(0, t), -1);
+    } else {
+      for (std::size_t st = 0; st < states; ++st) {
+        const double c = cost_[st];
+        if (c == kInf) continue;
+        const int r = static_cast<int>(st % R);
+        const int w = static_cast<int>((st / R) % Wn);
+        const int m = static_cast<int>(st / R / Wn);
+        const auto from = static_cast<std::int32_t>(st);
+        if (r < min_off) {  // off for r + 1 days
+          const int len = r + 1;
+          relax(back, std::min(len + 1, min_off) - 1, m, w, c + price(d, kOff), from);
+          if (len < min_off && len != d) continue;
+          for (int t = 0; t < S; ++t)
+            if (usable(d, t))
+              relax(back, min_off + t * max_run, m + length_units_[static_cast<std::size_t>(t)],
+                    w + weekend_step(d, false, true), c + price(d, t), from);
+        } else {  // working kind s for len days
+          const int s = (r - min_off) / max_run, len = (r - min_off) % max_run + 1;
+          if (len >= min_on || len == d) relax(back, 0, m, w, c + price(d, kOff), from);
+          if (len >= max_run) continue;
+          for (int t = 0; t < S; ++t)
+            if (usable(d, t) && !ix_.forbidden[static_cast<std::size_t>(s) * S + t])
+              relax(back, min_off + t * max_run + len, m + length_units_[static_cast<std::size_t>(t)],
+                    w + weekend_step(d, true, true), c + price(d, t), from);
+        }
+      }
+    }
+    std::swap(cost_, next_cost_);
+  }
+  std::size_t best_state = states;
+  double best = kInf;
+  for (std::size_t st = static_cast<std::size_t>(floor_level) * Wn * R; st < states; ++st)
+    if (cost_[st] < best) {
+      best = cost_[st];
+      best_state = st;
+    }
+  if (best_state == states) return false;
+  out.assign(static_cast<std::size_t>(D), kOff);
+  auto state = static_cast<std::int32_t>(best_state);
+  for (int d = D - 1; d >= 0; --d) {
+    const int r = state % R;
+    out[static_cast<std::size_t>(d)] = r < min_off ? kOff : static_cast<ShiftCode>((r - min_off) / max_run);
+    state = back_[static_cast<std::size_t>(d) * states + static_cast<std::size_t>(state)];
+  }
+  return true;
 }
 
 void LineOptimizer::run_dp(int p, std::vector<ShiftCode>& out) {
@@ -157,13 +260,21 @@ LineCandidate LineOptimizer::optimize(const IncrementalEvaluator& eval, int p, s
   std::fill(kind_price_.begin(), kind_price_.end(), 0.0);
   minute_price_ = 0;
   weekend_price_ = 0;
-  double minute_step = 0.02, weekend_step = 20, kind_step = 20;
-  int last_minute_dir = 0;
+  // Multipliers must be able to outweigh any single day's price, so their
+  // steps are scaled to the largest one.
+  double scale = 1.0;
+  for (double c : day_cost_) scale = std::max(scale, std::abs(c));
+  const double min_length = static_cast<double>(ix_.min_shift_length);
+  // Minutes: bisection on the price per minute inside [low, high].
+  double low = -4.0 * scale / min_length, high = 4.0 * scale / min_length;
+  double weekend_step = 0.25 * scale, kind_step = 0.25 * scale;
 
   LineCandidate best;
   std::int64_t best_value = 0;
-  for (int pass = 0; pass < 10; ++pass) {
-    run_dp(p, candidate_);
+  bool exact = true;
+  for (int pass = 0; pass < max_passes_; ++pass) {
+    if (exact) exact = run_exact_dp(p, candidate_);
+    if (!exact) run_dp(p, candidate_);
     const Score delta = eval.line_delta(p, 0, D, candidate_.data());
     const std::int64_t value = delta.soft + hard_weight * delta.hard;
     if (!best.found || value < best_value) {
@@ -176,32 +287,37 @@ LineCandidate LineOptimizer::optimize(const IncrementalEvaluator& eval, int p, s
     std::vector<int>& kinds = scratch_kinds_;
     kinds.assign(static_cast<std::size_t>(S), 0);
     for (int d = 0; d < D; ++d)
-      if (candidate_[static_cast<std::size_t>(d)] >= 0) {
-        minutes += ix_.length[static_cast<std::size_t>(candidate_[static_cast<std::size_t>(d)])];
-        ++kinds[static_cast<std::size_t>(candidate_[static_cast<std::size_t>(d)])];
+      if (const ShiftCode v = candidate_[static_cast<std::size_t>(d)]; v >= 0) {
+        minutes += ix_.length[static_cast<std::size_t>(v)];
+        ++kinds[static_cast<std::size_t>(v)];
       }
     int weekends = 0;
     for (int k = 0; k < ix_.weekends; ++k) weekends += rules::MaxWeekends::weekend_worked(ix_, k, candidate_.data());
     bool ok = true;
-    const int dir = minutes < ix_.min_minutes[p] ? -1 : minutes > ix_.max_minutes[p] ? 1 : 0;
-    if (dir != 0) {
+    if (minutes < ix_.min_minutes[p]) {
       ok = false;
-      if (last_minute_dir != 0 && dir != last_minute_dir) minute_step *= 0.5;
-      minute_price_ += dir * minute_step;
-      if (last_minute_dir == dir) minute_step *= 2;
-      last_minute_dir = dir;
+      high = minute_price_;
+      minute_price_ = 0.5 * (low + high);
+    } else if (minutes > ix_.max_minutes[p]) {
+      ok = false;
+      low = minute_price_;
+      minute_price_ = 0.5 * (low + high);
     }
     if (weekends > ix_.max_weekends[p]) {
       ok = false;
       weekend_price_ += weekend_step;
       weekend_step *= 1.5;
     }
+    bool kinds_ok = true;
     for (int s = 0; s < S; ++s)
       if (kinds[static_cast<std::size_t>(s)] > ix_.max_per_shift[static_cast<std::size_t>(p) * S + s]) {
-        ok = false;
+        kinds_ok = false;
         kind_price_[static_cast<std::size_t>(s)] += kind_step;
       }
-    if (!ok) kind_step *= 1.5;
+    if (!kinds_ok) {
+      ok = false;
+      kind_step *= 1.5;
+    }
     if (ok) break;
   }
   return best;

@@ -1,12 +1,14 @@
 // Rebuilds one person's whole line against everyone else's: a dynamic
 // programme over days whose states are (last value, length of the current
 // run). Successions, run lengths, required days off and barred shift kinds
-// hold by construction; minutes, per-kind limits and weekends are priced with
-// Lagrange multipliers that are tuned over a few passes. Every candidate line
-// is then judged by the incremental evaluator, so the result is exact even
-// when the multipliers are not.
+// hold by construction. Worked minutes and weekends join the state when the
+// state space is small enough (exact); otherwise they, like per-kind limits
+// always, are priced with Lagrange multipliers tuned over a few passes. Every
+// candidate line is judged by the incremental evaluator, so the move's cost
+// is exact even when the multipliers are not.
 #pragma once
 
+#include <cstdlib>
 #include <vector>
 
 #include "eval/incremental_evaluator.h"
@@ -33,6 +35,10 @@ class LineOptimizer {
 
  private:
   void run_dp(int person, std::vector<ShiftCode>& out);
+  // The same programme with worked minutes (and weekends, when they can
+  // bind) in the state, so those limits hold exactly. False when the state
+  // space would exceed the work budget or no line keeps every limit.
+  bool run_exact_dp(int person, std::vector<ShiftCode>& out);
 
   const ProblemIndex& ix_;
   int off_states_ = 1, max_run_ = 1;
@@ -40,10 +46,14 @@ class LineOptimizer {
   std::vector<double> kind_price_;  // [s]: multiplier per shift of kind s
   double minute_price_ = 0, weekend_price_ = 0;
   std::vector<double> cost_, next_cost_;
-  std::vector<std::int32_t> back_;  // [d * states + state] -> previous state
+  std::vector<std::int32_t> back_;
+  std::vector<int> length_units_;  // [s]: length in units of minute_unit_
+  int minute_unit_ = 1;
+  double exact_budget_ = 4e7;  // transitions per exact pass  // [d * states + state] -> previous state
   std::vector<ShiftCode> candidate_;
   std::vector<int> scratch_kinds_;
   std::int64_t passes_ = 0;
+  int max_passes_ = std::getenv("VIGIL_PASSES") ? std::atoi(std::getenv("VIGIL_PASSES")) : 20;
 };
 
 }  // namespace vigil

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <numeric>
 
 #include <fmt/format.h>
@@ -105,15 +106,20 @@ void LocalSearch::run() {
   auto pick = [&](int n) { return static_cast<int>(rng_() % static_cast<std::uint64_t>(n)); };
 
   // One cycle cools from hot to cold; its length grows with the roster size.
-  const std::int64_t cycle = std::max<std::int64_t>(2'000'000, 2000LL * P * D / 7);
-  const double t_hot = 40.0, t_cold = 0.3;
-  const std::int64_t rebuild_every = 2000;
+  const std::int64_t cycle = static_cast<std::int64_t>(std::getenv("VIGIL_CYCLE") ? std::atof(std::getenv("VIGIL_CYCLE")) : std::max<double>(2'000'000, 2000.0 * P * D / 7));
+  auto knob = [](const char* name, double fallback) {
+    const char* v = std::getenv(name);
+    return v ? std::atof(v) : fallback;
+  };
+  const double t_hot = knob("VIGIL_THOT", 40.0), t_cold = knob("VIGIL_TCOLD", 0.3);
+  const std::int64_t rebuild_every = static_cast<std::int64_t>(knob("VIGIL_REBUILD", 2000));
+  hard_weight_ = static_cast<std::int64_t>(knob("VIGIL_HW", 1000));
   std::int64_t in_cycle = 0;
   double temperature = t_hot;
   const double cooling = std::pow(t_cold / t_hot, 1.0 / static_cast<double>(cycle));
 
-  while (true) {
-    if ((moves_ & 1023) == 0 && should_stop()) break;
+  for (std::int64_t step = 0;; ++step) {
+    if ((step & 255) == 0 && should_stop()) break;
     ++moves_;
     if (++in_cycle >= cycle) {
       in_cycle = 0;
@@ -122,7 +128,7 @@ void LocalSearch::run() {
       if (best_found_) eval_.reset(best_roster_);
     }
     temperature *= cooling;
-    if (moves_ % rebuild_every == 0) {
+    if (step % rebuild_every == 0) {
       rebuild_line(pick(P), temperature);
       note_best();
       continue;
@@ -142,8 +148,7 @@ void LocalSearch::run() {
     } else {  // swap a day (kind 4-6) or a block of days (kind 7-9) with another person
       b = pick(P);
       if (b == a) continue;
-      n = kind < 7 ? 1 : 2 + pick(std::min(6, D - 1));
-      n = std::min(n, D);
+      n = kind < 7 || D < 2 ? 1 : std::min(D, 2 + pick(std::min(6, D - 1)));
       first = pick(D - n + 1);
       if (std::equal(eval_.roster().line(a) + first, eval_.roster().line(a) + first + n, eval_.roster().line(b) + first))
         continue;
