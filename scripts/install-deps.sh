@@ -13,6 +13,8 @@ packages=(
   nlohmann-json3-dev # nlohmann-json: JSON rosters and machine-readable output
   libgtest-dev       # GoogleTest libraries and CMake package
   googletest         # GoogleTest sources (the libgtest-dev companion)
+  pkg-config         # finds CLP for CMake
+  coinor-libclp-dev  # CLP: the LP solver behind column generation (lower bounds, dive)
 )
 
 installed() {

@@ -99,10 +99,11 @@ Handler setup_solve(CLI::App& sub) {
     std::uint64_t seed = 1;
     int threads = 1;
     std::optional<std::int64_t> target, lower_bound;
-    bool check = false, quiet = false, json = false;
+    bool check = false, quiet = false, json = false, no_lp = false;
   };
   auto args = std::make_shared<Args>();
   sub.add_option("instance", args->instance, "Instance file (benchmark text format)")->required();
+  sub.add_flag("--no-lp", args->no_lp, "Skip column generation (LP lower bound and dive); annealing only");
   sub.add_option("--time", args->time, "Time limit in seconds")->check(CLI::Range(0.0, 1e7))->capture_default_str();
   sub.add_option("--work", args->work,
                  "Move evaluations per thread before stopping (0 = none); makes runs reproducible on any machine")
@@ -130,6 +131,7 @@ Handler setup_solve(CLI::App& sub) {
     options.target = args->target;
     options.lower_bound = args->lower_bound;
     options.check_mode = args->check;
+    options.column_generation = !args->no_lp;
     if (!args->start.empty()) {
       auto start = read_roster(*problem, args->start);
       if (!start) {
@@ -168,7 +170,8 @@ Handler setup_solve(CLI::App& sub) {
                           {"feasible", r.found_feasible}, {"objective", r.score.soft}, {"hard", r.score.hard},
                           {"seconds", r.seconds}, {"time_to_best", r.time_to_best}, {"moves", r.moves},
                           {"moves_per_second", r.moves_per_second()}, {"line_rebuilds", r.line_rebuilds},
-                          {"peak_mib", peak_mib}, {"stop", stop_reason_name(r.reason)}};
+                          {"peak_mib", peak_mib}, {"stop", stop_reason_name(r.reason)}, {"lp_solves", r.lp_solves}};
+      if (r.proven_lower_bound) j["lower_bound"] = *r.proven_lower_bound;
       fmt::print("{}\n", j.dump());
     } else {
       fmt::print("result: {} objective {} hard {} | {:.2f} s, best at {:.2f} s | {} moves ({:.2f} M/s), {} line "
@@ -176,6 +179,9 @@ Handler setup_solve(CLI::App& sub) {
                  r.found_feasible ? "feasible" : "NO FEASIBLE ROSTER", r.score.soft, r.score.hard, r.seconds,
                  r.time_to_best, r.moves, r.moves_per_second() / 1e6, r.line_rebuilds, peak_mib,
                  stop_reason_name(r.reason), args->seed);
+      if (r.proven_lower_bound)
+        fmt::print("lower bound: {} (column generation, {} LP solves){}\n", *r.proven_lower_bound, r.lp_solves,
+                   r.found_feasible && r.score.soft <= *r.proven_lower_bound ? ": the roster is optimal" : "");
       if (!args->out.empty()) fmt::print("roster written to {}\n", args->out);
     }
     return r.found_feasible ? kExitOk : kExitInfeasible;

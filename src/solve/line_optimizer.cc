@@ -29,6 +29,76 @@ LineOptimizer::LineOptimizer(const ProblemIndex& index) : ix_(index) {
   for (int s = 0; s < ix_.shifts; ++s) length_units_.push_back(ix_.length[static_cast<std::size_t>(s)] / minute_unit_);
 }
 
+LineOptimizer::ExactPlan LineOptimizer::plan_exact(int p) const {
+  const int D = ix_.days, S = ix_.shifts;
+  ExactPlan plan;
+  const int min_off = std::max(1, ix_.min_days_off[p]);
+  const int max_run = std::max(1, std::min(ix_.max_consecutive[p], D));
+  const double R = min_off + S * max_run;
+  const double levels = ix_.max_minutes[p] / minute_unit_ + 1;
+  plan.weekend_levels = ix_.max_weekends[p] < ix_.weekends ? ix_.max_weekends[p] + 1 : 1;
+  auto fits = [&](double extra) {
+    const double states = R * levels * plan.weekend_levels * extra;
+    return states * D * (S + 1) <= exact_budget_ && states * D <= static_cast<double>(1 << 24);
+  };
+  plan.fits = fits(1.0);
+  if (!plan.fits) return plan;
+  // Kinds whose limit can bind (0 < limit < horizon), tightest first; up to
+  // two of them are counted in the state while the budget allows.
+  std::vector<std::pair<int, int>> binding;
+  for (int s = 0; s < S; ++s) {
+    const int limit = ix_.max_per_shift[static_cast<std::size_t>(p) * S + s];
+    if (limit > 0 && limit < D) binding.emplace_back(limit, s);
+  }
+  std::sort(binding.begin(), binding.end());
+  double extra = 1.0;
+  for (const auto& [limit, s] : binding) {
+    if (plan.kind_count == 2 || !fits(extra * (limit + 1))) break;
+    extra *= limit + 1;
+    plan.kinds[plan.kind_count] = s;
+    plan.kind_levels[plan.kind_count] = limit + 1;
+    ++plan.kind_count;
+  }
+  return plan;
+}
+
+bool LineOptimizer::exact_fits(int p) const { return plan_exact(p).fits; }
+
+std::optional<double> LineOptimizer::cheapest_feasible_line(int p, const std::vector<double>& day_costs,
+                                                            std::vector<ShiftCode>& out, bool& exact) {
+  const int D = ix_.days, S = ix_.shifts;
+  exact = false;
+  if (!exact_fits(p)) return std::nullopt;
+  day_cost_ = day_costs;
+  std::fill(kind_price_.begin(), kind_price_.end(), 0.0);
+  double scale = 1.0;
+  for (double c : day_cost_) scale = std::max(scale, std::abs(c));
+  double kind_step = 0.25 * scale;
+  std::vector<int>& kinds = scratch_kinds_;
+  for (int pass = 0; pass < max_passes_; ++pass) {
+    if (!run_exact_dp(p, out)) return std::nullopt;
+    kinds.assign(static_cast<std::size_t>(S), 0);
+    double cost = 0;
+    for (int d = 0; d < D; ++d) {
+      const ShiftCode v = out[static_cast<std::size_t>(d)];
+      cost += day_cost_[static_cast<std::size_t>(d) * (S + 1) + (v + 1)];
+      if (v >= 0) ++kinds[static_cast<std::size_t>(v)];
+    }
+    bool ok = true;
+    for (int s = 0; s < S; ++s)
+      if (kinds[static_cast<std::size_t>(s)] > ix_.max_per_shift[static_cast<std::size_t>(p) * S + s]) {
+        ok = false;
+        kind_price_[static_cast<std::size_t>(s)] += kind_step;
+      }
+    if (ok) {
+      exact = pass == 0;
+      return cost;
+    }
+    kind_step *= 1.5;
+  }
+  return std::nullopt;
+}
+
 bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
   const int D = ix_.days, S = ix_.shifts;
   const int min_off = std::max(1, ix_.min_days_off[p]);
@@ -38,10 +108,15 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
   const int top = ix_.max_minutes[p] / minute_unit_;  // minute levels 0..top
   const int floor_level = (ix_.min_minutes[p] + minute_unit_ - 1) / minute_unit_;
   if (floor_level > top) return false;
-  const bool track_weekends = ix_.max_weekends[p] < ix_.weekends;
-  const int Wn = track_weekends ? ix_.max_weekends[p] + 1 : 1;
+  const ExactPlan plan = plan_exact(p);
+  if (!plan.fits) return false;
+  const bool track_weekends = plan.weekend_levels > 1;
+  const int Wl = plan.weekend_levels;
+  const int K0 = plan.kind_count > 0 ? plan.kind_levels[0] : 1, K1 = plan.kind_count > 1 ? plan.kind_levels[1] : 1;
+  const int kind0 = plan.kind_count > 0 ? plan.kinds[0] : -1, kind1 = plan.kind_count > 1 ? plan.kinds[1] : -1;
+  // The "extra" resource index packs weekends and up to two kind counts.
+  const int Wn = Wl * K0 * K1;
   const std::size_t states = static_cast<std::size_t>(R) * (top + 1) * Wn;
-  if (static_cast<double>(states) * D * (S + 1) > exact_budget_ || states * D > (std::size_t{1} << 24)) return false;
   ++passes_;
   cost_.assign(states, kInf);
   next_cost_.assign(states, kInf);
@@ -61,8 +136,18 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
     const bool saturday = ix_.weekend_days[2 * static_cast<std::size_t>(k)] == d;
     return saturday || d == 0 || !worked_before ? 1 : 0;
   };
+  // Moves the packed extra index x by one more day of kind t (and a weekend
+  // step); -1 when a limit would be passed.
+  auto step_extra = [&](int x, int t, int weekend) {
+    int w = x % Wl, k0 = (x / Wl) % K0, k1 = x / Wl / K0;
+    w += weekend;
+    if (t == kind0) ++k0;
+    if (t == kind1) ++k1;
+    if (w >= Wl || k0 >= K0 || k1 >= K1) return -1;
+    return (k1 * K0 + k0) * Wl + w;
+  };
   auto relax = [&](std::int32_t* back, int r, int m, int w, double c, std::int32_t from) {
-    if (m > top || w >= Wn) return;
+    if (m > top || w < 0 || w >= Wn) return;
     const std::size_t to = (static_cast<std::size_t>(m) * Wn + w) * R + r;
     if (c < next_cost_[to]) {
       next_cost_[to] = c;
@@ -76,7 +161,7 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
       relax(back, 0, 0, 0, price(0, kOff), -1);
       for (int t = 0; t < S; ++t)
         if (usable(0, t)) relax(back, min_off + t * max_run, length_units_[static_cast<std::size_t>(t)],
-                                weekend_step(0, false, true), price(0, t), -1);
+                                step_extra(0, t, weekend_step(0, false, true)), price(0, t), -1);
     } else {
       for (std::size_t st = 0; st < states; ++st) {
         const double c = cost_[st];
@@ -92,7 +177,7 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
           for (int t = 0; t < S; ++t)
             if (usable(d, t))
               relax(back, min_off + t * max_run, m + length_units_[static_cast<std::size_t>(t)],
-                    w + weekend_step(d, false, true), c + price(d, t), from);
+                    step_extra(w, t, weekend_step(d, false, true)), c + price(d, t), from);
         } else {  // working kind s for len days
           const int s = (r - min_off) / max_run, len = (r - min_off) % max_run + 1;
           if (len >= min_on || len == d) relax(back, 0, m, w, c + price(d, kOff), from);
@@ -100,7 +185,7 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
           for (int t = 0; t < S; ++t)
             if (usable(d, t) && !ix_.forbidden[static_cast<std::size_t>(s) * S + t])
               relax(back, min_off + t * max_run + len, m + length_units_[static_cast<std::size_t>(t)],
-                    w + weekend_step(d, true, true), c + price(d, t), from);
+                    step_extra(w, t, weekend_step(d, true, true)), c + price(d, t), from);
         }
       }
     }

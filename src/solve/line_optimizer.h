@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdlib>
+#include <optional>
 #include <vector>
 
 #include "eval/incremental_evaluator.h"
@@ -30,10 +31,30 @@ class LineOptimizer {
   LineCandidate optimize(const IncrementalEvaluator& eval, int person, std::int64_t hard_weight,
                          std::vector<ShiftCode>& out);
 
+  // Cheapest line for `person` under the given prices (`day_costs[d * (S+1)
+  // + v + 1]`, v = kOff or a shift) that keeps every per-person hard rule,
+  // written to `out`; nullopt when the exact programme does not fit its
+  // budget or no such line was found. `exact` tells whether the answer is
+  // proven cheapest (false when per-kind limits needed multipliers).
+  std::optional<double> cheapest_feasible_line(int person, const std::vector<double>& day_costs,
+                                               std::vector<ShiftCode>& out, bool& exact);
+  // Whether the exact programme fits the budget for this person.
+  bool exact_fits(int person) const;
+
   // How many DP passes ran in total (a deterministic work counter).
   std::int64_t passes() const { return passes_; }
 
  private:
+  // What the exact programme counts for a person: weekends (when they can
+  // bind) and up to two shift kinds with binding limits.
+  struct ExactPlan {
+    bool fits = false;
+    int weekend_levels = 1;
+    int kind_count = 0;
+    int kinds[2] = {-1, -1};
+    int kind_levels[2] = {1, 1};
+  };
+  ExactPlan plan_exact(int person) const;
   void run_dp(int person, std::vector<ShiftCode>& out);
   // The same programme with worked minutes (and weekends, when they can
   // bind) in the state, so those limits hold exactly. False when the state

@@ -3,6 +3,8 @@
 // time limit only decides where the walk is cut.
 #include "solve/local_search.h"
 
+#include "solve/column_generation.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
@@ -24,6 +26,7 @@ LocalSearch::LocalSearch(const Problem& problem, const ProblemIndex& index, cons
       if (ix_.max_per_shift[static_cast<std::size_t>(p) * ix_.shifts + s] > 0)
         allowed_[static_cast<std::size_t>(p)].push_back(static_cast<ShiftCode>(s));
   line_buffer_.resize(static_cast<std::size_t>(ix_.days));
+  off_line_.assign(static_cast<std::size_t>(ix_.days), kOff);
 }
 
 bool LocalSearch::should_stop() {
@@ -47,7 +50,7 @@ void LocalSearch::note_best() {
   best_roster_ = eval_.roster();
   time_to_best_ = control_.elapsed();
   if (on_best_) on_best_(Progress{s, time_to_best_, moves_, thread_});
-  if (options_.lower_bound && s.soft <= *options_.lower_bound) {
+  if ((options_.lower_bound && s.soft <= *options_.lower_bound) || (proven_bound_ && s.soft <= *proven_bound_)) {
     reason_ = StopReason::kProvenOptimal;
     control_.stop = true;
   } else if (options_.target && s.soft <= *options_.target) {
@@ -82,6 +85,40 @@ bool LocalSearch::rebuild_line(int person, double temperature) {
   return false;
 }
 
+bool LocalSearch::ruin_and_recreate(int count, double temperature) {
+  const int P = ix_.people, D = ix_.days;
+  count = std::min(count, P);
+  // Distinct people, in the order they will be rebuilt.
+  chosen_.clear();
+  while (static_cast<int>(chosen_.size()) < count) {
+    const int p = static_cast<int>(rng_() % static_cast<std::uint64_t>(P));
+    if (std::find(chosen_.begin(), chosen_.end(), p) == chosen_.end()) chosen_.push_back(p);
+  }
+  const std::int64_t before = value(eval_.score());
+  saved_lines_.resize(static_cast<std::size_t>(count) * D);
+  for (int i = 0; i < count; ++i) {
+    const ShiftCode* line = eval_.roster().line(chosen_[static_cast<std::size_t>(i)]);
+    std::copy(line, line + D, saved_lines_.begin() + static_cast<long>(i) * D);
+    eval_.apply_line(chosen_[static_cast<std::size_t>(i)], 0, D, off_line_.data());
+  }
+  for (int p : chosen_) {
+    const LineCandidate c = lines_.optimize(eval_, p, hard_weight_, line_buffer_);
+    ++rebuilds_;
+    ++moves_;
+    if (c.found && value(c.delta) < 0) eval_.apply_line(p, 0, D, line_buffer_.data());
+  }
+  const std::int64_t after = value(eval_.score());
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  const std::int64_t worse = after - before;
+  if (worse <= 0 || (temperature > 0 && unit(rng_) < std::exp(-static_cast<double>(worse) / temperature))) {
+    if (options_.check_mode && !verify("a ruin and recreate")) return false;
+    return true;
+  }
+  for (int i = 0; i < count; ++i)
+    eval_.apply_line(chosen_[static_cast<std::size_t>(i)], 0, D, saved_lines_.data() + static_cast<long>(i) * D);
+  return false;
+}
+
 void LocalSearch::construct() {
   std::vector<int> order(static_cast<std::size_t>(ix_.people));
   std::iota(order.begin(), order.end(), 0);
@@ -97,10 +134,51 @@ void LocalSearch::construct() {
   }
 }
 
+void LocalSearch::run_column_generation() {
+  ColumnGenerationOptions cg;
+  const auto now = std::chrono::steady_clock::now();
+  if (options_.work_limit > 0) {
+    // Reproducible runs: no clock, a fixed number of LP solves instead.
+    cg.lp_deadline = cg.deadline = now + std::chrono::hours(24 * 365);
+    cg.max_iterations = 3000;
+  } else {
+    const double remaining = std::max(0.0, control_.time_limit - control_.elapsed());
+    auto at = [&](double share) {
+      return now + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                       std::chrono::duration<double>(share * remaining));
+    };
+    cg.lp_deadline = at(0.35);
+    cg.deadline = at(0.6);
+  }
+  cg.seed = best_found_ ? &best_roster_ : &eval_.roster();
+  const ColumnGenerationResult r = column_generation(problem_, ix_, cg);
+  cg_iterations_ = r.iterations;
+  if (r.bound_valid) {
+    const auto bound = static_cast<std::int64_t>(std::ceil(r.lp_value - 1e-6));
+    proven_bound_ = options_.lower_bound ? std::max(bound, *options_.lower_bound) : bound;
+  }
+  if (r.roster) {
+    const Evaluation ev = evaluate(problem_, ix_, *r.roster);
+    if (ev.score.hard == 0 && (!best_found_ || ev.score.soft < best_score_.soft)) {
+      eval_.reset(*r.roster);
+      note_best();
+    }
+  }
+  if (best_found_) eval_.reset(best_roster_);
+  if (best_found_ && proven_bound_ && best_score_.soft <= *proven_bound_) {
+    reason_ = StopReason::kProvenOptimal;
+    control_.stop = true;
+  }
+}
+
 void LocalSearch::run() {
   if (!options_.start) construct();
   note_best();
   if (!check_failure_.empty()) return;
+  if (thread_ == 0 && options_.column_generation && !control_.stop && column_generation_applicable(ix_))
+    run_column_generation();
+  walk_start_ = control_.elapsed();
+  const std::int64_t walk_first_move = moves_;
   const int P = ix_.people, D = ix_.days;
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   auto pick = [&](int n) { return static_cast<int>(rng_() % static_cast<std::uint64_t>(n)); };
@@ -118,18 +196,31 @@ void LocalSearch::run() {
   double temperature = t_hot;
   const double cooling = std::pow(t_cold / t_hot, 1.0 / static_cast<double>(cycle));
 
+  const bool whole = knob("VIGIL_WHOLE", 0) > 0;
+  const int ruin = static_cast<int>(knob("VIGIL_RUIN", 1));
   for (std::int64_t step = 0;; ++step) {
-    if ((step & 255) == 0 && should_stop()) break;
+    if ((step & 255) == 0) {
+      if (should_stop()) break;
+      if (whole) {
+        const double f =
+            options_.work_limit > 0
+                ? static_cast<double>(moves_ - walk_first_move) / static_cast<double>(std::max<std::int64_t>(1, options_.work_limit - walk_first_move))
+                : (control_.elapsed() - walk_start_) / std::max(1e-9, control_.time_limit - walk_start_);
+        temperature = t_hot * std::pow(t_cold / t_hot, std::min(1.0, f));
+      }
+    }
     ++moves_;
-    if (++in_cycle >= cycle) {
+    if (!whole && ++in_cycle >= cycle) {
       in_cycle = 0;
       temperature = t_hot;
       // Start the next cycle from the best roster found so far.
       if (best_found_) eval_.reset(best_roster_);
     }
-    temperature *= cooling;
+    if (!whole) temperature *= cooling;
     if (step % rebuild_every == 0) {
-      rebuild_line(pick(P), temperature);
+      const int count = ruin;
+      if (count <= 1) rebuild_line(pick(P), temperature);
+      else ruin_and_recreate(2 + pick(count - 1), temperature);
       note_best();
       continue;
     }

@@ -41,12 +41,20 @@ class LocalSearch {
   std::int64_t moves() const { return moves_; }
   std::int64_t line_rebuilds() const { return rebuilds_; }
   StopReason reason() const { return reason_; }
+  std::optional<std::int64_t> proven_bound() const { return proven_bound_; }
+  int cg_iterations() const { return cg_iterations_; }
   const std::string& check_failure() const { return check_failure_; }
 
  private:
   std::int64_t value(const Score& s) const { return s.soft + hard_weight_ * s.hard; }
   void construct();
+  // Column generation and a dive from the current roster; tightens the
+  // proven bound and may hand the walk a better roster.
+  void run_column_generation();
   bool rebuild_line(int person, double temperature);
+  // Clears `count` random people's lines and rebuilds them one by one;
+  // keeps the result under the annealing rule, else restores them.
+  bool ruin_and_recreate(int count, double temperature);
   void note_best();
   bool verify(const char* what);
   bool should_stop();
@@ -61,7 +69,8 @@ class LocalSearch {
   IncrementalEvaluator eval_;
   LineOptimizer lines_;
   std::vector<std::vector<ShiftCode>> allowed_;  // per person: shift kinds with a limit above 0
-  std::vector<ShiftCode> line_buffer_;
+  std::vector<ShiftCode> line_buffer_, off_line_, saved_lines_;
+  std::vector<int> chosen_;
   std::int64_t hard_weight_ = 1000;
 
   bool best_found_ = false;
@@ -70,6 +79,9 @@ class LocalSearch {
   double time_to_best_ = 0;
   std::int64_t moves_ = 0, rebuilds_ = 0;
   StopReason reason_ = StopReason::kTimeLimit;
+  std::optional<std::int64_t> proven_bound_;  // from column generation, when its bound is valid
+  double walk_start_ = 0;
+  int cg_iterations_ = 0;                     // seconds at which annealing began
   std::string check_failure_;
 };
 

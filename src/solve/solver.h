@@ -27,6 +27,7 @@ struct SolveOptions {
   std::optional<std::int64_t> target;       // stop once a feasible roster costs at most this
   std::optional<std::int64_t> lower_bound;  // a proven bound: reaching it proves optimality
   bool check_mode = false;                  // re-score from scratch after every applied move
+  bool column_generation = true;            // LP bound and dive where the exact line DP fits
   std::optional<Roster> start;              // start from this roster instead of building one
 };
 
@@ -47,6 +48,8 @@ struct SolveResult {
   std::int64_t line_rebuilds = 0;
   StopReason reason = StopReason::kTimeLimit;
   std::string check_failure;    // set when check mode found a disagreement
+  std::optional<std::int64_t> proven_lower_bound;  // our own LP bound (column generation), when valid
+  int lp_solves = 0;
   double moves_per_second() const { return seconds > 0 ? static_cast<double>(moves) / seconds : 0; }
 };
 

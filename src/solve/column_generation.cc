@@ -1,0 +1,204 @@
+// Column generation with CLP for the master LP, then a dive (fix the most
+// decided person's line, re-generate) to an integer roster.
+// Rows: one convexity row per person (= 1), one cover row per (day, shift)
+// (= requirement). Columns: two cover slacks per cover row (under, over),
+// one artificial "no line" column per person (huge cost, keeps the master
+// feasible before real lines exist), and the lines.
+#include "solve/column_generation.h"
+
+#include <cmath>
+#include <limits>
+
+#include <coin/ClpSimplex.hpp>
+#include <coin/CoinMessageHandler.hpp>
+
+#include "eval/incremental_evaluator.h"
+#include "solve/line_optimizer.h"
+
+namespace vigil {
+namespace {
+
+constexpr double kArtificialCost = 1e7;
+
+struct LineColumn {
+  int person;
+  std::vector<ShiftCode> line;
+};
+
+double line_request_cost(const ProblemIndex& ix, const IncrementalEvaluator& eval, int p, const std::vector<ShiftCode>& line) {
+  double c = 0;
+  for (int d = 0; d < ix.days; ++d) c += eval.request_cost(p, d, line[static_cast<std::size_t>(d)]);
+  return c;
+}
+
+}  // namespace
+
+bool column_generation_applicable(const ProblemIndex& index) {
+  LineOptimizer lines(index);
+  for (int p = 0; p < index.people; ++p)
+    if (!lines.exact_fits(p)) return false;
+  return true;
+}
+
+ColumnGenerationResult column_generation(const Problem& problem, const ProblemIndex& ix,
+                                         const ColumnGenerationOptions& options) {
+  ColumnGenerationResult result;
+  const int P = ix.people, D = ix.days, S = ix.shifts;
+  const int cover_rows = D * S;
+  const double cover_weight = problem.rule(RuleKind::kCover).enabled ? problem.rule(RuleKind::kCover).weight : 0;
+  // Request prices come from the evaluator so rule weights apply the same way.
+  const IncrementalEvaluator eval(problem, ix, Roster(problem));
+
+  ClpSimplex lp;
+  lp.setLogLevel(0);
+  lp.messageHandler()->setLogLevel(0);
+  lp.setOptimizationDirection(1);
+  {
+    std::vector<double> row_lo(static_cast<std::size_t>(P + cover_rows)), row_hi(row_lo.size());
+    for (int p = 0; p < P; ++p) row_lo[static_cast<std::size_t>(p)] = row_hi[static_cast<std::size_t>(p)] = 1.0;
+    for (int i = 0; i < cover_rows; ++i)
+      row_lo[static_cast<std::size_t>(P + i)] = row_hi[static_cast<std::size_t>(P + i)] = ix.cover_required[static_cast<std::size_t>(i)];
+    lp.addRows(P + cover_rows, row_lo.data(), row_hi.data(), nullptr, nullptr, nullptr);
+  }
+  // Slack columns: under (+1, under-weight) and over (-1, over-weight).
+  for (int i = 0; i < cover_rows; ++i) {
+    const int row = P + i;
+    const double one = 1.0, minus = -1.0;
+    lp.addColumn(1, &row, &one, 0.0, COIN_DBL_MAX, cover_weight * ix.cover_under[static_cast<std::size_t>(i)]);
+    lp.addColumn(1, &row, &minus, 0.0, COIN_DBL_MAX, cover_weight * ix.cover_over[static_cast<std::size_t>(i)]);
+  }
+  for (int p = 0; p < P; ++p) {
+    const double one = 1.0;
+    lp.addColumn(1, &p, &one, 0.0, COIN_DBL_MAX, kArtificialCost);
+  }
+  const int first_line_column = lp.numberColumns();
+  std::vector<LineColumn> columns;
+  std::vector<int> rows;
+  std::vector<double> ones;
+  auto add_line = [&](int p, const std::vector<ShiftCode>& line) {
+    rows.clear();
+    rows.push_back(p);
+    for (int d = 0; d < D; ++d)
+      if (line[static_cast<std::size_t>(d)] >= 0) rows.push_back(P + d * S + line[static_cast<std::size_t>(d)]);
+    ones.assign(rows.size(), 1.0);
+    lp.addColumn(static_cast<int>(rows.size()), rows.data(), ones.data(), 0.0, 1.0, line_request_cost(ix, eval, p, line));
+    columns.push_back({p, line});
+  };
+  if (options.seed) {
+    // Only lines that keep every per-person hard rule may enter.
+    Roster single(problem);
+    for (int p = 0; p < P; ++p) std::copy(options.seed->line(p), options.seed->line(p) + D, single.line(p));
+    const Evaluation ev = evaluate(problem, ix, single, true);
+    std::vector<char> broken(static_cast<std::size_t>(P), 0);
+    for (const Violation& v : ev.violations)
+      if (v.person >= 0 && problem.rule(v.rule).hard) broken[static_cast<std::size_t>(v.person)] = 1;
+    for (int p = 0; p < P; ++p)
+      if (!broken[static_cast<std::size_t>(p)])
+        add_line(p, std::vector<ShiftCode>(options.seed->line(p), options.seed->line(p) + D));
+  }
+
+  LineOptimizer lines(ix);
+  std::vector<double> prices(static_cast<std::size_t>(D) * (S + 1));
+  std::vector<ShiftCode> line(static_cast<std::size_t>(D));
+  std::vector<char> fixed(static_cast<std::size_t>(P), 0);
+  auto now = [] { return std::chrono::steady_clock::now(); };
+
+  // Re-optimises the master and prices new lines for the people not fixed,
+  // until no line has a negative reduced cost (true) or time runs out.
+  auto generate = [&](std::chrono::steady_clock::time_point until, bool& all_exact) {
+    all_exact = true;
+    while (now() < until && result.iterations < options.max_iterations) {
+      lp.primal(1);
+      ++result.iterations;
+      if (lp.status() != 0) return false;
+      const double* dual = lp.dualRowSolution();
+      int added = 0;
+      all_exact = true;
+      for (int p = 0; p < P; ++p) {
+        if (fixed[static_cast<std::size_t>(p)]) continue;
+        for (int d = 0; d < D; ++d) {
+          double* row = &prices[static_cast<std::size_t>(d) * (S + 1)];
+          row[0] = eval.request_cost(p, d, kOff);
+          for (int s = 0; s < S; ++s)
+            row[s + 1] = eval.request_cost(p, d, static_cast<ShiftCode>(s)) - dual[P + d * S + s];
+        }
+        bool exact = false;
+        const auto cost = lines.cheapest_feasible_line(p, prices, line, exact);
+        all_exact &= exact;
+        if (cost && *cost - dual[p] < -1e-6) {
+          add_line(p, line);
+          ++added;
+        }
+      }
+      if (added == 0) return true;
+    }
+    return false;
+  };
+
+  bool all_exact = false;
+  result.lp_converged = generate(options.lp_deadline, all_exact);
+  result.lp_value = lp.objectiveValue();
+  result.bound_valid = result.lp_converged && all_exact;
+
+  // Dive: fix the people whose line the LP already chose whole, else the one
+  // closest to whole, and re-generate, until everyone is fixed.
+  std::vector<int> chosen(static_cast<std::size_t>(P), -1);
+  while (now() < options.deadline && result.iterations < options.max_iterations) {
+    const double* x = lp.primalColumnSolution();
+    std::vector<double> best_x(static_cast<std::size_t>(P), -1.0);
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      const auto p = static_cast<std::size_t>(columns[c].person);
+      if (fixed[p]) continue;
+      const double v = x[first_line_column + static_cast<int>(c)];
+      if (v > best_x[p]) {
+        best_x[p] = v;
+        chosen[p] = static_cast<int>(c);
+      }
+    }
+    int pick = -1, fixed_now = 0;
+    for (int p = 0; p < P; ++p) {
+      if (fixed[static_cast<std::size_t>(p)] || chosen[static_cast<std::size_t>(p)] < 0) continue;
+      if (best_x[static_cast<std::size_t>(p)] > 0.999) {
+        fixed[static_cast<std::size_t>(p)] = 1;
+        lp.setColumnLower(first_line_column + chosen[static_cast<std::size_t>(p)], 1.0);
+        ++fixed_now;
+      } else if (pick < 0 || best_x[static_cast<std::size_t>(p)] > best_x[static_cast<std::size_t>(pick)]) {
+        pick = p;
+      }
+    }
+    if (fixed_now == 0) {
+      if (pick < 0) break;
+      fixed[static_cast<std::size_t>(pick)] = 1;
+      lp.setColumnLower(first_line_column + chosen[static_cast<std::size_t>(pick)], 1.0);
+    }
+    bool exact = false;
+    generate(options.deadline, exact);
+  }
+  // Everyone not fixed when time ran out takes the line the LP leans to most.
+  const double* x = lp.primalColumnSolution();
+  std::vector<double> best_x(static_cast<std::size_t>(P), -1.0);
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    const auto p = static_cast<std::size_t>(columns[c].person);
+    const double v = fixed[p] ? (lp.getColLower()[first_line_column + static_cast<int>(c)] > 0.5 ? 2.0 : -1.0)
+                              : x[first_line_column + static_cast<int>(c)];
+    if (v > best_x[p]) {
+      best_x[p] = v;
+      chosen[p] = static_cast<int>(c);
+    }
+  }
+  Roster roster(problem);
+  bool complete = true;
+  for (int p = 0; p < P; ++p) {
+    if (chosen[static_cast<std::size_t>(p)] < 0 || best_x[static_cast<std::size_t>(p)] < 0) {
+      complete = false;
+      break;
+    }
+    const auto& l = columns[static_cast<std::size_t>(chosen[static_cast<std::size_t>(p)])].line;
+    std::copy(l.begin(), l.end(), roster.line(p));
+  }
+  if (complete) result.roster = roster;
+  result.columns = static_cast<int>(columns.size());
+  return result;
+}
+
+}  // namespace vigil

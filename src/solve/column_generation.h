@@ -1,0 +1,41 @@
+// Column generation on the set-partitioning view of the roster: each column
+// is one person's whole line (priced exactly by the line DP against the
+// cover duals), the master LP picks a convex mix of lines per person and
+// pays for cover gaps. The LP gives a lower bound on the objective (valid
+// when every pricing was exact); a dive that fixes people's lines one by one
+// and re-generates gives a roster.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <vector>
+
+#include "eval/problem_index.h"
+#include "model/roster.h"
+
+namespace vigil {
+
+struct ColumnGenerationOptions {
+  std::chrono::steady_clock::time_point deadline;     // for the whole call
+  std::chrono::steady_clock::time_point lp_deadline;  // for the LP part
+  const Roster* seed = nullptr;                       // lines to start the master with
+  int max_iterations = 1 << 30;                       // LP solves in all (a deterministic cap)
+};
+
+struct ColumnGenerationResult {
+  bool lp_converged = false;   // no column with negative reduced cost is left
+  bool bound_valid = false;    // converged and every pricing exact
+  double lp_value = 0;         // LP optimum of the master (a bound when bound_valid)
+  std::optional<Roster> roster;  // the dive's roster (every line keeps the per-person rules)
+  int iterations = 0;
+  int columns = 0;
+};
+
+ColumnGenerationResult column_generation(const Problem& problem, const ProblemIndex& index,
+                                         const ColumnGenerationOptions& options);
+
+// Whether the exact line DP fits every person (column generation is only
+// worth running then).
+bool column_generation_applicable(const ProblemIndex& index);
+
+}  // namespace vigil
