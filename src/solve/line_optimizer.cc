@@ -263,6 +263,22 @@ void LineOptimizer::run_dp(int p, std::vector<ShiftCode>& out) {
             back[0] = from;
           }
         }
+      // Cheapest and second cheapest kind for each run length of yesterday.
+      top_kind_.assign(static_cast<std::size_t>(2 * (max_run + 1)), -1);
+      for (int r = 1; r < max_run; ++r) {
+        int& a = top_kind_[static_cast<std::size_t>(2 * r)];
+        int& b = top_kind_[static_cast<std::size_t>(2 * r + 1)];
+        for (int s = 0; s < S; ++s) {
+          const double c = cost_[static_cast<std::size_t>(work_state(s, r))];
+          if (c == kInf) continue;
+          if (a < 0 || c < cost_[static_cast<std::size_t>(work_state(a, r))]) {
+            b = a;
+            a = s;
+          } else if (b < 0 || c < cost_[static_cast<std::size_t>(work_state(b, r))]) {
+            b = s;
+          }
+        }
+      }
       // Working kind t today.
       for (int t = 0; t < S; ++t) {
         if (!usable(d, t)) continue;
@@ -286,18 +302,28 @@ void LineOptimizer::run_dp(int p, std::vector<ShiftCode>& out) {
             back[to] = best_from;
           }
         }
-        // From a worked day: extend the run if the succession allows it.
+        // From a worked day: extend the run if the succession allows it. The
+        // two cheapest kinds per run length usually answer without a scan.
         for (int r = 1; r < max_run; ++r) {
           double run_best = kInf;
           int run_from = -1;
-          for (int s = 0; s < S; ++s) {
-            if (ix_.forbidden[static_cast<std::size_t>(s) * S + t]) continue;
-            const double c = cost_[static_cast<std::size_t>(work_state(s, r))];
-            if (c < run_best) {
-              run_best = c;
-              run_from = work_state(s, r);
+          const int s1 = top_kind_[static_cast<std::size_t>(2 * r)], s2 = top_kind_[static_cast<std::size_t>(2 * r + 1)];
+          if (s1 >= 0 && !ix_.forbidden[static_cast<std::size_t>(s1) * S + t]) {
+            run_from = work_state(s1, r);
+          } else if (s2 >= 0 && !ix_.forbidden[static_cast<std::size_t>(s2) * S + t]) {
+            run_from = work_state(s2, r);
+          } else if (s1 >= 0) {
+            for (int s = 0; s < S; ++s) {
+              if (ix_.forbidden[static_cast<std::size_t>(s) * S + t]) continue;
+              const double c = cost_[static_cast<std::size_t>(work_state(s, r))];
+              if (c < run_best) {
+                run_best = c;
+                run_from = work_state(s, r);
+              }
             }
           }
+          if (run_from >= 0) run_best = cost_[static_cast<std::size_t>(run_from)];
+          if (run_best == kInf) run_from = -1;
           if (run_from < 0) continue;
           const int to = work_state(t, r + 1);
           const double total = run_best + base;
@@ -342,6 +368,15 @@ LineCandidate LineOptimizer::optimize(const IncrementalEvaluator& eval, int p, s
       row[s + 1] = static_cast<double>(eval.request_cost(p, d, static_cast<ShiftCode>(s))) + cover;
     }
   }
+  // Prices are integers with many ties; a tiny fixed jitter lets the minute
+  // multiplier add or drop shifts one at a time instead of many at once.
+  std::uint64_t jitter = 0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(p + 1);
+  for (double& c : day_cost_) {
+    jitter ^= jitter << 13;
+    jitter ^= jitter >> 7;
+    jitter ^= jitter << 17;
+    c += 1e-3 * static_cast<double>(jitter % 1000) / 1000.0;
+  }
   std::fill(kind_price_.begin(), kind_price_.end(), 0.0);
   minute_price_ = 0;
   weekend_price_ = 0;
@@ -357,6 +392,7 @@ LineCandidate LineOptimizer::optimize(const IncrementalEvaluator& eval, int p, s
   LineCandidate best;
   std::int64_t best_value = 0;
   bool exact = true;
+  int inner = 0;
   for (int pass = 0; pass < max_passes_; ++pass) {
     if (exact) exact = run_exact_dp(p, candidate_);
     if (!exact) run_dp(p, candidate_);
@@ -378,32 +414,36 @@ LineCandidate LineOptimizer::optimize(const IncrementalEvaluator& eval, int p, s
       }
     int weekends = 0;
     for (int k = 0; k < ix_.weekends; ++k) weekends += rules::MaxWeekends::weekend_worked(ix_, k, candidate_.data());
-    bool ok = true;
-    if (minutes < ix_.min_minutes[p]) {
-      ok = false;
-      high = minute_price_;
+    const bool minutes_ok = minutes >= ix_.min_minutes[p] && minutes <= ix_.max_minutes[p];
+    const bool weekends_ok = weekends <= ix_.max_weekends[p];
+    bool kinds_ok = true;
+    for (int s = 0; s < S; ++s)
+      kinds_ok &= kinds[static_cast<std::size_t>(s)] <= ix_.max_per_shift[static_cast<std::size_t>(p) * S + s];
+    if (minutes_ok && weekends_ok && kinds_ok) break;
+    // Inner loop: bisection on the minute price. Once minutes fit (or the
+    // bracket is spent), raise the weekend and kind prices and bisect again
+    // from the full bracket, since those prices move the minutes.
+    ++inner;
+    if (!minutes_ok && inner < 10) {
+      if (minutes < ix_.min_minutes[p]) high = minute_price_;
+      else low = minute_price_;
       minute_price_ = 0.5 * (low + high);
-    } else if (minutes > ix_.max_minutes[p]) {
-      ok = false;
-      low = minute_price_;
-      minute_price_ = 0.5 * (low + high);
+      continue;
     }
-    if (weekends > ix_.max_weekends[p]) {
-      ok = false;
+    inner = 0;
+    low = -4.0 * scale / min_length;
+    high = 4.0 * scale / min_length;
+    if (!weekends_ok) {
       weekend_price_ += weekend_step;
       weekend_step *= 1.5;
     }
-    bool kinds_ok = true;
-    for (int s = 0; s < S; ++s)
-      if (kinds[static_cast<std::size_t>(s)] > ix_.max_per_shift[static_cast<std::size_t>(p) * S + s]) {
-        kinds_ok = false;
-        kind_price_[static_cast<std::size_t>(s)] += kind_step;
-      }
     if (!kinds_ok) {
-      ok = false;
+      for (int s = 0; s < S; ++s)
+        if (kinds[static_cast<std::size_t>(s)] > ix_.max_per_shift[static_cast<std::size_t>(p) * S + s])
+          kind_price_[static_cast<std::size_t>(s)] += kind_step;
       kind_step *= 1.5;
     }
-    if (ok) break;
+    if (weekends_ok && kinds_ok) break;  // minutes alone could not be met
   }
   return best;
 }

@@ -73,8 +73,9 @@ class LineOptimizer {
   double exact_budget_ = 4e7;  // transitions per exact pass  // [d * states + state] -> previous state
   std::vector<ShiftCode> candidate_;
   std::vector<int> scratch_kinds_;
+  std::vector<int> top_kind_;  // [2 * r], [2 * r + 1]: cheapest kinds ending a run of r days
   std::int64_t passes_ = 0;
-  int max_passes_ = std::getenv("VIGIL_PASSES") ? std::atoi(std::getenv("VIGIL_PASSES")) : 20;
+  int max_passes_ = std::getenv("VIGIL_PASSES") ? std::atoi(std::getenv("VIGIL_PASSES")) : 50;
 };
 
 }  // namespace vigil

@@ -44,7 +44,15 @@ bool LocalSearch::should_stop() {
 
 void LocalSearch::note_best() {
   const Score s = eval_.score();
-  if (s.hard != 0 || (best_found_ && s.soft >= best_score_.soft)) return;
+  if (s.hard != 0) {
+    // Until a feasible roster exists, keep the least infeasible one to report.
+    if (!best_found_ && (least_infeasible_.people() == 0 || s < least_infeasible_score_)) {
+      least_infeasible_ = eval_.roster();
+      least_infeasible_score_ = s;
+    }
+    return;
+  }
+  if (best_found_ && s.soft >= best_score_.soft) return;
   best_found_ = true;
   best_score_ = s;
   best_roster_ = eval_.roster();
@@ -190,8 +198,13 @@ void LocalSearch::run() {
     return v ? std::atof(v) : fallback;
   };
   const double t_hot = knob("VIGIL_THOT", 40.0), t_cold = knob("VIGIL_TCOLD", 0.3);
-  const std::int64_t rebuild_every = static_cast<std::int64_t>(knob("VIGIL_REBUILD", 2000));
+  // A line rebuild costs about D * S * S * run-length steps per pass, an
+  // annealing move a few hundred; space rebuilds so they take a modest share.
+  const double dp_steps = static_cast<double>(D) * ix_.shifts * ix_.shifts * 5 * 4;
+  const std::int64_t rebuild_every =
+      static_cast<std::int64_t>(knob("VIGIL_REBUILD", std::max(2000.0, dp_steps / 50)));
   hard_weight_ = static_cast<std::int64_t>(knob("VIGIL_HW", 1000));
+  const std::int64_t base_hard_weight = hard_weight_;
   std::int64_t in_cycle = 0;
   double temperature = t_hot;
   const double cooling = std::pow(t_cold / t_hot, 1.0 / static_cast<double>(cycle));
@@ -201,6 +214,12 @@ void LocalSearch::run() {
   for (std::int64_t step = 0;; ++step) {
     if ((step & 255) == 0) {
       if (should_stop()) break;
+      // Strategic oscillation: a walk that stays infeasible prices hard
+      // units up; a feasible one lets the price drift back down.
+      if ((step & 0xFFFF) == 0 && step > 0) {
+        hard_weight_ = eval_.score().hard > 0 ? std::min<std::int64_t>(hard_weight_ * 3 / 2, 1'000'000)
+                                              : std::max<std::int64_t>(base_hard_weight, hard_weight_ * 9 / 10);
+      }
       if (whole) {
         const double f =
             options_.work_limit > 0
@@ -253,7 +272,7 @@ void LocalSearch::run() {
       eval_.apply_swap(a, b, first, n);
     }
     if (options_.check_mode && !verify(b < 0 ? "a change" : "a swap")) break;
-    if (dv < 0 && eval_.score().hard == 0) note_best();
+    if (dv < 0 && (eval_.score().hard == 0 || !best_found_)) note_best();
   }
 }
 

@@ -37,6 +37,9 @@ class LocalSearch {
   bool found_feasible() const { return best_found_; }
   const Roster& best() const { return best_roster_; }
   Score best_score() const { return best_score_; }
+  // The roster with the fewest hard units seen while none was feasible.
+  const Roster& least_infeasible() const { return least_infeasible_; }
+  Score least_infeasible_score() const { return least_infeasible_score_; }
   double time_to_best() const { return time_to_best_; }
   std::int64_t moves() const { return moves_; }
   std::int64_t line_rebuilds() const { return rebuilds_; }
@@ -74,7 +77,8 @@ class LocalSearch {
   std::int64_t hard_weight_ = 1000;
 
   bool best_found_ = false;
-  Roster best_roster_;
+  Roster best_roster_, least_infeasible_;
+  Score least_infeasible_score_;
   Score best_score_;
   double time_to_best_ = 0;
   std::int64_t moves_ = 0, rebuilds_ = 0;

@@ -76,7 +76,12 @@ SolveResult solve(const Problem& problem, const SolveOptions& options,
     result.score = winner->best_score();
     result.time_to_best = winner->time_to_best();
   } else {
-    result.roster = Roster(problem);
+    // No feasible roster: report the least infeasible one any worker saw.
+    const LocalSearch* least = nullptr;
+    for (const auto& w : workers)
+      if (w->least_infeasible().people() > 0 && (!least || w->least_infeasible_score() < least->least_infeasible_score()))
+        least = w.get();
+    result.roster = least ? least->least_infeasible() : Roster(problem);
     result.score = evaluate(problem, index, result.roster).score;
   }
   return result;
