@@ -46,6 +46,8 @@ std::optional<PersonId> Problem::find_person(const std::string& person_name) con
 
 std::optional<std::string> Problem::validate() const {
   if (horizon.days <= 0) return fmt::format("horizon: expected at least 1 day, got {}", horizon.days);
+  for (RuleKind k : {RuleKind::kShiftOnRequest, RuleKind::kShiftOffRequest, RuleKind::kCover})
+    if (rule(k).hard) return fmt::format("rule '{}' can only be soft (it is priced by its own weights)", rule_name(k));
   if (shifts.empty()) return std::string("shifts: expected at least one shift kind");
   if (shifts.size() > 32000) return fmt::format("shifts: at most 32000 shift kinds, got {}", shifts.size());
   std::set<std::string> names;
