@@ -34,10 +34,12 @@ double line_request_cost(const ProblemIndex& ix, const IncrementalEvaluator& eva
 }  // namespace
 
 bool column_generation_applicable(const ProblemIndex& index) {
+  // Worth it only when one round of pricing (every person once) is cheap
+  // enough for hundreds of rounds within a typical budget.
   LineOptimizer lines(index);
-  for (int p = 0; p < index.people; ++p)
-    if (!lines.exact_fits(p)) return false;
-  return true;
+  double round = 0;
+  for (int p = 0; p < index.people; ++p) round += lines.exact_work(p);
+  return round <= 4e8;
 }
 
 ColumnGenerationResult column_generation(const Problem& problem, const ProblemIndex& ix,
@@ -198,6 +200,8 @@ ColumnGenerationResult column_generation(const Problem& problem, const ProblemIn
   }
   if (complete) result.roster = roster;
   result.columns = static_cast<int>(columns.size());
+  result.lines_by_person.resize(static_cast<std::size_t>(P));
+  for (auto& c : columns) result.lines_by_person[static_cast<std::size_t>(c.person)].push_back(std::move(c.line));
   return result;
 }
 

@@ -29,13 +29,15 @@ struct ColumnGenerationResult {
   std::optional<Roster> roster;  // the dive's roster (every line keeps the per-person rules)
   int iterations = 0;
   int columns = 0;
+  // Every generated line, by person (each keeps that person's hard rules).
+  std::vector<std::vector<std::vector<ShiftCode>>> lines_by_person;
 };
 
 ColumnGenerationResult column_generation(const Problem& problem, const ProblemIndex& index,
                                          const ColumnGenerationOptions& options);
 
-// Whether the exact line DP fits every person (column generation is only
-// worth running then).
+// Whether one round of exact pricing over everyone is cheap enough for
+// column generation to converge within a typical budget.
 bool column_generation_applicable(const ProblemIndex& index);
 
 }  // namespace vigil

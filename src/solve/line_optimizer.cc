@@ -42,6 +42,12 @@ LineOptimizer::ExactPlan LineOptimizer::plan_exact(int p) const {
     return states * D * (S + 1) <= exact_budget_ && states * D <= static_cast<double>(1 << 24);
   };
   plan.fits = fits(1.0);
+  if (!plan.fits && plan.weekend_levels > 1) {
+    // Minutes alone in the state; weekends are then priced by a multiplier.
+    plan.weekend_levels = 1;
+    plan.weekends_priced = true;
+    plan.fits = fits(1.0);
+  }
   if (!plan.fits) return plan;
   // Kinds whose limit can bind (0 < limit < horizon), tightest first; up to
   // two of them are counted in the state while the budget allows.
@@ -64,6 +70,16 @@ LineOptimizer::ExactPlan LineOptimizer::plan_exact(int p) const {
 
 bool LineOptimizer::exact_fits(int p) const { return plan_exact(p).fits; }
 
+double LineOptimizer::exact_work(int p) const {
+  const ExactPlan plan = plan_exact(p);
+  if (!plan.fits) return std::numeric_limits<double>::infinity();
+  const int D = ix_.days, S = ix_.shifts;
+  const double R = std::max(1, ix_.min_days_off[p]) + S * std::max(1, std::min(ix_.max_consecutive[p], D));
+  double states = R * (ix_.max_minutes[p] / minute_unit_ + 1) * plan.weekend_levels;
+  for (int k = 0; k < plan.kind_count; ++k) states *= plan.kind_levels[k];
+  return states * D * (S + 1);
+}
+
 std::optional<double> LineOptimizer::cheapest_feasible_line(int p, const std::vector<double>& day_costs,
                                                             std::vector<ShiftCode>& out, bool& exact) {
   const int D = ix_.days, S = ix_.shifts;
@@ -71,9 +87,10 @@ std::optional<double> LineOptimizer::cheapest_feasible_line(int p, const std::ve
   if (!exact_fits(p)) return std::nullopt;
   day_cost_ = day_costs;
   std::fill(kind_price_.begin(), kind_price_.end(), 0.0);
+  weekend_price_ = 0;
   double scale = 1.0;
   for (double c : day_cost_) scale = std::max(scale, std::abs(c));
-  double kind_step = 0.25 * scale;
+  double kind_step = 0.25 * scale, weekend_step = 0.25 * scale;
   std::vector<int>& kinds = scratch_kinds_;
   for (int pass = 0; pass < max_passes_; ++pass) {
     if (!run_exact_dp(p, out)) return std::nullopt;
@@ -85,13 +102,20 @@ std::optional<double> LineOptimizer::cheapest_feasible_line(int p, const std::ve
       if (v >= 0) ++kinds[static_cast<std::size_t>(v)];
     }
     bool ok = true;
+    int weekends = 0;
+    for (int k = 0; k < ix_.weekends; ++k) weekends += rules::MaxWeekends::weekend_worked(ix_, k, out.data());
+    if (weekends > ix_.max_weekends[p]) {
+      ok = false;
+      weekend_price_ += weekend_step;
+      weekend_step *= 1.5;
+    }
     for (int s = 0; s < S; ++s)
       if (kinds[static_cast<std::size_t>(s)] > ix_.max_per_shift[static_cast<std::size_t>(p) * S + s]) {
         ok = false;
         kind_price_[static_cast<std::size_t>(s)] += kind_step;
       }
     if (ok) {
-      exact = pass == 0;
+      exact = pass == 0 && !plan_exact(p).weekends_priced;
       return cost;
     }
     kind_step *= 1.5;
@@ -129,6 +153,15 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
     if (v >= 0) c += kind_price_[static_cast<std::size_t>(v)];
     return c;
   };
+  // Weekends outside the state: Saturday worked, or Sunday worked after a
+  // Saturday off, costs the weekend multiplier.
+  auto weekend_charge = [&](int d, bool worked_before) {
+    if (!plan.weekends_priced || weekend_price_ == 0) return 0.0;
+    const int k = ix_.weekend_of_day[static_cast<std::size_t>(d)];
+    if (k < 0) return 0.0;
+    const bool saturday = ix_.weekend_days[2 * static_cast<std::size_t>(k)] == d;
+    return saturday || d == 0 || !worked_before ? weekend_price_ : 0.0;
+  };
   auto weekend_step = [&](int d, bool worked_before, bool works) {
     if (!works || !track_weekends) return 0;
     const int k = ix_.weekend_of_day[static_cast<std::size_t>(d)];
@@ -161,7 +194,7 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
       relax(back, 0, 0, 0, price(0, kOff), -1);
       for (int t = 0; t < S; ++t)
         if (usable(0, t)) relax(back, min_off + t * max_run, length_units_[static_cast<std::size_t>(t)],
-                                step_extra(0, t, weekend_step(0, false, true)), price(0, t), -1);
+                                step_extra(0, t, weekend_step(0, false, true)), price(0, t) + weekend_charge(0, false), -1);
     } else {
       for (std::size_t st = 0; st < states; ++st) {
         const double c = cost_[st];
@@ -177,7 +210,7 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
           for (int t = 0; t < S; ++t)
             if (usable(d, t))
               relax(back, min_off + t * max_run, m + length_units_[static_cast<std::size_t>(t)],
-                    step_extra(w, t, weekend_step(d, false, true)), c + price(d, t), from);
+                    step_extra(w, t, weekend_step(d, false, true)), c + price(d, t) + weekend_charge(d, false), from);
         } else {  // working kind s for len days
           const int s = (r - min_off) / max_run, len = (r - min_off) % max_run + 1;
           if (len >= min_on || len == d) relax(back, 0, m, w, c + price(d, kOff), from);
@@ -185,7 +218,7 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
           for (int t = 0; t < S; ++t)
             if (usable(d, t) && !ix_.forbidden[static_cast<std::size_t>(s) * S + t])
               relax(back, min_off + t * max_run + len, m + length_units_[static_cast<std::size_t>(t)],
-                    step_extra(w, t, weekend_step(d, true, true)), c + price(d, t), from);
+                    step_extra(w, t, weekend_step(d, true, true)), c + price(d, t) + weekend_charge(d, true), from);
         }
       }
     }
@@ -391,7 +424,11 @@ LineCandidate LineOptimizer::optimize(const IncrementalEvaluator& eval, int p, s
 
   LineCandidate best;
   std::int64_t best_value = 0;
-  bool exact = true;
+  // The exact programme serves the walk only where it is cheap; elsewhere
+  // the multiplier version answers in a fraction of the time.
+  if (exact_work_.empty())
+    for (int q = 0; q < ix_.people; ++q) exact_work_.push_back(exact_work(q));
+  bool exact = exact_work_[static_cast<std::size_t>(p)] <= 3e6;
   int inner = 0;
   for (int pass = 0; pass < max_passes_; ++pass) {
     if (exact) exact = run_exact_dp(p, candidate_);

@@ -8,7 +8,6 @@
 // is exact even when the multipliers are not.
 #pragma once
 
-#include <cstdlib>
 #include <optional>
 #include <vector>
 
@@ -40,6 +39,9 @@ class LineOptimizer {
                                                std::vector<ShiftCode>& out, bool& exact);
   // Whether the exact programme fits the budget for this person.
   bool exact_fits(int person) const;
+  // Transitions one exact pass takes for this person (infinite when it does
+  // not fit the budget).
+  double exact_work(int person) const;
 
   // How many DP passes ran in total (a deterministic work counter).
   std::int64_t passes() const { return passes_; }
@@ -50,6 +52,7 @@ class LineOptimizer {
   struct ExactPlan {
     bool fits = false;
     int weekend_levels = 1;
+    bool weekends_priced = false;  // weekends left out of the state, priced instead
     int kind_count = 0;
     int kinds[2] = {-1, -1};
     int kind_levels[2] = {1, 1};
@@ -73,9 +76,10 @@ class LineOptimizer {
   double exact_budget_ = 4e7;  // transitions per exact pass  // [d * states + state] -> previous state
   std::vector<ShiftCode> candidate_;
   std::vector<int> scratch_kinds_;
-  std::vector<int> top_kind_;  // [2 * r], [2 * r + 1]: cheapest kinds ending a run of r days
+  std::vector<int> top_kind_;
+  std::vector<double> exact_work_;  // [p], filled on first use  // [2 * r], [2 * r + 1]: cheapest kinds ending a run of r days
   std::int64_t passes_ = 0;
-  int max_passes_ = std::getenv("VIGIL_PASSES") ? std::atoi(std::getenv("VIGIL_PASSES")) : 50;
+  int max_passes_ = 50;
 };
 
 }  // namespace vigil

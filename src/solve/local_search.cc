@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <numeric>
 
 #include <fmt/format.h>
@@ -26,7 +25,20 @@ LocalSearch::LocalSearch(const Problem& problem, const ProblemIndex& index, cons
       if (ix_.max_per_shift[static_cast<std::size_t>(p) * ix_.shifts + s] > 0)
         allowed_[static_cast<std::size_t>(p)].push_back(static_cast<ShiftCode>(s));
   line_buffer_.resize(static_cast<std::size_t>(ix_.days));
-  off_line_.assign(static_cast<std::size_t>(ix_.days), kOff);
+  window_.assign(8, kOff);
+}
+
+bool LocalSearch::may_take(int person, int first, int n, const ShiftCode* other) const {
+  // Required days off and barred kinds hold by construction: no move hands
+  // a person a shift on such a day or of such a kind.
+  for (int t = first; t < first + n; ++t) {
+    const ShiftCode v = other[t];
+    if (v < 0) continue;
+    if (ix_.required_off[ix_.cell(person, t)] ||
+        ix_.max_per_shift[static_cast<std::size_t>(person) * ix_.shifts + v] == 0)
+      return false;
+  }
+  return true;
 }
 
 bool LocalSearch::should_stop() {
@@ -93,40 +105,6 @@ bool LocalSearch::rebuild_line(int person, double temperature) {
   return false;
 }
 
-bool LocalSearch::ruin_and_recreate(int count, double temperature) {
-  const int P = ix_.people, D = ix_.days;
-  count = std::min(count, P);
-  // Distinct people, in the order they will be rebuilt.
-  chosen_.clear();
-  while (static_cast<int>(chosen_.size()) < count) {
-    const int p = static_cast<int>(rng_() % static_cast<std::uint64_t>(P));
-    if (std::find(chosen_.begin(), chosen_.end(), p) == chosen_.end()) chosen_.push_back(p);
-  }
-  const std::int64_t before = value(eval_.score());
-  saved_lines_.resize(static_cast<std::size_t>(count) * D);
-  for (int i = 0; i < count; ++i) {
-    const ShiftCode* line = eval_.roster().line(chosen_[static_cast<std::size_t>(i)]);
-    std::copy(line, line + D, saved_lines_.begin() + static_cast<long>(i) * D);
-    eval_.apply_line(chosen_[static_cast<std::size_t>(i)], 0, D, off_line_.data());
-  }
-  for (int p : chosen_) {
-    const LineCandidate c = lines_.optimize(eval_, p, hard_weight_, line_buffer_);
-    ++rebuilds_;
-    ++moves_;
-    if (c.found && value(c.delta) < 0) eval_.apply_line(p, 0, D, line_buffer_.data());
-  }
-  const std::int64_t after = value(eval_.score());
-  std::uniform_real_distribution<double> unit(0.0, 1.0);
-  const std::int64_t worse = after - before;
-  if (worse <= 0 || (temperature > 0 && unit(rng_) < std::exp(-static_cast<double>(worse) / temperature))) {
-    if (options_.check_mode && !verify("a ruin and recreate")) return false;
-    return true;
-  }
-  for (int i = 0; i < count; ++i)
-    eval_.apply_line(chosen_[static_cast<std::size_t>(i)], 0, D, saved_lines_.data() + static_cast<long>(i) * D);
-  return false;
-}
-
 void LocalSearch::construct() {
   std::vector<int> order(static_cast<std::size_t>(ix_.people));
   std::iota(order.begin(), order.end(), 0);
@@ -165,6 +143,10 @@ void LocalSearch::run_column_generation() {
     const auto bound = static_cast<std::int64_t>(std::ceil(r.lp_value - 1e-6));
     proven_bound_ = options_.lower_bound ? std::max(bound, *options_.lower_bound) : bound;
   }
+  line_pool_ = r.lines_by_person;
+  pool_people_.clear();
+  for (int p = 0; p < ix_.people; ++p)
+    if (line_pool_[static_cast<std::size_t>(p)].size() > 1) pool_people_.push_back(p);
   if (r.roster) {
     const Evaluation ev = evaluate(problem_, ix_, *r.roster);
     if (ev.score.hard == 0 && (!best_found_ || ev.score.soft < best_score_.soft)) {
@@ -191,26 +173,17 @@ void LocalSearch::run() {
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   auto pick = [&](int n) { return static_cast<int>(rng_() % static_cast<std::uint64_t>(n)); };
 
-  // One cycle cools from hot to cold; its length grows with the roster size.
-  const std::int64_t cycle = static_cast<std::int64_t>(std::getenv("VIGIL_CYCLE") ? std::atof(std::getenv("VIGIL_CYCLE")) : std::max<double>(2'000'000, 2000.0 * P * D / 7));
-  auto knob = [](const char* name, double fallback) {
-    const char* v = std::getenv(name);
-    return v ? std::atof(v) : fallback;
-  };
-  const double t_hot = knob("VIGIL_THOT", 40.0), t_cold = knob("VIGIL_TCOLD", 0.3);
+  // One anneal over the whole remaining budget (time or work), from warm
+  // enough to cross a few cover units to cold.
+  const double t_hot = 5.0, t_cold = 0.3;
   // A line rebuild costs about D * S * S * run-length steps per pass, an
   // annealing move a few hundred; space rebuilds so they take a modest share.
   const double dp_steps = static_cast<double>(D) * ix_.shifts * ix_.shifts * 5 * 4;
-  const std::int64_t rebuild_every =
-      static_cast<std::int64_t>(knob("VIGIL_REBUILD", std::max(2000.0, dp_steps / 50)));
-  hard_weight_ = static_cast<std::int64_t>(knob("VIGIL_HW", 1000));
+  const auto rebuild_every = static_cast<std::int64_t>(std::max(2000.0, dp_steps / 50));
+  hard_weight_ = 1000;
   const std::int64_t base_hard_weight = hard_weight_;
-  std::int64_t in_cycle = 0;
   double temperature = t_hot;
-  const double cooling = std::pow(t_cold / t_hot, 1.0 / static_cast<double>(cycle));
 
-  const bool whole = knob("VIGIL_WHOLE", 0) > 0;
-  const int ruin = static_cast<int>(knob("VIGIL_RUIN", 1));
   for (std::int64_t step = 0;; ++step) {
     if ((step & 255) == 0) {
       if (should_stop()) break;
@@ -220,31 +193,63 @@ void LocalSearch::run() {
         hard_weight_ = eval_.score().hard > 0 ? std::min<std::int64_t>(hard_weight_ * 3 / 2, 1'000'000)
                                               : std::max<std::int64_t>(base_hard_weight, hard_weight_ * 9 / 10);
       }
-      if (whole) {
-        const double f =
-            options_.work_limit > 0
-                ? static_cast<double>(moves_ - walk_first_move) / static_cast<double>(std::max<std::int64_t>(1, options_.work_limit - walk_first_move))
-                : (control_.elapsed() - walk_start_) / std::max(1e-9, control_.time_limit - walk_start_);
-        temperature = t_hot * std::pow(t_cold / t_hot, std::min(1.0, f));
-      }
+      const double f =
+          options_.work_limit > 0
+              ? static_cast<double>(moves_ - walk_first_move) /
+                    static_cast<double>(std::max<std::int64_t>(1, options_.work_limit - walk_first_move))
+              : (control_.elapsed() - walk_start_) / std::max(1e-9, control_.time_limit - walk_start_);
+      temperature = t_hot * std::pow(t_cold / t_hot, std::min(1.0, f));
     }
     ++moves_;
-    if (!whole && ++in_cycle >= cycle) {
-      in_cycle = 0;
-      temperature = t_hot;
-      // Start the next cycle from the best roster found so far.
-      if (best_found_) eval_.reset(best_roster_);
-    }
-    if (!whole) temperature *= cooling;
     if (step % rebuild_every == 0) {
-      const int count = ruin;
-      if (count <= 1) rebuild_line(pick(P), temperature);
-      else ruin_and_recreate(2 + pick(count - 1), temperature);
+      int person = pick(P);
+      if (eval_.score().hard > 0) {
+        // While infeasible, rebuild someone whose weekends or minutes are off.
+        for (int tries = 0; tries < 4 * P; ++tries) {
+          const int q = pick(P);
+          if (eval_.weekends(q) > ix_.max_weekends[q] || eval_.minutes(q) < ix_.min_minutes[q] ||
+              eval_.minutes(q) > ix_.max_minutes[q]) {
+            person = q;
+            break;
+          }
+        }
+      }
+      rebuild_line(person, temperature);
       note_best();
       continue;
     }
 
-    const int kind = pick(10);
+    if (!pool_people_.empty() && pick(16) == 0) {
+      // Switch a person to another line from the column pool.
+      const int p = pool_people_[static_cast<std::size_t>(pick(static_cast<int>(pool_people_.size())))];
+      const auto& pool = line_pool_[static_cast<std::size_t>(p)];
+      const auto& line = pool[static_cast<std::size_t>(pick(static_cast<int>(pool.size())))];
+      const std::int64_t dv = value(eval_.line_delta(p, 0, D, line.data()));
+      if (dv > 0 && unit(rng_) >= std::exp(-static_cast<double>(dv) / temperature)) continue;
+      eval_.apply_line(p, 0, D, line.data());
+      if (options_.check_mode && !verify("a pool line")) break;
+      if (dv < 0 && eval_.score().hard == 0) note_best();
+      continue;
+    }
+    const int kind = pick(13);
+    if (kind >= 10 && D >= 2) {
+      // Move within one person's line: exchange the values of two days up to
+      // a week apart (a shift moves to another day; minutes stay the same).
+      const int p = pick(P);
+      const int d1 = pick(D - 1);
+      const int d2 = std::min(D - 1, d1 + 1 + pick(7));
+      const ShiftCode* line = eval_.roster().line(p);
+      if (line[d1] == line[d2]) continue;
+      const int n = d2 - d1 + 1;
+      std::copy(line + d1, line + d2 + 1, window_.begin());
+      std::swap(window_[0], window_[static_cast<std::size_t>(n - 1)]);
+      const std::int64_t dv = value(eval_.line_delta(p, d1, n, window_.data()));
+      if (dv > 0 && unit(rng_) >= std::exp(-static_cast<double>(dv) / temperature)) continue;
+      eval_.apply_line(p, d1, n, window_.data());
+      if (options_.check_mode && !verify("a move within a line")) break;
+      if (dv < 0 && (eval_.score().hard == 0 || !best_found_)) note_best();
+      continue;
+    }
     Score delta;
     int a = pick(P), first = 0, n = 1, b = -1;
     ShiftCode v = kOff;
@@ -253,15 +258,24 @@ void LocalSearch::run() {
       const auto& allowed = allowed_[static_cast<std::size_t>(a)];
       const int choice = pick(static_cast<int>(allowed.size()) + 1);
       v = choice == static_cast<int>(allowed.size()) ? kOff : allowed[static_cast<std::size_t>(choice)];
-      if (v == eval_.roster().at(a, first)) continue;
+      if (v == eval_.roster().at(a, first) || (v >= 0 && ix_.required_off[ix_.cell(a, first)])) continue;
       delta = eval_.change_delta(a, first, v);
     } else {  // swap a day (kind 4-6) or a block of days (kind 7-9) with another person
       b = pick(P);
       if (b == a) continue;
       n = kind < 7 || D < 2 ? 1 : std::min(D, 2 + pick(std::min(6, D - 1)));
       first = pick(D - n + 1);
+      if (kind == 9 && ix_.weekends > 0) {
+        // Exchange a whole weekend: the move that moves weekend counts.
+        const int k = pick(ix_.weekends);
+        const int sat = ix_.weekend_days[2 * static_cast<std::size_t>(k)];
+        const int sun = ix_.weekend_days[2 * static_cast<std::size_t>(k) + 1];
+        first = sat >= 0 ? sat : sun;
+        n = sat >= 0 && sun >= 0 ? 2 : 1;
+      }
       if (std::equal(eval_.roster().line(a) + first, eval_.roster().line(a) + first + n, eval_.roster().line(b) + first))
         continue;
+      if (!may_take(a, first, n, eval_.roster().line(b)) || !may_take(b, first, n, eval_.roster().line(a))) continue;
       delta = eval_.swap_delta(a, b, first, n);
     }
     const std::int64_t dv = value(delta);

@@ -1,8 +1,10 @@
 // One search worker: builds a roster line by line with the line optimizer,
-// then improves it by simulated annealing over three move kinds (change a
-// cell, swap two people's shifts on a day, swap a block of days), with
-// periodic whole-line rebuilds. Hard rules are priced with a large weight so
-// the walk may cross infeasible ground; only feasible rosters are kept as best.
+// runs column generation where it is cheap (a bound and a dive), then
+// improves the roster by simulated annealing: change a cell, swap two
+// people's days or a block of days or a weekend, move a shift within a
+// line, switch to a pooled column line, and periodic whole-line rebuilds.
+// Hard rules are priced with an adaptive weight so the walk may cross
+// infeasible ground; only feasible rosters are kept as best.
 #pragma once
 
 #include <atomic>
@@ -55,12 +57,11 @@ class LocalSearch {
   // proven bound and may hand the walk a better roster.
   void run_column_generation();
   bool rebuild_line(int person, double temperature);
-  // Clears `count` random people's lines and rebuilds them one by one;
-  // keeps the result under the annealing rule, else restores them.
-  bool ruin_and_recreate(int count, double temperature);
   void note_best();
   bool verify(const char* what);
   bool should_stop();
+  // Whether `person` may receive `other`'s values on days [first, first + n).
+  bool may_take(int person, int first, int n, const ShiftCode* other) const;
 
   const Problem& problem_;
   const ProblemIndex& ix_;
@@ -72,8 +73,11 @@ class LocalSearch {
   IncrementalEvaluator eval_;
   LineOptimizer lines_;
   std::vector<std::vector<ShiftCode>> allowed_;  // per person: shift kinds with a limit above 0
-  std::vector<ShiftCode> line_buffer_, off_line_, saved_lines_;
-  std::vector<int> chosen_;
+  std::vector<ShiftCode> line_buffer_, window_;
+  // Lines column generation found for each person; switching a person to
+  // one of them is a move that never breaks a per-person rule.
+  std::vector<std::vector<std::vector<ShiftCode>>> line_pool_;
+  std::vector<int> pool_people_;
   std::int64_t hard_weight_ = 1000;
 
   bool best_found_ = false;
