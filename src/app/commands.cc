@@ -29,6 +29,15 @@ void print_breakdown(const Problem& problem, const Evaluation& ev) {
 
 }  // namespace
 
+std::optional<Problem> load_instance(const std::string& path) {
+  auto problem = read_nrp_instance(path);
+  if (!problem) {
+    fmt::print(stderr, "{}\n", problem.error().format());
+    return std::nullopt;
+  }
+  return std::move(problem.value());
+}
+
 Handler setup_check(CLI::App& sub) {
   struct Args {
     std::string instance, roster;
@@ -40,11 +49,8 @@ Handler setup_check(CLI::App& sub) {
   sub.add_flag("--all", args->all, "List every soft match too, not only hard violations");
   sub.add_flag("--json", args->json, "Print the result as JSON");
   return [args]() -> int {
-    auto problem = read_nrp_instance(args->instance);
-    if (!problem) {
-      fmt::print(stderr, "{}\n", problem.error().format());
-      return kExitInputError;
-    }
+    auto problem = load_instance(args->instance);
+    if (!problem) return kExitInputError;
     auto roster = read_roster(*problem, args->roster);
     if (!roster) {
       fmt::print(stderr, "{}\n", roster.error().format());
@@ -118,11 +124,8 @@ Handler setup_solve(CLI::App& sub) {
   sub.add_flag("--quiet", args->quiet, "Print only the result line");
   sub.add_flag("--json", args->json, "Print the result as one JSON object");
   return [args]() -> int {
-    auto problem = read_nrp_instance(args->instance);
-    if (!problem) {
-      fmt::print(stderr, "{}\n", problem.error().format());
-      return kExitInputError;
-    }
+    auto problem = load_instance(args->instance);
+    if (!problem) return kExitInputError;
     SolveOptions options;
     options.time_limit_seconds = args->time;
     options.work_limit = args->work;

@@ -3,9 +3,12 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
+
+#include "model/problem.h"
 
 namespace vigil::app {
 
@@ -20,6 +23,11 @@ struct Command {
 Handler setup_check(CLI::App& sub);
 Handler setup_solve(CLI::App& sub);
 Handler setup_bench(CLI::App& sub);
+Handler setup_speed(CLI::App& sub);
+
+// Reads an instance; on failure prints the reader's error (file:line:col
+// and a caret) to stderr and returns nullopt.
+std::optional<Problem> load_instance(const std::string& path);
 
 // Exit codes shared by the commands.
 inline constexpr int kExitOk = 0;

@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
       {"solve", "Find the best roster for an instance within a time or work budget", vigil::app::setup_solve},
       {"check", "Re-score a roster from scratch: total, hard violations, breakdown by rule", vigil::app::setup_check},
       {"bench", "Solve benchmark instances over several seeds and print a results table", vigil::app::setup_bench},
+      {"speed", "Measure how many moves per second the incremental evaluator prices", vigil::app::setup_speed},
   };
   CLI::App app{"vigil: rostering engine and planning tool for round-the-clock teams"};
   app.require_subcommand(1);

@@ -8,9 +8,6 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
-#include <cstdio>
-#include <cstdlib>
-#include <string>
 
 #include "eval/rules/max_weekends.h"
 
@@ -146,7 +143,8 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
   next_cost_.assign(states, kInf);
   back_.assign(states * D, -1);
   auto usable = [&](int d, int s) {
-    return ix_.max_per_shift[static_cast<std::size_t>(p) * S + s] > 0 && !ix_.required_off[ix_.cell(p, d)];
+    return ix_.max_per_shift[static_cast<std::size_t>(p) * S + s] > 0 && !ix_.required_off[ix_.cell(p, d)] &&
+           (ix_.max_weekends[p] > 0 || ix_.weekend_of_day[static_cast<std::size_t>(d)] < 0);
   };
   auto price = [&](int d, int v) {
     double c = day_cost_[static_cast<std::size_t>(d) * (S + 1) + (v + 1)];
@@ -261,7 +259,8 @@ void LineOptimizer::run_dp(int p, std::vector<ShiftCode>& out) {
     return c;
   };
   auto usable = [&](int d, int s) {
-    return ix_.max_per_shift[static_cast<std::size_t>(p) * S + s] > 0 && !ix_.required_off[ix_.cell(p, d)];
+    return ix_.max_per_shift[static_cast<std::size_t>(p) * S + s] > 0 && !ix_.required_off[ix_.cell(p, d)] &&
+           (ix_.max_weekends[p] > 0 || ix_.weekend_of_day[static_cast<std::size_t>(d)] < 0);
   };
 
   for (int d = 0; d < D; ++d) {

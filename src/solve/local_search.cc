@@ -3,6 +3,7 @@
 // time limit only decides where the walk is cut.
 #include "solve/local_search.h"
 
+#include "eval/rules/max_weekends.h"
 #include "solve/column_generation.h"
 
 #include <algorithm>
@@ -28,16 +29,19 @@ LocalSearch::LocalSearch(const Problem& problem, const ProblemIndex& index, cons
   window_.assign(8, kOff);
 }
 
+bool LocalSearch::may_receive(int person, int day, ShiftCode v) const {
+  // Required days off, barred kinds and a weekend limit of 0 hold by
+  // construction: no move hands a person a shift on such a day or of such
+  // a kind.
+  if (v < 0) return true;
+  return !ix_.required_off[ix_.cell(person, day)] &&
+         ix_.max_per_shift[static_cast<std::size_t>(person) * ix_.shifts + v] != 0 &&
+         (ix_.max_weekends[person] > 0 || ix_.weekend_of_day[static_cast<std::size_t>(day)] < 0);
+}
+
 bool LocalSearch::may_take(int person, int first, int n, const ShiftCode* other) const {
-  // Required days off and barred kinds hold by construction: no move hands
-  // a person a shift on such a day or of such a kind.
-  for (int t = first; t < first + n; ++t) {
-    const ShiftCode v = other[t];
-    if (v < 0) continue;
-    if (ix_.required_off[ix_.cell(person, t)] ||
-        ix_.max_per_shift[static_cast<std::size_t>(person) * ix_.shifts + v] == 0)
-      return false;
-  }
+  for (int t = first; t < first + n; ++t)
+    if (!may_receive(person, t, other[t])) return false;
   return true;
 }
 
@@ -103,6 +107,39 @@ bool LocalSearch::rebuild_line(int person, double temperature) {
     return true;
   }
   return false;
+}
+
+void LocalSearch::repair_weekends() {
+  // For everyone over their weekend limit: hand one worked weekend to the
+  // person for whom taking it costs least, if that lowers the score.
+  for (int a = 0; a < ix_.people; ++a) {
+    if (eval_.weekends(a) <= ix_.max_weekends[a]) continue;
+    std::int64_t best = 0;
+    int best_b = -1, best_first = 0, best_n = 0;
+    for (int k = 0; k < ix_.weekends; ++k) {
+      const int sat = ix_.weekend_days[2 * static_cast<std::size_t>(k)];
+      const int sun = ix_.weekend_days[2 * static_cast<std::size_t>(k) + 1];
+      const int first = sat >= 0 ? sat : sun, n = sat >= 0 && sun >= 0 ? 2 : 1;
+      if (!rules::MaxWeekends::weekend_worked(ix_, k, eval_.roster().line(a))) continue;
+      for (int b = 0; b < ix_.people; ++b) {
+        if (b == a || !may_take(a, first, n, eval_.roster().line(b)) || !may_take(b, first, n, eval_.roster().line(a)))
+          continue;
+        ++moves_;
+        const std::int64_t v = value(eval_.swap_delta(a, b, first, n));
+        if (v < best) {
+          best = v;
+          best_b = b;
+          best_first = first;
+          best_n = n;
+        }
+      }
+    }
+    if (best_b >= 0) {
+      eval_.apply_swap(a, best_b, best_first, best_n);
+      if (options_.check_mode && !verify("a weekend repair")) return;
+    }
+  }
+  note_best();
 }
 
 void LocalSearch::construct() {
@@ -193,6 +230,7 @@ void LocalSearch::run() {
         hard_weight_ = eval_.score().hard > 0 ? std::min<std::int64_t>(hard_weight_ * 3 / 2, 1'000'000)
                                               : std::max<std::int64_t>(base_hard_weight, hard_weight_ * 9 / 10);
       }
+      if ((step & 0x3FFFF) == 0 && step > 0 && eval_.score().hard > 0) repair_weekends();
       const double f =
           options_.work_limit > 0
               ? static_cast<double>(moves_ - walk_first_move) /
@@ -258,7 +296,7 @@ void LocalSearch::run() {
       const auto& allowed = allowed_[static_cast<std::size_t>(a)];
       const int choice = pick(static_cast<int>(allowed.size()) + 1);
       v = choice == static_cast<int>(allowed.size()) ? kOff : allowed[static_cast<std::size_t>(choice)];
-      if (v == eval_.roster().at(a, first) || (v >= 0 && ix_.required_off[ix_.cell(a, first)])) continue;
+      if (v == eval_.roster().at(a, first) || !may_receive(a, first, v)) continue;
       delta = eval_.change_delta(a, first, v);
     } else {  // swap a day (kind 4-6) or a block of days (kind 7-9) with another person
       b = pick(P);

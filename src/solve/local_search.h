@@ -60,7 +60,12 @@ class LocalSearch {
   void note_best();
   bool verify(const char* what);
   bool should_stop();
-  // Whether `person` may receive `other`'s values on days [first, first + n).
+  // While infeasible: best single weekend hand-over for each person over
+  // their weekend limit.
+  void repair_weekends();
+  // Whether `person` may be given value `v` on `day`, and `other`'s values
+  // on days [first, first + n).
+  bool may_receive(int person, int day, ShiftCode v) const;
   bool may_take(int person, int first, int n, const ShiftCode* other) const;
 
   const Problem& problem_;
