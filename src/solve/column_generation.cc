@@ -33,7 +33,14 @@ double line_request_cost(const ProblemIndex& ix, const IncrementalEvaluator& eva
 
 }  // namespace
 
-bool column_generation_applicable(const ProblemIndex& index) {
+bool column_generation_applicable(const Problem& problem, const ProblemIndex& index) {
+  // The line DP builds lines that keep every per-person rule; that is the
+  // problem's own definition only while all of them are enabled and hard.
+  for (int k = 0; k < kRuleCount; ++k) {
+    const auto kind = static_cast<RuleKind>(k);
+    if (kind == RuleKind::kShiftOnRequest || kind == RuleKind::kShiftOffRequest || kind == RuleKind::kCover) continue;
+    if (!problem.rules[k].enabled || !problem.rules[k].hard) return false;
+  }
   // Worth it only when one round of pricing (every person once) is cheap
   // enough for hundreds of rounds within a typical budget.
   LineOptimizer lines(index);
@@ -88,9 +95,7 @@ ColumnGenerationResult column_generation(const Problem& problem, const ProblemIn
   };
   if (options.seed) {
     // Only lines that keep every per-person hard rule may enter.
-    Roster single(problem);
-    for (int p = 0; p < P; ++p) std::copy(options.seed->line(p), options.seed->line(p) + D, single.line(p));
-    const Evaluation ev = evaluate(problem, ix, single, true);
+    const Evaluation ev = evaluate(problem, ix, *options.seed, true);
     std::vector<char> broken(static_cast<std::size_t>(P), 0);
     for (const Violation& v : ev.violations)
       if (v.person >= 0 && problem.rule(v.rule).hard) broken[static_cast<std::size_t>(v.person)] = 1;

@@ -36,8 +36,9 @@ struct ColumnGenerationResult {
 ColumnGenerationResult column_generation(const Problem& problem, const ProblemIndex& index,
                                          const ColumnGenerationOptions& options);
 
-// Whether one round of exact pricing over everyone is cheap enough for
-// column generation to converge within a typical budget.
-bool column_generation_applicable(const ProblemIndex& index);
+// Whether column generation fits: every per-person rule hard (so the line
+// DP's lines are exactly the feasible ones) and one round of exact pricing
+// over everyone cheap enough to converge within a typical budget.
+bool column_generation_applicable(const Problem& problem, const ProblemIndex& index);
 
 }  // namespace vigil

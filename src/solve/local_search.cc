@@ -202,7 +202,7 @@ void LocalSearch::run() {
   if (!options_.start) construct();
   note_best();
   if (!check_failure_.empty()) return;
-  if (thread_ == 0 && options_.column_generation && !control_.stop && column_generation_applicable(ix_))
+  if (thread_ == 0 && options_.column_generation && !control_.stop && column_generation_applicable(problem_, ix_))
     run_column_generation();
   walk_start_ = control_.elapsed();
   const std::int64_t walk_first_move = moves_;
