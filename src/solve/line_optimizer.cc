@@ -89,7 +89,7 @@ std::optional<double> LineOptimizer::cheapest_feasible_line(int p, const std::ve
   for (double c : day_cost_) scale = std::max(scale, std::abs(c));
   double kind_step = 0.25 * scale, weekend_step = 0.25 * scale;
   std::vector<int>& kinds = scratch_kinds_;
-  for (int pass = 0; pass < max_passes_; ++pass) {
+  for (int pass = 0; pass < kMaxPasses; ++pass) {
     if (!run_exact_dp(p, out)) return std::nullopt;
     kinds.assign(static_cast<std::size_t>(S), 0);
     double cost = 0;
@@ -138,7 +138,6 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
   // The "extra" resource index packs weekends and up to two kind counts.
   const int Wn = Wl * K0 * K1;
   const std::size_t states = static_cast<std::size_t>(R) * (top + 1) * Wn;
-  ++passes_;
   cost_.assign(states, kInf);
   next_cost_.assign(states, kInf);
   back_.assign(states * D, -1);
@@ -241,13 +240,10 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
 }
 
 void LineOptimizer::run_dp(int p, std::vector<ShiftCode>& out) {
-  ++passes_;
   const int D = ix_.days, S = ix_.shifts;
   const int min_off = std::max(1, ix_.min_days_off[p]);
   const int min_on = std::max(1, ix_.min_consecutive[p]);
   const int max_run = std::max(1, std::min(ix_.max_consecutive[p], D));
-  off_states_ = min_off;
-  max_run_ = max_run;
   const int states = min_off + S * max_run;
   cost_.assign(static_cast<std::size_t>(states), kInf);
   next_cost_.assign(static_cast<std::size_t>(states), kInf);
@@ -429,7 +425,7 @@ LineCandidate LineOptimizer::optimize(const IncrementalEvaluator& eval, int p, s
     for (int q = 0; q < ix_.people; ++q) exact_work_.push_back(exact_work(q));
   bool exact = exact_work_[static_cast<std::size_t>(p)] <= 3e6;
   int inner = 0;
-  for (int pass = 0; pass < max_passes_; ++pass) {
+  for (int pass = 0; pass < kMaxPasses; ++pass) {
     if (exact) exact = run_exact_dp(p, candidate_);
     if (!exact) run_dp(p, candidate_);
     const Score delta = eval.line_delta(p, 0, D, candidate_.data());

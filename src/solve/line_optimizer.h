@@ -43,9 +43,6 @@ class LineOptimizer {
   // not fit the budget).
   double exact_work(int person) const;
 
-  // How many DP passes ran in total (a deterministic work counter).
-  std::int64_t passes() const { return passes_; }
-
  private:
   // What the exact programme counts for a person: weekends (when they can
   // bind) and up to two shift kinds with binding limits.
@@ -65,7 +62,6 @@ class LineOptimizer {
   bool run_exact_dp(int person, std::vector<ShiftCode>& out);
 
   const ProblemIndex& ix_;
-  int off_states_ = 1, max_run_ = 1;
   std::vector<double> day_cost_;  // [d * (S+1) + v]
   std::vector<double> kind_price_;  // [s]: multiplier per shift of kind s
   double minute_price_ = 0, weekend_price_ = 0;
@@ -78,8 +74,7 @@ class LineOptimizer {
   std::vector<int> scratch_kinds_;
   std::vector<int> top_kind_;
   std::vector<double> exact_work_;  // [p], filled on first use  // [2 * r], [2 * r + 1]: cheapest kinds ending a run of r days
-  std::int64_t passes_ = 0;
-  int max_passes_ = 50;
+  static constexpr int kMaxPasses = 50;  // DP passes per call while multipliers are tuned
 };
 
 }  // namespace vigil
