@@ -26,11 +26,16 @@ LineOptimizer::LineOptimizer(const ProblemIndex& index) : ix_(index) {
   for (int s = 0; s < ix_.shifts; ++s) length_units_.push_back(ix_.length[static_cast<std::size_t>(s)] / minute_unit_);
 }
 
+LineOptimizer::RunShape LineOptimizer::run_shape(int p) const {
+  return RunShape{std::max(1, ix_.min_days_off[p]), std::max(1, ix_.min_consecutive[p]),
+                  std::max(1, std::min(ix_.max_consecutive[p], ix_.days))};
+}
+
 LineOptimizer::ExactPlan LineOptimizer::plan_exact(int p) const {
   const int D = ix_.days, S = ix_.shifts;
   ExactPlan plan;
-  const int min_off = std::max(1, ix_.min_days_off[p]);
-  const int max_run = std::max(1, std::min(ix_.max_consecutive[p], D));
+  const auto [min_off, min_on, max_run] = run_shape(p);
+  (void)min_on;
   const double R = min_off + S * max_run;
   const double levels = ix_.max_minutes[p] / minute_unit_ + 1;
   plan.weekend_levels = ix_.max_weekends[p] < ix_.weekends ? ix_.max_weekends[p] + 1 : 1;
@@ -71,7 +76,8 @@ double LineOptimizer::exact_work(int p) const {
   const ExactPlan plan = plan_exact(p);
   if (!plan.fits) return std::numeric_limits<double>::infinity();
   const int D = ix_.days, S = ix_.shifts;
-  const double R = std::max(1, ix_.min_days_off[p]) + S * std::max(1, std::min(ix_.max_consecutive[p], D));
+  const RunShape shape = run_shape(p);
+  const double R = shape.min_off + S * shape.max_run;
   double states = R * (ix_.max_minutes[p] / minute_unit_ + 1) * plan.weekend_levels;
   for (int k = 0; k < plan.kind_count; ++k) states *= plan.kind_levels[k];
   return states * D * (S + 1);
@@ -122,9 +128,7 @@ std::optional<double> LineOptimizer::cheapest_feasible_line(int p, const std::ve
 
 bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
   const int D = ix_.days, S = ix_.shifts;
-  const int min_off = std::max(1, ix_.min_days_off[p]);
-  const int min_on = std::max(1, ix_.min_consecutive[p]);
-  const int max_run = std::max(1, std::min(ix_.max_consecutive[p], D));
+  const auto [min_off, min_on, max_run] = run_shape(p);
   const int R = min_off + S * max_run;
   const int top = ix_.max_minutes[p] / minute_unit_;  // minute levels 0..top
   const int floor_level = (ix_.min_minutes[p] + minute_unit_ - 1) / minute_unit_;
@@ -241,9 +245,7 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
 
 void LineOptimizer::run_dp(int p, std::vector<ShiftCode>& out) {
   const int D = ix_.days, S = ix_.shifts;
-  const int min_off = std::max(1, ix_.min_days_off[p]);
-  const int min_on = std::max(1, ix_.min_consecutive[p]);
-  const int max_run = std::max(1, std::min(ix_.max_consecutive[p], D));
+  const auto [min_off, min_on, max_run] = run_shape(p);
   const int states = min_off + S * max_run;
   cost_.assign(static_cast<std::size_t>(states), kInf);
   next_cost_.assign(static_cast<std::size_t>(states), kInf);

@@ -55,6 +55,12 @@ class LineOptimizer {
     int kind_levels[2] = {1, 1};
   };
   ExactPlan plan_exact(int person) const;
+  // The run limits both programmes share: minimum days off (the number of
+  // off states), minimum and maximum worked run, each at least 1.
+  struct RunShape {
+    int min_off, min_on, max_run;
+  };
+  RunShape run_shape(int person) const;
   void run_dp(int person, std::vector<ShiftCode>& out);
   // The same programme with worked minutes (and weekends, when they can
   // bind) in the state, so those limits hold exactly. False when the state
