@@ -15,6 +15,8 @@ packages=(
   googletest         # GoogleTest sources (the libgtest-dev companion)
   pkg-config         # finds CLP for CMake
   coinor-libclp-dev  # CLP: the LP solver behind column generation (lower bounds, dive)
+  libyaml-cpp-dev    # yaml-cpp: scenario files, with line and column for every error
+  libical-dev        # libical: each person's schedule as an iCalendar file
 )
 
 installed() {

@@ -21,6 +21,22 @@ const char* rule_name(RuleKind kind) {
     case RuleKind::kShiftOnRequest: return "shift-on-request";
     case RuleKind::kShiftOffRequest: return "shift-off-request";
     case RuleKind::kCover: return "cover";
+    case RuleKind::kWatchCover: return "watch-cover";
+    case RuleKind::kOnePlace: return "one-place";
+    case RuleKind::kRotation: return "rotation";
+    case RuleKind::kBeds: return "beds";
+    case RuleKind::kSharedLanguage: return "shared-language";
+    case RuleKind::kNovicePair: return "novice-pair";
+    case RuleKind::kDailyRest: return "daily-rest";
+    case RuleKind::kDailyWatchHours: return "daily-watch-hours";
+    case RuleKind::kWatchesInRow: return "watches-in-a-row";
+    case RuleKind::kTeam: return "team";
+    case RuleKind::kUnavailable: return "unavailable";
+    case RuleKind::kShowers: return "showers";
+    case RuleKind::kNightSpread: return "night-spread";
+    case RuleKind::kHoursSpread: return "hours-spread";
+    case RuleKind::kNativePairs: return "native-pairs";
+    case RuleKind::kPersonalRequests: return "personal-requests";
     case RuleKind::kCount: break;
   }
   return "?";
@@ -46,8 +62,9 @@ std::optional<PersonId> Problem::find_person(const std::string& person_name) con
 
 std::optional<std::string> Problem::validate() const {
   if (horizon.days <= 0) return fmt::format("horizon: expected at least 1 day, got {}", horizon.days);
-  for (RuleKind k : {RuleKind::kShiftOnRequest, RuleKind::kShiftOffRequest, RuleKind::kCover})
-    if (rule(k).hard) return fmt::format("rule '{}' can only be soft (it is priced by its own weights)", rule_name(k));
+  for (RuleKind k : {RuleKind::kShiftOnRequest, RuleKind::kShiftOffRequest, RuleKind::kCover,
+                     RuleKind::kPersonalRequests})
+    if (rule(k).enabled && rule(k).hard) return fmt::format("rule '{}' can only be soft (it is priced by its own weights)", rule_name(k));
   if (shifts.empty()) return std::string("shifts: expected at least one shift kind");
   if (shifts.size() > 32000) return fmt::format("shifts: at most 32000 shift kinds, got {}", shifts.size());
   std::set<std::string> names;
@@ -62,7 +79,7 @@ std::optional<std::string> Problem::validate() const {
   names.clear();
   for (const auto& p : people) {
     if (!names.insert(p.name).second) return fmt::format("person '{}': defined twice", p.name);
-    if (p.limits.max_per_shift.size() != shifts.size())
+    if (!is_unit() && p.limits.max_per_shift.size() != shifts.size())
       return fmt::format("person '{}': expected a limit for each of the {} shift kinds, got {}", p.name,
                          shifts.size(), p.limits.max_per_shift.size());
     if (p.limits.min_total_minutes > p.limits.max_total_minutes)
@@ -90,11 +107,34 @@ std::optional<std::string> Problem::validate() const {
   return std::nullopt;
 }
 
+namespace {
+bool is_unit_rule(int k) { return k >= static_cast<int>(RuleKind::kWatchCover); }
+}  // namespace
+
 void use_benchmark_rules(Problem& problem) {
-  for (int k = 0; k < kRuleCount; ++k) problem.rules[k] = RuleSetting{true, true, 1};
+  for (int k = 0; k < kRuleCount; ++k) problem.rules[k] = RuleSetting{!is_unit_rule(k), true, 1};
   problem.rule(RuleKind::kShiftOnRequest).hard = false;
   problem.rule(RuleKind::kShiftOffRequest).hard = false;
   problem.rule(RuleKind::kCover).hard = false;
+}
+
+void use_unit_rules(Problem& problem) {
+  for (int k = 0; k < kRuleCount; ++k) problem.rules[k] = RuleSetting{is_unit_rule(k), true, 1};
+  for (RuleKind k : {RuleKind::kNightSpread, RuleKind::kHoursSpread, RuleKind::kNativePairs,
+                     RuleKind::kPersonalRequests})
+    problem.rule(k).hard = false;
+}
+
+bool available_at(const Person& person, int minute) {
+  for (const Absence& a : person.unit.absences)
+    if (minute >= a.from_minute && minute < a.until_minute) return false;
+  return true;
+}
+
+bool absent_during(const Person& person, int from, int length) {
+  for (const Absence& a : person.unit.absences)
+    if (from < a.until_minute && a.from_minute < from + length) return true;
+  return false;
 }
 
 }  // namespace vigil

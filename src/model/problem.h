@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/ids.h"
+#include "model/unit.h"
 
 namespace vigil {
 
@@ -31,6 +32,9 @@ struct Horizon {
 struct Place {
   std::string name;
   int capacity = 0;  // beds or places; 0 means unlimited
+  PlaceKind kind = PlaceKind::kWard;
+  int watchers = 0;  // people on watch (or guard) at every minute, 24/7
+  int showers = 0;   // showers usable at once (rest centers)
 };
 
 // A kind of shift: where, when it starts and how long it lasts. A day may hold
@@ -61,6 +65,7 @@ struct Person {
   std::string name;
   WorkLimits limits;
   std::vector<int> required_days_off;  // sorted, unique
+  UnitPersonInfo unit;                 // languages, experience, skills, absences (unit problems)
 };
 
 // "Person would like (on) / not like (off) to work `shift` on `day`."
@@ -95,6 +100,23 @@ enum class RuleKind : int {
   kShiftOnRequest,
   kShiftOffRequest,
   kCover,
+  // The unit's rules (unit problems only; see model/unit.h and docs/scenario.md).
+  kWatchCover,       // every post (rest center) has its watchers (guard) at every minute
+  kOnePlace,         // watch or shower only where the person is that day
+  kRotation,         // post stints of the set length at one post, rest between them
+  kBeds,             // no more people at a place than its beds
+  kSharedLanguage,   // the watchers of a slot share a language
+  kNovicePair,       // two people without experience never watch together
+  kDailyRest,        // an unbroken rest per roster day
+  kDailyWatchHours,  // at most so many watch hours per roster day
+  kWatchesInRow,     // at most so many watches in a row
+  kTeam,             // every post team has its veteran, medic, speaker...
+  kUnavailable,      // nothing planned while absent
+  kShowers,          // one shower per rest stint, within shower capacity, not while on watch
+  kNightSpread,      // wish: night watches spread evenly
+  kHoursSpread,      // wish: watch hours spread evenly
+  kNativePairs,      // wish: watchers share a native language
+  kPersonalRequests, // wish: days off, posts, partners
   kCount
 };
 inline constexpr int kRuleCount = static_cast<int>(RuleKind::kCount);
@@ -119,6 +141,9 @@ class Problem {
   std::vector<ShiftRequest> requests;
   std::vector<CoverDemand> cover;  // at most one per (day, shift)
   std::array<RuleSetting, kRuleCount> rules{};
+  std::optional<UnitSetup> unit;  // set for a unit problem (scenario file), empty for the benchmark
+
+  bool is_unit() const { return unit.has_value(); }
 
   int days() const { return horizon.days; }
   int shift_count() const { return static_cast<int>(shifts.size()); }
@@ -139,5 +164,17 @@ class Problem {
 // The benchmark's default rule settings: the nine per-person rules hard,
 // requests and cover soft with their own weights.
 void use_benchmark_rules(Problem& problem);
+
+// The unit's default rule settings: the twelve unit rules hard, the four
+// wishes soft with weight 1, every benchmark rule off.
+void use_unit_rules(Problem& problem);
+
+// Whether the person can be planned at unit minute `minute`.
+bool available_at(const Person& person, int minute);
+// Whether the person is with the unit at the changeover that starts `day`
+// (and so must be placed somewhere that day).
+inline bool present_on_day(const Person& person, int day) { return available_at(person, day * kMinutesPerDay); }
+// Whether [from, from + length) overlaps one of the person's absences.
+bool absent_during(const Person& person, int from, int length);
 
 }  // namespace vigil
