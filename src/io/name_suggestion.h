@@ -1,0 +1,27 @@
+// The nearest valid name for a misspelt one, for "did you mean 'medic'?" hints
+// in input errors. Distances ignore ASCII case and count a swap of two
+// neighbouring letters as one edit (optimal string alignment distance).
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vigil {
+
+// Edits (insert, delete, substitute, swap two neighbours) that turn `a` into
+// `b`, ignoring ASCII case.
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `word`, when it is close enough to be a likely
+// misspelling: at most max(1, length of word / 3) edits. Ties go to the
+// earlier candidate. nullopt when none is close, or when `word` is itself a
+// candidate.
+std::optional<std::string> nearest_name(std::string_view word, const std::vector<std::string>& candidates);
+
+// "; did you mean 'x'?" for the nearest candidate, or "" when none is close.
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace vigil
