@@ -1,0 +1,890 @@
+// The scenario reader. yaml-cpp parses the text into a tree with a mark (line,
+// column) on every node; the reader then walks the tree section by section,
+// checking every field against what it may hold, and stops at the first
+// mistake with the field's path and mark. Internally a mistake is thrown as a
+// Failure and caught in parse_scenario(), together with anything yaml-cpp or
+// the standard library throws, so no exception leaves the reader.
+#include "io/scenario_reader.h"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <optional>
+#include <set>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "io/name_suggestion.h"
+#include "io/roster_io.h"
+#include "io/scenario_writer.h"
+
+namespace vigil {
+namespace {
+
+constexpr int kMaxShiftKinds = 32000;  // shift codes are 16-bit
+constexpr int kMaxSkills = 32;         // a person's skills are a 32-bit set
+constexpr int kMaxPlaceSize = 100000;  // beds, watchers, guards, showers
+constexpr int kMaxCount = 1000;        // team need counts, watches in a row, showers per stint
+constexpr std::size_t kMaxListed = 12; // longer lists of valid names are not spelt out in errors
+
+const std::vector<std::string> kWeekdays = {"monday", "tuesday", "wednesday", "thursday",
+                                            "friday", "saturday", "sunday"};
+const std::vector<std::string> kDefaultLanguages = {"uk", "ru", "en", "pl", "pt", "es",
+                                                    "ka", "ja", "de", "fr", "sv"};
+const std::vector<std::string> kDefaultSkills = {"medic", "radio", "team-leader"};
+const std::vector<std::string> kLevels = {"native", "fluent", "basic"};
+const std::vector<std::string> kExperiences = {"none", "trained", "veteran"};
+const std::vector<std::string> kTopFields = {"unit",   "horizon", "languages", "skills", "rotation", "watch-length",
+                                             "showers", "places", "people",   "rules",  "requests"};
+
+struct Failure {
+  InputError error;
+};
+
+std::string lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// "a, b or c"
+std::string or_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+// " (a, b or c)" when the list is short enough to print, else "".
+std::string listing(const std::vector<std::string>& names) {
+  if (names.empty() || names.size() > kMaxListed) return "";
+  return " (" + or_list(names) + ")";
+}
+
+std::string quoted(const std::string& text) {
+  constexpr std::size_t kMax = 40;
+  if (text.size() <= kMax) return "'" + text + "'";
+  std::size_t cut = kMax - 3;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
+  return "'" + text.substr(0, cut) + "...'";
+}
+
+// What a node holds, for "got ...".
+std::string found(const YAML::Node& node) {
+  if (!node.IsDefined() || node.IsNull()) return "nothing";
+  if (node.IsScalar()) return quoted(node.Scalar());
+  if (node.IsSequence()) return "a list";
+  if (node.IsMap()) return "a map";
+  return "something else";
+}
+
+std::optional<long long> parse_integer(std::string_view s) {
+  if (s.empty() || s.size() > 12) return std::nullopt;
+  long long v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "6h", "90min", "90m", "1h30min", "1h 30min", "360" (minutes).
+std::optional<long long> parse_duration(const std::string& text) {
+  std::string s;
+  for (char c : lower(text))
+    if (c != ' ') s += c;
+  if (s.empty() || s.size() > 14) return std::nullopt;
+  if (all_digits(s)) return parse_integer(s);
+  long long total = 0;
+  std::string_view rest = s;
+  const auto h = rest.find('h');
+  if (h != std::string_view::npos) {
+    if (!all_digits(rest.substr(0, h))) return std::nullopt;
+    total = *parse_integer(rest.substr(0, h)) * 60;
+    rest = rest.substr(h + 1);
+    if (rest.empty()) return total;
+  }
+  std::string_view unit;
+  if (rest.size() > 3 && rest.substr(rest.size() - 3) == "min")
+    unit = "min";
+  else if (rest.size() > 1 && rest.back() == 'm')
+    unit = "m";
+  else
+    return std::nullopt;
+  const auto digits = rest.substr(0, rest.size() - unit.size());
+  if (!all_digits(digits)) return std::nullopt;
+  return total + *parse_integer(digits);
+}
+
+// "06:00" or "6:00" -> minute of the day.
+std::optional<int> parse_clock(const std::string& text) {
+  const auto colon = text.find(':');
+  if (colon == std::string::npos || colon == 0 || colon > 2 || text.size() != colon + 3) return std::nullopt;
+  const std::string_view s = text;
+  if (!all_digits(s.substr(0, colon)) || !all_digits(s.substr(colon + 1))) return std::nullopt;
+  const auto h = *parse_integer(s.substr(0, colon));
+  const auto m = *parse_integer(s.substr(colon + 1));
+  if (h > 23 || m > 59) return std::nullopt;
+  return static_cast<int>(h * 60 + m);
+}
+
+struct TimePoint {
+  long long day = 0;
+  std::optional<int> clock;
+};
+
+// "day 3", "day 3 14:00".
+std::optional<TimePoint> parse_time_point(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text + " ") {
+    if (c == ' ' || c == '\t') {
+      if (!word.empty()) words.push_back(word);
+      word.clear();
+    } else {
+      word += c;
+    }
+  }
+  if (words.size() < 2 || words.size() > 3 || lower(words[0]) != "day" || !all_digits(words[1])) return std::nullopt;
+  TimePoint t;
+  auto day = parse_integer(words[1]);
+  if (!day) return std::nullopt;
+  t.day = *day;
+  if (words.size() == 3) {
+    t.clock = parse_clock(words[2]);
+    if (!t.clock) return std::nullopt;
+  }
+  return t;
+}
+
+std::string plural(int count, const std::string& one, const std::string& many) {
+  return count == 1 ? one : fmt::format("{} {}", count, many);
+}
+
+std::string article(const std::string& noun) {
+  const bool vowel = !noun.empty() && std::string("aeiouAEIOU").find(noun[0]) != std::string::npos;
+  return (vowel ? "an " : "a ") + noun;
+}
+
+// ---- where in the document ----------------------------------------------------
+
+// A node, the mark to point at when it is wrong, and its field path.
+struct Item {
+  YAML::Node node;
+  YAML::Mark mark;
+  std::string path;
+  bool present = true;  // false: the field is missing (node is an empty placeholder)
+
+  bool empty() const { return !present || !node.IsDefined() || node.IsNull(); }
+};
+
+std::string child_path(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+std::string index_path(const std::string& path, std::size_t i) { return fmt::format("{}[{}]", path, i); }
+
+class Reader;
+
+// The fields of a map, checked on construction: every key is a known field
+// name, given once.
+class Fields {
+ public:
+  Fields(const Reader& reader, const Item& item, const std::string& what, const std::vector<std::string>& allowed,
+         bool null_is_empty = false);
+
+  bool has(const std::string& key) const { return values_.count(key) > 0; }
+  Item get(const std::string& key) const;
+  // The field, or a failure "expected <expected>, got nothing" when missing or empty.
+  Item require(const std::string& key, const std::string& expected) const;
+  const Item& item() const { return item_; }
+
+ private:
+  const Reader& reader_;
+  Item item_;
+  std::map<std::string, std::pair<YAML::Node, YAML::Node>> values_;  // key -> (key node, value node)
+};
+
+class Reader {
+ public:
+  Reader(const std::string& text, std::string file) : file_(std::move(file)) {
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+      std::size_t end = text.find('\n', pos);
+      if (end == std::string::npos) end = text.size();
+      std::string line = text.substr(pos, end - pos);
+      if (!line.empty() && line.back() == '\r') line.pop_back();
+      lines_.push_back(std::move(line));
+      if (end == text.size()) break;
+      pos = end + 1;
+    }
+    if (!lines_.empty() && lines_[0].rfind("\xEF\xBB\xBF", 0) == 0) lines_[0].erase(0, 3);  // byte order mark
+  }
+
+  Problem run(const std::string& text) {
+    std::vector<YAML::Node> docs;
+    try {
+      docs = YAML::LoadAll(text);
+    } catch (const YAML::Exception& e) {
+      syntax_error(e);
+    }
+    for (std::size_t i = 1; i < docs.size(); ++i)
+      if (!docs[i].IsNull())
+        fail(Item{docs[i], docs[i].Mark(), "", true},
+             "expected one scenario in the file, got a second YAML document (after '---')");
+    const YAML::Node root = docs.empty() ? YAML::Node() : docs[0];
+    return scenario(Item{root, root.Mark(), "", true});
+  }
+
+  // ---- errors -------------------------------------------------------------
+  [[noreturn]] void fail_at(const YAML::Mark& mark, const std::string& path, const std::string& message) const {
+    InputError e;
+    e.file = file_;
+    e.message = path.empty() ? message : path + ": " + message;
+    if (mark.line >= 0) {
+      e.line = mark.line + 1;
+      if (static_cast<std::size_t>(mark.line) < lines_.size()) e.source_line = lines_[static_cast<std::size_t>(mark.line)];
+      // Columns count characters, not bytes, so the caret lands under UTF-8 text.
+      int column = 1;
+      for (int b = 0; b < mark.column; ++b) {
+        const bool continuation = static_cast<std::size_t>(b) < e.source_line.size() &&
+                                  (static_cast<unsigned char>(e.source_line[static_cast<std::size_t>(b)]) & 0xC0) == 0x80;
+        if (!continuation) ++column;
+      }
+      e.column = column;
+    }
+    throw Failure{std::move(e)};
+  }
+  [[noreturn]] void fail(const Item& at, const std::string& message) const { fail_at(at.mark, at.path, message); }
+  [[noreturn]] void expected(const Item& at, const std::string& what) const {
+    fail(at, "expected " + what + ", got " + found(at.node));
+  }
+
+  [[noreturn]] void syntax_error(const YAML::Exception& e) const {
+    std::string hint;
+    std::string line;
+    if (e.mark.line >= 0 && static_cast<std::size_t>(e.mark.line) < lines_.size())
+      line = lines_[static_cast<std::size_t>(e.mark.line)];
+    if (line.find('\t') != std::string::npos)
+      hint = "; indent with spaces, not tabs";
+    else if (e.msg == "illegal map value")
+      hint = "; check the indentation, and put a value that holds ': ' in quotes";
+    else if (e.msg == "end of map flow not found")
+      hint = "; a '{' is not closed by '}'";
+    else if (e.msg == "end of sequence flow not found")
+      hint = "; a '[' is not closed by ']'";
+    fail_at(e.mark, "", "expected valid YAML, got a syntax error: " + e.msg + hint);
+  }
+
+  // ---- values ---------------------------------------------------------------
+  std::string text(const Item& it, const std::string& what) const {
+    if (it.empty() || !it.node.IsScalar() || it.node.Scalar().empty()) expected(it, what);
+    return it.node.Scalar();
+  }
+
+  long long integer(const Item& it, const std::string& what, long long lo, long long hi) const {
+    if (it.empty() || !it.node.IsScalar()) expected(it, fmt::format("{} (a whole number)", what));
+    auto v = parse_integer(it.node.Scalar());
+    if (!v) expected(it, fmt::format("{} (a whole number)", what));
+    if (*v < lo || *v > hi) fail(it, fmt::format("expected {} from {} to {}, got {}", what, lo, hi, *v));
+    return *v;
+  }
+
+  int small_int(const Item& it, const std::string& what, int lo, int hi) const {
+    return static_cast<int>(integer(it, what, lo, hi));
+  }
+
+  int duration(const Item& it, const std::string& what, int lo, int hi) const {
+    const std::string form = fmt::format("{} (a duration like 2h, 90min or 120 for minutes)", what);
+    if (it.empty() || !it.node.IsScalar()) expected(it, form);
+    auto v = parse_duration(it.node.Scalar());
+    if (!v) expected(it, form);
+    if (*v < lo || *v > hi)
+      fail(it, fmt::format("expected {} from {} to {}, got {}", what, scenario_duration(lo),
+                           scenario_duration(hi), quoted(it.node.Scalar())));
+    return static_cast<int>(*v);
+  }
+
+  int clock(const Item& it, const std::string& what) const {
+    const std::string form = fmt::format("{} (a time of day like 06:00)", what);
+    if (it.empty() || !it.node.IsScalar()) expected(it, form);
+    auto v = parse_clock(it.node.Scalar());
+    if (!v) expected(it, form);
+    return *v;
+  }
+
+  // A time point in unit minutes, within [lo, hi].
+  int time_point(const Item& it, const std::string& what, int lo, int hi, const std::string& range_text) const {
+    const std::string form = fmt::format("{} (a time like 'day 3 14:00' or 'day 3')", what);
+    if (it.empty() || !it.node.IsScalar()) expected(it, form);
+    auto t = parse_time_point(it.node.Scalar());
+    if (!t) expected(it, form);
+    const long long minute =
+        t->day * kMinutesPerDay + (t->clock ? (*t->clock - changeover_ + kMinutesPerDay) % kMinutesPerDay : 0);
+    if (t->day > kScenarioMaxDays || minute < lo || minute > hi)
+      fail(it, fmt::format("expected {}, got {}", range_text, quoted(it.node.Scalar())));
+    return static_cast<int>(minute);
+  }
+
+  bool boolean(const Item& it) const {
+    if (!it.empty() && it.node.IsScalar()) {
+      const std::string s = lower(it.node.Scalar());
+      if (s == "true" || s == "yes" || s == "on") return true;
+      if (s == "false" || s == "no" || s == "off") return false;
+    }
+    expected(it, "true or false");
+  }
+
+  // One of `names`, returned as its index; `what` names the kind of thing.
+  int choice(const Item& it, const std::string& what, const std::vector<std::string>& names,
+             bool ignore_case = false) const {
+    if (!it.empty() && it.node.IsScalar()) {
+      const std::string s = ignore_case ? lower(it.node.Scalar()) : it.node.Scalar();
+      for (std::size_t i = 0; i < names.size(); ++i)
+        if (names[i] == s) return static_cast<int>(i);
+      fail(it, fmt::format("expected {}{}, got {}{}", what, listing(names), quoted(it.node.Scalar()),
+                           did_you_mean(it.node.Scalar(), names)));
+    }
+    expected(it, what + listing(names));
+  }
+
+  // The elements of a list; with `null_is_empty`, an empty value is an empty list.
+  std::vector<Item> list(const Item& it, const std::string& what, bool null_is_empty = false) const {
+    if (null_is_empty && it.empty()) return {};
+    if (it.empty() || !it.node.IsSequence()) expected(it, what);
+    std::vector<Item> out;
+    std::size_t i = 0;
+    for (auto e = it.node.begin(); e != it.node.end(); ++e, ++i) {
+      const YAML::Node element = *e;
+      const YAML::Mark m = element.Mark();
+      out.push_back(Item{element, m.line >= 0 ? m : it.mark, index_path(it.path, i), true});
+    }
+    return out;
+  }
+
+  // The entries of a map with free keys (a person's languages): key and value items.
+  std::vector<std::pair<Item, Item>> entries(const Item& it, const std::string& what) const {
+    if (it.empty() || !it.node.IsMap()) expected(it, what);
+    std::vector<std::pair<Item, Item>> out;
+    std::set<std::string> seen;
+    for (auto e = it.node.begin(); e != it.node.end(); ++e) {
+      const YAML::Node key = e->first;
+      const YAML::Node value = e->second;
+      Item key_item{key, key.Mark(), it.path, true};
+      if (!key.IsScalar()) expected(key_item, "a name");
+      const std::string path = child_path(it.path, key.Scalar());
+      if (!seen.insert(key.Scalar()).second)
+        fail(Item{key, key.Mark(), path, true}, fmt::format("expected each name once, got {} a second time", quoted(key.Scalar())));
+      out.emplace_back(Item{key, key.Mark(), path, true},
+                       Item{value, value.IsNull() ? key.Mark() : value.Mark(), path, true});
+    }
+    return out;
+  }
+
+ private:
+  // ---- sections -----------------------------------------------------------
+  Problem scenario(const Item& root) {
+    if (root.empty()) {
+      if (root.mark.line < 0)
+        fail_at(YAML::Mark::null_mark(), "", "expected a scenario (a map with horizon, places, people...), got nothing");
+      expected(root, "a scenario (a map with horizon, places, people...)");
+    }
+    const Fields top(*this, root, "the scenario", kTopFields);
+    Problem p;
+    use_unit_rules(p);
+    p.name = top.has("unit") ? text(top.get("unit"), "the unit's name") : file_;
+    horizon(top.require("horizon", "the horizon (a map with days, first-weekday and changeover)"), p);
+    UnitSetup u;
+    if (top.has("languages")) languages_item_.emplace(top.get("languages"));
+    if (top.has("skills")) skills_item_.emplace(top.get("skills"));
+    u.languages = top.has("languages") ? names(top.get("languages"), "a language code", "language codes", 0)
+                                       : kDefaultLanguages;
+    if (u.languages.empty()) fail(top.get("languages"), "expected at least one language code, got none");
+    u.skills = top.has("skills") ? names(top.get("skills"), "a skill name", "skill names", kMaxSkills) : kDefaultSkills;
+    if (top.has("rotation")) rotation(top.get("rotation"), u.rotation);
+    if (top.has("watch-length")) {
+      const Item it = top.get("watch-length");
+      u.watch_minutes = duration(it, "a watch length", 1, kMinutesPerDay);
+      if (kMinutesPerDay % u.watch_minutes != 0)
+        fail(it, fmt::format("expected a watch length that divides 24h evenly (like 1h, 2h, 3h, 4h or 90min), got {}",
+                             quoted(it.node.Scalar())));
+    }
+    if (top.has("showers")) showers(top.get("showers"), u);
+    places(top.require("places", "the places (a map with posts and rest-centers)"), p, u);
+    people(top.require("people", "a list of people"), p, u);
+    rules(top.has("rules") ? top.get("rules") : Item{YAML::Node(), root.mark, "rules", false}, p, u);
+    if (top.has("requests")) requests(top.get("requests"), p, u);
+
+    p.unit = std::move(u);
+    add_unit_shifts(p);
+    if (auto problem_error = p.validate()) fail_at(YAML::Mark::null_mark(), "", "invalid scenario: " + *problem_error);
+    return p;
+  }
+
+  void horizon(const Item& it, Problem& p) {
+    const Fields f(*this, it, "the horizon", {"days", "first-weekday", "changeover"});
+    p.horizon.days = small_int(f.require("days", "the number of days (a whole number)"), "a number of days", 1,
+                               kScenarioMaxDays);
+    p.horizon.first_weekday = f.has("first-weekday") ? choice(f.get("first-weekday"), "a weekday", kWeekdays, true) : 0;
+    p.horizon.day_start_minute = f.has("changeover") ? clock(f.get("changeover"), "the changeover time") : 6 * 60;
+    changeover_ = p.horizon.day_start_minute;
+    days_ = p.horizon.days;
+  }
+
+  // A list of distinct names (languages, skills).
+  std::vector<std::string> names(const Item& it, const std::string& one, const std::string& many, int max_count) {
+    std::vector<std::string> out;
+    const auto items = list(it, "a list of " + many);
+    if (max_count > 0 && items.size() > static_cast<std::size_t>(max_count))
+      fail(it, fmt::format("expected at most {} {}, got {}", max_count, many, items.size()));
+    for (const Item& e : items) {
+      std::string name = text(e, one);
+      if (std::find(out.begin(), out.end(), name) != out.end())
+        fail(e, fmt::format("expected each {} once, got {} a second time", one.substr(one.find(' ') + 1), quoted(name)));
+      out.push_back(std::move(name));
+    }
+    return out;
+  }
+
+  void rotation(const Item& it, Rotation& r) {
+    const Fields f(*this, it, "the rotation", {"post-days", "rest-days", "max-rest-days"});
+    if (f.has("post-days")) r.post_days = small_int(f.get("post-days"), "a number of days", 1, kScenarioMaxDays);
+    if (f.has("rest-days")) r.rest_days = small_int(f.get("rest-days"), "a number of days", 0, kScenarioMaxDays);
+    r.max_rest_days = r.rest_days;
+    if (f.has("max-rest-days"))
+      r.max_rest_days = small_int(f.get("max-rest-days"), "a number of days", r.rest_days, kScenarioMaxDays);
+  }
+
+  void showers(const Item& it, UnitSetup& u) {
+    const Fields f(*this, it, "the showers", {"from", "until", "slot"});
+    if (f.has("from")) u.shower_from_clock = clock(f.get("from"), "the time showers open");
+    if (f.has("until")) {
+      const Item until = f.get("until");
+      u.shower_until_clock = clock(until, "the time showers close");
+      if (u.shower_until_clock == u.shower_from_clock)
+        fail(until, fmt::format("expected a time other than from ({}), got {}", clock_label(u.shower_from_clock),
+                                quoted(until.node.Scalar())));
+    }
+    const int span = (u.shower_until_clock - u.shower_from_clock + kMinutesPerDay) % kMinutesPerDay;
+    if (f.has("slot")) {
+      const Item slot = f.get("slot");
+      u.shower_minutes = duration(slot, "a shower slot length", 1, kMinutesPerDay);
+      if (span % u.shower_minutes != 0)
+        fail(slot, fmt::format("expected a slot length that divides the shower time from {} to {} ({}) evenly, got {}",
+                               clock_label(u.shower_from_clock), clock_label(u.shower_until_clock),
+                               scenario_duration(span), quoted(slot.node.Scalar())));
+    } else if (span % u.shower_minutes != 0) {
+      const Item at = f.get(f.has("until") ? "until" : "from");
+      fail(at, fmt::format("expected showers to open and close a whole number of slots ({}) apart, got {} to {}",
+                           scenario_duration(u.shower_minutes), clock_label(u.shower_from_clock),
+                           clock_label(u.shower_until_clock)));
+    }
+  }
+
+  void places(const Item& it, Problem& p, const UnitSetup& u) {
+    const Fields f(*this, it, "the places", {"posts", "rest-centers"});
+    std::map<std::string, std::string> seen;  // name -> path
+    const auto add = [&](const Item& name_item, const std::string& name) {
+      auto [pos, fresh] = seen.emplace(name, name_item.path);
+      if (!fresh)
+        fail(name_item, fmt::format("expected a name not used by another place, got {} a second time (first at {})",
+                                    quoted(name), pos->second));
+    };
+    const auto posts = list(f.require("posts", "a list of posts"), "a list of posts");
+    if (posts.empty()) fail(f.get("posts"), "expected at least one post, got none");
+    for (const Item& post : posts) {
+      const Fields pf(*this, post, "a post", {"name", "beds", "watchers"});
+      Place pl;
+      pl.kind = PlaceKind::kPost;
+      const Item name = pf.require("name", "the post's name");
+      pl.name = text(name, "the post's name");
+      add(name, pl.name);
+      pl.capacity = pf.has("beds") ? small_int(pf.get("beds"), "a number of beds", 0, kMaxPlaceSize) : 8;
+      pl.watchers = pf.has("watchers") ? small_int(pf.get("watchers"), "a number of watchers", 0, kMaxPlaceSize) : 2;
+      if (pl.capacity > 0 && pl.watchers > pl.capacity)
+        fail(pf.has("watchers") ? pf.get("watchers") : pf.get("beds"),
+             fmt::format("expected at most as many watchers as beds ({}), got {} watchers", pl.capacity, pl.watchers));
+      p.places.push_back(std::move(pl));
+    }
+    if (f.has("rest-centers")) {
+      for (const Item& rc : list(f.get("rest-centers"), "a list of rest centers")) {
+        const Fields rf(*this, rc, "a rest center", {"name", "beds", "guards", "showers"});
+        Place pl;
+        pl.kind = PlaceKind::kRestCenter;
+        const Item name = rf.require("name", "the rest center's name");
+        pl.name = text(name, "the rest center's name");
+        add(name, pl.name);
+        pl.capacity = small_int(rf.require("beds", "the number of beds (a whole number)"), "a number of beds", 1,
+                                kMaxPlaceSize);
+        pl.watchers = rf.has("guards") ? small_int(rf.get("guards"), "a number of guards", 0, kMaxPlaceSize) : 1;
+        if (pl.watchers > pl.capacity)
+          fail(rf.has("guards") ? rf.get("guards") : rf.get("beds"),
+               fmt::format("expected at most as many guards as beds ({}), got {} guards", pl.capacity, pl.watchers));
+        pl.showers = rf.has("showers") ? small_int(rf.get("showers"), "a number of showers", 0, kMaxPlaceSize) : 2;
+        p.places.push_back(std::move(pl));
+      }
+    }
+    long long kinds = 0;
+    for (const Place& pl : p.places)
+      kinds += 1 + (pl.watchers > 0 ? u.watch_slots_per_day() : 0) + (pl.showers > 0 ? u.shower_slots_per_day() : 0);
+    if (kinds > kMaxShiftKinds)
+      fail(it, fmt::format("expected at most {} shift kinds in all (each place has a stay, {} watch turns and {} "
+                           "shower slots a day), got {}; use fewer places, longer watches or longer shower slots",
+                           kMaxShiftKinds, u.watch_slots_per_day(), u.shower_slots_per_day(), kinds));
+  }
+
+  void people(const Item& it, Problem& p, const UnitSetup& u) {
+    if (it.empty() || !it.node.IsSequence()) expected(it, "a list of people");
+    if (it.node.size() > static_cast<std::size_t>(kScenarioMaxPeople))
+      fail(it, fmt::format("expected at most {} people, got {}", kScenarioMaxPeople, it.node.size()));
+    const auto items = list(it, "a list of people");
+    if (items.empty()) fail(it, "expected at least one person, got none");
+    const long long cells =
+        static_cast<long long>(items.size()) * p.horizon.days * (u.watch_slots_per_day() + 2);
+    if (cells > kScenarioMaxRosterCells)
+      fail(it, fmt::format("expected a roster of at most {} cells (people x days x (watch turns + 2)), got {} x {} x {} "
+                           "= {}; plan fewer days or people at a time",
+                           kScenarioMaxRosterCells, items.size(), p.horizon.days, u.watch_slots_per_day() + 2, cells));
+    std::map<std::string, std::string> seen;  // name -> path
+    for (const Item& item : items) {
+      const Fields f(*this, item, "a person", {"name", "nationality", "languages", "experience", "skills", "unavailable"});
+      Person person;
+      const Item name = f.require("name", "the person's name");
+      person.name = text(name, "the person's name");
+      auto [pos, fresh] = seen.emplace(person.name, name.path);
+      if (!fresh)
+        fail(name, fmt::format("expected a name not used by another person, got {} a second time (first at {})",
+                               quoted(person.name), pos->second));
+      if (f.has("nationality")) person.unit.nationality = text(f.get("nationality"), "a nationality");
+      languages(f.require("languages", "the person's languages (like {uk: native, en: basic})"), person, u);
+      if (f.has("experience"))
+        person.unit.experience = static_cast<Experience>(choice(f.get("experience"), "an experience", kExperiences, true));
+      if (f.has("skills")) {
+        std::set<int> had;
+        for (const Item& s : list(f.get("skills"), "a list of skills", true)) {
+          const int si = choice(s, "a skill listed under 'skills'", u.skills);
+          if (!had.insert(si).second) fail(s, fmt::format("expected each skill once, got {} a second time", quoted(u.skills[si])));
+          person.unit.skills |= 1u << si;
+        }
+      }
+      if (f.has("unavailable"))
+        for (const Item& a : list(f.get("unavailable"), "a list of absences (like [{from: day 3, until: day 5, reason: leave}])", true))
+          person.unit.absences.push_back(absence(a));
+      p.people.push_back(std::move(person));
+    }
+  }
+
+  void languages(const Item& it, Person& person, const UnitSetup& u) {
+    const auto langs = entries(it, "the person's languages (a map like {uk: native, en: basic})");
+    if (langs.empty()) fail(it, "expected at least one language (like {uk: native}), got none");
+    for (const auto& [key, value] : langs) {
+      const int li = choice(key, "a language listed under 'languages'", u.languages);
+      const int level = choice(value, "a level", kLevels, true);
+      person.unit.languages.push_back(SpokenLanguage{li, static_cast<LanguageLevel>(3 - level)});
+    }
+  }
+
+  Absence absence(const Item& it) {
+    const Fields f(*this, it, "an absence", {"from", "until", "reason"});
+    Absence a;
+    const int end = days_ * kMinutesPerDay;
+    a.from_minute = time_point(f.require("from", "the time the absence starts (like 'day 3 14:00' or 'day 3')"),
+                               "the time the absence starts", 0, end - 1,
+                               fmt::format("a time within the horizon (day 0 to {})", scenario_time_text(end - 1)));
+    if (f.has("until")) {
+      const Item until = f.get("until");
+      a.until_minute = time_point(until, "the time the absence ends", 0, end,
+                                  fmt::format("a time within the horizon (up to day {}, its end; leave out 'until' "
+                                              "for an absence that lasts past it)",
+                                              days_));
+      if (a.until_minute <= a.from_minute)
+        fail(until, fmt::format("expected a time after from ({}), got {}", scenario_time_text(a.from_minute),
+                                quoted(until.node.Scalar())));
+    }
+    if (f.has("reason")) a.reason = text(f.get("reason"), "a reason (text)");
+    return a;
+  }
+
+  void rules(const Item& it, Problem& p, UnitSetup& u) {
+    std::vector<std::string> names;
+    for (int k = static_cast<int>(RuleKind::kWatchCover); k < kRuleCount; ++k)
+      names.push_back(rule_name(static_cast<RuleKind>(k)));
+    const Fields f(*this, it, "the rules", names, true);
+    UnitRuleParameters& par = u.parameters;
+    bool team_needs_given = false;
+    for (int k = static_cast<int>(RuleKind::kWatchCover); k < kRuleCount; ++k) {
+      const auto kind = static_cast<RuleKind>(k);
+      const std::string name = rule_name(kind);
+      if (!f.has(name)) continue;
+      std::vector<std::string> fields = {"enabled", "hard", "weight"};
+      switch (kind) {
+        case RuleKind::kDailyRest: fields.push_back("min-rest"); break;
+        case RuleKind::kDailyWatchHours: fields.push_back("max"); break;
+        case RuleKind::kWatchesInRow: fields.push_back("max"); break;
+        case RuleKind::kTeam: fields.push_back("needs"); break;
+        case RuleKind::kShowers: fields.push_back("per-rest-stint"); break;
+        case RuleKind::kNightSpread: fields.insert(fields.end(), {"night-from", "night-until"}); break;
+        default: break;
+      }
+      const Fields rf(*this, f.get(name), fmt::format("the rule {}", name), fields, true);
+      RuleSetting& s = p.rule(kind);
+      if (rf.has("enabled")) s.enabled = boolean(rf.get("enabled"));
+      if (rf.has("hard")) {
+        s.hard = boolean(rf.get("hard"));
+        if (s.hard && kind == RuleKind::kPersonalRequests)
+          fail(rf.get("hard"), fmt::format("expected false (each request is priced by its own weight), got {}",
+                                           found(rf.get("hard").node)));
+      }
+      if (rf.has("weight")) s.weight = small_int(rf.get("weight"), "a weight", 0, kScenarioMaxWeight);
+      switch (kind) {
+        case RuleKind::kDailyRest:
+          if (rf.has("min-rest")) par.min_rest_minutes = duration(rf.get("min-rest"), "a rest length", 0, kMinutesPerDay);
+          break;
+        case RuleKind::kDailyWatchHours:
+          if (rf.has("max")) par.max_watch_minutes = duration(rf.get("max"), "a watch time", 0, kMinutesPerDay);
+          break;
+        case RuleKind::kWatchesInRow:
+          if (rf.has("max")) par.max_watches_in_row = small_int(rf.get("max"), "a number of watches", 1, kMaxCount);
+          break;
+        case RuleKind::kTeam:
+          if (rf.has("needs")) {
+            team_needs_given = true;
+            for (const Item& need : list(rf.get("needs"), "a list of team needs (like [{experience: veteran}, {skill: medic}])"))
+              par.team_needs.push_back(team_need(need, u));
+          }
+          break;
+        case RuleKind::kShowers:
+          if (rf.has("per-rest-stint"))
+            par.showers_per_rest_stint = small_int(rf.get("per-rest-stint"), "a number of showers", 0, kMaxCount);
+          break;
+        case RuleKind::kNightSpread:
+          if (rf.has("night-from")) par.night_from_clock = clock(rf.get("night-from"), "the time nights start");
+          if (rf.has("night-until")) par.night_until_clock = clock(rf.get("night-until"), "the time nights end");
+          break;
+        default: break;
+      }
+    }
+    if (!team_needs_given) default_team_needs(p, u);
+  }
+
+  // The brief's team: a veteran, a medic, a Ukrainian speaker. A skill or
+  // language the unit does not list is an error while the team rule is on
+  // (its list is then given, so the error points at it), and left out when off.
+  void default_team_needs(const Problem& p, UnitSetup& u) {
+    const bool enabled = p.rule(RuleKind::kTeam).enabled;
+    const auto add = [&](TeamNeed::Kind kind, int value) {
+      TeamNeed n;
+      n.kind = kind;
+      n.value = value;
+      n.label = default_team_need_label(u, n);
+      u.parameters.team_needs.push_back(std::move(n));
+    };
+    const auto missing = [&](const std::optional<Item>& list_item, const char* what, const char* name) {
+      fail(*list_item, fmt::format("expected '{}' among the {} (the default team needs a veteran, a medic and a "
+                                   "Ukrainian speaker; list rules.team.needs to change that), got a list without it",
+                                   name, what));
+    };
+    add(TeamNeed::Kind::kExperience, static_cast<int>(Experience::kVeteran));
+    const int medic = u.skill_index("medic");
+    if (medic >= 0)
+      add(TeamNeed::Kind::kSkill, medic);
+    else if (enabled)
+      missing(skills_item_, "skills", "medic");
+    const int uk = u.language_index("uk");
+    if (uk >= 0)
+      add(TeamNeed::Kind::kLanguage, uk);
+    else if (enabled)
+      missing(languages_item_, "languages", "uk");
+  }
+
+  TeamNeed team_need(const Item& it, const UnitSetup& u) {
+    const Fields f(*this, it, "a team need", {"experience", "skill", "language", "count", "label"});
+    TeamNeed n;
+    int kinds = 0;
+    for (const char* key : {"experience", "skill", "language"}) {
+      if (!f.has(key)) continue;
+      if (++kinds > 1)
+        fail(f.get(key), "expected only one of experience, skill or language in a team need, got a second one");
+      const Item v = f.get(key);
+      if (std::string(key) == "experience") {
+        n.kind = TeamNeed::Kind::kExperience;
+        n.value = choice(v, "an experience", kExperiences, true);
+      } else if (std::string(key) == "skill") {
+        n.kind = TeamNeed::Kind::kSkill;
+        n.value = choice(v, "a skill listed under 'skills'", u.skills);
+      } else {
+        n.kind = TeamNeed::Kind::kLanguage;
+        n.value = choice(v, "a language listed under 'languages'", u.languages);
+      }
+    }
+    if (kinds == 0) fail(it, "expected one of experience, skill or language in a team need, got none");
+    if (f.has("count")) n.count = small_int(f.get("count"), "a count", 1, kMaxCount);
+    n.label = f.has("label") ? text(f.get("label"), "a label (text)") : default_team_need_label(u, n);
+    return n;
+  }
+
+  void requests(const Item& it, const Problem& p, UnitSetup& u) {
+    std::vector<std::string> person_names, post_names, rest_names;
+    for (const Person& person : p.people) person_names.push_back(person.name);
+    for (const Place& pl : p.places) (pl.kind == PlaceKind::kPost ? post_names : rest_names).push_back(pl.name);
+    const auto person_ref = [&](const Item& ref) {
+      const std::string name = text(ref, "a person's name");
+      auto id = p.find_person(name);
+      if (!id)
+        fail(ref, fmt::format("expected a person listed under 'people', got {}{}", quoted(name),
+                              did_you_mean(name, person_names)));
+      return *id;
+    };
+    const std::string last_day = fmt::format("{}", days_ - 1);
+    for (const Item& item : list(it, "a list of requests", true)) {
+      const Fields f(*this, item, "a request", {"person", "day-off", "post", "partner", "from-day", "to-day", "weight"});
+      PersonalRequest r;
+      r.person = person_ref(f.require("person", "the name of the person who asks"));
+      int kinds = 0;
+      for (const char* key : {"day-off", "post", "partner"}) {
+        if (!f.has(key)) continue;
+        if (++kinds > 1) fail(f.get(key), "expected only one of day-off, post or partner in a request, got a second one");
+        const Item v = f.get(key);
+        const std::string k = key;
+        if (k == "day-off") {
+          r.kind = PersonalRequest::Kind::kDayOff;
+          r.day = small_int(v, "a day", 0, days_ - 1);
+        } else if (k == "post") {
+          r.kind = PersonalRequest::Kind::kPost;
+          const std::string name = text(v, "a post's name");
+          if (std::find(rest_names.begin(), rest_names.end(), name) != rest_names.end())
+            fail(v, fmt::format("expected a post listed under places.posts, got {}, a rest center", quoted(name)));
+          const auto pos = std::find(post_names.begin(), post_names.end(), name);
+          if (pos == post_names.end())
+            fail(v, fmt::format("expected a post listed under places.posts{}, got {}{}", listing(post_names),
+                                quoted(name), did_you_mean(name, post_names)));
+          for (std::size_t i = 0; i < p.places.size(); ++i)
+            if (p.places[i].name == name) r.place = PlaceId(static_cast<int>(i));
+        } else {
+          r.kind = PersonalRequest::Kind::kPartner;
+          r.partner = person_ref(v);
+          if (r.partner == r.person)
+            fail(v, fmt::format("expected someone other than the person who asks, got {}", quoted(v.node.Scalar())));
+        }
+      }
+      if (kinds == 0) fail(item, "expected one of day-off, post or partner in a request, got none");
+      for (const char* key : {"from-day", "to-day"})
+        if (f.has(key) && r.kind != PersonalRequest::Kind::kPost)
+          fail(f.get(key), fmt::format("expected {} only in a post request, got it in a {} request", key,
+                                       r.kind == PersonalRequest::Kind::kDayOff ? "day-off" : "partner"));
+      if (f.has("from-day")) r.first_day = small_int(f.get("from-day"), "a day", 0, days_ - 1);
+      if (f.has("to-day")) r.last_day = small_int(f.get("to-day"), "a day", r.first_day, days_ - 1);
+      if (f.has("weight")) r.weight = small_int(f.get("weight"), "a weight", 0, kScenarioMaxWeight);
+      u.requests.push_back(r);
+    }
+  }
+
+  std::string scenario_time_text(int minute) const { return scenario_time_point(changeover_, minute); }
+
+  std::string file_;
+  std::vector<std::string> lines_;
+  std::optional<Item> languages_item_, skills_item_;  // given in the file
+  int changeover_ = 6 * 60;
+  int days_ = 1;
+};
+
+Fields::Fields(const Reader& reader, const Item& item, const std::string& what,
+               const std::vector<std::string>& allowed, bool null_is_empty)
+    : reader_(reader), item_(item) {
+  if (item.empty() && null_is_empty) return;
+  if (item.empty() || !item.node.IsMap()) reader.expected(item, what + " (a map of fields)");
+  for (auto e = item.node.begin(); e != item.node.end(); ++e) {
+    const YAML::Node key = e->first;
+    const YAML::Node value = e->second;
+    if (!key.IsScalar()) reader.expected(Item{key, key.Mark(), item.path, true}, "a field name");
+    const std::string& name = key.Scalar();
+    const Item key_item{key, key.Mark(), child_path(item.path, name), true};
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
+      reader.fail(key_item, fmt::format("expected a field of {} ({}), got {}{}", what, or_list(allowed), quoted(name),
+                                        did_you_mean(name, allowed)));
+    if (!values_.emplace(name, std::make_pair(key, value)).second)
+      reader.fail(key_item, fmt::format("expected each field once, got {} a second time", quoted(name)));
+  }
+}
+
+Item Fields::get(const std::string& key) const {
+  auto it = values_.find(key);
+  if (it == values_.end()) return Item{YAML::Node(), item_.mark, child_path(item_.path, key), false};
+  const YAML::Node& k = it->second.first;
+  const YAML::Node& v = it->second.second;
+  return Item{v, v.IsNull() ? k.Mark() : v.Mark(), child_path(item_.path, key), true};
+}
+
+Item Fields::require(const std::string& key, const std::string& expected) const {
+  Item it = get(key);
+  if (it.empty()) reader_.expected(it, expected);
+  return it;
+}
+
+}  // namespace
+
+std::string language_display_name(const std::string& code) {
+  static const std::map<std::string, std::string> names = {
+      {"uk", "Ukrainian"}, {"ru", "Russian"},  {"en", "English"},   {"pl", "Polish"},     {"pt", "Portuguese"},
+      {"es", "Spanish"},   {"ka", "Georgian"}, {"ja", "Japanese"},  {"de", "German"},     {"fr", "French"},
+      {"sv", "Swedish"},   {"it", "Italian"},  {"nl", "Dutch"},     {"cs", "Czech"},      {"sk", "Slovak"},
+      {"lt", "Lithuanian"}, {"lv", "Latvian"}, {"et", "Estonian"},  {"fi", "Finnish"},    {"no", "Norwegian"},
+      {"da", "Danish"},    {"ro", "Romanian"}, {"hu", "Hungarian"}, {"be", "Belarusian"}, {"he", "Hebrew"},
+      {"ar", "Arabic"},    {"tr", "Turkish"},  {"ko", "Korean"},    {"zh", "Chinese"}};
+  auto it = names.find(code);
+  return it == names.end() ? code : it->second;
+}
+
+std::string default_team_need_label(const UnitSetup& unit, const TeamNeed& need) {
+  const int n = need.count;
+  switch (need.kind) {
+    case TeamNeed::Kind::kExperience:
+      if (need.value >= static_cast<int>(Experience::kVeteran)) return plural(n, "a veteran", "veterans");
+      if (need.value == static_cast<int>(Experience::kTrained)) return plural(n, "a trained member", "trained members");
+      return plural(n, "a member", "members");
+    case TeamNeed::Kind::kSkill: {
+      const std::string skill = need.value >= 0 && static_cast<std::size_t>(need.value) < unit.skills.size()
+                                    ? unit.skills[static_cast<std::size_t>(need.value)]
+                                    : "skill";
+      return plural(n, article(skill), skill + "s");
+    }
+    case TeamNeed::Kind::kLanguage: {
+      const std::string lang = need.value >= 0 && static_cast<std::size_t>(need.value) < unit.languages.size()
+                                   ? language_display_name(unit.languages[static_cast<std::size_t>(need.value)])
+                                   : "language";
+      return plural(n, article(lang + " speaker"), lang + " speakers");
+    }
+  }
+  return "";
+}
+
+Result<Problem> parse_scenario(const std::string& text, const std::string& file_name) {
+  try {
+    Reader reader(text, file_name);
+    return reader.run(text);
+  } catch (const Failure& f) {
+    return f.error;
+  } catch (const YAML::Exception& e) {
+    // Only the parser should throw these, and it is caught in run(); anything else is a reader bug.
+    InputError error{file_name, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0,
+                     "cannot read the scenario: " + e.msg, ""};
+    return error;
+  } catch (const std::exception& e) {
+    return InputError{file_name, 0, 0, std::string("cannot read the scenario: ") + e.what(), ""};
+  } catch (...) {
+    return InputError{file_name, 0, 0, "cannot read the scenario: unknown error", ""};
+  }
+}
+
+Result<Problem> read_scenario(const std::string& path) {
+  auto text = read_text_file(path);
+  if (!text) return InputError{path, 0, 0, "cannot open the file for reading", ""};
+  return parse_scenario(*text, path);
+}
+
+}  // namespace vigil
