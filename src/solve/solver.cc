@@ -8,6 +8,7 @@
 
 #include "eval/problem_index.h"
 #include "solve/local_search.h"
+#include "solve/unit_search.h"
 
 namespace vigil {
 
@@ -24,6 +25,7 @@ const char* stop_reason_name(StopReason r) {
 
 SolveResult solve(const Problem& problem, const SolveOptions& options,
                   const std::function<void(const Progress&)>& on_progress) {
+  if (problem.is_unit()) return solve_unit(problem, options, on_progress);
   const ProblemIndex index(problem);
   SearchControl control;
   control.start = std::chrono::steady_clock::now();

@@ -44,6 +44,7 @@ struct SolveResult {
   Score score;
   double seconds = 0;
   double time_to_best = 0;
+  double time_to_feasible = -1;  // unit problems: when the first plan keeping every hard rule was found
   std::int64_t moves = 0;       // move evaluations, all threads
   std::int64_t line_rebuilds = 0;
   StopReason reason = StopReason::kTimeLimit;

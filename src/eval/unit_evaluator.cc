@@ -1,0 +1,485 @@
+// Scope costs, derived state and the apply/undo cycle of UnitEvaluator.
+#include "eval/unit_evaluator.h"
+
+#include <algorithm>
+#include <bit>
+
+namespace vigil {
+
+namespace {
+constexpr int idx(RuleKind k) { return static_cast<int>(k); }
+
+bool meets(const Person& person, const TeamNeed& need) {
+  switch (need.kind) {
+    case TeamNeed::Kind::kExperience: return static_cast<int>(person.unit.experience) >= need.value;
+    case TeamNeed::Kind::kSkill: return person.unit.has_skill(need.value);
+    case TeamNeed::Kind::kLanguage: return person.unit.level(need.value) > 0;
+  }
+  return false;
+}
+
+// round(total * share / all), half up, in integers.
+int share_of(std::int64_t total, std::int64_t share, std::int64_t all) {
+  if (all <= 0) return 0;
+  return static_cast<int>((2 * total * share + all) / (2 * all));
+}
+}  // namespace
+
+UnitEvaluator::UnitEvaluator(const Problem& problem, Roster roster)
+    : problem_(problem), L_(make_unit_layout(problem)), roster_(std::move(roster)) {
+  people_ = problem.person_count();
+  days_ = problem.days();
+  W_ = L_.watch_slots;
+  places_ = L_.places;
+  post_days_ = std::max(1, problem.unit->rotation.post_days);
+  blocks_ = (days_ + post_days_ - 1) / post_days_;
+  const UnitSetup& unit = *problem.unit;
+
+  any_lang_.assign(people_, 0);
+  native_lang_.assign(people_, 0);
+  novice_.assign(people_, 0);
+  present_.assign(static_cast<std::size_t>(people_) * days_, 0);
+  absent_mask_.assign(static_cast<std::size_t>(people_) * days_, 0);
+  partly_absent_.assign(static_cast<std::size_t>(people_) * days_, 0);
+  const auto& needs = unit.parameters.team_needs;
+  team_has_.assign(static_cast<std::size_t>(people_) * needs.size(), 0);
+  std::vector<int> present_days(people_, 0);
+  std::int64_t all_present = 0;
+  for (int p = 0; p < people_; ++p) {
+    const Person& person = problem.people[p];
+    for (const SpokenLanguage& l : person.unit.languages) {
+      any_lang_[p] |= 1u << l.language;
+      if (l.level == LanguageLevel::kNative) native_lang_[p] |= 1u << l.language;
+    }
+    novice_[p] = person.unit.experience == Experience::kNone ? 1 : 0;
+    for (std::size_t i = 0; i < needs.size(); ++i) team_has_[p * needs.size() + i] = meets(person, needs[i]) ? 1 : 0;
+    for (int d = 0; d < days_; ++d) {
+      const std::size_t i = static_cast<std::size_t>(p) * days_ + d;
+      present_[i] = present_on_day(person, d) ? 1 : 0;
+      present_days[p] += present_[i];
+      partly_absent_[i] = absent_during(person, d * kMinutesPerDay, kMinutesPerDay) ? 1 : 0;
+      if (partly_absent_[i])
+        for (int s = 0; s < W_; ++s)
+          if (absent_during(person, d * kMinutesPerDay + L_.slot_start[s], L_.watch_minutes))
+            absent_mask_[i] |= std::uint64_t{1} << s;
+    }
+    all_present += present_days[p];
+  }
+  std::int64_t night_demand = 0, watch_demand = 0;
+  int night_slots = 0;
+  for (int s = 0; s < W_; ++s) night_slots += L_.night_slot[s];
+  for (const Place& pl : problem.places) {
+    night_demand += static_cast<std::int64_t>(pl.watchers) * night_slots * days_;
+    watch_demand += static_cast<std::int64_t>(pl.watchers) * W_ * days_;
+  }
+  night_target_.resize(people_);
+  watch_target_.resize(people_);
+  for (int p = 0; p < people_; ++p) {
+    night_target_[p] = share_of(night_demand, present_days[p], all_present);
+    watch_target_[p] = share_of(watch_demand, present_days[p], all_present);
+  }
+  requests_of_.assign(people_, {});
+  partner_of_.assign(people_, {});
+  for (std::size_t r = 0; r < unit.requests.size(); ++r) {
+    const PersonalRequest& req = unit.requests[r];
+    requests_of_[req.person.index()].push_back(static_cast<int>(r));
+    if (req.kind == PersonalRequest::Kind::kPartner) partner_of_[req.partner.index()].push_back(req.person.value);
+  }
+  for (auto& v : partner_of_) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+  }
+
+  stamp_pd_.assign(static_cast<std::size_t>(people_) * days_, 0);
+  stamp_sl_.assign(static_cast<std::size_t>(places_) * days_ * W_, 0);
+  stamp_place_day_.assign(static_cast<std::size_t>(places_) * days_, 0);
+  stamp_team_.assign(static_cast<std::size_t>(places_) * blocks_, 0);
+  stamp_line_.assign(people_, 0);
+  stamp_shower_.assign(static_cast<std::size_t>(places_) * days_ * std::max(1, L_.shower_slots), 0);
+  member_stamp_.assign(people_, 0);
+  build_derived();
+}
+
+void UnitEvaluator::build_derived() {
+  at_place_.assign(static_cast<std::size_t>(places_) * days_, {});
+  at_place_pos_.assign(static_cast<std::size_t>(people_) * days_, -1);
+  slot_count_.assign(static_cast<std::size_t>(places_) * days_ * W_, 0);
+  slot_people_.assign(slot_count_.size() * kSlotCap, -1);
+  watch_mask_.assign(static_cast<std::size_t>(people_) * days_, 0);
+  watch_total_.assign(people_, 0);
+  night_total_.assign(people_, 0);
+  shower_count_.assign(static_cast<std::size_t>(places_) * days_ * std::max(1, L_.shower_slots), 0);
+  const Roster filled = roster_;
+  roster_ = Roster(people_, days_, L_.lanes);
+  for (int p = 0; p < people_; ++p)
+    for (int d = 0; d < days_; ++d)
+      for (int lane = 0; lane < L_.lanes; ++lane)
+        if (const ShiftCode v = filled.at(p, d, lane); v != kOff) set_cell(p, d, lane, v);
+  totals_ = recount();
+  score_ = to_score(totals_);
+}
+
+void UnitEvaluator::reset(const Roster& roster) {
+  roster_ = roster;
+  build_derived();
+}
+
+void UnitEvaluator::set_hard_weight(std::int64_t w) {
+  hard_weight_ = w;
+  score_ = to_score(totals_);
+}
+
+Score UnitEvaluator::to_score(const RuleAmounts& a) const {
+  Score s;
+  for (int k = 0; k < kRuleCount; ++k) {
+    const RuleSetting& r = problem_.rules[k];
+    if (!r.enabled || a[k] == 0) continue;
+    if (r.hard)
+      s.hard += a[k] * hard_weight_;
+    else
+      s.soft += k == idx(RuleKind::kPersonalRequests) ? a[k] : a[k] * r.weight;
+  }
+  return s;
+}
+
+Score UnitEvaluator::plain_score() const {
+  Score s = to_score(totals_);
+  if (hard_weight_ > 0) s.hard /= hard_weight_;
+  return s;
+}
+
+// ---- derived state -------------------------------------------------------
+
+void UnitEvaluator::set_cell(int p, int d, int lane, ShiftCode v) {
+  const ShiftCode old = roster_.at(p, d, lane);
+  if (old == v) return;
+  const std::size_t pdi = static_cast<std::size_t>(p) * days_ + d;
+  if (lane == UnitLayout::kPlacementLane) {
+    if (old >= 0) {
+      auto& list = at_place_[pd(L_.place_of[old], d)];
+      const int pos = at_place_pos_[pdi];
+      const int moved = list.back();
+      list[pos] = moved;
+      at_place_pos_[static_cast<std::size_t>(moved) * days_ + d] = pos;
+      list.pop_back();
+      at_place_pos_[pdi] = -1;
+    }
+    if (v >= 0) {
+      auto& list = at_place_[pd(L_.place_of[v], d)];
+      at_place_pos_[pdi] = static_cast<int>(list.size());
+      list.push_back(p);
+    }
+  } else if (lane < L_.shower_lane) {
+    const int s = lane - UnitLayout::kFirstWatchLane;
+    const int night = L_.night_slot[s];
+    if (old >= 0) {
+      const std::size_t i = sl(L_.place_of[old], d, s);
+      int* who = &slot_people_[i * kSlotCap];
+      const int n = slot_count_[i];
+      for (int k = 0; k < std::min(n, kSlotCap); ++k)
+        if (who[k] == p) {
+          who[k] = who[std::min(n, kSlotCap) - 1];
+          who[std::min(n, kSlotCap) - 1] = -1;
+          break;
+        }
+      --slot_count_[i];
+      watch_mask_[pdi] &= ~(std::uint64_t{1} << s);
+      --watch_total_[p];
+      night_total_[p] -= night;
+    }
+    if (v >= 0) {
+      const std::size_t i = sl(L_.place_of[v], d, s);
+      if (slot_count_[i] < kSlotCap) slot_people_[i * kSlotCap + slot_count_[i]] = p;
+      ++slot_count_[i];
+      watch_mask_[pdi] |= std::uint64_t{1} << s;
+      ++watch_total_[p];
+      night_total_[p] += night;
+    }
+  } else {
+    if (old >= 0) --shower_count_[pd(L_.place_of[old], d) * L_.shower_slots + L_.slot_of[old]];
+    if (v >= 0) ++shower_count_[pd(L_.place_of[v], d) * L_.shower_slots + L_.slot_of[v]];
+  }
+  roster_.set(p, d, v, lane);
+}
+
+// ---- scope costs -----------------------------------------------------------
+
+void UnitEvaluator::person_day_cost(int p, int d, RuleAmounts& out) const {
+  const UnitSetup& unit = *problem_.unit;
+  const auto& par = unit.parameters;
+  const std::size_t pdi = static_cast<std::size_t>(p) * days_ + d;
+  const int here = place_at(p, d);
+  const std::uint64_t mask = watch_mask_[pdi];
+
+  for (std::uint64_t m = mask; m; m &= m - 1) {
+    const int s = std::countr_zero(m);
+    if (watch_place(p, d, s) != here) ++out[idx(RuleKind::kOnePlace)];
+  }
+  const ShiftCode shower = roster_.at(p, d, L_.shower_lane);
+  if (shower >= 0 && L_.place_of[shower] != here) ++out[idx(RuleKind::kOnePlace)];
+
+  if (here >= 0) {
+    int longest = 0, run = 0;
+    for (int s = 0; s < W_; ++s) {
+      run = (mask >> s) & 1 ? 0 : run + 1;
+      longest = std::max(longest, run);
+    }
+    if (longest * L_.watch_minutes < par.min_rest_minutes) ++out[idx(RuleKind::kDailyRest)];
+  }
+  const int count = std::popcount(mask);
+  const int max_watches = par.max_watch_minutes / L_.watch_minutes;
+  if (count > max_watches) out[idx(RuleKind::kDailyWatchHours)] += count - max_watches;
+  {
+    int run = 0;
+    for (int s = 0; s <= W_; ++s) {
+      if (s < W_ && ((mask >> s) & 1)) {
+        ++run;
+      } else {
+        if (run > par.max_watches_in_row) out[idx(RuleKind::kWatchesInRow)] += run - par.max_watches_in_row;
+        run = 0;
+      }
+    }
+  }
+  if (here >= 0 && !present_[pdi]) ++out[idx(RuleKind::kUnavailable)];
+  out[idx(RuleKind::kUnavailable)] += std::popcount(mask & absent_mask_[pdi]);
+  if (shower >= 0) {
+    const int start = L_.shower_start[L_.slot_of[shower]];
+    if (partly_absent_[pdi] && absent_during(problem_.people[p], d * kMinutesPerDay + start, L_.shower_minutes))
+      ++out[idx(RuleKind::kUnavailable)];
+    for (std::uint64_t m = mask; m; m &= m - 1) {
+      const int s = std::countr_zero(m);
+      if (L_.slot_start[s] < start + L_.shower_minutes && start < L_.slot_start[s] + L_.watch_minutes) {
+        ++out[idx(RuleKind::kShowers)];
+        break;
+      }
+    }
+  }
+  for (int r : requests_of_[p]) {
+    const PersonalRequest& req = unit.requests[r];
+    switch (req.kind) {
+      case PersonalRequest::Kind::kDayOff:
+        if (req.day == d && ((here >= 0 && problem_.places[here].kind == PlaceKind::kPost) || mask != 0))
+          out[idx(RuleKind::kPersonalRequests)] += req.weight;
+        break;
+      case PersonalRequest::Kind::kPost:
+        if (d >= req.first_day && d <= req.last_day && here >= 0 && problem_.places[here].kind == PlaceKind::kPost &&
+            here != req.place.value)
+          out[idx(RuleKind::kPersonalRequests)] += req.weight;
+        break;
+      case PersonalRequest::Kind::kPartner: {
+        const int there = place_at(req.partner.value, d);
+        if (here >= 0 && there >= 0 && here != there) out[idx(RuleKind::kPersonalRequests)] += req.weight;
+        break;
+      }
+    }
+  }
+}
+
+void UnitEvaluator::slot_cost(int place, int d, int s, RuleAmounts& out) const {
+  const std::size_t i = sl(place, d, s);
+  const int n = slot_count_[i];
+  const int need = problem_.places[place].watchers;
+  out[idx(RuleKind::kWatchCover)] += n > need ? n - need : need - n;
+  const int* who = &slot_people_[i * kSlotCap];
+  const int k = std::min(n, kSlotCap);
+  for (int a = 0; a < k; ++a)
+    for (int b = a + 1; b < k; ++b) {
+      const int x = who[a], y = who[b];
+      if ((any_lang_[x] & any_lang_[y]) == 0) ++out[idx(RuleKind::kSharedLanguage)];
+      if (novice_[x] && novice_[y]) ++out[idx(RuleKind::kNovicePair)];
+      if ((native_lang_[x] & native_lang_[y]) == 0) ++out[idx(RuleKind::kNativePairs)];
+    }
+}
+
+void UnitEvaluator::beds_cost(int place, int d, RuleAmounts& out) const {
+  const int cap = problem_.places[place].capacity;
+  const int n = static_cast<int>(at_place_[pd(place, d)].size());
+  if (cap > 0 && n > cap) out[idx(RuleKind::kBeds)] += n - cap;
+}
+
+void UnitEvaluator::team_cost(int post, int block, RuleAmounts& out) const {
+  const auto& needs = problem_.unit->parameters.team_needs;
+  if (needs.empty()) return;
+  ++member_round_;
+  std::array<int, 32> have{};
+  const int first = block * post_days_, last = std::min(days_, first + post_days_);
+  for (int d = first; d < last; ++d)
+    for (int p : at_place_[pd(post, d)]) {
+      if (member_stamp_[p] == member_round_) continue;
+      member_stamp_[p] = member_round_;
+      for (std::size_t i = 0; i < needs.size() && i < have.size(); ++i) have[i] += team_has_[p * needs.size() + i];
+    }
+  for (std::size_t i = 0; i < needs.size() && i < have.size(); ++i)
+    if (have[i] < needs[i].count) out[idx(RuleKind::kTeam)] += needs[i].count - have[i];
+}
+
+void UnitEvaluator::line_cost(int p, RuleAmounts& out) const {
+  const Rotation& rot = problem_.unit->rotation;
+  const int P = post_days_;
+  const std::size_t base = static_cast<std::size_t>(p) * days_;
+  auto place = [&](int d) { return place_at(p, d); };
+  auto kind = [&](int d) {  // 0 nowhere, 1 post, 2 rest
+    const int pl = place(d);
+    if (pl < 0) return 0;
+    return problem_.places[pl].kind == PlaceKind::kPost ? 1 : 2;
+  };
+  std::int64_t rotation = 0, showers = 0;
+  const int wanted_showers = problem_.unit->parameters.showers_per_rest_stint;
+  for (int d = 0; d < days_; ++d)
+    if (present_[base + d] && place(d) < 0) ++rotation;
+  int d = 0;
+  while (d < days_) {
+    const int k = kind(d);
+    if (k == 0) {
+      ++d;
+      continue;
+    }
+    int e = d;
+    while (e + 1 < days_ && kind(e + 1) == k) ++e;
+    const int len = e - d + 1;
+    for (int x = d + 1; x <= e; ++x) {
+      if (place(x) != place(x - 1)) ++rotation;
+      if (k == 1 && x % P == 0) ++rotation;
+    }
+    if (k == 1) {
+      if (len < P) {
+        const bool excused =
+            d == 0 || e == days_ - 1 || !present_[base + d - 1] || !present_[base + e + 1];
+        if (!excused) rotation += P - len;
+      }
+    } else {
+      const bool between = d > 0 && kind(d - 1) == 1 && e + 1 < days_ && kind(e + 1) == 1;
+      if (between && len < rot.rest_days) rotation += rot.rest_days - len;
+      if (len > rot.max_rest_days) rotation += len - rot.max_rest_days;
+      int n = 0;
+      for (int x = d; x <= e; ++x) n += roster_.at(p, x, L_.shower_lane) >= 0 ? 1 : 0;
+      showers += n > wanted_showers ? n - wanted_showers : wanted_showers - n;
+    }
+    d = e + 1;
+  }
+  out[idx(RuleKind::kRotation)] += rotation;
+  out[idx(RuleKind::kShowers)] += showers;
+  const std::int64_t dn = night_total_[p] - night_target_[p], dw = watch_total_[p] - watch_target_[p];
+  out[idx(RuleKind::kNightSpread)] += dn * dn;
+  out[idx(RuleKind::kHoursSpread)] += dw * dw;
+}
+
+void UnitEvaluator::shower_slot_cost(int place, int d, int k, RuleAmounts& out) const {
+  const int n = shower_count_[pd(place, d) * L_.shower_slots + k];
+  const int cap = problem_.places[place].showers;
+  if (n > cap) out[idx(RuleKind::kShowers)] += n - cap;
+}
+
+RuleAmounts UnitEvaluator::recount() const {
+  RuleAmounts a{};
+  for (int p = 0; p < people_; ++p) {
+    for (int d = 0; d < days_; ++d) person_day_cost(p, d, a);
+    line_cost(p, a);
+  }
+  for (int pl = 0; pl < places_; ++pl) {
+    const Place& place = problem_.places[pl];
+    for (int d = 0; d < days_; ++d) {
+      beds_cost(pl, d, a);
+      if (place.watchers > 0)
+        for (int s = 0; s < W_; ++s) slot_cost(pl, d, s, a);
+      if (place.showers > 0)
+        for (int k = 0; k < L_.shower_slots; ++k) shower_slot_cost(pl, d, k, a);
+    }
+    if (place.kind == PlaceKind::kPost)
+      for (int b = 0; b < blocks_; ++b) team_cost(pl, b, a);
+  }
+  return a;
+}
+
+// ---- moves -----------------------------------------------------------------
+
+void UnitEvaluator::collect_scopes(const CellChange* changes, int n) {
+  ++stamp_;
+  scopes_.person_days.clear();
+  scopes_.slots.clear();
+  scopes_.place_days.clear();
+  scopes_.teams.clear();
+  scopes_.lines.clear();
+  scopes_.shower_slots.clear();
+  auto add_pd = [&](int p, int d) {
+    auto& st = stamp_pd_[static_cast<std::size_t>(p) * days_ + d];
+    if (st != stamp_) st = stamp_, scopes_.person_days.emplace_back(p, d);
+  };
+  auto add_line = [&](int p) {
+    if (stamp_line_[p] != stamp_) stamp_line_[p] = stamp_, scopes_.lines.push_back(p);
+  };
+  auto add_place = [&](int pl, int d) {
+    auto& st = stamp_place_day_[pd(pl, d)];
+    if (st != stamp_) st = stamp_, scopes_.place_days.emplace_back(pl, d);
+    if (problem_.places[pl].kind == PlaceKind::kPost) {
+      const int b = d / post_days_;
+      auto& tst = stamp_team_[static_cast<std::size_t>(pl) * blocks_ + b];
+      if (tst != stamp_) tst = stamp_, scopes_.teams.emplace_back(pl, b);
+    }
+  };
+  auto add_slot = [&](int pl, int d, int s) {
+    auto& st = stamp_sl_[sl(pl, d, s)];
+    if (st != stamp_) st = stamp_, scopes_.slots.push_back({pl, d, s});
+  };
+  auto add_shower = [&](int pl, int d, int k) {
+    auto& st = stamp_shower_[pd(pl, d) * L_.shower_slots + k];
+    if (st != stamp_) st = stamp_, scopes_.shower_slots.push_back({pl, d, k});
+  };
+  for (int i = 0; i < n; ++i) {
+    const CellChange& c = changes[i];
+    const ShiftCode old = roster_.at(c.person, c.day, c.lane);
+    add_pd(c.person, c.day);
+    add_line(c.person);
+    if (c.lane == UnitLayout::kPlacementLane) {
+      for (int q : partner_of_[c.person]) add_pd(q, c.day);
+      if (old >= 0) add_place(L_.place_of[old], c.day);
+      if (c.value >= 0) add_place(L_.place_of[c.value], c.day);
+    } else if (c.lane < L_.shower_lane) {
+      const int s = c.lane - UnitLayout::kFirstWatchLane;
+      if (old >= 0) add_slot(L_.place_of[old], c.day, s);
+      if (c.value >= 0) add_slot(L_.place_of[c.value], c.day, s);
+    } else {
+      if (old >= 0) add_shower(L_.place_of[old], c.day, L_.slot_of[old]);
+      if (c.value >= 0) add_shower(L_.place_of[c.value], c.day, L_.slot_of[c.value]);
+    }
+  }
+}
+
+void UnitEvaluator::scopes_cost(RuleAmounts& out) const {
+  for (const auto& [p, d] : scopes_.person_days) person_day_cost(p, d, out);
+  for (const auto& s : scopes_.slots) slot_cost(s[0], s[1], s[2], out);
+  for (const auto& [pl, d] : scopes_.place_days) beds_cost(pl, d, out);
+  for (const auto& [pl, b] : scopes_.teams) team_cost(pl, b, out);
+  for (int p : scopes_.lines) line_cost(p, out);
+  for (const auto& s : scopes_.shower_slots) shower_slot_cost(s[0], s[1], s[2], out);
+}
+
+Score UnitEvaluator::apply(const CellChange* changes, int n) {
+  collect_scopes(changes, n);
+  RuleAmounts before{}, after{};
+  scopes_cost(before);
+  undo_.clear();
+  for (int i = 0; i < n; ++i) {
+    const CellChange& c = changes[i];
+    undo_.push_back(CellChange{c.person, c.day, c.lane, roster_.at(c.person, c.day, c.lane)});
+    set_cell(c.person, c.day, c.lane, c.value);
+  }
+  scopes_cost(after);
+  for (int k = 0; k < kRuleCount; ++k) {
+    last_delta_[k] = after[k] - before[k];
+    totals_[k] += last_delta_[k];
+  }
+  const Score old = score_;
+  score_ = to_score(totals_);
+  return Score{score_.hard - old.hard, score_.soft - old.soft};
+}
+
+void UnitEvaluator::undo() {
+  for (auto it = undo_.rbegin(); it != undo_.rend(); ++it) set_cell(it->person, it->day, it->lane, it->value);
+  undo_.clear();
+  for (int k = 0; k < kRuleCount; ++k) totals_[k] -= last_delta_[k];
+  last_delta_ = {};
+  score_ = to_score(totals_);
+}
+
+}  // namespace vigil

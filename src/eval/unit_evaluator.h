@@ -1,0 +1,155 @@
+// The incremental evaluator of a unit problem. Every unit rule is counted over
+// small scopes: a person's day, a watch slot of a place, a place's day, a
+// post team (post x stint block), a person's whole line, a shower slot. The
+// total is the sum over all scopes. A move is a list of cell changes; its
+// delta is the cost of the scopes it touches after the change minus before,
+// so every rule is priced exactly as the full evaluator counts it
+// (docs/unit-rules.md) while a move looks only at what it touches.
+//
+// Nothing is allocated per move: scope lists and undo buffers are reused.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "eval/evaluation.h"
+#include "model/problem.h"
+#include "model/roster.h"
+#include "model/unit.h"
+
+namespace vigil {
+
+struct CellChange {
+  int person = 0, day = 0, lane = 0;
+  ShiftCode value = kOff;
+};
+
+using RuleAmounts = std::array<std::int64_t, kRuleCount>;
+
+class UnitEvaluator {
+ public:
+  UnitEvaluator(const Problem& problem, Roster roster);
+
+  const Problem& problem() const { return problem_; }
+  const UnitLayout& layout() const { return L_; }
+  const Roster& roster() const { return roster_; }
+  Score score() const { return score_; }
+  const RuleAmounts& rule_amounts() const { return totals_; }
+
+  // The weight a hard unit carries in score(): 1 by default. Search raises it
+  // while the walk is infeasible; deltas and score() use it.
+  void set_hard_weight(std::int64_t w);
+  std::int64_t hard_weight() const { return hard_weight_; }
+  // Score with hard units counted once (for reporting).
+  Score plain_score() const;
+
+  // Applies the changes and returns the score change. undo() reverts the
+  // last apply (once).
+  Score apply(const CellChange* changes, int n);
+  void undo();
+  // Delta without keeping the change.
+  Score try_changes(const CellChange* changes, int n) {
+    const Score d = apply(changes, n);
+    undo();
+    return d;
+  }
+
+  void reset(const Roster& roster);
+
+  // Lookups for move generation.
+  int place_at(int person, int day) const {
+    const ShiftCode s = roster_.at(person, day, UnitLayout::kPlacementLane);
+    return s < 0 ? -1 : L_.place_of[s];
+  }
+  int watch_place(int person, int day, int slot) const {
+    const ShiftCode s = roster_.at(person, day, L_.watch_lane(slot));
+    return s < 0 ? -1 : L_.place_of[s];
+  }
+  const std::vector<int>& people_at(int place, int day) const { return at_place_[pd(place, day)]; }
+  int watcher_count(int place, int day, int slot) const { return slot_count_[sl(place, day, slot)]; }
+  const int* watchers(int place, int day, int slot) const { return &slot_people_[sl(place, day, slot) * kSlotCap]; }
+  bool present(int person, int day) const { return present_[static_cast<std::size_t>(person) * days_ + day] != 0; }
+  // Bit s set when watch slot s of that day overlaps an absence.
+  std::uint64_t absent_slots(int person, int day) const { return absent_mask_[static_cast<std::size_t>(person) * days_ + day]; }
+  std::uint64_t watch_mask(int person, int day) const { return watch_mask_[static_cast<std::size_t>(person) * days_ + day]; }
+  int watch_total(int person) const { return watch_total_[person]; }
+  int night_total(int person) const { return night_total_[person]; }
+  int watch_target(int person) const { return watch_target_[person]; }
+  int night_target(int person) const { return night_target_[person]; }
+  bool shares_language(int a, int b) const { return (any_lang_[a] & any_lang_[b]) != 0; }
+  bool is_novice(int person) const { return novice_[person] != 0; }
+
+  // Amounts of every rule from scratch over all scopes (for tests and resets).
+  RuleAmounts recount() const;
+
+  static constexpr int kSlotCap = 8;  // watchers per (place, day, slot) the evaluator can hold
+
+ private:
+  std::size_t pd(int place, int day) const { return static_cast<std::size_t>(place) * days_ + day; }
+  std::size_t sl(int place, int day, int slot) const {
+    return (static_cast<std::size_t>(place) * days_ + day) * W_ + slot;
+  }
+
+  // Scope costs, added into `out`.
+  void person_day_cost(int p, int d, RuleAmounts& out) const;
+  void slot_cost(int place, int d, int s, RuleAmounts& out) const;
+  void beds_cost(int place, int d, RuleAmounts& out) const;
+  void team_cost(int post, int block, RuleAmounts& out) const;
+  void line_cost(int p, RuleAmounts& out) const;
+  void shower_slot_cost(int place, int d, int k, RuleAmounts& out) const;
+
+  // Scope collection for a change list (deduplicated with stamps).
+  void collect_scopes(const CellChange* changes, int n);
+  void scopes_cost(RuleAmounts& out) const;
+  void set_cell(int p, int d, int lane, ShiftCode v);  // updates derived state
+  Score to_score(const RuleAmounts& a) const;
+  void build_derived();
+
+  const Problem& problem_;
+  UnitLayout L_;
+  Roster roster_;
+  int people_ = 0, days_ = 0, W_ = 0, places_ = 0, blocks_ = 0, post_days_ = 2;
+  std::int64_t hard_weight_ = 1;
+
+  // Person facts.
+  std::vector<std::uint32_t> any_lang_, native_lang_;
+  std::vector<char> novice_;
+  std::vector<char> present_;             // [p * days + d]
+  std::vector<std::uint64_t> absent_mask_;  // [p * days + d]: watch slots overlapping an absence
+  std::vector<char> partly_absent_;       // [p * days + d]: some absence touches the day
+  std::vector<int> night_target_, watch_target_;
+  std::vector<std::vector<int>> requests_of_;    // person -> request indices (day-off, post, partner by requester)
+  std::vector<std::vector<int>> partner_of_;     // person -> requesters naming them as partner
+  std::vector<std::uint8_t> team_has_;           // [p * needs + i]: 1 when person p meets team need i
+  mutable std::vector<std::uint32_t> member_stamp_;  // scratch for team_cost's member dedup
+  mutable std::uint32_t member_round_ = 0;
+
+  // Derived state.
+  std::vector<std::vector<int>> at_place_;  // [place * days + d]: people placed there
+  std::vector<int> at_place_pos_;            // [p * days + d]: index in its at_place_ list
+  std::vector<int> slot_count_;              // [sl]
+  std::vector<int> slot_people_;             // [sl * kSlotCap + i]
+  std::vector<std::uint64_t> watch_mask_;    // [p * days + d]
+  std::vector<int> watch_total_, night_total_;
+  std::vector<int> shower_count_;            // [(place * days + d) * shower_slots + k]
+
+  RuleAmounts totals_{};
+  Score score_;
+
+  // Scope lists and stamps.
+  struct Scopes {
+    std::vector<std::pair<int, int>> person_days;
+    std::vector<std::array<int, 3>> slots;
+    std::vector<std::pair<int, int>> place_days;
+    std::vector<std::pair<int, int>> teams;
+    std::vector<int> lines;
+    std::vector<std::array<int, 3>> shower_slots;
+  } scopes_;
+  std::vector<std::uint32_t> stamp_pd_, stamp_sl_, stamp_place_day_, stamp_team_, stamp_line_, stamp_shower_;
+  std::uint32_t stamp_ = 0;
+  std::vector<CellChange> undo_;
+  RuleAmounts last_delta_{};
+};
+
+}  // namespace vigil

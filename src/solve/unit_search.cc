@@ -1,0 +1,701 @@
+// Construction and annealing for unit problems (see unit_search.h).
+#include "solve/unit_search.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <atomic>
+#include <bit>
+#include <chrono>
+#include <cmath>
+#include <mutex>
+#include <random>
+#include <thread>
+
+#include "eval/unit_evaluator.h"
+
+namespace vigil {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Rng {
+  std::mt19937_64 engine;
+  explicit Rng(std::uint64_t seed) : engine(seed) {}
+  int below(int n) { return n <= 1 ? 0 : static_cast<int>(engine() % static_cast<std::uint64_t>(n)); }
+  double unit() { return static_cast<double>(engine() >> 11) * 0x1.0p-53; }
+};
+
+bool meets(const Person& person, const TeamNeed& need) {
+  switch (need.kind) {
+    case TeamNeed::Kind::kExperience: return static_cast<int>(person.unit.experience) >= need.value;
+    case TeamNeed::Kind::kSkill: return person.unit.has_skill(need.value);
+    case TeamNeed::Kind::kLanguage: return person.unit.level(need.value) > 0;
+  }
+  return false;
+}
+
+// ---- construction ----------------------------------------------------------
+
+// How many rotation phases the unit runs: enough that post stints are
+// followed by at least rest-days of rest, and that one phase fits the posts'
+// beds, without resting longer than max-rest-days.
+int phase_count(const Problem& problem, int posts_capacity) {
+  const Rotation& rot = problem.unit->rotation;
+  const int P = std::max(1, rot.post_days);
+  const int least = std::max(2, (P + rot.rest_days + P - 1) / P);
+  const int most = std::max(least, (P + rot.max_rest_days) / P);
+  int present = 0;
+  for (const Person& person : problem.people) present += present_on_day(person, 0) ? 1 : 0;
+  present = std::max(present, 1);
+  for (int k = least; k <= most; ++k)
+    if (posts_capacity <= 0 || (present + k - 1) / k <= posts_capacity) return k;
+  return most;
+}
+
+// Annealing over the rotation groups alone (phase x post per person), with
+// each post team's needs, size and novices counted day by day from presence.
+// Cheap compared with the full plan, and it settles what watch moves cannot:
+// who is in which team.
+void improve_groups(const Problem& problem, const std::vector<int>& posts, int K, int P, std::vector<int>& group_of,
+                    Rng& rng) {
+  const int n = problem.person_count(), days = problem.days();
+  const int G = K * static_cast<int>(posts.size());
+  const int blocks = (days + P - 1) / P;
+  const auto& needs = problem.unit->parameters.team_needs;
+  const int N = static_cast<int>(needs.size());
+  const UnitLayout L = make_unit_layout(problem);
+  const auto& par = problem.unit->parameters;
+  std::vector<std::vector<char>> present(n, std::vector<char>(days, 0));
+  std::vector<std::vector<char>> has(n, std::vector<char>(N, 0));
+  std::vector<char> novice(n, 0);
+  for (int p = 0; p < n; ++p) {
+    for (int d = 0; d < days; ++d) present[p][d] = present_on_day(problem.people[p], d) ? 1 : 0;
+    for (int i = 0; i < N; ++i) has[p][i] = meets(problem.people[p], needs[i]) ? 1 : 0;
+    novice[p] = problem.people[p].unit.experience == Experience::kNone ? 1 : 0;
+  }
+  // Per post index and day: members present, novices; per post and block: need holders.
+  const int posts_n = static_cast<int>(posts.size());
+  std::vector<int> size(static_cast<std::size_t>(posts_n) * days, 0), nov(size.size(), 0);
+  std::vector<int> holders(static_cast<std::size_t>(posts_n) * blocks * std::max(1, N), 0);
+  auto at_post = [&](int p, int g, int d) { return present[p][d] && (d / P) % K == g / posts_n; };
+  auto add = [&](int p, int g, int sign) {
+    const int post = g % posts_n;
+    for (int b = 0; b < blocks; ++b) {
+      bool member = false;
+      for (int d = b * P; d < std::min(days, b * P + P); ++d)
+        if (at_post(p, g, d)) {
+          member = true;
+          size[static_cast<std::size_t>(post) * days + d] += sign;
+          nov[static_cast<std::size_t>(post) * days + d] += sign * novice[p];
+        }
+      if (member)
+        for (int i = 0; i < N; ++i) holders[(static_cast<std::size_t>(post) * blocks + b) * N + i] += sign * has[p][i];
+    }
+  };
+  const int max_watches = std::max(1, par.max_watch_minutes / L.watch_minutes);
+  auto block_cost = [&](int post, int b) {
+    const Place& place = problem.places[posts[post]];
+    const int least = (place.watchers * L.watch_slots + max_watches - 1) / max_watches;
+    const int cap = place.capacity > 0 ? place.capacity : 1 << 20;
+    std::int64_t cost = 0;
+    for (int i = 0; i < N; ++i) {
+      const int h = holders[(static_cast<std::size_t>(post) * blocks + b) * N + i];
+      if (h < needs[i].count) cost += 100 * (needs[i].count - h);
+      else if (h == needs[i].count) cost += 2;  // one absence away from a gap
+    }
+    for (int d = b * P; d < std::min(days, b * P + P); ++d) {
+      const int s = size[static_cast<std::size_t>(post) * days + d];
+      const int v = nov[static_cast<std::size_t>(post) * days + d];
+      if (s == 0) continue;  // not this post's phase on this day
+      if (s < least) cost += 60 * (least - s);
+      if (s == least) cost += 5;
+      if (s > cap) cost += 100 * (s - cap);
+      if (2 * v > s) cost += 30 * (2 * v - s);
+    }
+    return cost;
+  };
+  for (int p = 0; p < n; ++p) add(p, group_of[p], +1);
+  auto post_cost = [&](int post) {
+    std::int64_t c = 0;
+    for (int b = 0; b < blocks; ++b) c += block_cost(post, b);
+    return c;
+  };
+  std::int64_t total = 0;
+  for (int post = 0; post < posts_n; ++post) total += post_cost(post);
+  const int steps = std::min(400000, 4000 + 300 * n);
+  if (std::getenv("VIGIL_DEBUG")) std::fprintf(stderr, "groups start %lld\n", static_cast<long long>(total));
+  for (int step = 0; step < steps && total > 0; ++step) {
+    const double temp = 20.0 * std::pow(0.01, static_cast<double>(step) / steps);
+    const int a = rng.below(n);
+    const bool swap = rng.below(2) == 0;
+    const int b = swap ? rng.below(n) : -1;
+    const int ga = group_of[a];
+    const int gb = swap ? group_of[b] : rng.below(G);
+    if (ga == gb) continue;
+    const int pa = ga % posts_n, pb = gb % posts_n;
+    const std::int64_t before = post_cost(pa) + (pb != pa ? post_cost(pb) : 0);
+    add(a, ga, -1);
+    add(a, gb, +1);
+    if (swap) add(b, gb, -1), add(b, ga, +1);
+    const std::int64_t after = post_cost(pa) + (pb != pa ? post_cost(pb) : 0);
+    const std::int64_t delta = after - before;
+    if (delta <= 0 || rng.unit() < std::exp(-static_cast<double>(delta) / temp)) {
+      group_of[a] = gb;
+      if (swap) group_of[b] = ga;
+      total += delta;
+    } else {
+      add(a, gb, -1);
+      add(a, ga, +1);
+      if (swap) add(b, ga, -1), add(b, gb, +1);
+    }
+  }
+  if (std::getenv("VIGIL_DEBUG")) std::fprintf(stderr, "groups end %lld\n", static_cast<long long>(total));
+}
+
+void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, Rng& rng) {
+  std::vector<int> posts, rests;
+  int capacity = 0;
+  for (int pl = 0; pl < L.places; ++pl) {
+    if (problem.places[pl].kind == PlaceKind::kPost) {
+      posts.push_back(pl);
+      capacity += problem.places[pl].capacity > 0 ? problem.places[pl].capacity : 1000;
+    } else if (problem.places[pl].kind == PlaceKind::kRestCenter) {
+      rests.push_back(pl);
+    }
+  }
+  if (posts.empty() || rests.empty()) return;
+  const int P = std::max(1, problem.unit->rotation.post_days);
+  const int K = phase_count(problem, capacity);
+  const auto& needs = problem.unit->parameters.team_needs;
+  const int n = problem.person_count();
+  const int groups = K * static_cast<int>(posts.size());
+
+  // Rarer qualities first, so each group gets its share of them.
+  std::vector<int> holders(needs.size(), 0);
+  for (const Person& person : problem.people)
+    for (std::size_t i = 0; i < needs.size(); ++i) holders[i] += meets(person, needs[i]) ? 1 : 0;
+  std::vector<double> rarity(n, 0);
+  std::vector<double> presence(n, 0);
+  for (int p = 0; p < n; ++p) {
+    for (std::size_t i = 0; i < needs.size(); ++i)
+      if (meets(problem.people[p], needs[i])) rarity[p] += 1.0 / std::max(1, holders[i]);
+    for (int d = 0; d < problem.days(); ++d) presence[p] += present_on_day(problem.people[p], d) ? 1 : 0;
+    presence[p] /= std::max(1, problem.days());
+  }
+  std::vector<int> order(n);
+  for (int p = 0; p < n; ++p) order[p] = p;
+  std::shuffle(order.begin(), order.end(), rng.engine);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return rarity[a] > rarity[b]; });
+
+  std::vector<double> size(groups, 0);
+  std::vector<std::vector<double>> have(groups, std::vector<double>(needs.size(), 0));
+  std::vector<std::uint32_t> langs(groups, 0);
+  std::vector<int> novices(groups, 0), members(groups, 0);
+  std::vector<int> group_of(n, -1);
+  for (int p : order) {
+    const Person& person = problem.people[p];
+    std::uint32_t mine = 0;
+    for (const SpokenLanguage& l : person.unit.languages) mine |= 1u << l.language;
+    const bool novice = person.unit.experience == Experience::kNone;
+    int best = 0;
+    double best_cost = 1e18;
+    for (int g = 0; g < groups; ++g) {
+      const int post = posts[g % posts.size()];
+      const int cap = problem.places[post].capacity > 0 ? problem.places[post].capacity : 1000;
+      double cost = 10.0 * size[g];
+      if (members[g] >= cap) cost += 1e6;
+      for (std::size_t i = 0; i < needs.size(); ++i)
+        if (meets(person, needs[i]) && have[g][i] < needs[i].count + 0.5) cost -= 40.0 * (needs[i].count + 0.5 - have[g][i]);
+      if (members[g] > 0 && (langs[g] & mine) == 0) cost += 30;
+      if (novice) cost += 8.0 * novices[g];
+      cost += rng.unit() * 0.1;
+      if (cost < best_cost) best_cost = cost, best = g;
+    }
+    group_of[p] = best;
+    size[best] += presence[p];
+    members[best] += 1;
+    langs[best] |= mine;
+    novices[best] += novice ? 1 : 0;
+    for (std::size_t i = 0; i < needs.size(); ++i) have[best][i] += meets(person, needs[i]) ? presence[p] : 0;
+  }
+  improve_groups(problem, posts, K, P, group_of, rng);
+  for (int p = 0; p < n; ++p) {
+    const int g = group_of[p];
+    const int phase = g / static_cast<int>(posts.size());
+    const int post_index = g % static_cast<int>(posts.size());
+    const int post = posts[post_index];
+    const int rest = rests[post_index % rests.size()];
+    for (int d = 0; d < problem.days(); ++d) {
+      if (!present_on_day(problem.people[p], d)) continue;
+      const bool at_post = (d / P) % K == phase;
+      roster.set(p, d, L.stay_shift[at_post ? post : rest], UnitLayout::kPlacementLane);
+    }
+  }
+}
+
+int longest_free(std::uint64_t mask, int slots) {
+  int longest = 0, run = 0;
+  for (int s = 0; s < slots; ++s) {
+    run = (mask >> s) & 1 ? 0 : run + 1;
+    longest = std::max(longest, run);
+  }
+  return longest;
+}
+
+void assign_watches(const Problem& problem, UnitEvaluator& ev, Rng& rng) {
+  const UnitLayout& L = ev.layout();
+  const auto& par = problem.unit->parameters;
+  const int max_watches = par.max_watch_minutes / L.watch_minutes;
+  const int rest_slots = (par.min_rest_minutes + L.watch_minutes - 1) / L.watch_minutes;
+  std::vector<CellChange> changes;
+  std::vector<int> here;
+  for (int d = 0; d < L.days; ++d)
+    for (int pl = 0; pl < L.places; ++pl) {
+      const Place& place = problem.places[pl];
+      if (place.watchers <= 0) continue;
+      here = ev.people_at(pl, d);
+      std::shuffle(here.begin(), here.end(), rng.engine);
+      for (int s = 0; s < L.watch_slots; ++s) {
+        for (int k = ev.watcher_count(pl, d, s); k < place.watchers; ++k) {
+          int best = -1;
+          double best_cost = 1e18;
+          const int* on = ev.watchers(pl, d, s);
+          const int on_count = std::min(ev.watcher_count(pl, d, s), UnitEvaluator::kSlotCap);
+          for (int p : here) {
+            const std::uint64_t mask = ev.watch_mask(p, d);
+            if ((mask >> s) & 1) continue;
+            double cost = 0;
+            const std::uint64_t with = mask | (std::uint64_t{1} << s);
+            if (ev.absent_slots(p, d) >> s & 1) cost += 1000;
+            if (std::popcount(with) > max_watches) cost += 500;
+            int run = 1;
+            for (int t = s - 1; t >= 0 && ((mask >> t) & 1); --t) ++run;
+            for (int t = s + 1; t < L.watch_slots && ((mask >> t) & 1); ++t) ++run;
+            if (run > par.max_watches_in_row) cost += 300;
+            if (longest_free(with, L.watch_slots) < rest_slots) cost += 200;
+            for (int i = 0; i < on_count; ++i) {
+              if (!ev.shares_language(p, on[i])) cost += 400;
+              if (ev.is_novice(p) && ev.is_novice(on[i])) cost += 400;
+            }
+            cost += 20.0 * std::popcount(mask);
+            cost += 2.0 * (ev.watch_total(p) - ev.watch_target(p));
+            if (L.night_slot[s]) cost += 3.0 * (ev.night_total(p) - ev.night_target(p));
+            if (cost < best_cost) best_cost = cost, best = p;
+          }
+          if (best < 0) break;
+          const CellChange c{best, d, L.watch_lane(s), L.watch_shift[static_cast<std::size_t>(pl) * L.watch_slots + s]};
+          ev.apply(&c, 1);
+        }
+      }
+    }
+}
+
+void assign_showers(const Problem& problem, UnitEvaluator& ev, Rng& rng) {
+  const UnitLayout& L = ev.layout();
+  if (L.shower_slots <= 0) return;
+  for (int p = 0; p < problem.person_count(); ++p) {
+    int d = 0;
+    while (d < L.days) {
+      const int pl = ev.place_at(p, d);
+      if (pl < 0 || problem.places[pl].kind != PlaceKind::kRestCenter) {
+        ++d;
+        continue;
+      }
+      int e = d;
+      while (e + 1 < L.days) {
+        const int next = ev.place_at(p, e + 1);
+        if (next < 0 || problem.places[next].kind != PlaceKind::kRestCenter) break;
+        ++e;
+      }
+      Score best_delta{};
+      CellChange best{-1, 0, 0, kOff};
+      for (int tries = 0; tries < 12; ++tries) {
+        const int day = d + rng.below(e - d + 1);
+        const int at = ev.place_at(p, day);
+        if (problem.places[at].showers <= 0) continue;
+        const int k = rng.below(L.shower_slots);
+        const CellChange c{p, day, L.shower_lane, L.shower_shift[static_cast<std::size_t>(at) * L.shower_slots + k]};
+        const Score delta = ev.try_changes(&c, 1);
+        if (best.person < 0 || delta < best_delta) best_delta = delta, best = c;
+      }
+      if (best.person >= 0) ev.apply(&best, 1);
+      d = e + 1;
+    }
+  }
+}
+
+// ---- annealing -------------------------------------------------------------
+
+struct Control {
+  Clock::time_point start;
+  double time_limit = 0;
+  std::atomic<bool> stop{false};
+  double elapsed() const { return std::chrono::duration<double>(Clock::now() - start).count(); }
+};
+
+class UnitSearch {
+ public:
+  UnitSearch(const Problem& problem, const SolveOptions& options, std::uint64_t seed, int thread, Control& control,
+             std::function<void(const Progress&)> on_best)
+      : problem_(problem), options_(options), rng_(seed), thread_(thread), control_(control),
+        on_best_(std::move(on_best)), ev_(problem, options.start ? *options.start : Roster(problem)) {}
+
+  void run();
+
+  bool found_feasible() const { return feasible_; }
+  const Roster& best() const { return best_roster_; }
+  Score best_score() const { return best_score_; }
+  double time_to_best() const { return time_to_best_; }
+  double time_to_feasible() const { return time_to_feasible_; }
+  std::int64_t moves() const { return moves_; }
+  StopReason reason() const { return reason_; }
+  const std::string& check_failure() const { return check_failure_; }
+
+ private:
+  bool pick_move();  // fills changes_; false when no move was found this time
+  bool move_reassign_watch();
+  bool move_swap_watches();
+  bool move_fix_cover();
+  bool move_swap_days();
+  bool move_shower();
+  void consider_best();
+  double temperature(double progress) const { return 3.0 * std::pow(0.05 / 3.0, progress); }
+
+  const Problem& problem_;
+  const SolveOptions& options_;
+  Rng rng_;
+  int thread_;
+  Control& control_;
+  std::function<void(const Progress&)> on_best_;
+  UnitEvaluator ev_;
+  std::vector<CellChange> changes_;
+  std::vector<int> watched_places_, posts_;
+
+  bool feasible_ = false;
+  Roster best_roster_;
+  Score best_score_{};
+  Score least_hard_{};
+  bool have_best_ = false;
+  double time_to_best_ = 0, time_to_feasible_ = -1;
+  std::int64_t moves_ = 0;
+  StopReason reason_ = StopReason::kTimeLimit;
+  std::string check_failure_;
+};
+
+bool UnitSearch::move_reassign_watch() {
+  const UnitLayout& L = ev_.layout();
+  const int pl = watched_places_[rng_.below(static_cast<int>(watched_places_.size()))];
+  const int d = rng_.below(L.days), s = rng_.below(L.watch_slots);
+  const int count = std::min(ev_.watcher_count(pl, d, s), UnitEvaluator::kSlotCap);
+  const auto& here = ev_.people_at(pl, d);
+  if (count == 0 || here.empty()) return false;
+  const int a = ev_.watchers(pl, d, s)[rng_.below(count)];
+  const int b = here[rng_.below(static_cast<int>(here.size()))];
+  if (a == b || ((ev_.watch_mask(b, d) >> s) & 1)) return false;
+  const ShiftCode code = L.watch_shift[static_cast<std::size_t>(pl) * L.watch_slots + s];
+  changes_.push_back({a, d, L.watch_lane(s), kOff});
+  changes_.push_back({b, d, L.watch_lane(s), code});
+  return true;
+}
+
+bool UnitSearch::move_swap_watches() {
+  const UnitLayout& L = ev_.layout();
+  const int pl = watched_places_[rng_.below(static_cast<int>(watched_places_.size()))];
+  const int d = rng_.below(L.days), s = rng_.below(L.watch_slots);
+  const int count = std::min(ev_.watcher_count(pl, d, s), UnitEvaluator::kSlotCap);
+  const auto& here = ev_.people_at(pl, d);
+  if (count == 0 || here.size() < 2) return false;
+  const int a = ev_.watchers(pl, d, s)[rng_.below(count)];
+  const int b = here[rng_.below(static_cast<int>(here.size()))];
+  if (a == b) return false;
+  const std::uint64_t mb = ev_.watch_mask(b, d) & ~ev_.watch_mask(a, d);
+  if (mb == 0 || ((ev_.watch_mask(b, d) >> s) & 1)) return false;
+  int pick = rng_.below(std::popcount(mb));
+  std::uint64_t m = mb;
+  while (pick-- > 0) m &= m - 1;
+  const int t = std::countr_zero(m);
+  if (ev_.watch_place(b, d, t) != pl) return false;
+  const ShiftCode cs = L.watch_shift[static_cast<std::size_t>(pl) * L.watch_slots + s];
+  const ShiftCode ct = L.watch_shift[static_cast<std::size_t>(pl) * L.watch_slots + t];
+  changes_.push_back({a, d, L.watch_lane(s), kOff});
+  changes_.push_back({a, d, L.watch_lane(t), ct});
+  changes_.push_back({b, d, L.watch_lane(t), kOff});
+  changes_.push_back({b, d, L.watch_lane(s), cs});
+  return true;
+}
+
+bool UnitSearch::move_fix_cover() {
+  const UnitLayout& L = ev_.layout();
+  const int pl = watched_places_[rng_.below(static_cast<int>(watched_places_.size()))];
+  const int d = rng_.below(L.days), s = rng_.below(L.watch_slots);
+  const int count = ev_.watcher_count(pl, d, s);
+  const int need = problem_.places[pl].watchers;
+  if (count < need) {
+    const auto& here = ev_.people_at(pl, d);
+    if (here.empty()) return false;
+    const int b = here[rng_.below(static_cast<int>(here.size()))];
+    if ((ev_.watch_mask(b, d) >> s) & 1) return false;
+    changes_.push_back({b, d, L.watch_lane(s), L.watch_shift[static_cast<std::size_t>(pl) * L.watch_slots + s]});
+    return true;
+  }
+  if (count > need && count <= UnitEvaluator::kSlotCap) {
+    const int a = ev_.watchers(pl, d, s)[rng_.below(count)];
+    changes_.push_back({a, d, L.watch_lane(s), kOff});
+    return true;
+  }
+  // A watch where the person is not: drop it.
+  const int p = rng_.below(problem_.person_count());
+  const std::uint64_t mask = ev_.watch_mask(p, d);
+  if (mask == 0) return false;
+  for (std::uint64_t m = mask; m; m &= m - 1) {
+    const int t = std::countr_zero(m);
+    if (ev_.watch_place(p, d, t) != ev_.place_at(p, d) || ((ev_.absent_slots(p, d) >> t) & 1)) {
+      changes_.push_back({p, d, L.watch_lane(t), kOff});
+      return true;
+    }
+  }
+  return false;
+}
+
+// Two people exchange everything (place, watches, shower) over a range of
+// days: every watch stays covered, teams and rotations change.
+bool UnitSearch::move_swap_days() {
+  const UnitLayout& L = ev_.layout();
+  const int n = problem_.person_count();
+  const int P = std::max(1, problem_.unit->rotation.post_days);
+  const int blocks = (L.days + P - 1) / P;
+  const int a = rng_.below(n), b = rng_.below(n);
+  if (a == b) return false;
+  int first = 0, last = L.days - 1;
+  const int kind = rng_.below(10);
+  if (kind < 7) {  // one stint block
+    const int blk = rng_.below(blocks);
+    first = blk * P;
+    last = std::min(L.days, first + P) - 1;
+  } else if (kind < 9) {  // from a block to the end
+    first = rng_.below(blocks) * P;
+  }
+  // Mostly keep rotations whole: both people should be in the same kind of
+  // place (post, rest, nowhere) just outside the range.
+  auto kind_of = [&](int p, int d) {
+    const int pl = ev_.place_at(p, d);
+    return pl < 0 ? 0 : problem_.places[pl].kind == PlaceKind::kPost ? 1 : 2;
+  };
+  if (rng_.below(10) != 0) {
+    if (first > 0 && kind_of(a, first - 1) != kind_of(b, first - 1)) return false;
+    if (last + 1 < L.days && kind_of(a, last + 1) != kind_of(b, last + 1)) return false;
+    if (kind_of(a, first) != kind_of(b, first) && rng_.below(4) != 0) return false;
+  }
+  for (int d = first; d <= last; ++d) {
+    const int pa = ev_.place_at(a, d), pb = ev_.place_at(b, d);
+    if (pa == pb) continue;
+    for (int lane = 0; lane < L.lanes; ++lane) {
+      const ShiftCode va = ev_.roster().at(a, d, lane), vb = ev_.roster().at(b, d, lane);
+      if (va == vb) continue;
+      changes_.push_back({a, d, lane, vb});
+      changes_.push_back({b, d, lane, va});
+    }
+  }
+  return !changes_.empty();
+}
+
+bool UnitSearch::move_shower() {
+  const UnitLayout& L = ev_.layout();
+  if (L.shower_slots <= 0) return false;
+  const int p = rng_.below(problem_.person_count());
+  const int d = rng_.below(L.days);
+  const int here = ev_.place_at(p, d);
+  const ShiftCode now = ev_.roster().at(p, d, L.shower_lane);
+  if (here < 0 || problem_.places[here].showers <= 0) {
+    if (now == kOff) return false;
+    changes_.push_back({p, d, L.shower_lane, kOff});
+    return true;
+  }
+  const int choice = rng_.below(4);
+  if (choice == 0 && now != kOff) {
+    changes_.push_back({p, d, L.shower_lane, kOff});
+    return true;
+  }
+  const ShiftCode code = L.shower_shift[static_cast<std::size_t>(here) * L.shower_slots + rng_.below(L.shower_slots)];
+  if (code == now) return false;
+  changes_.push_back({p, d, L.shower_lane, code});
+  // Move rather than add when the stint has a shower on another day.
+  if (choice >= 2) {
+    for (int e = d - 1; e >= 0 && ev_.place_at(p, e) >= 0 && problem_.places[ev_.place_at(p, e)].kind == PlaceKind::kRestCenter; --e)
+      if (ev_.roster().at(p, e, L.shower_lane) != kOff) {
+        changes_.push_back({p, e, L.shower_lane, kOff});
+        return true;
+      }
+    for (int e = d + 1; e < L.days && ev_.place_at(p, e) >= 0 && problem_.places[ev_.place_at(p, e)].kind == PlaceKind::kRestCenter; ++e)
+      if (ev_.roster().at(p, e, L.shower_lane) != kOff) {
+        changes_.push_back({p, e, L.shower_lane, kOff});
+        return true;
+      }
+  }
+  return true;
+}
+
+bool UnitSearch::pick_move() {
+  changes_.clear();
+  const int r = rng_.below(100);
+  const bool cover_broken = ev_.rule_amounts()[static_cast<int>(RuleKind::kWatchCover)] > 0 ||
+                            ev_.rule_amounts()[static_cast<int>(RuleKind::kOnePlace)] > 0 ||
+                            ev_.rule_amounts()[static_cast<int>(RuleKind::kUnavailable)] > 0;
+  if (cover_broken && r < 10) return move_fix_cover();
+  if (r < 45) return move_reassign_watch();
+  if (r < 75) return move_swap_watches();
+  if (r < 92) return move_swap_days();
+  return move_shower();
+}
+
+void UnitSearch::consider_best() {
+  const Score plain = ev_.plain_score();
+  if (have_best_ && !(plain < best_score_)) return;
+  have_best_ = true;
+  best_score_ = plain;
+  best_roster_ = ev_.roster();
+  time_to_best_ = control_.elapsed();
+  if (plain.feasible() && !feasible_) {
+    feasible_ = true;
+    time_to_feasible_ = time_to_best_;
+  }
+  if (on_best_) on_best_(Progress{plain, time_to_best_, moves_, thread_});
+}
+
+void UnitSearch::run() {
+  if (!options_.start) {
+    Roster start(problem_);
+    place_people(problem_, make_unit_layout(problem_), start, rng_);
+    ev_.reset(start);
+    assign_watches(problem_, ev_, rng_);
+    assign_showers(problem_, ev_, rng_);
+  }
+  for (int pl = 0; pl < ev_.layout().places; ++pl) {
+    if (problem_.places[pl].watchers > 0) watched_places_.push_back(pl);
+    if (problem_.places[pl].kind == PlaceKind::kPost) posts_.push_back(pl);
+  }
+  consider_best();
+  if (watched_places_.empty()) return;
+
+  std::int64_t hard_weight = 30;
+  ev_.set_hard_weight(hard_weight);
+  const double limit = options_.time_limit_seconds;
+  const std::int64_t work = options_.work_limit;
+  double progress = 0, temp = temperature(0);
+  std::int64_t since_adapt = 0;
+  for (;;) {
+    if ((moves_ & 1023) == 0) {
+      const double t = control_.elapsed();
+      if (work > 0) {
+        progress = static_cast<double>(moves_) / static_cast<double>(work);
+        if (moves_ >= work) {
+          reason_ = StopReason::kWorkLimit;
+          break;
+        }
+      } else {
+        progress = limit > 0 ? t / limit : 1;
+        if (t >= limit) {
+          reason_ = StopReason::kTimeLimit;
+          break;
+        }
+      }
+      if (control_.stop.load(std::memory_order_relaxed)) {
+        reason_ = StopReason::kInterrupted;
+        break;
+      }
+      if (options_.target && feasible_ && best_score_.soft <= *options_.target) {
+        reason_ = StopReason::kTarget;
+        break;
+      }
+      temp = temperature(std::min(1.0, progress));
+      // Raise the price of hard units while the walk stays infeasible.
+      if (++since_adapt >= 64) {
+        since_adapt = 0;
+        const std::int64_t hard = ev_.rule_amounts()[0] >= 0 ? ev_.plain_score().hard : 0;
+        if (hard > 0 && hard_weight < 4096) hard_weight = hard_weight * 5 / 4 + 1;
+        else if (hard == 0 && hard_weight > 30) hard_weight = std::max<std::int64_t>(30, hard_weight * 9 / 10);
+        ev_.set_hard_weight(hard_weight);
+      }
+    }
+    ++moves_;
+    if (!pick_move()) continue;
+    const Score delta = ev_.apply(changes_.data(), static_cast<int>(changes_.size()));
+    const double d = static_cast<double>(delta.hard + delta.soft);
+    if (d <= 0 || rng_.unit() < std::exp(-d / temp)) {
+      if (options_.check_mode) {
+        const RuleAmounts fresh = ev_.recount();
+        if (fresh != ev_.rule_amounts()) {
+          check_failure_ = "unit evaluator disagrees with a recount after a move";
+          reason_ = StopReason::kInterrupted;
+          break;
+        }
+      }
+      if (d < 0 || delta.hard < 0) {
+        const Score plain = ev_.plain_score();
+        if (!have_best_ || plain < best_score_) consider_best();
+      }
+    } else {
+      ev_.undo();
+    }
+  }
+}
+
+}  // namespace
+
+Roster construct_unit_plan(const Problem& problem, std::uint64_t seed) {
+  Rng rng(seed);
+  Roster start(problem);
+  place_people(problem, make_unit_layout(problem), start, rng);
+  UnitEvaluator ev(problem, start);
+  assign_watches(problem, ev, rng);
+  assign_showers(problem, ev, rng);
+  return ev.roster();
+}
+
+SolveResult solve_unit(const Problem& problem, const SolveOptions& options,
+                       const std::function<void(const Progress&)>& on_progress) {
+  Control control;
+  control.start = Clock::now();
+  control.time_limit = options.time_limit_seconds;
+  std::mutex report_mutex;
+  bool have = false;
+  Score reported;
+  auto on_best = [&](const Progress& p) {
+    std::lock_guard<std::mutex> lock(report_mutex);
+    if (have && !(p.best < reported)) return;
+    have = true;
+    reported = p.best;
+    if (on_progress) on_progress(p);
+  };
+  const int threads = std::max(1, options.threads);
+  std::vector<std::unique_ptr<UnitSearch>> workers;
+  for (int t = 0; t < threads; ++t)
+    workers.push_back(std::make_unique<UnitSearch>(
+        problem, options, options.seed + 0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(t), t, control, on_best));
+  if (threads == 1) {
+    workers[0]->run();
+  } else {
+    std::vector<std::thread> pool;
+    for (auto& w : workers) pool.emplace_back([&w] { w->run(); });
+    for (auto& th : pool) th.join();
+  }
+  SolveResult result;
+  result.seconds = control.elapsed();
+  const UnitSearch* winner = nullptr;
+  for (const auto& w : workers) {
+    result.moves += w->moves();
+    if (!w->check_failure().empty() && result.check_failure.empty()) result.check_failure = w->check_failure();
+    if (!winner || w->best_score() < winner->best_score()) winner = w.get();
+  }
+  result.reason = winner->reason();
+  result.found_feasible = winner->found_feasible();
+  result.roster = winner->best();
+  result.score = winner->best_score();
+  result.time_to_best = winner->time_to_best();
+  result.time_to_feasible = winner->time_to_feasible();
+  return result;
+}
+
+}  // namespace vigil

@@ -1,0 +1,137 @@
+// The unit evaluator's incremental amounts against a recount from scratch and
+// against the full evaluator, over random moves on a small but complete unit.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "eval/evaluation.h"
+#include "eval/unit_evaluator.h"
+#include "solve/unit_search.h"
+#include "unit_test_support.h"
+
+namespace vigil {
+namespace {
+
+using L = LanguageLevel;
+
+// Two posts, two rest centers, 18 people with every kind of trait, absences
+// and requests, 9 days (an odd length, so the last block is short).
+Problem mixed_unit() {
+  test::UnitBuilder b;
+  b.days = 9;
+  b.places = {{"post-1", PlaceKind::kPost, 6, 2, 0},
+              {"post-2", PlaceKind::kPost, 6, 2, 0},
+              {"rest-1", PlaceKind::kRestCenter, 8, 1, 2},
+              {"rest-2", PlaceKind::kRestCenter, 8, 1, 1}};
+  b.setup.parameters.team_needs = {{TeamNeed::Kind::kExperience, 2, 1, "a veteran"},
+                                   {TeamNeed::Kind::kSkill, 0, 2, "two medics"},
+                                   {TeamNeed::Kind::kLanguage, 0, 1, "a uk speaker"}};
+  const char* names[] = {"Olena", "Taras", "Jan", "Ewa", "Mike", "Ana", "Diego", "Yuki", "Giorgi",
+                         "Hans", "Marie", "Erik", "Oksana", "Piotr", "Sam", "Lucas", "Camila", "Kenji"};
+  const std::vector<std::vector<std::pair<std::string, L>>> langs = {
+      {{"uk", L::kNative}, {"en", L::kBasic}}, {{"uk", L::kNative}}, {{"pl", L::kNative}, {"en", L::kFluent}},
+      {{"pl", L::kNative}, {"uk", L::kBasic}}, {{"en", L::kNative}}, {{"pt", L::kNative}, {"es", L::kBasic}},
+      {{"es", L::kNative}}, {{"ja", L::kNative}, {"en", L::kBasic}}};
+  for (int i = 0; i < 18; ++i) {
+    auto spec = test::person(names[i], langs[i % langs.size()], static_cast<Experience>(i % 3));
+    if (i % 4 == 0) spec.skills = {"medic"};
+    if (i % 5 == 1) spec.skills.push_back("radio");
+    if (i == 3) spec.absences = {Absence{2 * 1440 + 300, 5 * 1440, "leave"}};
+    if (i == 7) spec.absences = {Absence{0, 3 * 1440, "training"}};
+    if (i == 11) spec.absences = {Absence{6 * 1440 + 600, Absence::kForever, "wounded"}};
+    b.people.push_back(spec);
+  }
+  Problem p = b.build();
+  auto& req = p.unit->requests;
+  req.push_back({PersonalRequest::Kind::kDayOff, PersonId(1), 3, {}, 0, INT_MAX, {}, 5});
+  req.push_back({PersonalRequest::Kind::kPost, PersonId(2), 0, PlaceId(1), 2, 7, {}, 3});
+  req.push_back({PersonalRequest::Kind::kPartner, PersonId(4), 0, {}, 0, INT_MAX, PersonId(5), 2});
+  req.push_back({PersonalRequest::Kind::kPartner, PersonId(6), 0, {}, 0, INT_MAX, PersonId(5), 4});
+  for (RuleKind k : {RuleKind::kNightSpread, RuleKind::kHoursSpread, RuleKind::kNativePairs}) p.rule(k).weight = 3;
+  return p;
+}
+
+// Random cell changes in every lane, and multi-cell swaps of whole days.
+std::vector<CellChange> random_move(const Problem& p, const UnitLayout& lay, const Roster& r, std::mt19937_64& rng) {
+  auto below = [&](int n) { return static_cast<int>(rng() % static_cast<std::uint64_t>(n)); };
+  std::vector<CellChange> out;
+  const int kind = below(5);
+  const int person = below(p.person_count()), day = below(p.days());
+  if (kind == 0) {
+    const int place = below(lay.places + 1) - 1;
+    out.push_back({person, day, 0, place < 0 ? kOff : lay.stay_shift[place]});
+  } else if (kind == 1 || kind == 2) {
+    const int s = below(lay.watch_slots);
+    const int place = below(lay.places + 1) - 1;
+    out.push_back({person, day, lay.watch_lane(s),
+                   place < 0 ? kOff : lay.watch_shift[static_cast<std::size_t>(place) * lay.watch_slots + s]});
+  } else if (kind == 3) {
+    const int place = below(lay.places + 1) - 1;
+    const ShiftCode v =
+        place < 0 ? kOff : lay.shower_shift[static_cast<std::size_t>(place) * lay.shower_slots + below(lay.shower_slots)];
+    out.push_back({person, day, lay.shower_lane, v});
+  } else {
+    const int other = below(p.person_count());
+    if (other == person) return out;
+    const int last = std::min(p.days() - 1, day + below(3));
+    for (int d = day; d <= last; ++d)
+      for (int lane = 0; lane < lay.lanes; ++lane) {
+        const ShiftCode a = r.at(person, d, lane), b = r.at(other, d, lane);
+        if (a == b) continue;
+        out.push_back({person, d, lane, b});
+        out.push_back({other, d, lane, a});
+      }
+  }
+  // The watch shift of a place without watchers is kOff: skip such changes.
+  return out;
+}
+
+TEST(UnitIncremental, RandomMovesMatchARecountAndTheFullEvaluator) {
+  const Problem p = mixed_unit();
+  const Roster start = construct_unit_plan(p, 7);
+  UnitEvaluator ev(p, start);
+  std::mt19937_64 rng(99);
+  const UnitLayout& lay = ev.layout();
+  int applied = 0;
+  for (int step = 0; step < 4000; ++step) {
+    auto move = random_move(p, lay, ev.roster(), rng);
+    if (move.empty()) continue;
+    const Score before = ev.score();
+    const Score delta = ev.apply(move.data(), static_cast<int>(move.size()));
+    ASSERT_EQ(ev.score().hard, before.hard + delta.hard);
+    ASSERT_EQ(ev.score().soft, before.soft + delta.soft);
+    if (rng() % 3 == 0) {
+      ev.undo();
+      ASSERT_EQ(ev.score(), before) << "undo at step " << step;
+    } else {
+      ++applied;
+    }
+    if (step % 50 == 0) {
+      ASSERT_EQ(ev.rule_amounts(), ev.recount()) << "step " << step;
+      const Evaluation full = evaluate(p, ev.roster());
+      for (int k = static_cast<int>(RuleKind::kWatchCover); k < kRuleCount; ++k) {
+        const auto kind = static_cast<RuleKind>(k);
+        const std::int64_t want = kind == RuleKind::kPersonalRequests ? full.rules[k].cost : full.rules[k].units;
+        ASSERT_EQ(ev.rule_amounts()[k], want) << rule_name(kind) << " at step " << step;
+      }
+      ASSERT_EQ(ev.plain_score(), full.score) << "step " << step;
+    }
+  }
+  EXPECT_GT(applied, 2000);
+}
+
+TEST(UnitIncremental, ResetGivesTheSameAmountsAsTheWalk) {
+  const Problem p = mixed_unit();
+  UnitEvaluator ev(p, construct_unit_plan(p, 3));
+  std::mt19937_64 rng(5);
+  for (int step = 0; step < 500; ++step) {
+    auto move = random_move(p, ev.layout(), ev.roster(), rng);
+    if (!move.empty()) ev.apply(move.data(), static_cast<int>(move.size()));
+  }
+  UnitEvaluator fresh(p, ev.roster());
+  EXPECT_EQ(fresh.rule_amounts(), ev.rule_amounts());
+  EXPECT_EQ(fresh.score(), ev.score());
+}
+
+}  // namespace
+}  // namespace vigil
