@@ -1,0 +1,232 @@
+// A person's schedule in words and as an iCalendar file (libical).
+#include "report/person_schedule.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <ctime>
+#include <memory>
+
+#include <fmt/format.h>
+#include <libical/ical.h>
+
+namespace vigil {
+
+namespace {
+
+std::string join_words(const std::vector<std::string>& items) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
+    out += items[i];
+  }
+  return out;
+}
+
+std::string plural(long long n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
+
+std::string hours_label(int minutes) {
+  return minutes % 60 == 0 ? fmt::format("{}", minutes / 60) : fmt::format("{:.1f}", minutes / 60.0);
+}
+
+// The absence that covers unit minute `minute`, or null.
+const Absence* absence_at(const Person& person, int minute) {
+  for (const Absence& a : person.unit.absences)
+    if (minute >= a.from_minute && minute < a.until_minute) return &a;
+  return nullptr;
+}
+
+struct Clock {
+  int day_offset;  // calendar days after the date of day 0
+  int minute;      // minute of the calendar day
+};
+// Where a unit minute of roster day `day` lies on the calendar relative to day 0.
+Clock clock_of(const Problem& problem, int day, int minute_in_day) {
+  const int m = problem.horizon.day_start_minute + day * kMinutesPerDay + minute_in_day;
+  return Clock{m / kMinutesPerDay, m % kMinutesPerDay};
+}
+
+}  // namespace
+
+std::string person_schedule_text(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0) {
+  const UnitLayout layout = make_unit_layout(problem);
+  const Person& who = problem.people[static_cast<std::size_t>(person)];
+  const int changeover = problem.horizon.day_start_minute;
+  auto place_name = [&](int pl) { return problem.places[static_cast<std::size_t>(pl)].name; };
+
+  std::string out = fmt::format("Schedule for {} ({})\n", who.name, problem.name);
+  out += fmt::format("Day 0 is {} {}. Each day runs from the {} changeover to {} the next morning.\n\n",
+                     weekday_name(problem, 0), day0.iso(), clock_label(changeover), clock_label(changeover));
+  long long watches = 0, guards = 0, nights = 0, showers = 0;
+  int minutes = 0;
+  for (int d = 0; d < roster.days(); ++d) {
+    const UnitDay day = unit_day(layout, roster, person, d);
+    std::vector<std::string> sentences;
+    if (day.place >= 0) {
+      sentences.push_back("at " + place_name(day.place));
+    } else if (const Absence* a = absence_at(who, d * kMinutesPerDay)) {
+      sentences.push_back(a->reason.empty() ? std::string("away") : fmt::format("away ({})", a->reason));
+    } else {
+      sentences.push_back("no place planned");
+    }
+    for (const Absence& a : who.unit.absences)
+      if (a.from_minute > d * kMinutesPerDay && a.from_minute < (d + 1) * kMinutesPerDay)
+        sentences.push_back(fmt::format("Away from {}{}", clock_label(changeover + a.from_minute),
+                                        a.reason.empty() ? std::string() : fmt::format(" ({})", a.reason)));
+    if (day.shower_slot >= 0) {
+      std::string s = "Shower " + clock_label(changeover + layout.shower_start[static_cast<std::size_t>(day.shower_slot)]);
+      if (day.shower_place != day.place) s += " at " + place_name(day.shower_place);
+      sentences.push_back(s);
+      ++showers;
+    }
+    // Watches grouped by place, places in the order of their first watch.
+    std::vector<int> group_places;
+    for (const auto& w : day.watches)
+      if (std::find(group_places.begin(), group_places.end(), w.place) == group_places.end()) group_places.push_back(w.place);
+    for (int pl : group_places) {
+      const Place& place = problem.places[static_cast<std::size_t>(pl)];
+      std::vector<std::string> times;
+      for (const auto& w : day.watches) {
+        if (w.place != pl) continue;
+        const int start = changeover + layout.slot_start[static_cast<std::size_t>(w.slot)];
+        times.push_back(clock_label(start) + "-" + clock_label(start + layout.watch_minutes));
+        (place.kind == PlaceKind::kRestCenter ? guards : watches) += 1;
+        nights += layout.night_slot[static_cast<std::size_t>(w.slot)];
+        minutes += layout.watch_minutes;
+      }
+      std::string s = fmt::format("{} {}", watch_word(place), join_words(times));
+      if (pl != day.place) s += " at " + place.name;
+      sentences.push_back(s);
+    }
+    out += fmt::format("Day {} ({}): ", d, weekday_name(problem, d));
+    for (std::size_t i = 0; i < sentences.size(); ++i) out += (i ? " " : "") + sentences[i] + ".";
+    out += '\n';
+  }
+  std::vector<std::string> duties;
+  if (watches > 0) duties.push_back(plural(watches, "watch", "watches"));
+  if (guards > 0) duties.push_back(plural(guards, "guard turn", "guard turns"));
+  if (duties.empty()) duties.push_back("no watches");
+  out += fmt::format("\nIn all: {} ({} at night), {} hours; {}.\n", join_words(duties), nights, hours_label(minutes),
+                     plural(showers, "shower", "showers"));
+  return out;
+}
+
+bool valid_calendar_stamp(const std::string& stamp) {
+  if (stamp.size() != 16 || stamp[8] != 'T' || stamp[15] != 'Z') return false;
+  for (std::size_t i = 0; i < 15; ++i)
+    if (i != 8 && !std::isdigit(static_cast<unsigned char>(stamp[i]))) return false;
+  const icaltimetype t = icaltime_from_string(stamp.c_str());
+  return !icaltime_is_null_time(t) && icaltime_is_valid_time(t) && icaltime_is_utc(t) &&
+         parse_date(stamp.substr(0, 4) + "-" + stamp.substr(4, 2) + "-" + stamp.substr(6, 2)).has_value() &&
+         t.hour < 24 && t.minute < 60 && t.second < 60;
+}
+
+std::string person_schedule_ics(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0,
+                                const std::string& stamp_utc) {
+  const UnitLayout layout = make_unit_layout(problem);
+  const Person& who = problem.people[static_cast<std::size_t>(person)];
+  const std::string person_slug = person_slugs(problem)[static_cast<std::size_t>(person)];
+  std::string scenario_slug = slugify(problem.name);
+  if (scenario_slug.empty()) scenario_slug = "unit";
+  const int changeover = problem.horizon.day_start_minute;
+  auto place_name = [&](int pl) { return problem.places[static_cast<std::size_t>(pl)].name; };
+
+  const icaltimetype stamp = valid_calendar_stamp(stamp_utc)
+                                 ? icaltime_from_string(stamp_utc.c_str())
+                                 : icaltime_from_timet_with_zone(std::time(nullptr), 0, icaltimezone_get_utc_timezone());
+  auto date_time = [&](int day_offset, int minute) {
+    const CalendarDate date = day0.plus_days(day_offset);
+    icaltimetype t = icaltime_null_time();
+    t.year = date.year;
+    t.month = date.month;
+    t.day = date.day;
+    t.hour = minute / 60;
+    t.minute = minute % 60;
+    return t;  // floating: no zone
+  };
+  auto all_day = [&](int day_offset) {
+    const CalendarDate date = day0.plus_days(day_offset);
+    icaltimetype t = icaltime_null_date();
+    t.year = date.year;
+    t.month = date.month;
+    t.day = date.day;
+    return t;
+  };
+
+  std::unique_ptr<icalcomponent, void (*)(icalcomponent*)> cal(icalcomponent_new(ICAL_VCALENDAR_COMPONENT),
+                                                               icalcomponent_free);
+  icalcomponent_add_property(cal.get(), icalproperty_new_prodid("-//vigil//unit roster//EN"));
+  icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
+  icalcomponent_add_property(cal.get(), icalproperty_new_calscale("GREGORIAN"));
+  icalproperty* name = icalproperty_new_x(fmt::format("{} ({})", who.name, problem.name).c_str());
+  icalproperty_set_x_name(name, "X-WR-CALNAME");
+  icalcomponent_add_property(cal.get(), name);
+
+  auto add_event = [&](const std::string& uid, icaltimetype start, icaltimetype end, const std::string& summary,
+                       const std::string& location, const std::string& description, bool busy) {
+    icalcomponent* ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+    icalcomponent_add_property(ev, icalproperty_new_uid(uid.c_str()));
+    icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
+    icalcomponent_add_property(ev, icalproperty_new_dtstart(start));
+    icalcomponent_add_property(ev, icalproperty_new_dtend(end));
+    icalcomponent_add_property(ev, icalproperty_new_summary(summary.c_str()));
+    icalcomponent_add_property(ev, icalproperty_new_location(location.c_str()));
+    if (!description.empty()) icalcomponent_add_property(ev, icalproperty_new_description(description.c_str()));
+    icalcomponent_add_property(ev, icalproperty_new_transp(busy ? ICAL_TRANSP_OPAQUE : ICAL_TRANSP_TRANSPARENT));
+    icalcomponent_add_component(cal.get(), ev);
+  };
+  auto uid = [&](const std::string& what) { return fmt::format("{}-{}@{}.vigil", person_slug, what, scenario_slug); };
+
+  std::vector<UnitDay> days;
+  for (int d = 0; d < roster.days(); ++d) days.push_back(unit_day(layout, roster, person, d));
+
+  // Stints: maximal runs of days at one place.
+  for (int d = 0; d < roster.days();) {
+    const int pl = days[static_cast<std::size_t>(d)].place;
+    int last = d;
+    while (last + 1 < roster.days() && days[static_cast<std::size_t>(last) + 1].place == pl) ++last;
+    if (pl >= 0) {
+      const Place& place = problem.places[static_cast<std::size_t>(pl)];
+      const std::string days_text = last == d ? fmt::format("Day {}", d) : fmt::format("Days {}-{}", d, last);
+      add_event(uid(fmt::format("stint-day{}", d)), all_day(d), all_day(last + 1), "At " + place.name, place.name,
+                fmt::format("{} at {} ({}), from the {} changeover on {} {} to the {} changeover on {} {}.", days_text,
+                            place.name, place.kind == PlaceKind::kRestCenter ? "rest center" : place_kind_name(place.kind), clock_label(changeover), weekday_name(problem, d),
+                            day0.plus_days(d).iso(), clock_label(changeover), weekday_name(problem, last + 1),
+                            day0.plus_days(last + 1).iso()),
+                false);
+    }
+    d = last + 1;
+  }
+  for (int d = 0; d < roster.days(); ++d) {
+    const UnitDay& day = days[static_cast<std::size_t>(d)];
+    for (const auto& w : day.watches) {
+      const Place& place = problem.places[static_cast<std::size_t>(w.place)];
+      const int start = layout.slot_start[static_cast<std::size_t>(w.slot)];
+      const Clock a = clock_of(problem, d, start), b = clock_of(problem, d, start + layout.watch_minutes);
+      const ShiftCode code = roster.at(person, d, layout.watch_lane(w.slot));
+      std::vector<std::string> partners;
+      for (int q = 0; q < roster.people(); ++q)
+        if (q != person && roster.at(q, d, layout.watch_lane(w.slot)) == code) partners.push_back(problem.people[static_cast<std::size_t>(q)].name);
+      std::string description = fmt::format("Day {} ({}), {} {}-{}.", d, weekday_name(problem, d),
+                                            watch_word(place) == std::string("Guard") ? "guard turn" : "watch",
+                                            clock_label(changeover + start), clock_label(changeover + start + layout.watch_minutes));
+      if (!partners.empty()) description += " With " + join_words(partners) + ".";
+      add_event(uid(fmt::format("day{}-slot{}", d, w.slot)), date_time(a.day_offset, a.minute),
+                date_time(b.day_offset, b.minute), fmt::format("{} at {}", watch_word(place), place.name), place.name,
+                description, true);
+    }
+    if (day.shower_slot >= 0) {
+      const int start = layout.shower_start[static_cast<std::size_t>(day.shower_slot)];
+      const Clock a = clock_of(problem, d, start), b = clock_of(problem, d, start + layout.shower_minutes);
+      add_event(uid(fmt::format("day{}-shower", d)), date_time(a.day_offset, a.minute), date_time(b.day_offset, b.minute),
+                "Shower at " + place_name(day.shower_place), place_name(day.shower_place),
+                fmt::format("Day {} ({}), shower {}.", d, weekday_name(problem, d), clock_label(changeover + start)), true);
+    }
+  }
+  char* text = icalcomponent_as_ical_string_r(cal.get());
+  std::string out = text ? text : "";
+  std::free(text);
+  return out;
+}
+
+}  // namespace vigil

@@ -1,0 +1,288 @@
+// Dates, the unit day view, escaping, slugs and nearest names for the reports.
+#include "report/report_support.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <set>
+
+#include <fmt/format.h>
+
+namespace vigil {
+
+namespace {
+
+// Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms).
+long long days_from_civil(int y, int m, int d) {
+  y -= m <= 2;
+  const long long era = (y >= 0 ? y : y - 399) / 400;
+  const long long yoe = y - era * 400;
+  const long long doy = (153LL * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+CalendarDate civil_from_days(long long z) {
+  z += 719468;
+  const long long era = (z >= 0 ? z : z - 146096) / 146097;
+  const long long doe = z - era * 146097;
+  const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const long long mp = (5 * doy + 2) / 153;
+  const long long d = doy - (153 * mp + 2) / 5 + 1;
+  const long long m = mp < 10 ? mp + 3 : mp - 9;
+  const long long y = yoe + era * 400 + (m <= 2);
+  return CalendarDate{static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
+}
+
+const char* const kWeekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+
+}  // namespace
+
+CalendarDate CalendarDate::plus_days(int days) const {
+  return civil_from_days(days_from_civil(year, month, day) + days);
+}
+
+int CalendarDate::weekday() const {
+  // 1970-01-01 was a Thursday (3 with Monday = 0).
+  const long long z = days_from_civil(year, month, day);
+  return static_cast<int>(((z + 3) % 7 + 7) % 7);
+}
+
+std::string CalendarDate::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+
+std::optional<CalendarDate> parse_date(const std::string& text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
+  const CalendarDate date{std::stoi(text.substr(0, 4)), std::stoi(text.substr(5, 2)), std::stoi(text.substr(8, 2))};
+  if (date.month < 1 || date.month > 12 || date.day < 1) return std::nullopt;
+  // A real date survives the round trip through a day count.
+  if (date.plus_days(0) != date) return std::nullopt;
+  return date;
+}
+
+std::optional<CalendarDate> start_date_of(const Problem& problem, const OutputOptions& options, std::string* error) {
+  const int first = ((problem.horizon.first_weekday % 7) + 7) % 7;
+  if (options.start_date.empty()) {
+    CalendarDate date = *parse_date(kDefaultStartDate);
+    return date.plus_days((first - date.weekday() + 7) % 7);
+  }
+  const auto date = parse_date(options.start_date);
+  if (!date) {
+    if (error) *error = fmt::format("start date: expected a date YYYY-MM-DD, got '{}'", options.start_date);
+    return std::nullopt;
+  }
+  if (date->weekday() != first) {
+    if (error)
+      *error = fmt::format("start date: expected a {} (day 0 of the scenario), got {}, a {}", kWeekdays[first],
+                           date->iso(), kWeekdays[date->weekday()]);
+    return std::nullopt;
+  }
+  return date;
+}
+
+const char* weekday_name(const Problem& problem, int day) {
+  return kWeekdays[((problem.horizon.first_weekday + day) % 7 + 7) % 7];
+}
+
+UnitDay unit_day(const UnitLayout& layout, const Roster& roster, int person, int day) {
+  UnitDay out;
+  const ShiftCode stay = roster.at(person, day, UnitLayout::kPlacementLane);
+  if (stay >= 0 && layout.role[stay] == UnitShiftRole::kStay) out.place = layout.place_of[stay];
+  for (int s = 0; s < layout.watch_slots; ++s) {
+    const ShiftCode w = roster.at(person, day, layout.watch_lane(s));
+    if (w >= 0 && layout.role[w] == UnitShiftRole::kWatch) out.watches.push_back(UnitDay::Watch{s, layout.place_of[w]});
+  }
+  const ShiftCode sh = layout.shower_lane < roster.lanes() ? roster.at(person, day, layout.shower_lane) : kOff;
+  if (sh >= 0 && layout.role[sh] == UnitShiftRole::kShower) {
+    out.shower_slot = layout.slot_of[sh];
+    out.shower_place = layout.place_of[sh];
+  }
+  return out;
+}
+
+std::string check_unit_roster_shape(const Problem& problem, const Roster& roster) {
+  if (!problem.is_unit()) return "the problem is not a unit problem";
+  const int lanes = problem.lanes_per_day();
+  if (roster.people() != problem.person_count() || roster.days() != problem.days() || roster.lanes() != lanes)
+    return fmt::format("the roster has {} people x {} days x {} lanes, the unit needs {} x {} x {}", roster.people(),
+                       roster.days(), roster.lanes(), problem.person_count(), problem.days(), lanes);
+  return {};
+}
+
+const char* watch_word(const Place& place) { return place.kind == PlaceKind::kRestCenter ? "Guard" : "Watch"; }
+
+std::string html_escape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string csv_field(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+namespace {
+
+struct Transliteration {
+  std::uint32_t from, to;  // code point range, inclusive
+  const char* ascii;
+};
+
+// Accented Latin letters (Latin-1 Supplement, Latin Extended-A) and Cyrillic
+// (Ukrainian national romanisation where letters differ).
+constexpr Transliteration kTransliterations[] = {
+    {0xC0, 0xC5, "a"}, {0xC6, 0xC6, "ae"}, {0xC7, 0xC7, "c"}, {0xC8, 0xCB, "e"}, {0xCC, 0xCF, "i"},
+    {0xD0, 0xD0, "d"}, {0xD1, 0xD1, "n"}, {0xD2, 0xD6, "o"}, {0xD8, 0xD8, "o"}, {0xD9, 0xDC, "u"},
+    {0xDD, 0xDD, "y"}, {0xDE, 0xDE, "th"}, {0xDF, 0xDF, "ss"}, {0xE0, 0xE5, "a"}, {0xE6, 0xE6, "ae"},
+    {0xE7, 0xE7, "c"}, {0xE8, 0xEB, "e"}, {0xEC, 0xEF, "i"}, {0xF0, 0xF0, "d"}, {0xF1, 0xF1, "n"},
+    {0xF2, 0xF6, "o"}, {0xF8, 0xF8, "o"}, {0xF9, 0xFC, "u"}, {0xFD, 0xFD, "y"}, {0xFE, 0xFE, "th"},
+    {0xFF, 0xFF, "y"},
+    {0x100, 0x105, "a"}, {0x106, 0x10D, "c"}, {0x10E, 0x111, "d"}, {0x112, 0x11B, "e"}, {0x11C, 0x123, "g"},
+    {0x124, 0x127, "h"}, {0x128, 0x131, "i"}, {0x132, 0x133, "ij"}, {0x134, 0x135, "j"}, {0x136, 0x138, "k"},
+    {0x139, 0x142, "l"}, {0x143, 0x14B, "n"}, {0x14C, 0x151, "o"}, {0x152, 0x153, "oe"}, {0x154, 0x159, "r"},
+    {0x15A, 0x161, "s"}, {0x162, 0x167, "t"}, {0x168, 0x173, "u"}, {0x174, 0x175, "w"}, {0x176, 0x178, "y"},
+    {0x179, 0x17E, "z"}, {0x17F, 0x17F, "s"},
+    {0x400, 0x400, "e"}, {0x401, 0x401, "io"}, {0x402, 0x402, "dj"}, {0x403, 0x403, "g"}, {0x404, 0x404, "ie"},
+    {0x405, 0x405, "dz"}, {0x406, 0x407, "i"}, {0x408, 0x408, "j"}, {0x409, 0x409, "lj"}, {0x40A, 0x40A, "nj"},
+    {0x40B, 0x40B, "c"}, {0x40C, 0x40C, "k"}, {0x40D, 0x40D, "i"}, {0x40E, 0x40E, "u"}, {0x40F, 0x40F, "dz"},
+    {0x450, 0x450, "e"}, {0x451, 0x451, "io"}, {0x452, 0x452, "dj"}, {0x453, 0x453, "g"}, {0x454, 0x454, "ie"},
+    {0x455, 0x455, "dz"}, {0x456, 0x457, "i"}, {0x458, 0x458, "j"}, {0x459, 0x459, "lj"}, {0x45A, 0x45A, "nj"},
+    {0x45B, 0x45B, "c"}, {0x45C, 0x45C, "k"}, {0x45D, 0x45D, "i"}, {0x45E, 0x45E, "u"}, {0x45F, 0x45F, "dz"},
+    {0x490, 0x491, "g"},
+};
+
+// а б в г д е ж з и й к л м н о п р с т у ф х ц ч ш щ ъ ы ь э ю я
+constexpr const char* kCyrillicBasic[32] = {"a", "b", "v",  "h",  "d",  "e",  "zh",   "z", "y", "i", "k",
+                                            "l", "m", "n",  "o",  "p",  "r",  "s",    "t", "u", "f", "kh",
+                                            "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia"};
+
+const char* transliterate(std::uint32_t cp) {
+  if (cp >= 0x410 && cp <= 0x44F) return kCyrillicBasic[(cp - 0x410) % 32];
+  for (const Transliteration& t : kTransliterations)
+    if (cp >= t.from && cp <= t.to) return t.ascii;
+  return nullptr;
+}
+
+// Decodes the UTF-8 code point at text[i], advancing i; invalid bytes give
+// U+FFFD.
+std::uint32_t next_code_point(const std::string& text, std::size_t& i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char b0 = byte(i);
+  int extra = b0 < 0x80 ? 0 : (b0 >> 5) == 0x6 ? 1 : (b0 >> 4) == 0xE ? 2 : (b0 >> 3) == 0x1E ? 3 : -1;
+  if (extra < 0 || i + static_cast<std::size_t>(extra) >= text.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  std::uint32_t cp = extra == 0 ? b0 : (b0 & (0x3Fu >> extra));
+  for (int k = 1; k <= extra; ++k) {
+    const unsigned char b = byte(i + static_cast<std::size_t>(k));
+    if ((b >> 6) != 0x2) {
+      ++i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (b & 0x3Fu);
+  }
+  i += static_cast<std::size_t>(extra) + 1;
+  return cp;
+}
+
+std::string lower_ascii(const std::string& s) {
+  std::string out = s;
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// Edit distance with adjacent transpositions counted as one edit (optimal
+// string alignment), so "rset" is one edit from "rest".
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  const std::size_t n = a.size(), m = b.size();
+  std::vector<std::size_t> d((n + 1) * (m + 1));
+  auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * (m + 1) + j]; };
+  for (std::size_t i = 0; i <= n; ++i) at(i, 0) = i;
+  for (std::size_t j = 0; j <= m; ++j) at(0, j) = j;
+  for (std::size_t i = 1; i <= n; ++i)
+    for (std::size_t j = 1; j <= m; ++j) {
+      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
+    }
+  return at(n, m);
+}
+
+}  // namespace
+
+std::string slugify(const std::string& name) {
+  std::string out;
+  bool dash = false;
+  auto append = [&](const std::string& piece) {
+    if (piece.empty()) return;
+    if (dash && !out.empty()) out += '-';
+    dash = false;
+    out += piece;
+  };
+  for (std::size_t i = 0; i < name.size();) {
+    const std::uint32_t cp = next_code_point(name, i);
+    if (cp < 0x80 && std::isalnum(static_cast<int>(cp))) {
+      append(std::string(1, static_cast<char>(std::tolower(static_cast<int>(cp)))));
+    } else if (const char* t = transliterate(cp)) {
+      append(t);
+    } else {
+      dash = true;
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> person_slugs(const Problem& problem) {
+  static const std::set<std::string> kReserved = {"con", "prn", "aux", "nul", "com1", "com2", "com3", "com4",
+                                                  "com5", "com6", "com7", "com8", "com9", "lpt1", "lpt2", "lpt3",
+                                                  "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9"};
+  std::vector<std::string> slugs;
+  std::set<std::string> taken;
+  for (std::size_t p = 0; p < problem.people.size(); ++p) {
+    std::string base = slugify(problem.people[p].name);
+    if (base.size() > 60) base.resize(60);
+    while (!base.empty() && base.back() == '-') base.pop_back();
+    if (base.empty() || kReserved.count(base)) base = fmt::format("person-{}", p + 1);
+    std::string slug = base;
+    for (int n = 2; taken.count(slug); ++n) slug = fmt::format("{}-{}", base, n);
+    taken.insert(slug);
+    slugs.push_back(slug);
+  }
+  return slugs;
+}
+
+std::string nearest_name(const std::string& name, const std::vector<std::string>& candidates) {
+  const std::string key = lower_ascii(name);
+  std::string best;
+  std::size_t best_distance = 0;
+  for (const std::string& c : candidates) {
+    const std::size_t d = edit_distance(key, lower_ascii(c));
+    if (best.empty() || d < best_distance) {
+      best = c;
+      best_distance = d;
+    }
+  }
+  if (best.empty()) return {};
+  const std::size_t allowed = std::max<std::size_t>(1, std::max(key.size(), best.size()) / 3);
+  return best_distance <= allowed ? best : std::string();
+}
+
+}  // namespace vigil

@@ -1,0 +1,86 @@
+// Shared pieces of the unit outputs (src/report): the output options, calendar
+// dates for roster days, a person's day read out of the unit roster layout,
+// escaping for HTML/XML and CSV, file-name slugs and "did you mean" names.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/problem.h"
+#include "model/roster.h"
+#include "model/unit.h"
+
+namespace vigil {
+
+// The date day 0 falls on when none is given: Monday 5 January 2026.
+inline constexpr const char* kDefaultStartDate = "2026-01-05";
+
+struct OutputOptions {
+  // Calendar date of roster day 0, "YYYY-MM-DD". Empty: kDefaultStartDate,
+  // moved forward to the first day that falls on the scenario's first
+  // weekday (so day 0 of a Monday scenario is 2026-01-05). A date given here
+  // must fall on the scenario's first weekday.
+  std::string start_date;
+  // DTSTAMP of the calendar events, UTC "YYYYMMDDTHHMMSSZ". Empty: now.
+  std::string calendar_stamp;
+};
+
+// A calendar date (proleptic Gregorian).
+struct CalendarDate {
+  int year = 2026, month = 1, day = 5;
+
+  CalendarDate plus_days(int days) const;
+  int weekday() const;  // 0 = Monday
+  std::string iso() const;  // "2026-01-05"
+  friend bool operator==(const CalendarDate&, const CalendarDate&) = default;
+};
+
+// "YYYY-MM-DD" of a real date, or nullopt.
+std::optional<CalendarDate> parse_date(const std::string& text);
+
+// Date of roster day 0 for these options (see OutputOptions::start_date), or
+// an error message.
+std::optional<CalendarDate> start_date_of(const Problem& problem, const OutputOptions& options, std::string* error);
+
+// "Mon".."Sun" of a roster day, with the problem's first weekday.
+const char* weekday_name(const Problem& problem, int day);
+
+// What one person does on one roster day, read from the unit layout.
+struct UnitDay {
+  int place = -1;  // Problem::places index, -1 when placed nowhere
+  struct Watch {
+    int slot = 0;
+    int place = 0;
+  };
+  std::vector<Watch> watches;  // by slot
+  int shower_slot = -1;        // -1: no shower
+  int shower_place = -1;
+};
+UnitDay unit_day(const UnitLayout& layout, const Roster& roster, int person, int day);
+
+// Whether the roster has the problem's unit layout (people, days, lanes);
+// an error message when it has not, empty when it has.
+std::string check_unit_roster_shape(const Problem& problem, const Roster& roster);
+
+// The kind of watch a place holds, in words: "Watch" at a post, "Guard" at a
+// rest center.
+const char* watch_word(const Place& place);
+
+std::string html_escape(const std::string& text);  // & < > " '
+std::string csv_field(const std::string& text);    // quoted when it holds , " or a line break
+
+// A file-name slug: lower-case ASCII letters, digits and single '-', with
+// common accented Latin and Cyrillic letters transliterated; empty when
+// nothing is left.
+std::string slugify(const std::string& name);
+// One safe, unique slug per person (problem order): slugify(name), else
+// "person-N"; a later clash gets "-2", "-3"...
+std::vector<std::string> person_slugs(const Problem& problem);
+
+// The candidate closest to `name` by edit distance (ignoring case), when it is
+// close enough to be a likely misspelling; empty otherwise.
+std::string nearest_name(const std::string& name, const std::vector<std::string>& candidates);
+
+}  // namespace vigil

@@ -1,0 +1,70 @@
+// Writes the output folder of a unit plan.
+#include "report/unit_outputs.h"
+
+#include <filesystem>
+#include <fstream>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "report/person_schedule.h"
+#include "report/rotation_chart.h"
+#include "report/unit_roster_json.h"
+#include "report/unit_summary.h"
+#include "report/watch_bill.h"
+
+namespace vigil {
+
+namespace {
+
+std::string write_file(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) return fmt::format("{}: cannot open the file for writing", path.string());
+  out << text;
+  out.close();
+  if (!out) return fmt::format("{}: write failed", path.string());
+  return {};
+}
+
+}  // namespace
+
+std::string write_unit_outputs(const Problem& problem, const Roster& roster, const Evaluation& evaluation,
+                               const std::string& folder, const OutputOptions& options) {
+  if (std::string shape = check_unit_roster_shape(problem, roster); !shape.empty()) return shape;
+  std::string error;
+  const auto day0 = start_date_of(problem, options, &error);
+  if (!day0) return error;
+  if (!options.calendar_stamp.empty() && !valid_calendar_stamp(options.calendar_stamp))
+    return fmt::format("calendar stamp: expected a UTC date-time YYYYMMDDTHHMMSSZ, got '{}'", options.calendar_stamp);
+
+  namespace fs = std::filesystem;
+  const fs::path root(folder);
+  const fs::path people_dir = root / "people";
+  std::error_code ec;
+  fs::create_directories(people_dir, ec);
+  if (ec) return fmt::format("{}: cannot create the folder: {}", people_dir.string(), ec.message());
+
+  const std::pair<const char*, std::string> files[] = {
+      {"roster.json", unit_roster_to_json(problem, roster)},
+      {"watch-bill.html", watch_bill_html(problem, roster, *day0)},
+      {"watch-bill.csv", watch_bill_csv(problem, roster)},
+      {"rotation.svg", rotation_chart_svg(problem, roster)},
+      {"summary.txt", unit_summary_text(summarize_unit(problem, roster, evaluation))},
+  };
+  for (const auto& [name, text] : files)
+    if (std::string e = write_file(root / name, text); !e.empty()) return e;
+
+  const std::vector<std::string> slugs = person_slugs(problem);
+  for (int p = 0; p < problem.person_count(); ++p) {
+    const std::string& slug = slugs[static_cast<std::size_t>(p)];
+    if (std::string e = write_file(people_dir / (slug + ".txt"), person_schedule_text(problem, roster, p, *day0)); !e.empty())
+      return e;
+    if (std::string e = write_file(people_dir / (slug + ".ics"),
+                                   person_schedule_ics(problem, roster, p, *day0, options.calendar_stamp));
+        !e.empty())
+      return e;
+  }
+  return {};
+}
+
+}  // namespace vigil

@@ -1,0 +1,156 @@
+// Summary of a unit plan: rule tallies, wishes, fairness, violations.
+#include "report/unit_summary.h"
+
+#include <algorithm>
+#include <climits>
+
+#include <fmt/format.h>
+
+#include "report/report_support.h"
+
+namespace vigil {
+
+namespace {
+
+std::string hours_text(double hours) {
+  const double rounded = static_cast<double>(static_cast<long long>(hours * 10 + 0.5)) / 10;
+  return rounded == static_cast<double>(static_cast<long long>(rounded)) ? fmt::format("{}", static_cast<long long>(rounded))
+                                                                       : fmt::format("{:.1f}", rounded);
+}
+
+constexpr std::size_t kMostUnmetListed = 200;
+
+}  // namespace
+
+UnitFairness unit_fairness(const Problem& problem, const Roster& roster) {
+  const UnitLayout layout = make_unit_layout(problem);
+  UnitFairness f;
+  int night_min = INT_MAX, night_max = 0, watch_min = INT_MAX, watch_max = 0;
+  for (int p = 0; p < roster.people(); ++p) {
+    const Person& person = problem.people[static_cast<std::size_t>(p)];
+    bool present = false;
+    for (int d = 0; d < roster.days() && !present; ++d) present = present_on_day(person, d);
+    if (!present) continue;
+    int nights = 0, watches = 0;
+    for (int d = 0; d < roster.days(); ++d)
+      for (const auto& w : unit_day(layout, roster, p, d).watches) {
+        ++watches;
+        nights += layout.night_slot[static_cast<std::size_t>(w.slot)];
+      }
+    ++f.people;
+    night_min = std::min(night_min, nights);
+    night_max = std::max(night_max, nights);
+    watch_min = std::min(watch_min, watches);
+    watch_max = std::max(watch_max, watches);
+  }
+  if (f.people == 0) return f;
+  f.night_min = night_min;
+  f.night_max = night_max;
+  f.night_spread = night_max - night_min;
+  const double hours_per_watch = layout.watch_minutes / 60.0;
+  f.hours_min = watch_min * hours_per_watch;
+  f.hours_max = watch_max * hours_per_watch;
+  f.hours_spread = (watch_max - watch_min) * hours_per_watch;
+  return f;
+}
+
+int personal_requests_met(const Problem& problem, const Roster& roster) {
+  const UnitLayout layout = make_unit_layout(problem);
+  auto place_on = [&](int p, int d) { return unit_day(layout, roster, p, d).place; };
+  auto is_post = [&](int pl) { return pl >= 0 && problem.places[static_cast<std::size_t>(pl)].kind == PlaceKind::kPost; };
+  int met = 0;
+  for (const PersonalRequest& r : problem.unit->requests) {
+    const int p = r.person.value;
+    if (p < 0 || p >= roster.people()) continue;
+    bool ok = true;
+    switch (r.kind) {
+      case PersonalRequest::Kind::kDayOff:
+        if (r.day >= 0 && r.day < roster.days()) {
+          const UnitDay day = unit_day(layout, roster, p, r.day);
+          ok = !is_post(day.place) && day.watches.empty();
+        }
+        break;
+      case PersonalRequest::Kind::kPost:
+        for (int d = std::max(0, r.first_day); d <= std::min(roster.days() - 1, r.last_day) && ok; ++d) {
+          const int pl = place_on(p, d);
+          ok = !(is_post(pl) && pl != r.place.value);
+        }
+        break;
+      case PersonalRequest::Kind::kPartner: {
+        const int q = r.partner.value;
+        if (q < 0 || q >= roster.people()) break;
+        for (int d = 0; d < roster.days() && ok; ++d) {
+          const int a = place_on(p, d), b = place_on(q, d);
+          ok = !(a >= 0 && b >= 0 && a != b);
+        }
+        break;
+      }
+    }
+    met += ok ? 1 : 0;
+  }
+  return met;
+}
+
+UnitSummary summarize_unit(const Problem& problem, const Roster& roster, const Evaluation& evaluation) {
+  UnitSummary s;
+  s.scenario = problem.name;
+  s.days = roster.days();
+  s.people = roster.people();
+  s.score = evaluation.score;
+  for (int k = static_cast<int>(RuleKind::kWatchCover); k < kRuleCount; ++k) {
+    const auto kind = static_cast<RuleKind>(k);
+    const RuleSetting& setting = problem.rule(kind);
+    const RuleTally& tally = evaluation.rules[static_cast<std::size_t>(k)];
+    UnitRuleLine line{kind, rule_name(kind), setting.enabled, tally.units, tally.cost};
+    const bool wish = kind >= RuleKind::kNightSpread;
+    (wish ? s.wishes : s.rules).push_back(line);
+  }
+  s.requests = problem.unit ? static_cast<int>(problem.unit->requests.size()) : 0;
+  s.requests_met = problem.unit ? personal_requests_met(problem, roster) : 0;
+  s.fairness = unit_fairness(problem, roster);
+  for (const Violation& v : evaluation.violations) {
+    const bool hard = v.rule != RuleKind::kCount && problem.rule(v.rule).hard;
+    (hard ? s.broken : s.unmet).push_back(v.text);
+  }
+  return s;
+}
+
+std::string unit_summary_text(const UnitSummary& s) {
+  std::string out = fmt::format("Summary of the plan for {}: {} days, {} people.\n\n", s.scenario, s.days, s.people);
+  out += s.score.feasible() ? fmt::format("Every rule is kept (0 hard units). Cost of unmet wishes: {}.\n", s.score.soft)
+                            : fmt::format("NOT FEASIBLE: {} hard unit{} of broken rules. Cost of unmet wishes: {}.\n",
+                                          s.score.hard, s.score.hard == 1 ? "" : "s", s.score.soft);
+  std::size_t width = 0;
+  for (const auto* lines : {&s.rules, &s.wishes})
+    for (const UnitRuleLine& l : *lines) width = std::max(width, l.name.size());
+  out += "\nRules (units broken):\n";
+  for (const UnitRuleLine& l : s.rules)
+    out += !l.enabled ? fmt::format("  {:<{}}  {:>5}\n", l.name, width, "off")
+                      : fmt::format("  {:<{}}  {:>5}  {}\n", l.name, width, l.units, l.units == 0 ? "kept" : "BROKEN");
+  out += "\nWishes (units, cost):\n";
+  for (const UnitRuleLine& l : s.wishes)
+    out += !l.enabled ? fmt::format("  {:<{}}  {:>5}\n", l.name, width, "off")
+                      : fmt::format("  {:<{}}  {:>5}  cost {}\n", l.name, width, l.units, l.cost);
+  out += fmt::format("Personal requests met: {} of {}.\n", s.requests_met, s.requests);
+  const UnitFairness& f = s.fairness;
+  out += fmt::format("\nFairness ({} people present at least one day):\n", f.people);
+  out += fmt::format("  night watches per person: min {}, max {}, spread {}\n", f.night_min, f.night_max, f.night_spread);
+  out += fmt::format("  watch hours per person:   min {}, max {}, spread {}\n", hours_text(f.hours_min),
+                     hours_text(f.hours_max), hours_text(f.hours_spread));
+  if (s.broken.empty())
+    out += s.score.hard == 0 ? std::string("\nBroken rules: none.\n")
+                             : std::string("\nBroken rules: not listed (the evaluation has no explanations).\n");
+  else
+    out += fmt::format("\nBroken rules ({}):\n", s.broken.size());
+  for (const std::string& t : s.broken) out += "  - " + t + "\n";
+  if (s.unmet.empty())
+    out += s.score.soft == 0 ? std::string("\nWishes not met: none.\n")
+                             : std::string("\nWishes not met: not listed (the evaluation has no explanations).\n");
+  else
+    out += fmt::format("\nWishes not met ({}):\n", s.unmet.size());
+  for (std::size_t i = 0; i < s.unmet.size() && i < kMostUnmetListed; ++i) out += "  - " + s.unmet[i] + "\n";
+  if (s.unmet.size() > kMostUnmetListed) out += fmt::format("  ... and {} more\n", s.unmet.size() - kMostUnmetListed);
+  return out;
+}
+
+}  // namespace vigil
