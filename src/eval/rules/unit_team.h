@@ -1,0 +1,139 @@
+// Unit rule team: every post team (everyone placed at the post on any day of
+// a stint block [b*P, (b+1)*P), cut at the horizon's end) has at least
+// `count` members with each team need: the experience (at least the level),
+// the skill, or the language (any level). Units: the members missing, per
+// (post, block, need). An empty team misses them all.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "eval/rules/rule_support.h"
+#include "eval/unit_context.h"
+
+namespace vigil::rules {
+
+struct Team {
+  static constexpr RuleKind kKind = RuleKind::kTeam;
+
+  static bool has_need(const Person& person, const TeamNeed& need) {
+    switch (need.kind) {
+      case TeamNeed::Kind::kExperience: return static_cast<int>(person.unit.experience) >= need.value;
+      case TeamNeed::Kind::kSkill: return person.unit.has_skill(need.value);
+      case TeamNeed::Kind::kLanguage: return person.unit.level(need.value) > 0;
+    }
+    return false;
+  }
+
+  static void evaluate(const RuleInput& in, const UnitContext& cx, RuleTally& tally) {
+    const std::vector<TeamNeed>& needs = cx.unit.parameters.team_needs;
+    const int P = cx.unit.rotation.post_days;
+    if (needs.empty() || P <= 0) return;
+    const int N = static_cast<int>(needs.size());
+    // has[p * N + k]: person p meets need k.
+    std::vector<std::uint8_t> has(static_cast<std::size_t>(cx.people) * N, 0);
+    for (int p = 0; p < cx.people; ++p)
+      for (int k = 0; k < N; ++k) has[static_cast<std::size_t>(p) * N + k] = has_need(in.problem.people[p], needs[k]) ? 1 : 0;
+
+    std::vector<int> stamp(static_cast<std::size_t>(cx.people), -1);
+    std::vector<int> members, with(static_cast<std::size_t>(N), 0);
+    int round = 0;
+    for (int pl = 0; pl < cx.places; ++pl) {
+      if (in.problem.places[pl].kind != PlaceKind::kPost) continue;
+      for (int a = 0; a < cx.days; a += P, ++round) {
+        const int b = std::min(a + P, cx.days) - 1;
+        members.clear();
+        std::fill(with.begin(), with.end(), 0);
+        for (int d = a; d <= b; ++d)
+          for (const int* it = cx.stay_begin_ptr(pl, d); it != cx.stay_end_ptr(pl, d); ++it) {
+            if (stamp[*it] == round) continue;
+            stamp[*it] = round;
+            members.push_back(*it);
+            for (int k = 0; k < N; ++k) with[k] += has[static_cast<std::size_t>(*it) * N + k];
+          }
+        for (int k = 0; k < N; ++k) {
+          const int missing = needs[k].count - with[k];
+          if (missing <= 0) continue;
+          record(in, kKind, tally, -1, a, b, cx.layout.stay_shift[pl], missing, missing,
+                 [&] { return text(cx, pl, a, b, needs[k], members, has, N, k); });
+        }
+      }
+    }
+  }
+
+  // "a medic" -> "medic"; an empty label is made from the need.
+  static std::string label(const UnitContext& cx, const TeamNeed& need) {
+    if (!need.label.empty()) return need.label;
+    switch (need.kind) {
+      case TeamNeed::Kind::kExperience:
+        return need.value >= static_cast<int>(Experience::kVeteran) ? "a veteran" : "a trained member";
+      case TeamNeed::Kind::kSkill: return "a " + cx.unit.skills[static_cast<std::size_t>(need.value)];
+      case TeamNeed::Kind::kLanguage: return "a " + cx.unit.languages[static_cast<std::size_t>(need.value)] + " speaker";
+    }
+    return "a member with it";
+  }
+  static std::string noun(const UnitContext& cx, const TeamNeed& need) {
+    const std::string l = label(cx, need);
+    if (l.rfind("a ", 0) == 0) return l.substr(2);
+    if (l.rfind("an ", 0) == 0) return l.substr(3);
+    return l;
+  }
+  // The label's own article ("a medic", "an interpreter"), "a" when it has none.
+  static std::string with_article(const UnitContext& cx, const TeamNeed& need) {
+    const std::string l = label(cx, need);
+    return l.rfind("a ", 0) == 0 || l.rfind("an ", 0) == 0 ? l : "a " + l;
+  }
+  static std::string counted(int n, const std::string& noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
+
+  // Says what the team lacks and who with the need is free at a rest center
+  // on every day of the block (the officer's way to fix it).
+  static std::string text(const UnitContext& cx, int pl, int a, int b, const TeamNeed& need,
+                          const std::vector<int>& members, const std::vector<std::uint8_t>& has, int N, int k) {
+    const std::string what = noun(cx, need);
+    const int team = static_cast<int>(members.size());
+    std::vector<int> holders;
+    for (int p : members)
+      if (has[static_cast<std::size_t>(p) * N + k]) holders.push_back(p);
+    std::sort(holders.begin(), holders.end());
+    const int n = static_cast<int>(holders.size());
+
+    const std::string more = need.count > 1 ? fmt::format(", {} needed", need.count) : std::string();
+    std::string lack;
+    if (team == 0)
+      lack = fmt::format("nobody is placed there, {} needed", counted(need.count, what));
+    else if (n == 0 && team == 1)
+      lack = fmt::format("its only member ({}) is not {}{}", cx.names(members), with_article(cx, need), more);
+    else if (n == 0)
+      lack = fmt::format("none of its {} people is {}{}", team, with_article(cx, need), more);
+    else if (team == n)
+      lack = fmt::format("only {} ({}), {} needed", counted(n, what), cx.names(holders), need.count);
+    else
+      lack = fmt::format("only {} of its {} people {} {} ({}), {} needed", n, team, n == 1 ? "is" : "are",
+                         n == 1 ? with_article(cx, need) : what + "s", cx.names(holders), need.count);
+
+    // Free: has the need and is at a rest center on every day of the block.
+    std::vector<std::vector<int>> free(static_cast<std::size_t>(cx.places));
+    for (int p = 0; p < cx.people; ++p) {
+      if (!has[static_cast<std::size_t>(p) * N + k]) continue;
+      bool resting = true;
+      for (int d = a; d <= b && resting; ++d) resting = cx.kind_at(p, d) == PlaceKind::kRestCenter && cx.place_at(p, d) >= 0;
+      if (resting) free[static_cast<std::size_t>(cx.place_at(p, a))].push_back(p);
+    }
+    std::string help;
+    for (int r = 0; r < cx.places; ++r) {
+      const auto& who = free[static_cast<std::size_t>(r)];
+      if (who.empty()) continue;
+      const int m = static_cast<int>(who.size());
+      if (help.empty())
+        help = fmt::format("{} {} at {} ({})", counted(m, what), m == 1 ? "is" : "are", cx.place_name(r), cx.names(who));
+      else
+        help += fmt::format(", {} at {} ({})", m, cx.place_name(r), cx.names(who));
+    }
+    if (help.empty()) help = fmt::format("no {} is free at a rest center", what);
+    return fmt::format("{}, {}: {}; {}", cx.place_name(pl), cx.days_text(a, b), lack, help);
+  }
+};
+
+}  // namespace vigil::rules
