@@ -12,6 +12,18 @@
 #include "eval/rules/shift_requests.h"
 #include "eval/rules/succession.h"
 #include "eval/rules/total_minutes.h"
+#include "eval/rules/unit_beds.h"
+#include "eval/rules/unit_daily_limits.h"
+#include "eval/rules/unit_one_place.h"
+#include "eval/rules/unit_requests.h"
+#include "eval/rules/unit_rotation.h"
+#include "eval/rules/unit_showers.h"
+#include "eval/rules/unit_spread.h"
+#include "eval/rules/unit_team.h"
+#include "eval/rules/unit_unavailable.h"
+#include "eval/rules/unit_watch_cover.h"
+#include "eval/rules/unit_watch_pairs.h"
+#include "eval/unit_context.h"
 
 namespace vigil {
 
@@ -45,12 +57,32 @@ Evaluation evaluate(const Problem& problem, const ProblemIndex& index, const Ros
                                  problem.rule(RuleKind::kShiftOffRequest).weight);
   if (on(RuleKind::kCover)) rules::Cover::evaluate(in, tally(RuleKind::kCover), problem.rule(RuleKind::kCover).weight);
 
+  // The unit's rules (docs/unit-rules.md), over one shared context.
+  if (problem.is_unit()) {
+    const UnitContext cx(problem, roster);
+    auto maybe = [&](RuleKind k) { return on(k) ? &tally(k) : nullptr; };
+    if (on(RuleKind::kWatchCover)) rules::WatchCover::evaluate(in, cx, tally(RuleKind::kWatchCover));
+    if (on(RuleKind::kOnePlace)) rules::OnePlace::evaluate(in, cx, tally(RuleKind::kOnePlace));
+    if (on(RuleKind::kRotation)) rules::RotationRule::evaluate(in, cx, tally(RuleKind::kRotation));
+    if (on(RuleKind::kBeds)) rules::Beds::evaluate(in, cx, tally(RuleKind::kBeds));
+    rules::WatchPairs::evaluate(in, cx, maybe(RuleKind::kSharedLanguage), maybe(RuleKind::kNovicePair),
+                                maybe(RuleKind::kNativePairs));
+    rules::DailyLimits::evaluate(in, cx, maybe(RuleKind::kDailyRest), maybe(RuleKind::kDailyWatchHours),
+                                 maybe(RuleKind::kWatchesInRow));
+    if (on(RuleKind::kTeam)) rules::Team::evaluate(in, cx, tally(RuleKind::kTeam));
+    if (on(RuleKind::kUnavailable)) rules::Unavailable::evaluate(in, cx, tally(RuleKind::kUnavailable));
+    if (on(RuleKind::kShowers)) rules::Showers::evaluate(in, cx, tally(RuleKind::kShowers));
+    rules::Spread::evaluate(in, cx, maybe(RuleKind::kNightSpread), maybe(RuleKind::kHoursSpread));
+    if (on(RuleKind::kPersonalRequests))
+      rules::PersonalRequests::evaluate(in, cx, tally(RuleKind::kPersonalRequests));
+  }
+
   for (int k = 0; k < kRuleCount; ++k) {
     const RuleSetting& setting = problem.rules[k];
     RuleTally& t = ev.rules[k];
     const auto kind = static_cast<RuleKind>(k);
     const bool priced_by_rule = kind == RuleKind::kShiftOnRequest || kind == RuleKind::kShiftOffRequest ||
-                                kind == RuleKind::kCover;
+                                kind == RuleKind::kCover || kind == RuleKind::kPersonalRequests;
     if (!setting.enabled) continue;
     if (setting.hard) {
       t.cost = t.units;
