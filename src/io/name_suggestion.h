@@ -16,7 +16,8 @@ namespace vigil {
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidate closest to `word`, when it is close enough to be a likely
-// misspelling: at most max(1, length of word / 3) edits. Ties go to the
+// misspelling: one edit for a word of up to 3 characters, else
+// max(2, length of word / 3) edits. Ties go to the
 // earlier candidate. nullopt when none is close, or when `word` is itself a
 // candidate.
 std::optional<std::string> nearest_name(std::string_view word, const std::vector<std::string>& candidates);

@@ -85,7 +85,7 @@ std::string found(const YAML::Node& node) {
 }
 
 std::optional<long long> parse_integer(std::string_view s) {
-  if (s.empty() || s.size() > 12) return std::nullopt;
+  if (s.empty() || s.size() > 18) return std::nullopt;
   long long v = 0;
   auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
@@ -170,7 +170,7 @@ std::string plural(int count, const std::string& one, const std::string& many) {
 }
 
 std::string article(const std::string& noun) {
-  const bool vowel = !noun.empty() && std::string("aeiouAEIOU").find(noun[0]) != std::string::npos;
+  const bool vowel = !noun.empty() && std::string("aeioAEIO").find(noun[0]) != std::string::npos;
   return (vowel ? "an " : "a ") + noun;
 }
 
@@ -195,8 +195,12 @@ class Reader;
 // name, given once.
 class Fields {
  public:
+  // `what` names the map ("a person"); a key not in `allowed` is an error
+  // "expected a field of <what> (...), got 'key'" with the nearest allowed
+  // name, or the hint in `aliases` for a known confusion (key -> field).
   Fields(const Reader& reader, const Item& item, const std::string& what, const std::vector<std::string>& allowed,
-         bool null_is_empty = false);
+         bool null_is_empty = false, const std::vector<std::pair<std::string, std::string>>& aliases = {},
+         const std::string& field_phrase = "");
 
   bool has(const std::string& key) const { return values_.count(key) > 0; }
   Item get(const std::string& key) const;
@@ -274,6 +278,8 @@ class Reader {
       hint = "; indent with spaces, not tabs";
     else if (e.msg == "illegal map value")
       hint = "; check the indentation, and put a value that holds ': ' in quotes";
+    else if (e.msg == "end of map not found")
+      hint = "; check the indentation, and that every quote is closed";
     else if (e.msg == "end of map flow not found")
       hint = "; a '{' is not closed by '}'";
     else if (e.msg == "end of sequence flow not found")
@@ -289,7 +295,10 @@ class Reader {
 
   long long integer(const Item& it, const std::string& what, long long lo, long long hi) const {
     if (it.empty() || !it.node.IsScalar()) expected(it, fmt::format("{} (a whole number)", what));
-    auto v = parse_integer(it.node.Scalar());
+    const std::string& s = it.node.Scalar();
+    auto v = parse_integer(s);
+    if (!v && all_digits(s[0] == '-' ? std::string_view(s).substr(1) : std::string_view(s)))
+      fail(it, fmt::format("expected {} from {} to {}, got {}", what, lo, hi, s));  // too long for a number
     if (!v) expected(it, fmt::format("{} (a whole number)", what));
     if (*v < lo || *v > hi) fail(it, fmt::format("expected {} from {} to {}, got {}", what, lo, hi, *v));
     return *v;
@@ -324,9 +333,10 @@ class Reader {
     if (it.empty() || !it.node.IsScalar()) expected(it, form);
     auto t = parse_time_point(it.node.Scalar());
     if (!t) expected(it, form);
+    const long long day = std::min<long long>(t->day, kScenarioMaxDays + 1);  // no overflow below
     const long long minute =
-        t->day * kMinutesPerDay + (t->clock ? (*t->clock - changeover_ + kMinutesPerDay) % kMinutesPerDay : 0);
-    if (t->day > kScenarioMaxDays || minute < lo || minute > hi)
+        day * kMinutesPerDay + (t->clock ? (*t->clock - changeover_ + kMinutesPerDay) % kMinutesPerDay : 0);
+    if (minute < lo || minute > hi)
       fail(it, fmt::format("expected {}, got {}", range_text, quoted(it.node.Scalar())));
     return static_cast<int>(minute);
   }
@@ -368,7 +378,7 @@ class Reader {
   }
 
   // The entries of a map with free keys (a person's languages): key and value items.
-  std::vector<std::pair<Item, Item>> entries(const Item& it, const std::string& what) const {
+  std::vector<std::pair<Item, Item>> entries(const Item& it, const std::string& what, const std::string& noun) const {
     if (it.empty() || !it.node.IsMap()) expected(it, what);
     std::vector<std::pair<Item, Item>> out;
     std::set<std::string> seen;
@@ -379,7 +389,7 @@ class Reader {
       if (!key.IsScalar()) expected(key_item, "a name");
       const std::string path = child_path(it.path, key.Scalar());
       if (!seen.insert(key.Scalar()).second)
-        fail(Item{key, key.Mark(), path, true}, fmt::format("expected each name once, got {} a second time", quoted(key.Scalar())));
+        fail(Item{key, key.Mark(), path, true}, fmt::format("expected each {} once, got {} a second time", noun, quoted(key.Scalar())));
       out.emplace_back(Item{key, key.Mark(), path, true},
                        Item{value, value.IsNull() ? key.Mark() : value.Mark(), path, true});
     }
@@ -389,12 +399,11 @@ class Reader {
  private:
   // ---- sections -----------------------------------------------------------
   Problem scenario(const Item& root) {
-    if (root.empty()) {
-      if (root.mark.line < 0)
-        fail_at(YAML::Mark::null_mark(), "", "expected a scenario (a map with horizon, places, people...), got nothing");
-      expected(root, "a scenario (a map with horizon, places, people...)");
-    }
-    const Fields top(*this, root, "the scenario", kTopFields);
+    // An empty file has no mark: the error then names only the file.
+    if (root.empty() || !root.node.IsMap()) expected(root, "a scenario (a map with horizon, places, people...)");
+    const Fields top(*this, root, "the scenario", kTopFields, false,
+                     {{"name", "unit"}, {"watch", "watch-length"}, {"watches", "watch-length"}, {"posts", "places"},
+                      {"rest-centers", "places"}, {"wishes", "requests"}});
     Problem p;
     use_unit_rules(p);
     p.name = top.has("unit") ? text(top.get("unit"), "the unit's name") : file_;
@@ -456,8 +465,12 @@ class Reader {
     if (f.has("post-days")) r.post_days = small_int(f.get("post-days"), "a number of days", 1, kScenarioMaxDays);
     if (f.has("rest-days")) r.rest_days = small_int(f.get("rest-days"), "a number of days", 0, kScenarioMaxDays);
     r.max_rest_days = r.rest_days;
-    if (f.has("max-rest-days"))
-      r.max_rest_days = small_int(f.get("max-rest-days"), "a number of days", r.rest_days, kScenarioMaxDays);
+    if (f.has("max-rest-days")) {
+      const Item max_rest = f.get("max-rest-days");
+      r.max_rest_days = small_int(max_rest, "a number of days", 0, kScenarioMaxDays);
+      if (r.max_rest_days < r.rest_days)
+        fail(max_rest, fmt::format("expected at least rest-days ({}), got {}", r.rest_days, r.max_rest_days));
+    }
   }
 
   void showers(const Item& it, UnitSetup& u) {
@@ -498,7 +511,7 @@ class Reader {
     const auto posts = list(f.require("posts", "a list of posts"), "a list of posts");
     if (posts.empty()) fail(f.get("posts"), "expected at least one post, got none");
     for (const Item& post : posts) {
-      const Fields pf(*this, post, "a post", {"name", "beds", "watchers"});
+      const Fields pf(*this, post, "a post", {"name", "beds", "watchers"}, false, {{"guards", "watchers"}});
       Place pl;
       pl.kind = PlaceKind::kPost;
       const Item name = pf.require("name", "the post's name");
@@ -513,7 +526,8 @@ class Reader {
     }
     if (f.has("rest-centers")) {
       for (const Item& rc : list(f.get("rest-centers"), "a list of rest centers")) {
-        const Fields rf(*this, rc, "a rest center", {"name", "beds", "guards", "showers"});
+        const Fields rf(*this, rc, "a rest center", {"name", "beds", "guards", "showers"}, false,
+                        {{"watchers", "guards"}});
         Place pl;
         pl.kind = PlaceKind::kRestCenter;
         const Item name = rf.require("name", "the rest center's name");
@@ -580,7 +594,7 @@ class Reader {
   }
 
   void languages(const Item& it, Person& person, const UnitSetup& u) {
-    const auto langs = entries(it, "the person's languages (a map like {uk: native, en: basic})");
+    const auto langs = entries(it, "the person's languages (a map like {uk: native, en: basic})", "language");
     if (langs.empty()) fail(it, "expected at least one language (like {uk: native}), got none");
     for (const auto& [key, value] : langs) {
       const int li = choice(key, "a language listed under 'languages'", u.languages);
@@ -590,7 +604,7 @@ class Reader {
   }
 
   Absence absence(const Item& it) {
-    const Fields f(*this, it, "an absence", {"from", "until", "reason"});
+    const Fields f(*this, it, "an absence", {"from", "until", "reason"}, false, {{"to", "until"}});
     Absence a;
     const int end = days_ * kMinutesPerDay;
     a.from_minute = time_point(f.require("from", "the time the absence starts (like 'day 3 14:00' or 'day 3')"),
@@ -614,7 +628,7 @@ class Reader {
     std::vector<std::string> names;
     for (int k = static_cast<int>(RuleKind::kWatchCover); k < kRuleCount; ++k)
       names.push_back(rule_name(static_cast<RuleKind>(k)));
-    const Fields f(*this, it, "the rules", names, true);
+    const Fields f(*this, it, "the rules", names, true, {}, "a rule");
     UnitRuleParameters& par = u.parameters;
     bool team_needs_given = false;
     for (int k = static_cast<int>(RuleKind::kWatchCover); k < kRuleCount; ++k) {
@@ -742,7 +756,8 @@ class Reader {
     };
     const std::string last_day = fmt::format("{}", days_ - 1);
     for (const Item& item : list(it, "a list of requests", true)) {
-      const Fields f(*this, item, "a request", {"person", "day-off", "post", "partner", "from-day", "to-day", "weight"});
+      const Fields f(*this, item, "a request", {"person", "day-off", "post", "partner", "from-day", "to-day", "weight"},
+                     false, {{"day", "day-off"}, {"place", "post"}, {"with", "partner"}});
       PersonalRequest r;
       r.person = person_ref(f.require("person", "the name of the person who asks"));
       int kinds = 0;
@@ -778,7 +793,12 @@ class Reader {
           fail(f.get(key), fmt::format("expected {} only in a post request, got it in a {} request", key,
                                        r.kind == PersonalRequest::Kind::kDayOff ? "day-off" : "partner"));
       if (f.has("from-day")) r.first_day = small_int(f.get("from-day"), "a day", 0, days_ - 1);
-      if (f.has("to-day")) r.last_day = small_int(f.get("to-day"), "a day", r.first_day, days_ - 1);
+      if (f.has("to-day")) {
+        const Item to = f.get("to-day");
+        r.last_day = small_int(to, "a day", 0, days_ - 1);
+        if (r.last_day < r.first_day)
+          fail(to, fmt::format("expected a day from from-day ({}) on, got {}", r.first_day, r.last_day));
+      }
       if (f.has("weight")) r.weight = small_int(f.get("weight"), "a weight", 0, kScenarioMaxWeight);
       u.requests.push_back(r);
     }
@@ -794,7 +814,8 @@ class Reader {
 };
 
 Fields::Fields(const Reader& reader, const Item& item, const std::string& what,
-               const std::vector<std::string>& allowed, bool null_is_empty)
+               const std::vector<std::string>& allowed, bool null_is_empty,
+               const std::vector<std::pair<std::string, std::string>>& aliases, const std::string& field_phrase)
     : reader_(reader), item_(item) {
   if (item.empty() && null_is_empty) return;
   if (item.empty() || !item.node.IsMap()) reader.expected(item, what + " (a map of fields)");
@@ -804,9 +825,14 @@ Fields::Fields(const Reader& reader, const Item& item, const std::string& what,
     if (!key.IsScalar()) reader.expected(Item{key, key.Mark(), item.path, true}, "a field name");
     const std::string& name = key.Scalar();
     const Item key_item{key, key.Mark(), child_path(item.path, name), true};
-    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
-      reader.fail(key_item, fmt::format("expected a field of {} ({}), got {}{}", what, or_list(allowed), quoted(name),
-                                        did_you_mean(name, allowed)));
+    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
+      std::string hint = did_you_mean(name, allowed);
+      for (const auto& [alias, field] : aliases)
+        if (hint.empty() && alias == name) hint = "; did you mean '" + field + "'?";
+      reader.fail(key_item, fmt::format("expected {} ({}), got {}{}",
+                                        field_phrase.empty() ? "a field of " + what : field_phrase, or_list(allowed),
+                                        quoted(name), hint));
+    }
     if (!values_.emplace(name, std::make_pair(key, value)).second)
       reader.fail(key_item, fmt::format("expected each field once, got {} a second time", quoted(name)));
   }
