@@ -95,6 +95,7 @@ UnitEvaluator::UnitEvaluator(const Problem& problem, Roster roster)
   stamp_place_day_.assign(static_cast<std::size_t>(places_) * days_, 0);
   stamp_team_.assign(static_cast<std::size_t>(places_) * blocks_, 0);
   stamp_line_.assign(people_, 0);
+  stamp_spread_.assign(people_, 0);
   stamp_shower_.assign(static_cast<std::size_t>(places_) * days_ * std::max(1, L_.shower_slots), 0);
   member_stamp_.assign(people_, 0);
   build_derived();
@@ -359,6 +360,9 @@ void UnitEvaluator::line_cost(int p, RuleAmounts& out) const {
   }
   out[idx(RuleKind::kRotation)] += rotation;
   out[idx(RuleKind::kShowers)] += showers;
+}
+
+void UnitEvaluator::spread_cost(int p, RuleAmounts& out) const {
   const std::int64_t dn = night_total_[p] - night_target_[p], dw = watch_total_[p] - watch_target_[p];
   out[idx(RuleKind::kNightSpread)] += dn * dn;
   out[idx(RuleKind::kHoursSpread)] += dw * dw;
@@ -375,6 +379,7 @@ RuleAmounts UnitEvaluator::recount() const {
   for (int p = 0; p < people_; ++p) {
     for (int d = 0; d < days_; ++d) person_day_cost(p, d, a);
     line_cost(p, a);
+    spread_cost(p, a);
   }
   for (int pl = 0; pl < places_; ++pl) {
     const Place& place = problem_.places[pl];
@@ -400,6 +405,7 @@ void UnitEvaluator::collect_scopes(const CellChange* changes, int n) {
   scopes_.place_days.clear();
   scopes_.teams.clear();
   scopes_.lines.clear();
+  scopes_.spreads.clear();
   scopes_.shower_slots.clear();
   auto add_pd = [&](int p, int d) {
     auto& st = stamp_pd_[static_cast<std::size_t>(p) * days_ + d];
@@ -407,6 +413,9 @@ void UnitEvaluator::collect_scopes(const CellChange* changes, int n) {
   };
   auto add_line = [&](int p) {
     if (stamp_line_[p] != stamp_) stamp_line_[p] = stamp_, scopes_.lines.push_back(p);
+  };
+  auto add_spread = [&](int p) {
+    if (stamp_spread_[p] != stamp_) stamp_spread_[p] = stamp_, scopes_.spreads.push_back(p);
   };
   auto add_place = [&](int pl, int d) {
     auto& st = stamp_place_day_[pd(pl, d)];
@@ -429,16 +438,18 @@ void UnitEvaluator::collect_scopes(const CellChange* changes, int n) {
     const CellChange& c = changes[i];
     const ShiftCode old = roster_.at(c.person, c.day, c.lane);
     add_pd(c.person, c.day);
-    add_line(c.person);
     if (c.lane == UnitLayout::kPlacementLane) {
+      add_line(c.person);
       for (int q : partner_of_[c.person]) add_pd(q, c.day);
       if (old >= 0) add_place(L_.place_of[old], c.day);
       if (c.value >= 0) add_place(L_.place_of[c.value], c.day);
     } else if (c.lane < L_.shower_lane) {
       const int s = c.lane - UnitLayout::kFirstWatchLane;
+      add_spread(c.person);
       if (old >= 0) add_slot(L_.place_of[old], c.day, s);
       if (c.value >= 0) add_slot(L_.place_of[c.value], c.day, s);
     } else {
+      add_line(c.person);
       if (old >= 0) add_shower(L_.place_of[old], c.day, L_.slot_of[old]);
       if (c.value >= 0) add_shower(L_.place_of[c.value], c.day, L_.slot_of[c.value]);
     }
@@ -451,6 +462,7 @@ void UnitEvaluator::scopes_cost(RuleAmounts& out) const {
   for (const auto& [pl, d] : scopes_.place_days) beds_cost(pl, d, out);
   for (const auto& [pl, b] : scopes_.teams) team_cost(pl, b, out);
   for (int p : scopes_.lines) line_cost(p, out);
+  for (int p : scopes_.spreads) spread_cost(p, out);
   for (const auto& s : scopes_.shower_slots) shower_slot_cost(s[0], s[1], s[2], out);
 }
 

@@ -96,7 +96,8 @@ class UnitEvaluator {
   void slot_cost(int place, int d, int s, RuleAmounts& out) const;
   void beds_cost(int place, int d, RuleAmounts& out) const;
   void team_cost(int post, int block, RuleAmounts& out) const;
-  void line_cost(int p, RuleAmounts& out) const;
+  void line_cost(int p, RuleAmounts& out) const;    // rotation and showers per rest stint
+  void spread_cost(int p, RuleAmounts& out) const;  // night and hours spread
   void shower_slot_cost(int place, int d, int k, RuleAmounts& out) const;
 
   // Scope collection for a change list (deduplicated with stamps).
@@ -144,9 +145,10 @@ class UnitEvaluator {
     std::vector<std::pair<int, int>> place_days;
     std::vector<std::pair<int, int>> teams;
     std::vector<int> lines;
+    std::vector<int> spreads;
     std::vector<std::array<int, 3>> shower_slots;
   } scopes_;
-  std::vector<std::uint32_t> stamp_pd_, stamp_sl_, stamp_place_day_, stamp_team_, stamp_line_, stamp_shower_;
+  std::vector<std::uint32_t> stamp_pd_, stamp_sl_, stamp_place_day_, stamp_team_, stamp_line_, stamp_spread_, stamp_shower_;
   std::uint32_t stamp_ = 0;
   std::vector<CellChange> undo_;
   RuleAmounts last_delta_{};

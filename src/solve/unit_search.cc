@@ -469,13 +469,12 @@ bool UnitSearch::move_swap_days() {
   const int a = rng_.below(n), b = rng_.below(n);
   if (a == b) return false;
   int first = 0, last = L.days - 1;
-  const int kind = rng_.below(10);
-  if (kind < 7) {  // one stint block
+  // Mostly one stint block; rarely whole lines (a change of rotation phase),
+  // which touch every day of both people and so cost far more to price.
+  if (rng_.below(50) != 0) {
     const int blk = rng_.below(blocks);
     first = blk * P;
     last = std::min(L.days, first + P) - 1;
-  } else if (kind < 9) {  // from a block to the end
-    first = rng_.below(blocks) * P;
   }
   // Mostly keep rotations whole: both people should be in the same kind of
   // place (post, rest, nowhere) just outside the range.
@@ -483,11 +482,11 @@ bool UnitSearch::move_swap_days() {
     const int pl = ev_.place_at(p, d);
     return pl < 0 ? 0 : problem_.places[pl].kind == PlaceKind::kPost ? 1 : 2;
   };
-  if (rng_.below(10) != 0) {
-    if (first > 0 && kind_of(a, first - 1) != kind_of(b, first - 1)) return false;
-    if (last + 1 < L.days && kind_of(a, last + 1) != kind_of(b, last + 1)) return false;
-    if (kind_of(a, first) != kind_of(b, first) && rng_.below(4) != 0) return false;
-  }
+  // A single block is swapped only between people in the same kind of place
+  // on every day of it, so both rotations stay whole.
+  if (last - first + 1 < L.days)
+    for (int d = first; d <= last; ++d)
+      if (kind_of(a, d) != kind_of(b, d)) return false;
   for (int d = first; d <= last; ++d) {
     const int pa = ev_.place_at(a, d), pb = ev_.place_at(b, d);
     if (pa == pb) continue;
