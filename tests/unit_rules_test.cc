@@ -574,6 +574,28 @@ TEST(UnitRulesUnavailable, PlacedWhileAbsentAndWatchesOrShowersOverlappingAnAbse
   EXPECT_EQ(t[7], "Cara Silva, day 0 (Mon) 07:00-07:30: shower at rest while away (medical, day 0 (Mon) 07:00 to day 0 (Mon) 07:30)");
 }
 
+TEST(UnitRulesUnavailable, PresenceIsDecidedAtTheChangeoverMinute) {
+  UnitBuilder b;
+  b.days = 3;
+  b.people = {
+      // back one minute after the day-1 changeover: not present on day 1
+      person("Ana", {{"en", kFluent}}, Experience::kTrained, {}, {away(0, kDay + 1, "leave")}),
+      // leaves one minute after the day-2 changeover: present on day 2
+      person("Ben", {{"en", kFluent}}, Experience::kTrained, {}, {away(2 * kDay + 1, Absence::kForever, "gone")})};
+  Problem p = b.build();
+  only(p, {RuleKind::kUnavailable});
+  UnitRosterWriter w(p);
+  w.place(0, 1, 0);      // 1: placed while not present
+  w.watch(0, 1, 1, 0);   // 0: 08:00 is after the return
+  w.place(1, 2, 0);      // 0: present at the changeover
+  w.watch(1, 2, 0, 0);   // 1: the 06:00 watch overlaps 06:01
+  const Evaluation ev = evaluate(p, w.roster, true);
+  EXPECT_EQ(units_of(ev, RuleKind::kUnavailable, 0), 1);
+  EXPECT_EQ(units_of(ev, RuleKind::kUnavailable, 1), 1);
+  EXPECT_EQ(text_at(ev, RuleKind::kUnavailable, 0), "Ana, day 1 (Tue): placed at post-1 while away (leave, until day 1 (Tue) 06:01)");
+  EXPECT_EQ(text_at(ev, RuleKind::kUnavailable, 1), "Ben, day 2 (Wed) 06:00-08:00: on watch at post-1 while away (gone, from day 2 (Wed) 06:01)");
+}
+
 // ---- showers -----------------------------------------------------------------
 
 TEST(UnitRulesShowers, PerRestStintCapacityAndOwnWatch) {
