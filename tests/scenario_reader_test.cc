@@ -524,6 +524,10 @@ TEST(ScenarioReader, AcceptedVariations) {
   EXPECT_EQ(p.unit->parameters.min_rest_minutes, 300);
   EXPECT_FALSE(p.rule(RuleKind::kDailyRest).enabled);
   EXPECT_EQ(p.people[2].name, "John");
+  // A rule entry with nothing in it keeps the rule's defaults.
+  const Problem q = parse_ok(edit({{35, "  daily-watch-hours:"}}));
+  EXPECT_TRUE(q.rule(RuleKind::kDailyWatchHours).enabled);
+  EXPECT_EQ(q.unit->parameters.max_watch_minutes, 480);
   // An error in a CRLF file shows its line without the '\r'.
   auto bad = base_lines();
   bad[2] = "  days: x";
@@ -679,6 +683,10 @@ TEST(ScenarioReaderErrors, WholeFile) {
             "bad.yaml:1:1: expected a scenario (a map with horizon, places, people...), got 'just words'\n"
             "  just words\n"
             "  ^");
+  // Nesting deeper than yaml-cpp allows; the caret goes after the last text of the file.
+  const std::string deep = "a: " + std::string(1000, '[');
+  EXPECT_EQ(error_of(deep + "\n"), "bad.yaml:1:1004: expected valid YAML, got lists or maps nested 500 deep\n  " + deep +
+                                       "\n  " + std::string(1003, ' ') + "^");
   EXPECT_EQ(error_of(base() + "---\nunit: Another\n"),
             "bad.yaml:50:1: expected one scenario in the file, got a second YAML document (after '---')\n"
             "  unit: Another\n"
@@ -767,6 +775,11 @@ TEST(ScenarioReaderErrors, Syntax) {
             "bad.yaml:25:18: expected valid YAML, got a syntax error: the referenced anchor is not defined\n"
             "      nationality: *ua\n"
             "                   ^");
+  // An unclosed '{' at the end of the file.
+  EXPECT_EQ(error_of(edit({{48, "  - {person: John, partner: Piotr, weight: 1"}})),
+            "bad.yaml:48:45: expected valid YAML, got a syntax error: end of map flow not found; a '{' is not closed by '}'\n"
+            "    - {person: John, partner: Piotr, weight: 1\n"
+            "                                              ^");
 }
 
 TEST(ScenarioReaderErrors, Fields) {
@@ -846,6 +859,11 @@ TEST(ScenarioReaderErrors, Horizon) {
   EXPECT_EQ(error_of(edit({{4, "  first-weekday: munday"}})),
             "bad.yaml:4:18: horizon.first-weekday: expected a weekday (monday, tuesday, wednesday, thursday, friday, saturday or sunday), got 'munday'; did you mean 'monday'?\n"
             "    first-weekday: munday\n"
+            "                   ^");
+  // A long value is cut short in the message.
+  EXPECT_EQ(error_of(edit({{4, "  first-weekday: the first monday after the great spring offensive"}})),
+            "bad.yaml:4:18: horizon.first-weekday: expected a weekday (monday, tuesday, wednesday, thursday, friday, saturday or sunday), got 'the first monday after the great spri...'\n"
+            "    first-weekday: the first monday after the great spring offensive\n"
             "                   ^");
   EXPECT_EQ(error_of(edit({{5, "  changeover: 6am"}})),
             "bad.yaml:5:15: horizon.changeover: expected the changeover time (a time of day like 06:00), got '6am'\n"
@@ -1094,9 +1112,17 @@ TEST(ScenarioReaderErrors, People) {
             "bad.yaml:26:29: people[0].languages.uk: expected each language once, got 'uk' a second time\n"
             "      languages: {uk: native, uk: basic}\n"
             "                              ^");
+  EXPECT_EQ(error_of(edit({{26, "    languages: {[uk]: native}"}})),
+            "bad.yaml:26:17: people[0].languages: expected a language, got a list\n"
+            "      languages: {[uk]: native}\n"
+            "                  ^");
   EXPECT_EQ(error_of(edit({{27, "    experience: vetran"}})),
             "bad.yaml:27:17: people[0].experience: expected an experience (none, trained or veteran), got 'vetran'; did you mean 'veteran'?\n"
             "      experience: vetran\n"
+            "                  ^");
+  EXPECT_EQ(error_of(edit({{27, "    experience: [veteran]"}})),
+            "bad.yaml:27:17: people[0].experience: expected an experience (none, trained or veteran), got a list\n"
+            "      experience: [veteran]\n"
             "                  ^");
   EXPECT_EQ(error_of(edit({{28, "    skills: [medik]"}})),
             "bad.yaml:28:14: people[0].skills[0]: expected a skill listed under 'skills' (medic or radio), got 'medik'; did you mean 'medic'?\n"

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include "io/name_suggestion.h"
@@ -67,12 +68,17 @@ std::string listing(const std::vector<std::string>& names) {
   return " (" + or_list(names) + ")";
 }
 
+// 'text', cut to 40 characters (not bytes: UTF-8 stays whole).
 std::string quoted(const std::string& text) {
-  constexpr std::size_t kMax = 40;
-  if (text.size() <= kMax) return "'" + text + "'";
-  std::size_t cut = kMax - 3;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
-  return "'" + text.substr(0, cut) + "...'";
+  constexpr int kMax = 40;
+  int chars = 0;
+  std::size_t cut = text.size();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (++chars == kMax - 2) cut = i;  // where "..." would start
+    if (chars > kMax) return "'" + text.substr(0, cut) + "...'";
+  }
+  return "'" + text + "'";
 }
 
 // What a node holds, for "got ...".
@@ -246,10 +252,23 @@ class Reader {
   }
 
   // ---- errors -------------------------------------------------------------
-  [[noreturn]] void fail_at(const YAML::Mark& mark, const std::string& path, const std::string& message) const {
+  [[noreturn]] void fail_at(const YAML::Mark& at, const std::string& path, const std::string& message) const {
     InputError e;
     e.file = file_;
     e.message = path.empty() ? message : path + ": " + message;
+    YAML::Mark mark = at;
+    // A mark at the very end of the file (an unclosed bracket) points just
+    // after the last text instead, so the caret shows something.
+    if (mark.line >= 0 && static_cast<std::size_t>(mark.line) + 1 >= lines_.size()) {
+      std::size_t last = std::min(static_cast<std::size_t>(mark.line), lines_.size() - 1);
+      if (static_cast<std::size_t>(mark.line) >= lines_.size() || lines_[last].empty()) {
+        while (last > 0 && lines_[last].find_first_not_of(" \t") == std::string::npos) --last;
+        if (!lines_[last].empty()) {
+          mark.line = static_cast<int>(last);
+          mark.column = static_cast<int>(lines_[last].size());
+        }
+      }
+    }
     if (mark.line >= 0) {
       e.line = mark.line + 1;
       if (static_cast<std::size_t>(mark.line) < lines_.size()) e.source_line = lines_[static_cast<std::size_t>(mark.line)];
@@ -270,6 +289,9 @@ class Reader {
   }
 
   [[noreturn]] void syntax_error(const YAML::Exception& e) const {
+    if (const auto* deep = dynamic_cast<const YAML::DeepRecursion*>(&e)) {
+      fail_at(e.mark, "", fmt::format("expected valid YAML, got lists or maps nested {} deep", deep->depth()));
+    }
     std::string hint;
     std::string line;
     if (e.mark.line >= 0 && static_cast<std::size_t>(e.mark.line) < lines_.size())
@@ -386,7 +408,7 @@ class Reader {
       const YAML::Node key = e->first;
       const YAML::Node value = e->second;
       Item key_item{key, key.Mark(), it.path, true};
-      if (!key.IsScalar()) expected(key_item, "a name");
+      if (!key.IsScalar()) expected(key_item, "a " + noun);
       const std::string path = child_path(it.path, key.Scalar());
       if (!seen.insert(key.Scalar()).second)
         fail(Item{key, key.Mark(), path, true}, fmt::format("expected each {} once, got {} a second time", noun, quoted(key.Scalar())));
