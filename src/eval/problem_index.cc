@@ -30,7 +30,9 @@ ProblemIndex::ProblemIndex(const Problem& problem)
   for (int p = 0; p < people; ++p)
     for (int d : problem.people[p].required_days_off) required_off[cell(p, d)] = 1;
 
-  const std::size_t slots = static_cast<std::size_t>(people) * days * (S + 1);
+  // Unit problems carry no benchmark requests; their hundreds of shift kinds
+  // would make these per (person, day, shift) arrays needlessly large.
+  const std::size_t slots = problem.is_unit() ? 0 : static_cast<std::size_t>(people) * days * (S + 1);
   on_request_cost.assign(slots, 0);
   off_request_cost.assign(slots, 0);
   for (const ShiftRequest& r : problem.requests) {

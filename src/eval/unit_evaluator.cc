@@ -344,8 +344,8 @@ void UnitEvaluator::line_cost(int p, RuleAmounts& out) const {
     }
     if (k == 1) {
       if (len < P) {
-        const bool excused =
-            d == 0 || e == days_ - 1 || !present_[base + d - 1] || !present_[base + e + 1];
+        bool excused = d == 0 || e == days_ - 1;
+        for (int x = d - 1; x <= e + 1 && !excused; ++x) excused = !present_[base + x];
         if (!excused) rotation += P - len;
       }
     } else {

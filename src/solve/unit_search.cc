@@ -2,8 +2,6 @@
 #include "solve/unit_search.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <atomic>
 #include <bit>
 #include <chrono>
@@ -38,30 +36,35 @@ bool meets(const Person& person, const TeamNeed& need) {
 
 // ---- construction ----------------------------------------------------------
 
-// How many rotation phases the unit runs: enough that post stints are
-// followed by at least rest-days of rest, and that one phase fits the posts'
-// beds, without resting longer than max-rest-days.
-int phase_count(const Problem& problem, int posts_capacity) {
+// A rotation group: its members are at post `post` (an index into the
+// posts) in every stint block b with b mod cycle == phase, and at a rest
+// center in the other blocks. Cycles run from the shortest the rest minimum
+// allows to the longest the rest maximum allows, so a unit with more people
+// than post beds mixes longer and shorter rests.
+struct RotationGroup {
+  int cycle = 2, phase = 0, post = 0;
+};
+
+std::vector<RotationGroup> rotation_groups(const Problem& problem, int posts) {
   const Rotation& rot = problem.unit->rotation;
   const int P = std::max(1, rot.post_days);
-  const int least = std::max(2, (P + rot.rest_days + P - 1) / P);
-  const int most = std::max(least, (P + rot.max_rest_days) / P);
-  int present = 0;
-  for (const Person& person : problem.people) present += present_on_day(person, 0) ? 1 : 0;
-  present = std::max(present, 1);
-  for (int k = least; k <= most; ++k)
-    if (posts_capacity <= 0 || (present + k - 1) / k <= posts_capacity) return k;
-  return most;
+  const int least = std::max(2, 1 + (rot.rest_days + P - 1) / P);
+  const int most = std::max(least, 1 + rot.max_rest_days / P);
+  std::vector<RotationGroup> groups;
+  for (int c = least; c <= most; ++c)
+    for (int phase = 0; phase < c; ++phase)
+      for (int post = 0; post < posts; ++post) groups.push_back({c, phase, post});
+  return groups;
 }
 
 // Annealing over the rotation groups alone (phase x post per person), with
 // each post team's needs, size and novices counted day by day from presence.
 // Cheap compared with the full plan, and it settles what watch moves cannot:
 // who is in which team.
-void improve_groups(const Problem& problem, const std::vector<int>& posts, int K, int P, std::vector<int>& group_of,
-                    Rng& rng) {
+void improve_groups(const Problem& problem, const std::vector<int>& posts, const std::vector<RotationGroup>& table,
+                    int P, std::vector<int>& group_of, Rng& rng) {
   const int n = problem.person_count(), days = problem.days();
-  const int G = K * static_cast<int>(posts.size());
+  const int G = static_cast<int>(table.size());
   const int blocks = (days + P - 1) / P;
   const auto& needs = problem.unit->parameters.team_needs;
   const int N = static_cast<int>(needs.size());
@@ -79,9 +82,11 @@ void improve_groups(const Problem& problem, const std::vector<int>& posts, int K
   const int posts_n = static_cast<int>(posts.size());
   std::vector<int> size(static_cast<std::size_t>(posts_n) * days, 0), nov(size.size(), 0);
   std::vector<int> holders(static_cast<std::size_t>(posts_n) * blocks * std::max(1, N), 0);
-  auto at_post = [&](int p, int g, int d) { return present[p][d] && (d / P) % K == g / posts_n; };
+  auto at_post = [&](int p, int g, int d) {
+    return present[p][d] && (d / P) % table[g].cycle == table[g].phase;
+  };
   auto add = [&](int p, int g, int sign) {
-    const int post = g % posts_n;
+    const int post = table[g].post;
     for (int b = 0; b < blocks; ++b) {
       bool member = false;
       for (int d = b * P; d < std::min(days, b * P + P); ++d)
@@ -125,7 +130,6 @@ void improve_groups(const Problem& problem, const std::vector<int>& posts, int K
   std::int64_t total = 0;
   for (int post = 0; post < posts_n; ++post) total += post_cost(post);
   const int steps = std::min(400000, 4000 + 300 * n);
-  if (std::getenv("VIGIL_DEBUG")) std::fprintf(stderr, "groups start %lld\n", static_cast<long long>(total));
   for (int step = 0; step < steps && total > 0; ++step) {
     const double temp = 20.0 * std::pow(0.01, static_cast<double>(step) / steps);
     const int a = rng.below(n);
@@ -134,7 +138,7 @@ void improve_groups(const Problem& problem, const std::vector<int>& posts, int K
     const int ga = group_of[a];
     const int gb = swap ? group_of[b] : rng.below(G);
     if (ga == gb) continue;
-    const int pa = ga % posts_n, pb = gb % posts_n;
+    const int pa = table[ga].post, pb = table[gb].post;
     const std::int64_t before = post_cost(pa) + (pb != pa ? post_cost(pb) : 0);
     add(a, ga, -1);
     add(a, gb, +1);
@@ -151,26 +155,23 @@ void improve_groups(const Problem& problem, const std::vector<int>& posts, int K
       if (swap) add(b, ga, -1), add(b, gb, +1);
     }
   }
-  if (std::getenv("VIGIL_DEBUG")) std::fprintf(stderr, "groups end %lld\n", static_cast<long long>(total));
 }
 
 void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, Rng& rng) {
   std::vector<int> posts, rests;
-  int capacity = 0;
   for (int pl = 0; pl < L.places; ++pl) {
     if (problem.places[pl].kind == PlaceKind::kPost) {
       posts.push_back(pl);
-      capacity += problem.places[pl].capacity > 0 ? problem.places[pl].capacity : 1000;
     } else if (problem.places[pl].kind == PlaceKind::kRestCenter) {
       rests.push_back(pl);
     }
   }
   if (posts.empty() || rests.empty()) return;
   const int P = std::max(1, problem.unit->rotation.post_days);
-  const int K = phase_count(problem, capacity);
+  const std::vector<RotationGroup> table = rotation_groups(problem, static_cast<int>(posts.size()));
   const auto& needs = problem.unit->parameters.team_needs;
   const int n = problem.person_count();
-  const int groups = K * static_cast<int>(posts.size());
+  const int groups = static_cast<int>(table.size());
 
   // Rarer qualities first, so each group gets its share of them.
   std::vector<int> holders(needs.size(), 0);
@@ -202,9 +203,9 @@ void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, R
     int best = 0;
     double best_cost = 1e18;
     for (int g = 0; g < groups; ++g) {
-      const int post = posts[g % posts.size()];
+      const int post = posts[table[g].post];
       const int cap = problem.places[post].capacity > 0 ? problem.places[post].capacity : 1000;
-      double cost = 10.0 * size[g];
+      double cost = 10.0 * size[g] / table[g].cycle;
       if (members[g] >= cap) cost += 1e6;
       for (std::size_t i = 0; i < needs.size(); ++i)
         if (meets(person, needs[i]) && have[g][i] < needs[i].count + 0.5) cost -= 40.0 * (needs[i].count + 0.5 - have[g][i]);
@@ -220,16 +221,16 @@ void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, R
     novices[best] += novice ? 1 : 0;
     for (std::size_t i = 0; i < needs.size(); ++i) have[best][i] += meets(person, needs[i]) ? presence[p] : 0;
   }
-  improve_groups(problem, posts, K, P, group_of, rng);
+  improve_groups(problem, posts, table, P, group_of, rng);
   for (int p = 0; p < n; ++p) {
     const int g = group_of[p];
-    const int phase = g / static_cast<int>(posts.size());
-    const int post_index = g % static_cast<int>(posts.size());
+    const RotationGroup& group = table[g];
+    const int post_index = group.post;
     const int post = posts[post_index];
     const int rest = rests[post_index % rests.size()];
     for (int d = 0; d < problem.days(); ++d) {
       if (!present_on_day(problem.people[p], d)) continue;
-      const bool at_post = (d / P) % K == phase;
+      const bool at_post = (d / P) % group.cycle == group.phase;
       roster.set(p, d, L.stay_shift[at_post ? post : rest], UnitLayout::kPlacementLane);
     }
   }
