@@ -361,6 +361,7 @@ class UnitSearch {
   bool move_fix_cover();
   bool move_swap_days();
   bool move_shower();
+  bool move_relieve();
   void consider_best();
   double temperature(double progress) const { return 3.0 * std::pow(0.05 / 3.0, progress); }
 
@@ -537,6 +538,36 @@ bool UnitSearch::move_shower() {
   return true;
 }
 
+// A person whose day breaks a daily limit (rest, hours, watches in a row)
+// hands one of that day's watches to someone else at the same place.
+bool UnitSearch::move_relieve() {
+  const UnitLayout& L = ev_.layout();
+  const auto& par = problem_.unit->parameters;
+  const int p = rng_.below(problem_.person_count()), d = rng_.below(L.days);
+  const std::uint64_t mask = ev_.watch_mask(p, d);
+  if (mask == 0) return false;
+  const int rest_slots = (par.min_rest_minutes + L.watch_minutes - 1) / L.watch_minutes;
+  bool broken = std::popcount(mask) > par.max_watch_minutes / L.watch_minutes ||
+                longest_free(mask, L.watch_slots) < rest_slots;
+  for (int s = 0, run = 0; s < L.watch_slots && !broken; ++s) {
+    run = (mask >> s) & 1 ? run + 1 : 0;
+    broken = run > par.max_watches_in_row;
+  }
+  if (!broken) return false;
+  int pick = rng_.below(std::popcount(mask));
+  std::uint64_t m = mask;
+  while (pick-- > 0) m &= m - 1;
+  const int s = std::countr_zero(m);
+  const int pl = ev_.watch_place(p, d, s);
+  const auto& here = ev_.people_at(pl, d);
+  if (here.empty()) return false;
+  const int b = here[rng_.below(static_cast<int>(here.size()))];
+  if (b == p || ((ev_.watch_mask(b, d) >> s) & 1)) return false;
+  changes_.push_back({p, d, L.watch_lane(s), kOff});
+  changes_.push_back({b, d, L.watch_lane(s), L.watch_shift[static_cast<std::size_t>(pl) * L.watch_slots + s]});
+  return true;
+}
+
 bool UnitSearch::pick_move() {
   changes_.clear();
   const int r = rng_.below(100);
@@ -544,6 +575,11 @@ bool UnitSearch::pick_move() {
                             ev_.rule_amounts()[static_cast<int>(RuleKind::kOnePlace)] > 0 ||
                             ev_.rule_amounts()[static_cast<int>(RuleKind::kUnavailable)] > 0;
   if (cover_broken && r < 10) return move_fix_cover();
+  if (ev_.plain_score().hard > 0 && r >= 10 && r < 20) {
+    for (int tries = 0; tries < 64; ++tries)
+      if (move_relieve()) return true;
+    return false;
+  }
   if (r < 45) return move_reassign_watch();
   if (r < 75) return move_swap_watches();
   if (r < 92) return move_swap_days();
@@ -614,7 +650,7 @@ void UnitSearch::run() {
       if (++since_adapt >= 64) {
         since_adapt = 0;
         const std::int64_t hard = ev_.rule_amounts()[0] >= 0 ? ev_.plain_score().hard : 0;
-        if (hard > 0 && hard_weight < 4096) hard_weight = hard_weight * 5 / 4 + 1;
+        if (hard > 0 && hard_weight < 300) hard_weight = hard_weight * 5 / 4 + 1;
         else if (hard == 0 && hard_weight > 30) hard_weight = std::max<std::int64_t>(30, hard_weight * 9 / 10);
         ev_.set_hard_weight(hard_weight);
       }
