@@ -363,6 +363,7 @@ class UnitSearch {
   bool move_shower();
   bool move_relieve();
   void consider_best();
+  void save_best();
   double temperature(double progress) const { return 3.0 * std::pow(0.05 / 3.0, progress); }
 
   const Problem& problem_;
@@ -380,6 +381,9 @@ class UnitSearch {
   Score best_score_{};
   Score least_hard_{};
   bool have_best_ = false;
+  bool best_pending_ = false;  // the current roster is the best and not yet copied
+  std::int64_t reported_hard_ = -1;
+  double reported_at_ = -1;
   double time_to_best_ = 0, time_to_feasible_ = -1;
   std::int64_t moves_ = 0;
   StopReason reason_ = StopReason::kTimeLimit;
@@ -576,7 +580,7 @@ bool UnitSearch::pick_move() {
                             ev_.rule_amounts()[static_cast<int>(RuleKind::kUnavailable)] > 0;
   if (cover_broken && r < 10) return move_fix_cover();
   if (ev_.plain_score().hard > 0 && r >= 10 && r < 20) {
-    for (int tries = 0; tries < 64; ++tries)
+    for (int tries = 0; tries < 8; ++tries)
       if (move_relieve()) return true;
     return false;
   }
@@ -586,18 +590,32 @@ bool UnitSearch::pick_move() {
   return move_shower();
 }
 
+// Records a new best score. The roster itself is copied only when the walk
+// is about to leave it (save_best), since bests come thousands of times a
+// second early on and a battalion's roster is over a megabyte.
 void UnitSearch::consider_best() {
   const Score plain = ev_.plain_score();
   if (have_best_ && !(plain < best_score_)) return;
   have_best_ = true;
   best_score_ = plain;
-  best_roster_ = ev_.roster();
+  best_pending_ = true;
   time_to_best_ = control_.elapsed();
   if (plain.feasible() && !feasible_) {
     feasible_ = true;
     time_to_feasible_ = time_to_best_;
   }
-  if (on_best_) on_best_(Progress{plain, time_to_best_, moves_, thread_});
+  // Progress reports: whenever the hard units change, else at most twice a second.
+  if (on_best_ && (plain.hard != reported_hard_ || time_to_best_ - reported_at_ >= 0.5)) {
+    reported_hard_ = plain.hard;
+    reported_at_ = time_to_best_;
+    on_best_(Progress{plain, time_to_best_, moves_, thread_});
+  }
+}
+
+void UnitSearch::save_best() {
+  if (!best_pending_) return;
+  best_roster_ = ev_.roster();
+  best_pending_ = false;
 }
 
 void UnitSearch::run() {
@@ -613,6 +631,7 @@ void UnitSearch::run() {
     if (problem_.places[pl].kind == PlaceKind::kPost) posts_.push_back(pl);
   }
   consider_best();
+  save_best();
   if (watched_places_.empty()) return;
 
   std::int64_t hard_weight = 30;
@@ -660,6 +679,12 @@ void UnitSearch::run() {
     const Score delta = ev_.apply(changes_.data(), static_cast<int>(changes_.size()));
     const double d = static_cast<double>(delta.hard + delta.soft);
     if (d <= 0 || rng_.unit() < std::exp(-d / temp)) {
+      if (best_pending_ && (delta.hard > 0 || (delta.hard == 0 && delta.soft > 0))) {
+        // Leaving the best roster: keep a copy of it first.
+        ev_.undo();
+        save_best();
+        ev_.apply(changes_.data(), static_cast<int>(changes_.size()));
+      }
       if (options_.check_mode) {
         const RuleAmounts fresh = ev_.recount();
         if (fresh != ev_.rule_amounts()) {
@@ -676,6 +701,7 @@ void UnitSearch::run() {
       ev_.undo();
     }
   }
+  save_best();
 }
 
 }  // namespace
