@@ -1,0 +1,1055 @@
+// The unit generator: people with the reference mix, places, the rotation,
+// events and wishes, and the witness plan that shows the unit can be planned.
+#include "model/unit_generator.h"
+
+#include <algorithm>
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <optional>
+#include <queue>
+#include <random>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace vigil {
+namespace {
+
+constexpr const char* kErrorFile = "unit generator";
+
+// ---- randomness --------------------------------------------------------------
+
+// Draws from std::mt19937_64 with integer arithmetic only, so a seed gives
+// the same unit with every standard library.
+class Rng {
+ public:
+  explicit Rng(std::uint64_t seed) : engine_(seed) {}
+
+  // Uniform in [0, n) for n > 0, by rejection of the top partial range.
+  int below(int n) {
+    const std::uint64_t bound = static_cast<std::uint64_t>(n);
+    const std::uint64_t max = std::numeric_limits<std::uint64_t>::max();
+    const std::uint64_t limit = max - (max % bound + 1) % bound;
+    std::uint64_t x = engine_();
+    while (x > limit) x = engine_();
+    return static_cast<int>(x % bound);
+  }
+  bool chance(int percent) { return below(100) < percent; }
+
+  // Fisher-Yates, spelled out (std::shuffle's algorithm is not specified).
+  template <class T>
+  void shuffle(std::vector<T>& v) {
+    for (std::size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[static_cast<std::size_t>(below(static_cast<int>(i)))]);
+  }
+
+ private:
+  std::mt19937_64 engine_;
+};
+
+std::uint64_t mix64(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
+}
+
+// ---- the reference mix ------------------------------------------------------
+
+enum Language : int { kUk, kRu, kEn, kPl, kPt, kEs, kKa, kJa, kDe, kFr, kSv, kLanguageCount };
+constexpr std::array<const char*, kLanguageCount> kLanguageCodes = {"uk", "ru", "en", "pl", "pt", "es",
+                                                                    "ka", "ja", "de", "fr", "sv"};
+enum Skill : int { kMedic, kRadio, kTeamLeader };
+constexpr std::array<const char*, 3> kSkillNames = {"medic", "radio", "team-leader"};
+
+enum Nation : int {
+  kUkrainian, kPolish, kAmerican, kBritish, kBrazilian, kColombian,
+  kGeorgian, kJapanese, kGerman, kFrench, kCanadian, kSwedish, kNationCount
+};
+
+struct NationSpec {
+  const char* name;
+  int per_64;  // people of this nationality in the reference unit of 64
+  std::array<const char*, 20> first;
+  std::array<const char*, 20> last;
+};
+
+// Invented names in the style of each country (ASCII spellings).
+const std::array<NationSpec, kNationCount> kNations = {{
+    {"Ukrainian", 20,
+     {"Olena", "Andriy", "Oksana", "Taras", "Iryna", "Mykola", "Nataliia", "Bohdan", "Halyna", "Dmytro", "Yuliia",
+      "Serhiy", "Kateryna", "Volodymyr", "Svitlana", "Yaroslav", "Tetiana", "Oleh", "Mariia", "Petro"},
+     {"Kovalenko", "Bondarenko", "Tkachenko", "Shevchuk", "Melnyk", "Kravets", "Lysenko", "Hnatyuk", "Marchenko",
+      "Savchuk", "Rudenko", "Moroz", "Pavlenko", "Kozak", "Zinchenko", "Levchenko", "Horbach", "Dovzhenko",
+      "Ostapchuk", "Yatsenko"}},
+    {"Polish", 10,
+     {"Agnieszka", "Piotr", "Katarzyna", "Tomasz", "Magdalena", "Krzysztof", "Joanna", "Marcin", "Ewa", "Pawel",
+      "Zofia", "Jakub", "Dorota", "Grzegorz", "Monika", "Wojciech", "Aleksandra", "Lukasz", "Barbara", "Michal"},
+     {"Nowak", "Kowalczyk", "Mazur", "Krawczyk", "Wojcik", "Kaczmarek", "Zajac", "Krol", "Wrobel", "Pietrzak",
+      "Walczak", "Stepien", "Dudek", "Adamczyk", "Sikora", "Baran", "Szewczyk", "Michalak", "Kubiak", "Wieczorek"}},
+    {"American", 6,
+     {"Jake", "Emily", "Tyler", "Megan", "Brandon", "Ashley", "Cody", "Kayla", "Dustin", "Brittany", "Travis",
+      "Amber", "Garrett", "Lindsey", "Shane", "Courtney", "Derek", "Heather", "Kyle", "Jenna"},
+     {"Miller", "Johnson", "Carter", "Brooks", "Hayes", "Reed", "Coleman", "Bennett", "Foster", "Walsh", "Porter",
+      "Sullivan", "Griffin", "Dawson", "Fletcher", "Hale", "Mercer", "Lawson", "Whitaker", "Barnes"}},
+    {"British", 4,
+     {"Oliver", "Charlotte", "Harry", "Sophie", "George", "Emma", "Callum", "Lucy", "Jamie", "Hannah", "Rhys",
+      "Eleanor", "Alfie", "Imogen", "Owen", "Freya", "Liam", "Niamh", "Toby", "Isla"},
+     {"Thompson", "Clarke", "Hughes", "Wright", "Evans", "Davies", "Roberts", "Walker", "Harrison", "Ashworth",
+      "Pemberton", "Whitfield", "Barlow", "Hartley", "Cartwright", "Fairclough", "Holloway", "Kendrick", "Marsh",
+      "Atkinson"}},
+    {"Brazilian", 5,
+     {"Joao", "Ana", "Lucas", "Mariana", "Rafael", "Beatriz", "Thiago", "Camila", "Gabriel", "Larissa", "Felipe",
+      "Juliana", "Matheus", "Fernanda", "Bruno", "Leticia", "Diego", "Renata", "Vinicius", "Aline"},
+     {"Silva", "Santos", "Oliveira", "Souza", "Pereira", "Costa", "Rodrigues", "Almeida", "Nascimento", "Lima",
+      "Araujo", "Carvalho", "Ribeiro", "Barbosa", "Moreira", "Cardoso", "Teixeira", "Rocha", "Mendes", "Freitas"}},
+    {"Colombian", 4,
+     {"Andres", "Valentina", "Santiago", "Daniela", "Camilo", "Natalia", "Sebastian", "Paola", "Julian", "Carolina",
+      "Mauricio", "Alejandra", "Esteban", "Catalina", "Fabian", "Lorena", "Hernan", "Marcela", "Jhon", "Viviana"},
+     {"Garcia", "Rodriguez", "Martinez", "Gomez", "Lopez", "Hernandez", "Ramirez", "Torres", "Vargas", "Castro",
+      "Rojas", "Moreno", "Jimenez", "Munoz", "Ospina", "Restrepo", "Cardenas", "Quintero", "Zapata", "Arango"}},
+    {"Georgian", 3,
+     {"Giorgi", "Nino", "Levan", "Tamar", "Davit", "Mariam", "Irakli", "Ketevan", "Luka", "Salome", "Zurab", "Eka",
+      "Nika", "Natia", "Vakhtang", "Maia", "Tornike", "Sopho", "Lasha", "Tamta"},
+     {"Beridze", "Kapanadze", "Gelashvili", "Maisuradze", "Tsiklauri", "Lomidze", "Kiknadze", "Abashidze",
+      "Chkheidze", "Gogoladze", "Japaridze", "Kvaratskhelia", "Mchedlishvili", "Nozadze", "Shengelia", "Tabatadze",
+      "Tsereteli", "Vashakidze", "Zhvania", "Dolidze"}},
+    {"Japanese", 3,
+     {"Haruto", "Yui", "Sota", "Aoi", "Ren", "Hina", "Kaito", "Sakura", "Takumi", "Mei", "Daiki", "Riko", "Kenta",
+      "Yuna", "Shota", "Misaki", "Ryo", "Nanami", "Hiroshi", "Ayaka"},
+     {"Sato", "Suzuki", "Takahashi", "Tanaka", "Watanabe", "Ito", "Yamamoto", "Nakamura", "Kobayashi", "Kato",
+      "Yoshida", "Yamada", "Sasaki", "Matsumoto", "Inoue", "Kimura", "Hayashi", "Shimizu", "Mori", "Ikeda"}},
+    {"German", 3,
+     {"Lukas", "Anna", "Jonas", "Lena", "Felix", "Lea", "Maximilian", "Johanna", "Tobias", "Katharina", "Florian",
+      "Miriam", "Moritz", "Laura", "Niklas", "Sarah", "Jan", "Clara", "Stefan", "Greta"},
+     {"Mueller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Hoffmann", "Schulz",
+      "Koch", "Richter", "Klein", "Wolf", "Neumann", "Schwarz", "Zimmermann", "Braun", "Hartmann", "Krueger"}},
+    {"French", 2,
+     {"Louis", "Camille", "Hugo", "Chloe", "Arthur", "Manon", "Theo", "Ines", "Julien", "Margaux", "Antoine",
+      "Pauline", "Mathis", "Elise", "Quentin", "Juliette", "Romain", "Amandine", "Bastien", "Celine"},
+     {"Martin", "Bernard", "Dubois", "Thomas", "Robert", "Richard", "Petit", "Durand", "Leroy", "Moreau", "Simon",
+      "Laurent", "Lefebvre", "Michel", "Garnier", "Faure", "Rousseau", "Blanc", "Guerin", "Mercier"}},
+    {"Canadian", 2,
+     {"Ethan", "Olivia", "Noah", "Avery", "Logan", "Madison", "Connor", "Brooke", "Mathieu", "Genevieve", "Carter",
+      "Paige", "Nolan", "Kaitlyn", "Tristan", "Sydney", "Brody", "Maude", "Xavier", "Emilie"},
+     {"Tremblay", "Gagnon", "Roy", "Cote", "Bouchard", "Gauthier", "Morin", "Lavoie", "Fortin", "MacDonald",
+      "Campbell", "Fraser", "MacLeod", "Stewart", "Murray", "Boucher", "Pelletier", "Caron", "Ouellet", "Bergeron"}},
+    {"Swedish", 2,
+     {"Erik", "Astrid", "Lars", "Ingrid", "Johan", "Elsa", "Anders", "Maja", "Nils", "Linnea", "Oskar", "Sigrid",
+      "Gustav", "Ebba", "Henrik", "Frida", "Axel", "Saga", "Mattias", "Klara"},
+     {"Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson",
+      "Gustafsson", "Pettersson", "Jonsson", "Lindberg", "Lindqvist", "Berglund", "Sandberg", "Lundgren",
+      "Engstrom", "Holm", "Sjoberg"}},
+}};
+constexpr int kReferencePeople = 64;
+
+// People per nationality for a unit of n: the reference proportions, rounded
+// by largest remainder (ties to the larger group) so the counts add up to n.
+std::array<int, kNationCount> nation_counts(int n) {
+  std::array<int, kNationCount> count{};
+  std::array<int, kNationCount> rest{};
+  int given = 0;
+  for (int k = 0; k < kNationCount; ++k) {
+    const long long share = static_cast<long long>(n) * kNations[k].per_64;
+    count[k] = static_cast<int>(share / kReferencePeople);
+    rest[k] = static_cast<int>(share % kReferencePeople);
+    given += count[k];
+  }
+  std::array<int, kNationCount> order{};
+  for (int k = 0; k < kNationCount; ++k) order[k] = k;
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return rest[a] > rest[b]; });
+  for (int i = 0; given < n; ++i, ++given) ++count[order[i % kNationCount]];
+  return count;
+}
+
+// round(n * per_64 / 64), half up.
+int scaled(int n, int per_64) {
+  return static_cast<int>((static_cast<long long>(n) * per_64 * 2 + kReferencePeople) / (2 * kReferencePeople));
+}
+
+void speak(UnitPersonInfo& u, int language, LanguageLevel level) {
+  if (u.level(language) == 0) u.languages.push_back(SpokenLanguage{language, level});
+}
+
+// The native language and the second languages typical of each nationality.
+// Some speak only Ukrainian, Polish, Portuguese, Spanish or Japanese.
+void draw_languages(int nation, Rng& rng, UnitPersonInfo& u) {
+  using L = LanguageLevel;
+  auto level = [&](int fluent_percent) { return rng.chance(fluent_percent) ? L::kFluent : L::kBasic; };
+  switch (nation) {
+    case kUkrainian:
+      speak(u, kUk, L::kNative);
+      if (!rng.chance(15)) {
+        speak(u, kRu, level(80));
+        if (rng.chance(40)) speak(u, kEn, level(25));
+      }
+      break;
+    case kPolish:
+      speak(u, kPl, L::kNative);
+      if (!rng.chance(20)) {
+        const bool uk = rng.chance(40);
+        const bool en = rng.chance(70) || !uk;
+        if (en) speak(u, kEn, level(40));
+        if (uk) speak(u, kUk, level(30));
+      }
+      break;
+    case kAmerican:
+      speak(u, kEn, L::kNative);
+      if (rng.chance(20)) speak(u, kEs, L::kBasic);
+      break;
+    case kBritish:
+      speak(u, kEn, L::kNative);
+      if (rng.chance(20)) speak(u, kFr, L::kBasic);
+      break;
+    case kCanadian:
+      speak(u, kEn, L::kNative);
+      if (rng.chance(50)) speak(u, kFr, level(50));
+      break;
+    case kBrazilian:
+      speak(u, kPt, L::kNative);
+      if (!rng.chance(25)) {
+        const bool es = rng.chance(50);
+        const bool en = rng.chance(60) || !es;
+        if (es) speak(u, kEs, L::kBasic);
+        if (en) speak(u, kEn, L::kBasic);
+      }
+      break;
+    case kColombian:
+      speak(u, kEs, L::kNative);
+      if (!rng.chance(30)) {
+        speak(u, kEn, L::kBasic);
+        if (rng.chance(20)) speak(u, kPt, L::kBasic);
+      }
+      break;
+    case kGeorgian:
+      speak(u, kKa, L::kNative);
+      speak(u, kRu, L::kFluent);
+      if (rng.chance(50)) speak(u, kEn, L::kBasic);
+      break;
+    case kJapanese:
+      speak(u, kJa, L::kNative);
+      if (!rng.chance(35)) speak(u, kEn, level(20));
+      break;
+    case kGerman:
+      speak(u, kDe, L::kNative);
+      speak(u, kEn, L::kFluent);
+      if (rng.chance(20)) speak(u, kFr, L::kBasic);
+      break;
+    case kFrench:
+      speak(u, kFr, L::kNative);
+      speak(u, kEn, level(60));
+      if (rng.chance(20)) speak(u, kEs, L::kBasic);
+      break;
+    case kSwedish:
+      speak(u, kSv, L::kNative);
+      speak(u, kEn, L::kFluent);
+      if (rng.chance(30)) speak(u, kDe, L::kBasic);
+      break;
+    default: break;
+  }
+}
+
+// Unique full names: each nationality's first x last combinations in a drawn
+// order; once they run out (only in large units), the same combinations again
+// with " 2", " 3"... appended.
+class NameMaker {
+ public:
+  explicit NameMaker(Rng& rng) {
+    for (int k = 0; k < kNationCount; ++k) {
+      std::vector<int>& combos = order_[k];
+      combos.resize(400);
+      for (int i = 0; i < 400; ++i) combos[i] = i;
+      rng.shuffle(combos);
+    }
+  }
+
+  std::string next(int nation) {
+    for (;;) {
+      const int i = used_[nation]++;
+      const int combo = order_[nation][static_cast<std::size_t>(i % 400)];
+      const int round = i / 400;
+      std::string name = fmt::format("{} {}", kNations[nation].first[combo / 20], kNations[nation].last[combo % 20]);
+      if (round > 0) name += fmt::format(" {}", round + 1);
+      if (taken_.insert(name).second) return name;
+    }
+  }
+
+ private:
+  std::array<std::vector<int>, kNationCount> order_;
+  std::array<int, kNationCount> used_{};
+  std::set<std::string> taken_;
+};
+
+// ---- the witness plan --------------------------------------------------------
+//
+// The generator keeps the unit's defaults (2-hour watches, 2 watchers per
+// post, at most 8 watch hours and 2 watches in a row, a 6-hour rest), for
+// which three disjoint pairs hold a post's 12 watches a day: the pairs take
+// slots {0,1,6,7}, {2,3,8,9} and {4,5,10,11}, so everyone stands 4 watches, at
+// most 2 in a row, with 4 free slots (8 h) in a row. Three people hold a rest
+// center's guard the same way.
+constexpr int kPairsPerPost = 3;
+constexpr int kGuardsPerRestCenter = 3;
+constexpr int kWatchersPerPost = 2;
+constexpr int kPostBeds = 8;
+
+// A watch pair, or a single person who stands no watch.
+struct Unit {
+  int a = -1, c = -1;  // c < 0: a single
+  std::uint32_t needs = 0;
+  int size() const { return c < 0 ? 1 : 2; }
+};
+
+struct WitnessPerson {
+  std::uint32_t languages = 0;  // bit per language
+  bool novice = false;
+  std::uint32_t needs = 0;  // bit per team need met
+};
+
+class Witness {
+ public:
+  Witness(const Problem& problem, int classes) : pb_(problem), classes_(classes) {}
+
+  // True when a plan keeping every hard rule exists; the plan is place_ below.
+  // Showers each rest center needs for the plan (at least those it has).
+  int showers_needed() const { return showers_needed_; }
+
+  bool build(std::string* why) {
+    if (!setup(why)) return false;
+    const int P = rot().post_days;
+    for (int b = 0; b * P < days_; ++b)
+      if (!plan_block(b, why)) return false;
+    return check_rest_centers(why) && check_rotation(why);
+  }
+
+ private:
+  const Rotation& rot() const { return pb_.unit->rotation; }
+  bool present(int i, int d) const { return present_[static_cast<std::size_t>(i) * days_ + d] != 0; }
+  int& place(int i, int d) { return place_[static_cast<std::size_t>(i) * days_ + d]; }
+  int place(int i, int d) const { return place_[static_cast<std::size_t>(i) * days_ + d]; }
+
+  bool setup(std::string* why) {
+    n_ = pb_.person_count();
+    days_ = pb_.days();
+    for (int pl = 0; pl < static_cast<int>(pb_.places.size()); ++pl)
+      (pb_.places[pl].kind == PlaceKind::kPost ? posts_ : rests_).push_back(pl);
+    if (posts_.empty() || rests_.empty()) return fail(why, "no posts or no rest centers");
+    for (int pl : posts_) post_capacity_ += pb_.places[pl].capacity;
+    const auto& needs = pb_.unit->parameters.team_needs;
+    people_.resize(static_cast<std::size_t>(n_));
+    present_.assign(static_cast<std::size_t>(n_) * days_, 0);
+    place_.assign(static_cast<std::size_t>(n_) * days_, -1);
+    std::vector<int> holders(needs.size(), 0);
+    for (int i = 0; i < n_; ++i) {
+      const Person& p = pb_.people[i];
+      WitnessPerson& w = people_[i];
+      for (const SpokenLanguage& l : p.unit.languages) w.languages |= 1u << l.language;
+      w.novice = p.unit.experience == Experience::kNone;
+      for (std::size_t k = 0; k < needs.size(); ++k)
+        if (meets(p, needs[k])) {
+          w.needs |= 1u << k;
+          ++holders[k];
+        }
+      for (int d = 0; d < days_; ++d) present_[static_cast<std::size_t>(i) * days_ + d] = present_on_day(p, d) ? 1 : 0;
+    }
+    // Rotation classes (who is at a post in which block): pair everyone up for
+    // watches, then deal the pairs and singles to the classes, those with the
+    // scarcest needs first, each to the class with the fewest people so far.
+    std::vector<int> everyone(static_cast<std::size_t>(n_));
+    for (int i = 0; i < n_; ++i) everyone[i] = i;
+    std::vector<Unit> units;
+    pair_people(everyone, units);
+    partner_.assign(static_cast<std::size_t>(n_), -1);
+    mark_.assign(static_cast<std::size_t>(n_), 0);
+    for (const Unit& u : units)
+      if (u.c >= 0) {
+        partner_[u.a] = u.c;
+        partner_[u.c] = u.a;
+      }
+    std::vector<int> scarce(needs.size());
+    for (std::size_t k = 0; k < needs.size(); ++k) scarce[k] = static_cast<int>(k);
+    std::stable_sort(scarce.begin(), scarce.end(), [&](int a, int b) { return holders[a] < holders[b]; });
+    auto key = [&](const Unit& u) {
+      std::uint32_t k = 0;
+      for (int s : scarce) k = (k << 1) | ((u.needs >> s) & 1u);
+      return k;
+    };
+    std::stable_sort(units.begin(), units.end(), [&](const Unit& x, const Unit& y) { return key(x) > key(y); });
+    class_of_.assign(static_cast<std::size_t>(n_), 0);
+    std::vector<int> class_size(static_cast<std::size_t>(classes_), 0);
+    for (const Unit& u : units) {
+      const int c = static_cast<int>(std::min_element(class_size.begin(), class_size.end()) - class_size.begin());
+      class_size[c] += u.size();
+      class_of_[u.a] = c;
+      if (u.c >= 0) class_of_[u.c] = c;
+    }
+    at_post_.assign(static_cast<std::size_t>(n_), 0);
+    rest_run_.assign(static_cast<std::size_t>(n_), 0);
+    rest_after_post_.assign(static_cast<std::size_t>(n_), 0);
+    center_.assign(static_cast<std::size_t>(n_), -1);
+    return true;
+  }
+
+  static bool meets(const Person& p, const TeamNeed& need) {
+    switch (need.kind) {
+      case TeamNeed::Kind::kExperience: return static_cast<int>(p.unit.experience) >= need.value;
+      case TeamNeed::Kind::kSkill: return p.unit.has_skill(need.value);
+      case TeamNeed::Kind::kLanguage: return p.unit.level(need.value) > 0;
+    }
+    return false;
+  }
+
+  static bool fail(std::string* why, std::string text) {
+    if (why) *why = std::move(text);
+    return false;
+  }
+
+  // Who goes to a post in block b, which post, and which rest center for the
+  // others; then the day-by-day state of everyone's runs.
+  bool plan_block(int b, std::string* why) {
+    const int P = rot().post_days;
+    const int d0 = b * P, d1 = std::min(days_, d0 + P) - 1;
+    const int block_days = d1 - d0 + 1;
+    struct Candidate {
+      int person, rest, due;
+      bool full;
+    };
+    std::vector<Candidate> optional;
+    std::vector<int> posted;
+    std::vector<char> full(static_cast<std::size_t>(n_), 0);
+    std::vector<char> in_block(static_cast<std::size_t>(n_), 0);
+    int present_people = 0;
+    for (int i = 0; i < n_; ++i) {
+      int first = -1, count = 0;
+      for (int d = d0; d <= d1; ++d)
+        if (present(i, d)) {
+          if (first < 0) first = d;
+          ++count;
+        }
+      if (count == 0) continue;
+      in_block[i] = 1;
+      ++present_people;
+      full[i] = count == block_days ? 1 : 0;
+      const bool continuing = first == d0 && d0 > 0 && present(i, d0 - 1);
+      const bool after_post = continuing && at_post_[i];
+      const int rest_before = continuing && !at_post_[i] ? rest_run_[i] : 0;
+      const bool can_post = !after_post && !(rest_before > 0 && rest_after_post_[i] && rest_before < rot().rest_days);
+      const bool must_post = rest_before + count > rot().max_rest_days;
+      if (must_post) {
+        if (!can_post) return fail(why, fmt::format("block {}: {} can neither post nor rest", b, pb_.people[i].name));
+        posted.push_back(i);
+      } else if (can_post) {
+        const int due = ((class_of_[i] - b) % classes_ + classes_) % classes_;
+        optional.push_back(Candidate{i, rest_before, due, full[i] != 0});
+      }
+    }
+    const int least = kPairsPerPost * kWatchersPerPost * static_cast<int>(posts_.size());
+    // Half of those present (two classes), or every bed once more than
+    // twice the beds are present: those not posted now are enough next time.
+    const int target =
+        std::max(static_cast<int>(posted.size()), std::min(post_capacity_, std::max(least, (present_people + 1) / 2)));
+    if (static_cast<int>(posted.size()) > post_capacity_)
+      return fail(why, fmt::format("block {}: {} people must go to the posts, which hold {}", b, posted.size(),
+                                   post_capacity_));
+    std::stable_sort(optional.begin(), optional.end(), [](const Candidate& a, const Candidate& c) {
+      if (a.rest != c.rest) return a.rest > c.rest;
+      if (a.full != c.full) return a.full;
+      return a.due < c.due;
+    });
+    for (std::size_t k = 0; k < optional.size() && static_cast<int>(posted.size()) < target; ++k)
+      posted.push_back(optional[k].person);
+
+    std::vector<int> post_of(static_cast<std::size_t>(n_), -1);
+    if (!form_teams(posted, full, post_of, b, why)) return false;
+
+    // Rest centers: a rest run goes on where it is; a new one goes to the
+    // center with the fewest people this block.
+    std::vector<int> load(rests_.size(), 0);
+    std::vector<int> fresh;
+    for (int i = 0; i < n_; ++i) {
+      if (!in_block[i] || post_of[i] >= 0) continue;
+      const bool continuing = present(i, d0) && d0 > 0 && present(i, d0 - 1) && !at_post_[i] && rest_run_[i] > 0;
+      if (continuing) {
+        ++load[static_cast<std::size_t>(center_[i])];
+      } else {
+        fresh.push_back(i);
+      }
+    }
+    for (int i : fresh) {
+      const auto it = std::min_element(load.begin(), load.end());
+      center_[i] = static_cast<int>(it - load.begin());
+      ++*it;
+    }
+    for (int i = 0; i < n_; ++i) {
+      if (!in_block[i]) continue;
+      const int where = post_of[i] >= 0 ? posts_[static_cast<std::size_t>(post_of[i])]
+                                         : rests_[static_cast<std::size_t>(center_[i])];
+      for (int d = d0; d <= d1; ++d) {
+        if (!present(i, d)) {
+          at_post_[i] = 0;
+          rest_run_[i] = 0;
+          rest_after_post_[i] = 0;
+          continue;
+        }
+        place(i, d) = where;
+        if (post_of[i] >= 0) {
+          at_post_[i] = 1;
+          rest_run_[i] = 0;
+        } else {
+          // The state still describes day d - 1 (reset on an absent day).
+          if (at_post_[i]) {
+            rest_after_post_[i] = 1;
+            rest_run_[i] = 1;
+          } else if (rest_run_[i] > 0) {
+            ++rest_run_[i];
+          } else {
+            rest_after_post_[i] = 0;
+            rest_run_[i] = 1;
+          }
+          at_post_[i] = 0;
+        }
+      }
+    }
+    for (int i = 0; i < n_; ++i)
+      if (!in_block[i]) {
+        at_post_[i] = 0;
+        rest_run_[i] = 0;
+        rest_after_post_[i] = 0;
+      }
+    return true;
+  }
+
+  // Pairs up people for watches (a shared language, never two novices) and
+  // appends the pairs, then those left single, to `units`. Greedy over groups
+  // of people who speak the same languages: novices first, the novice groups
+  // with the fewest possible partners first, each taking partners from the
+  // group that could serve the fewest novices; then the experienced among
+  // themselves.
+  void pair_people(const std::vector<int>& people, std::vector<Unit>& units) const {
+    // Buckets by (languages, novice).
+    std::vector<std::pair<std::uint64_t, int>> keyed;
+    for (int i : people)
+      keyed.emplace_back((static_cast<std::uint64_t>(people_[i].languages) << 1) | (people_[i].novice ? 1u : 0u), i);
+    std::stable_sort(keyed.begin(), keyed.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    struct Bucket {
+      std::uint32_t languages;
+      bool novice;
+      std::vector<int> people;  // fewest needs first
+      std::size_t head = 0, tail = 0;  // the unpaired are people[head, tail)
+      std::size_t left() const { return tail - head; }
+      int pop_rich() { return people[--tail]; }
+      int pop_poor() { return people[head++]; }
+    };
+    std::vector<Bucket> buckets;
+    for (const auto& [k, i] : keyed) {
+      if (buckets.empty() || ((static_cast<std::uint64_t>(buckets.back().languages) << 1) |
+                              (buckets.back().novice ? 1u : 0u)) != k)
+        buckets.push_back(Bucket{static_cast<std::uint32_t>(k >> 1), (k & 1u) != 0, {}, 0, 0});
+      buckets.back().people.push_back(i);
+    }
+    auto need_count = [&](int i) { return std::popcount(people_[i].needs); };
+    for (Bucket& bk : buckets) {
+      std::stable_sort(bk.people.begin(), bk.people.end(), [&](int x, int y) { return need_count(x) < need_count(y); });
+      bk.tail = bk.people.size();
+    }
+    auto pair_up = [&](int x, int y) { units.push_back(Unit{x, y, people_[x].needs | people_[y].needs}); };
+    // Novices first, each with an experienced partner who shares a language;
+    // the novice groups with the fewest possible partners go first, and each
+    // takes partners from the group that could serve the fewest novices.
+    std::vector<std::size_t> novice_buckets, other_buckets;
+    for (std::size_t k = 0; k < buckets.size(); ++k) (buckets[k].novice ? novice_buckets : other_buckets).push_back(k);
+    auto partners = [&](std::size_t nk) {
+      std::size_t total = 0;
+      for (std::size_t ok : other_buckets)
+        if (buckets[ok].languages & buckets[nk].languages) total += buckets[ok].left();
+      return total;
+    };
+    std::stable_sort(novice_buckets.begin(), novice_buckets.end(),
+                     [&](std::size_t x, std::size_t y) { return partners(x) < partners(y); });
+    for (std::size_t nk : novice_buckets) {
+      Bucket& nb = buckets[nk];
+      while (nb.left() > 0) {
+        std::size_t best = buckets.size();
+        std::size_t best_reach = std::numeric_limits<std::size_t>::max();
+        for (std::size_t ok : other_buckets) {
+          const Bucket& ob = buckets[ok];
+          if (ob.left() == 0 || !(ob.languages & nb.languages)) continue;
+          std::size_t reach = 0;
+          for (std::size_t mk : novice_buckets)
+            if (buckets[mk].languages & ob.languages) reach += buckets[mk].left();
+          if (reach < best_reach) {
+            best_reach = reach;
+            best = ok;
+          }
+        }
+        if (best == buckets.size()) break;
+        Bucket& ob = buckets[best];
+        while (nb.left() > 0 && ob.left() > 0) {
+          const int x = nb.pop_rich();
+          pair_up(x, ob.pop_poor());
+        }
+      }
+      while (nb.left() > 0) {
+        const int i = nb.pop_rich();
+        units.push_back(Unit{i, -1, people_[i].needs});
+      }
+    }
+    // The experienced among themselves: within a group first (rich with poor),
+    // then the leftovers across groups that share a language.
+    std::vector<int> left;
+    for (std::size_t ok : other_buckets) {
+      Bucket& ob = buckets[ok];
+      while (ob.left() >= 2) {
+        const int x = ob.pop_rich();
+        pair_up(x, ob.pop_poor());
+      }
+      if (ob.left() > 0) left.push_back(ob.pop_rich());
+    }
+    std::vector<char> used(left.size(), 0);
+    for (std::size_t x = 0; x < left.size(); ++x) {
+      if (used[x]) continue;
+      used[x] = 1;
+      std::size_t y = x + 1;
+      while (y < left.size() && (used[y] || !(people_[left[x]].languages & people_[left[y]].languages))) ++y;
+      if (y < left.size()) {
+        used[y] = 1;
+        pair_up(left[x], left[y]);
+      } else {
+        units.push_back(Unit{left[x], -1, people_[left[x]].needs});
+      }
+    }
+
+  }
+
+  // Splits the people posted in a block into post teams: disjoint watch pairs
+  // among those present all block (partners of the class kept together where
+  // both are posted), kPairsPerPost per post, every team need met, beds not
+  // exceeded.
+  bool form_teams(const std::vector<int>& posted, const std::vector<char>& full, std::vector<int>& post_of, int b,
+                  std::string* why) {
+    std::vector<Unit> units;
+    std::vector<int> loose;
+    for (int i : posted) mark_[i] = full[i] ? 1 : 0;
+    for (int i : posted) {
+      if (!full[i]) {
+        units.push_back(Unit{i, -1, people_[i].needs});
+      } else if (const int j = partner_[i]; j >= 0 && mark_[j]) {
+        if (i < j) units.push_back(Unit{i, j, people_[i].needs | people_[j].needs});
+      } else {
+        loose.push_back(i);
+      }
+    }
+    for (int i : posted) mark_[i] = 0;
+    pair_people(loose, units);
+
+    // Teams. Needs first (scarcest first, pairs before singles), then the
+    // pairs each post must have, then everyone else where beds are free.
+    const auto& needs = pb_.unit->parameters.team_needs;
+    const int posts = static_cast<int>(posts_.size());
+    std::vector<int> size(static_cast<std::size_t>(posts), 0), pairs(static_cast<std::size_t>(posts), 0);
+    std::vector<std::vector<int>> have(static_cast<std::size_t>(posts), std::vector<int>(needs.size(), 0));
+    std::vector<int> team_of(units.size(), -1);
+    auto room = [&](int t) { return pb_.places[posts_[static_cast<std::size_t>(t)]].capacity - size[t]; };
+    auto assign = [&](std::size_t u, int t) {
+      team_of[u] = t;
+      size[t] += units[u].size();
+      if (units[u].c >= 0) ++pairs[t];
+      for (std::size_t k = 0; k < needs.size(); ++k)
+        if ((units[u].needs >> k) & 1u) ++have[t][k];
+    };
+    std::vector<std::size_t> need_order(needs.size());
+    for (std::size_t k = 0; k < needs.size(); ++k) need_order[k] = k;
+    std::vector<int> providers(needs.size(), 0);
+    for (const Unit& u : units)
+      for (std::size_t k = 0; k < needs.size(); ++k) providers[k] += (u.needs >> k) & 1u;
+    std::stable_sort(need_order.begin(), need_order.end(),
+                     [&](std::size_t x, std::size_t y) { return providers[x] < providers[y]; });
+    for (std::size_t k : need_order) {
+      std::vector<std::size_t> offer;
+      for (std::size_t u = 0; u < units.size(); ++u)
+        if ((units[u].needs >> k) & 1u) offer.push_back(u);
+      // Pairs first, then the units that bring the fewest other needs.
+      std::stable_sort(offer.begin(), offer.end(), [&](std::size_t x, std::size_t y) {
+        if (units[x].size() != units[y].size()) return units[x].size() > units[y].size();
+        return std::popcount(units[x].needs) < std::popcount(units[y].needs);
+      });
+      std::size_t next = 0;  // offer[0, next) are all assigned
+      for (int t = 0; t < posts; ++t)
+        while (have[t][k] < needs[k].count) {
+          while (next < offer.size() && team_of[offer[next]] >= 0) ++next;
+          std::size_t j = next;
+          while (j < offer.size() && (team_of[offer[j]] >= 0 || units[offer[j]].size() > room(t))) ++j;
+          if (j == offer.size())
+            return fail(why, fmt::format("block {}: too few posted people are {}", b, needs[k].label));
+          assign(offer[j], t);
+        }
+    }
+    std::size_t next = 0;
+    for (int t = 0; t < posts; ++t)
+      while (pairs[t] < kPairsPerPost) {
+        while (next < units.size() && (team_of[next] >= 0 || units[next].c < 0 || room(t) < 2)) ++next;
+        if (next == units.size()) return fail(why, fmt::format("block {}: too few watch pairs", b));
+        assign(next++, t);
+      }
+    int cursor = 0;
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      if (team_of[u] >= 0) continue;
+      if (units[u].c >= 0) {
+        int t = cursor, tries = 0;
+        while (tries < posts && room(t) < 2) t = (t + 1) % posts, ++tries;
+        if (tries < posts) {
+          assign(u, t);
+          cursor = (t + 1) % posts;
+          continue;
+        }
+        // No post has two free beds: split the pair into two singles.
+        const int c = units[u].c;
+        units[u].c = -1;
+        units[u].needs = people_[units[u].a].needs;
+        units.push_back(Unit{c, -1, people_[c].needs});
+        team_of.push_back(-1);
+      }
+      int t = cursor, tries = 0;
+      while (tries < posts && room(t) < 1) t = (t + 1) % posts, ++tries;
+      if (tries == posts) return fail(why, fmt::format("block {}: more people at the posts than beds", b));
+      assign(u, t);
+      cursor = (t + 1) % posts;
+    }
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      post_of[units[u].a] = team_of[u];
+      if (units[u].c >= 0) post_of[units[u].c] = team_of[u];
+    }
+    return true;
+  }
+
+  // Beds and guards at every rest center every day; and the fewest showers
+  // per rest center (at least its own) that give every rest stint its shower,
+  // earliest-ending stint first.
+  bool check_rest_centers(std::string* why) {
+    const int shower_slots = pb_.unit->shower_slots_per_day();
+    for (int pl : rests_) {
+      const Place& place_info = pb_.places[pl];
+      std::vector<int> count(static_cast<std::size_t>(days_), 0);
+      std::vector<std::vector<int>> stint_ends(static_cast<std::size_t>(days_));  // by start day
+      for (int i = 0; i < n_; ++i)
+        for (int d = 0; d < days_; ++d) {
+          if (place(i, d) != pl) continue;
+          ++count[d];
+          if (d == 0 || place(i, d - 1) != pl) {
+            int e = d;
+            while (e + 1 < days_ && place(i, e + 1) == pl) ++e;
+            stint_ends[d].push_back(e);
+          }
+        }
+      for (int d = 0; d < days_; ++d) {
+        if (place_info.capacity > 0 && count[d] > place_info.capacity)
+          return fail(why, fmt::format("{} day {}: {} people for {} beds", place_info.name, d, count[d], place_info.capacity));
+        if (place_info.watchers > 0 && count[d] < kGuardsPerRestCenter * place_info.watchers)
+          return fail(why, fmt::format("{} day {}: {} people cannot keep the guard", place_info.name, d, count[d]));
+      }
+      auto enough = [&](int showers) {
+        std::priority_queue<int, std::vector<int>, std::greater<>> open;
+        for (int d = 0; d < days_; ++d) {
+          for (int e : stint_ends[d]) open.push(e);
+          for (int k = 0; k < showers * shower_slots && !open.empty(); ++k) open.pop();
+          if (!open.empty() && open.top() <= d) return false;
+        }
+        return true;
+      };
+      int showers = std::max(place_info.showers, 1);
+      while (!enough(showers)) ++showers;
+      showers_needed_ = std::max(showers_needed_, showers);
+    }
+    return true;
+  }
+
+  // The rotation rule of docs/unit-rules.md on every line of the plan.
+  bool check_rotation(std::string* why) const {
+    const Rotation& r = rot();
+    auto kind = [&](int i, int d) {
+      const int pl = place(i, d);
+      return pl < 0 ? -1 : static_cast<int>(pb_.places[pl].kind);
+    };
+    const int post = static_cast<int>(PlaceKind::kPost);
+    for (int i = 0; i < n_; ++i) {
+      int d = 0;
+      while (d < days_) {
+        if (present(i, d) && place(i, d) < 0) return fail(why, fmt::format("{} placed nowhere", pb_.people[i].name));
+        const int k = kind(i, d);
+        if (k < 0) {
+          ++d;
+          continue;
+        }
+        int e = d;
+        while (e + 1 < days_ && kind(i, e + 1) == k) ++e;
+        const int len = e - d + 1;
+        for (int x = d + 1; x <= e; ++x)
+          if (place(i, x) != place(i, x - 1) || (k == post && x % r.post_days == 0))
+            return fail(why, fmt::format("{} day {}: broken stint", pb_.people[i].name, x));
+        if (k == post) {
+          bool excused = d == 0 || e == days_ - 1;
+          for (int x = std::max(d - 1, 0); x <= std::min(e + 1, days_ - 1); ++x) excused = excused || !present(i, x);
+          if (len < r.post_days && !excused)
+            return fail(why, fmt::format("{} day {}: short post stint", pb_.people[i].name, d));
+        } else {
+          const bool between = d > 0 && e + 1 < days_ && kind(i, d - 1) == post && kind(i, e + 1) == post;
+          if ((between && len < r.rest_days) || len > r.max_rest_days)
+            return fail(why, fmt::format("{} day {}: rest of {} days", pb_.people[i].name, d, len));
+        }
+        d = e + 1;
+      }
+    }
+    return true;
+  }
+
+  const Problem& pb_;
+  int classes_ = 2;
+  int n_ = 0, days_ = 0;
+  std::vector<int> posts_, rests_;
+  int post_capacity_ = 0;
+  int showers_needed_ = 0;
+  std::vector<WitnessPerson> people_;
+  std::vector<std::uint8_t> present_;
+  std::vector<int> place_;
+  std::vector<int> class_of_;
+  std::vector<int> partner_;          // watch partner of the class plan, -1 when single
+  std::vector<std::uint8_t> mark_;    // scratch, all 0 between uses
+  std::vector<int> at_post_, rest_run_, rest_after_post_, center_;
+};
+
+// ---- building the unit -------------------------------------------------------
+
+InputError option_error(std::string message) { return InputError{kErrorFile, 0, 0, std::move(message), {}}; }
+
+std::optional<InputError> check_options(const GeneratorOptions& o) {
+  if (o.posts < 1) return option_error(fmt::format("posts: expected at least 1, got {}", o.posts));
+  if (o.posts > kGeneratorMaxPosts)
+    return option_error(fmt::format("posts: expected at most {}, got {}", kGeneratorMaxPosts, o.posts));
+  if (o.rest_centers < 1) return option_error(fmt::format("rest-centers: expected at least 1, got {}", o.rest_centers));
+  if (o.rest_centers > o.posts)
+    return option_error(fmt::format("rest-centers: expected at most one per post ({}), got {}", o.posts, o.rest_centers));
+  if (o.days < 1) return option_error(fmt::format("days: expected at least 1, got {}", o.days));
+  if (o.days > kGeneratorMaxDays)
+    return option_error(fmt::format("days: expected at most {}, got {}", kGeneratorMaxDays, o.days));
+  if (o.people > kGeneratorMaxPeople)
+    return option_error(fmt::format("people: expected at most {}, got {}", kGeneratorMaxPeople, o.people));
+  const long long least = static_cast<long long>(kGeneratorMinPeoplePerPost) * o.posts;
+  if (o.people < least)
+    return option_error(fmt::format("people: expected at least {} to hold {} post{} ({} per post), got {}", least,
+                                    o.posts, o.posts == 1 ? "" : "s", kGeneratorMinPeoplePerPost, o.people));
+  const long long person_days = static_cast<long long>(o.people) * o.days;
+  if (person_days > kGeneratorMaxPersonDays)
+    return option_error(fmt::format("people x days: expected at most {} person-days, got {} ({} x {})",
+                                    kGeneratorMaxPersonDays, person_days, o.people, o.days));
+  return std::nullopt;
+}
+
+struct Draw {
+  Problem problem;
+  int classes = 2;
+};
+
+Draw draw_unit(const GeneratorOptions& o, std::uint64_t seed) {
+  Rng rng(seed);
+  const int n = o.people;
+  Draw out;
+  Problem& p = out.problem;
+  p.name = fmt::format("unit-{}-seed-{}", n, o.seed);
+  p.horizon = Horizon{o.days, 0, 6 * 60};
+
+  UnitSetup unit;
+  for (const char* code : kLanguageCodes) unit.languages.emplace_back(code);
+  for (const char* skill : kSkillNames) unit.skills.emplace_back(skill);
+  unit.parameters.team_needs = {
+      TeamNeed{TeamNeed::Kind::kExperience, static_cast<int>(Experience::kVeteran), 1, "a veteran"},
+      TeamNeed{TeamNeed::Kind::kSkill, kMedic, 1, "a medic"},
+      TeamNeed{TeamNeed::Kind::kLanguage, kUk, 1, "a Ukrainian speaker"},
+  };
+  // The posts hold 8 people each; two rotation classes (2 days at a post, 2 at
+  // rest) fit at most 2 x 8 x posts people. A larger unit needs more classes:
+  // with q classes each person rests (q - 1) stints between post stints, so
+  // the longest allowed rest becomes (q - 1) x post days, q the least number
+  // of classes whose share fits the posts' beds.
+  const int post_beds = kPostBeds * o.posts;
+  out.classes = std::max(2, (n + post_beds - 1) / post_beds);
+  unit.rotation.max_rest_days = unit.rotation.post_days * (out.classes - 1);
+
+  // Places: the posts, then the rest centers with beds for everyone not at a
+  // post and some to spare (70 for the unit of 64), a guard each and 2
+  // showers (generate_unit() adds showers where the rest stints need more).
+  for (int k = 1; k <= o.posts; ++k)
+    p.places.push_back(Place{fmt::format("post-{}", k), kPostBeds, PlaceKind::kPost, kWatchersPerPost, 0});
+  const long long rest_beds = (static_cast<long long>(n) * 70 + kReferencePeople - 1) / kReferencePeople;
+  const int beds_each = static_cast<int>((rest_beds + o.rest_centers - 1) / o.rest_centers);
+  for (int k = 1; k <= o.rest_centers; ++k)
+    p.places.push_back(Place{fmt::format("rest-{}", k), beds_each, PlaceKind::kRestCenter, 1, 2});
+
+  // People: nationalities in the reference proportions, in a drawn order.
+  const auto counts = nation_counts(n);
+  std::vector<int> nation_of;
+  for (int k = 0; k < kNationCount; ++k) nation_of.insert(nation_of.end(), static_cast<std::size_t>(counts[k]), k);
+  rng.shuffle(nation_of);
+  NameMaker names(rng);
+  p.people.resize(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    Person& person = p.people[i];
+    person.name = names.next(nation_of[i]);
+    person.unit.nationality = kNations[nation_of[i]].name;
+    draw_languages(nation_of[i], rng, person.unit);
+  }
+
+  // Experience, a third each. Novices are drawn among those who speak
+  // Ukrainian, Russian or English, so each can share a watch with many.
+  auto bridges = [&](int i) {
+    const UnitPersonInfo& u = p.people[i].unit;
+    return u.level(kUk) > 0 || u.level(kRu) > 0 || u.level(kEn) > 0;
+  };
+  std::vector<int> order(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) order[i] = i;
+  rng.shuffle(order);
+  const int novices = (n + 1) / 3, veterans = (n + 1) / 3;
+  int given = 0;
+  for (int i : order)
+    if (given < novices && bridges(i)) {
+      p.people[i].unit.experience = Experience::kNone;
+      ++given;
+    }
+  given = 0;
+  for (int i : order)
+    if (given < veterans && p.people[i].unit.experience != Experience::kNone) {
+      p.people[i].unit.experience = Experience::kVeteran;
+      ++given;
+    }
+
+  // Skills: medics (at least enough for every post team of both classes and
+  // some to spare), radio operators, team leaders (three in four veterans).
+  auto give = [&](int skill, int wanted, const std::function<bool(int)>& fits) {
+    rng.shuffle(order);
+    int done = 0;
+    for (int i : order)
+      if (done < wanted && !p.people[i].unit.has_skill(skill) && fits(i)) {
+        p.people[i].unit.skills |= 1u << skill;
+        ++done;
+      }
+  };
+  const int medics = std::max(scaled(n, 12), 2 * o.posts + (o.posts + 1) / 2);
+  give(kMedic, medics, [](int) { return true; });
+  give(kRadio, scaled(n, 8), [](int) { return true; });
+  const int leaders = scaled(n, 8);
+  const int veteran_leaders = (leaders * 3 + 3) / 4;
+  give(kTeamLeader, veteran_leaders, [&](int i) { return p.people[i].unit.experience == Experience::kVeteran; });
+  give(kTeamLeader, leaders - veteran_leaders,
+       [&](int i) { return p.people[i].unit.experience == Experience::kTrained; });
+
+  // Reference events: about 6 % arrive from training on day 10, about 5 %
+  // take a week's leave at staggered times (days 5, 12, 19... of a 28-day
+  // horizon). Never more than half the people the posts can spare are away at
+  // once.
+  if (o.reference_events) {
+    const int spare = (n - kGeneratorMinPeoplePerPost * o.posts) / 2;
+    int arriving = std::min((n * 6 + 50) / 100, spare);
+    const int arrival_day = o.days > 10 ? 10 : o.days / 2;
+    if (arrival_day < 1) arriving = 0;
+    int leave_starts = 0, first_start = 0;
+    if (o.days >= 12) {
+      leave_starts = (o.days - 12) / 7 + 1;
+      first_start = 5;
+    } else if (o.days >= 8) {
+      leave_starts = 1;
+      first_start = 1;
+    }
+    const int leaving = leave_starts == 0 ? 0 : std::min((n * 5 + 50) / 100, std::max(0, spare - arriving) * leave_starts);
+    // Arrivals from training are novices without skills where possible.
+    rng.shuffle(order);
+    auto arrival_rank = [&](int i) {
+      const UnitPersonInfo& u = p.people[i].unit;
+      return (u.experience == Experience::kNone ? 0 : 2) + (u.skills == 0 ? 0 : 1);
+    };
+    std::vector<int> arrivals = order;
+    std::stable_sort(arrivals.begin(), arrivals.end(), [&](int a, int b) { return arrival_rank(a) < arrival_rank(b); });
+    arrivals.resize(static_cast<std::size_t>(arriving));
+    for (int i : arrivals) p.people[i].unit.absences.push_back(Absence{0, arrival_day * kMinutesPerDay, "training"});
+    int sent = 0;
+    rng.shuffle(order);
+    for (int i : order) {
+      if (sent == leaving) break;
+      if (!p.people[i].unit.absences.empty() || p.people[i].unit.has_skill(kMedic)) continue;
+      const int start = first_start + 7 * (sent % leave_starts);
+      p.people[i].unit.absences.push_back(
+          Absence{start * kMinutesPerDay, std::min(start + 7, o.days) * kMinutesPerDay, "leave"});
+      ++sent;
+    }
+  }
+
+  // Personal wishes, about one per 8 people: a day off, a post for a week, a
+  // partner of the same nationality.
+  const int wishes = n / 8;
+  std::vector<std::vector<int>> compatriots(kNationCount);
+  for (int i = 0; i < n; ++i) compatriots[static_cast<std::size_t>(nation_of[i])].push_back(i);
+  rng.shuffle(order);
+  for (int k = 0; k < wishes; ++k) {
+    const int i = order[static_cast<std::size_t>(k)];
+    PersonalRequest r;
+    r.person = PersonId(i);
+    int kind = k % 3;
+    if (kind == 2) {
+      const std::vector<int>& mates = compatriots[static_cast<std::size_t>(nation_of[i])];
+      if (mates.size() < 2) {
+        kind = 0;
+      } else {
+        int j = i;
+        while (j == i) j = mates[static_cast<std::size_t>(rng.below(static_cast<int>(mates.size())))];
+        r.kind = PersonalRequest::Kind::kPartner;
+        r.partner = PersonId(j);
+        r.weight = 1 + rng.below(2);
+      }
+    }
+    if (kind == 0) {
+      r.kind = PersonalRequest::Kind::kDayOff;
+      r.day = rng.below(o.days);
+      r.weight = 1 + rng.below(3);
+    } else if (kind == 1) {
+      r.kind = PersonalRequest::Kind::kPost;
+      r.place = PlaceId(rng.below(o.posts));
+      r.first_day = rng.below(o.days);
+      r.last_day = std::min(o.days - 1, r.first_day + 6);
+      r.weight = 1 + rng.below(2);
+    }
+    unit.requests.push_back(r);
+  }
+
+  p.unit = std::move(unit);
+  use_unit_rules(p);
+  return out;
+}
+
+}  // namespace
+
+Result<Problem> generate_unit(const GeneratorOptions& options) {
+  if (auto err = check_options(options)) return *err;
+  constexpr int kAttempts = 64;
+  std::string why;
+  for (int attempt = 0; attempt < kAttempts; ++attempt) {
+    const std::uint64_t seed = attempt == 0 ? options.seed : mix64(options.seed ^ mix64(static_cast<std::uint64_t>(attempt)));
+    Draw draw = draw_unit(options, seed);
+    Witness witness(draw.problem, draw.classes);
+    if (!witness.build(&why)) continue;
+    // A large unit's rest stints may need more than the 2 showers per center.
+    for (Place& place : draw.problem.places)
+      if (place.kind == PlaceKind::kRestCenter) place.showers = std::max(place.showers, witness.showers_needed());
+    add_unit_shifts(draw.problem);
+    if (auto err = draw.problem.validate()) return option_error("generated an invalid unit: " + *err);
+    return std::move(draw.problem);
+  }
+  return option_error(fmt::format(
+      "no plannable unit of {} people for {} posts found in {} draws from seed {} (last: {}); try more people",
+      options.people, options.posts, kAttempts, options.seed, why));
+}
+
+}  // namespace vigil
