@@ -14,6 +14,7 @@
 
 #include <fmt/format.h>
 
+#include "eval/evaluation.h"
 #include "model/unit_generator.h"
 
 namespace vigil {
@@ -370,6 +371,31 @@ TEST(UnitGeneratorErrors, BadOptionsWordForWord) {
   o = GeneratorOptions{100000, 1000, 1, 51, 1, true};
   EXPECT_EQ(error(o),
             "unit generator: people x days: expected at most 5000000 person-days, got 5100000 (100000 x 51)");
+}
+
+// The witness plan the generator builds keeps every hard rule, as the full
+// evaluator counts them.
+TEST(UnitGeneratorWitness, WitnessRosterIsFeasible) {
+  for (const GeneratorOptions& o :
+       {GeneratorOptions{64, 4, 1, 28, 1, true}, GeneratorOptions{64, 4, 1, 28, 2, true},
+        GeneratorOptions{64, 4, 1, 28, 3, true}, GeneratorOptions{70, 4, 1, 28, 1, true},
+        GeneratorOptions{16, 1, 1, 14, 4, true}, GeneratorOptions{600, 30, 3, 84, 1, true}}) {
+    SCOPED_TRACE(fmt::format("{} people, {} posts, seed {}", o.people, o.posts, o.seed));
+    const Problem p = make(o);
+    const auto roster = witness_roster(p);
+    ASSERT_TRUE(roster.has_value());
+    const Evaluation ev = evaluate(p, *roster, true);
+    std::string broken;
+    for (const Violation& v : ev.violations)
+      if (p.rule(v.rule).hard && broken.size() < 2000) broken += v.text + "\n";
+    EXPECT_EQ(ev.score.hard, 0) << broken;
+  }
+}
+
+TEST(UnitGeneratorWitness, NoWitnessForAnotherWatchSetup) {
+  Problem p = make(GeneratorOptions{});
+  p.unit->parameters.max_watches_in_row = 1;
+  EXPECT_FALSE(witness_roster(p).has_value());
 }
 
 }  // namespace

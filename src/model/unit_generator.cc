@@ -293,6 +293,7 @@ class NameMaker {
 // slots {0,1,6,7}, {2,3,8,9} and {4,5,10,11}, so everyone stands 4 watches, at
 // most 2 in a row, with 4 free slots (8 h) in a row. Three people hold a rest
 // center's guard the same way.
+constexpr std::array<std::array<int, 4>, 3> kWatchPatterns = {{{0, 1, 6, 7}, {2, 3, 8, 9}, {4, 5, 10, 11}}};
 constexpr int kPairsPerPost = 3;
 constexpr int kGuardsPerRestCenter = 3;
 constexpr int kWatchersPerPost = 2;
@@ -315,10 +316,10 @@ class Witness {
  public:
   Witness(const Problem& problem, int classes) : pb_(problem), classes_(classes) {}
 
-  // True when a plan keeping every hard rule exists; the plan is place_ below.
   // Showers each rest center needs for the plan (at least those it has).
   int showers_needed() const { return showers_needed_; }
 
+  // True when the plan keeps every hard rule; `why` says what failed.
   bool build(std::string* why) {
     if (!setup(why)) return false;
     const int P = rot().post_days;
@@ -721,9 +722,13 @@ class Witness {
       assign(u, t);
       cursor = (t + 1) % posts;
     }
+    std::vector<int> watching(static_cast<std::size_t>(posts), 0);
     for (std::size_t u = 0; u < units.size(); ++u) {
       post_of[units[u].a] = team_of[u];
-      if (units[u].c >= 0) post_of[units[u].c] = team_of[u];
+      if (units[u].c < 0) continue;
+      post_of[units[u].c] = team_of[u];
+      if (int& k = watching[team_of[u]]; k < kPairsPerPost)
+        watch_pairs_.push_back(WatchPair{b, posts_[static_cast<std::size_t>(team_of[u])], units[u].a, units[u].c, k++});
     }
     return true;
   }
@@ -769,6 +774,89 @@ class Witness {
     return true;
   }
 
+ public:
+  // The plan as a roster: places, the pairs' watches, the guard turns (three
+  // people at each rest center each day) and one shower per rest stint.
+  std::optional<Roster> roster() const {
+    const UnitLayout L = make_unit_layout(pb_);
+    Roster r(pb_);
+    const int W = L.watch_slots;
+    for (int i = 0; i < n_; ++i)
+      for (int d = 0; d < days_; ++d)
+        if (place(i, d) >= 0) r.set(i, d, L.stay_shift[place(i, d)], UnitLayout::kPlacementLane);
+    auto watch = [&](int i, int d, int pl, int pattern) {
+      for (int s : kWatchPatterns[static_cast<std::size_t>(pattern)])
+        r.set(i, d, L.watch_shift[static_cast<std::size_t>(pl) * W + s], L.watch_lane(s));
+    };
+    const int P = rot().post_days;
+    for (const WatchPair& wp : watch_pairs_)
+      for (int d = wp.block * P; d < std::min(days_, (wp.block + 1) * P); ++d) {
+        watch(wp.a, d, wp.place, wp.pattern);
+        watch(wp.c, d, wp.place, wp.pattern);
+      }
+    // guard[i * days + d]: the guard slots person i stands on day d (bits).
+    std::vector<std::uint32_t> guard(static_cast<std::size_t>(n_) * days_, 0);
+    for (int pl : rests_) {
+      if (pb_.places[pl].watchers <= 0) continue;
+      for (int d = 0; d < days_; ++d) {
+        std::vector<int> here;
+        for (int i = 0; i < n_; ++i)
+          if (place(i, d) == pl) here.push_back(i);
+        for (int j = 0; j < kGuardsPerRestCenter && j < static_cast<int>(here.size()); ++j) {
+          const int i = here[(static_cast<std::size_t>(d) * kGuardsPerRestCenter + j) % here.size()];
+          watch(i, d, pl, j);
+          for (int s : kWatchPatterns[static_cast<std::size_t>(j)]) guard[static_cast<std::size_t>(i) * days_ + d] |= 1u << s;
+        }
+      }
+    }
+    // Showers: earliest-ending stint first, in a slot with a free shower
+    // that does not overlap the person's own guard turn.
+    for (int pl : rests_) {
+      const int showers = pb_.places[pl].showers;
+      std::vector<std::vector<std::pair<int, int>>> starting(static_cast<std::size_t>(days_));  // (end, person)
+      for (int i = 0; i < n_; ++i)
+        for (int d = 0; d < days_; ++d)
+          if (place(i, d) == pl && (d == 0 || place(i, d - 1) != pl)) {
+            int e = d;
+            while (e + 1 < days_ && place(i, e + 1) == pl) ++e;
+            starting[d].push_back({e, i});
+          }
+      std::priority_queue<std::pair<int, int>, std::vector<std::pair<int, int>>, std::greater<>> open;
+      for (int d = 0; d < days_; ++d) {
+        for (const auto& stint : starting[d]) open.push(stint);
+        std::vector<int> used(static_cast<std::size_t>(L.shower_slots), 0);
+        std::vector<std::pair<int, int>> later;
+        while (!open.empty()) {
+          const auto [end, i] = open.top();
+          open.pop();
+          int slot = -1;
+          for (int k = 0; k < L.shower_slots && slot < 0; ++k) {
+            if (used[k] >= showers) continue;
+            const int from = L.shower_start[k], to = from + L.shower_minutes;
+            bool clash = false;
+            for (int s = 0; s < W; ++s)
+              if (((guard[static_cast<std::size_t>(i) * days_ + d] >> s) & 1u) &&
+                  from < (s + 1) * L.watch_minutes && s * L.watch_minutes < to)
+                clash = true;
+            if (!clash) slot = k;
+          }
+          if (slot < 0) {
+            if (end <= d) return std::nullopt;
+            later.push_back({end, i});
+            continue;
+          }
+          ++used[slot];
+          r.set(i, d, L.shower_shift[static_cast<std::size_t>(pl) * L.shower_slots + slot], L.shower_lane);
+          if (std::all_of(used.begin(), used.end(), [&](int u) { return u >= showers; })) break;
+        }
+        for (const auto& stint : later) open.push(stint);
+        if (!open.empty() && open.top().first <= d) return std::nullopt;
+      }
+    }
+    return r;
+  }
+
+ private:
   // The rotation rule of docs/unit-rules.md on every line of the plan.
   bool check_rotation(std::string* why) const {
     const Rotation& r = rot();
@@ -821,6 +909,10 @@ class Witness {
   std::vector<int> partner_;          // watch partner of the class plan, -1 when single
   std::vector<std::uint8_t> mark_;    // scratch, all 0 between uses
   std::vector<int> at_post_, rest_run_, rest_after_post_, center_;
+  struct WatchPair {
+    int block, place, a, c, pattern;  // pattern: index into kWatchPatterns
+  };
+  std::vector<WatchPair> watch_pairs_;
 };
 
 // ---- building the unit -------------------------------------------------------
@@ -1050,6 +1142,25 @@ Result<Problem> generate_unit(const GeneratorOptions& options) {
   return option_error(fmt::format(
       "no plannable unit of {} people for {} posts found in {} draws from seed {} (last: {}); try more people",
       options.people, options.posts, kAttempts, options.seed, why));
+}
+
+std::optional<Roster> witness_roster(const Problem& generated) {
+  if (!generated.is_unit()) return std::nullopt;
+  // The watch patterns assume the generator's watch setup.
+  const UnitSetup& u = *generated.unit;
+  const UnitRuleParameters& par = u.parameters;
+  if (u.watch_minutes != 120 || u.rotation.post_days <= 0 || par.max_watch_minutes < 480 ||
+      par.max_watches_in_row < 2 || par.min_rest_minutes > 480)
+    return std::nullopt;
+  for (const Place& place : generated.places)
+    if ((place.kind == PlaceKind::kPost && place.watchers != kWatchersPerPost) ||
+        (place.kind == PlaceKind::kRestCenter && place.watchers > 1) || place.kind == PlaceKind::kWard)
+      return std::nullopt;
+  const Rotation& r = u.rotation;
+  Witness witness(generated, std::max(2, r.max_rest_days / r.post_days + 1));
+  std::string why;
+  if (!witness.build(&why)) return std::nullopt;
+  return witness.roster();
 }
 
 }  // namespace vigil

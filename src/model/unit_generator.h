@@ -19,9 +19,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 
 #include "io/input_error.h"
 #include "model/problem.h"
+#include "model/roster.h"
 
 namespace vigil {
 
@@ -47,5 +49,13 @@ inline constexpr long long kGeneratorMaxPersonDays = 5000000;
 // least 48 to hold 4 posts (12 per post), got 40"). InputError::file is
 // "unit generator"; line and column are 0.
 Result<Problem> generate_unit(const GeneratorOptions& options);
+
+// The witness plan of a generated unit as a roster that keeps every hard
+// rule: places by the rotation classes, three watch pairs per post team
+// (watch slots {0,1,6,7}, {2,3,8,9}, {4,5,10,11}), three guards per rest
+// center and day, one shower per rest stint. A feasible start for the search,
+// and the proof the tests check with the full evaluator. nullopt when the
+// problem's watch setup is not the generator's or the construction fails.
+std::optional<Roster> witness_roster(const Problem& generated);
 
 }  // namespace vigil
