@@ -49,7 +49,7 @@ std::string write_unit_outputs(const Problem& problem, const Roster& roster, con
       {"watch-bill.html", watch_bill_html(problem, roster, *day0)},
       {"watch-bill.csv", watch_bill_csv(problem, roster)},
       {"rotation.svg", rotation_chart_svg(problem, roster)},
-      {"summary.txt", unit_summary_text(summarize_unit(problem, roster, evaluation))},
+      {"summary.txt", unit_summary_text(summarize_unit(problem, roster, evaluation), SIZE_MAX)},
   };
   for (const auto& [name, text] : files)
     if (std::string e = write_file(root / name, text); !e.empty()) return e;

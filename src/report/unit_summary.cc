@@ -18,7 +18,6 @@ std::string hours_text(double hours) {
                                                                        : fmt::format("{:.1f}", rounded);
 }
 
-constexpr std::size_t kMostUnmetListed = 200;
 
 }  // namespace
 
@@ -115,7 +114,7 @@ UnitSummary summarize_unit(const Problem& problem, const Roster& roster, const E
   return s;
 }
 
-std::string unit_summary_text(const UnitSummary& s) {
+std::string unit_summary_text(const UnitSummary& s, std::size_t most_listed) {
   std::string out = fmt::format("Summary of the plan for {}: {} days, {} people.\n\n", s.scenario, s.days, s.people);
   out += s.score.feasible() ? fmt::format("Every rule is kept (0 hard units). Cost of unmet wishes: {}.\n", s.score.soft)
                             : fmt::format("NOT FEASIBLE: {} hard unit{} of broken rules. Cost of unmet wishes: {}.\n",
@@ -142,14 +141,15 @@ std::string unit_summary_text(const UnitSummary& s) {
                              : std::string("\nBroken rules: not listed (the evaluation has no explanations).\n");
   else
     out += fmt::format("\nBroken rules ({}):\n", s.broken.size());
-  for (const std::string& t : s.broken) out += "  - " + t + "\n";
+  for (std::size_t i = 0; i < s.broken.size() && i < most_listed; ++i) out += "  - " + s.broken[i] + "\n";
+  if (s.broken.size() > most_listed) out += fmt::format("  ... and {} more\n", s.broken.size() - most_listed);
   if (s.unmet.empty())
     out += s.score.soft == 0 ? std::string("\nWishes not met: none.\n")
                              : std::string("\nWishes not met: not listed (the evaluation has no explanations).\n");
   else
     out += fmt::format("\nWishes not met ({}):\n", s.unmet.size());
-  for (std::size_t i = 0; i < s.unmet.size() && i < kMostUnmetListed; ++i) out += "  - " + s.unmet[i] + "\n";
-  if (s.unmet.size() > kMostUnmetListed) out += fmt::format("  ... and {} more\n", s.unmet.size() - kMostUnmetListed);
+  for (std::size_t i = 0; i < s.unmet.size() && i < most_listed; ++i) out += "  - " + s.unmet[i] + "\n";
+  if (s.unmet.size() > most_listed) out += fmt::format("  ... and {} more\n", s.unmet.size() - most_listed);
   return out;
 }
 

@@ -51,6 +51,8 @@ UnitFairness unit_fairness(const Problem& problem, const Roster& roster);
 int personal_requests_met(const Problem& problem, const Roster& roster);
 
 UnitSummary summarize_unit(const Problem& problem, const Roster& roster, const Evaluation& evaluation);
-std::string unit_summary_text(const UnitSummary& summary);
+// At most `most_listed` broken rules and unmet wishes are listed, each list
+// followed by "... and N more" when cut.
+std::string unit_summary_text(const UnitSummary& summary, std::size_t most_listed = 200);
 
 }  // namespace vigil
