@@ -604,8 +604,10 @@ void UnitSearch::consider_best() {
     feasible_ = true;
     time_to_feasible_ = time_to_best_;
   }
-  // Progress reports: whenever the hard units change, else at most twice a second.
-  if (on_best_ && (plain.hard != reported_hard_ || time_to_best_ - reported_at_ >= 0.5)) {
+  // Progress reports: the start, the first plan keeping every hard rule, and
+  // otherwise at most twice a second.
+  const bool first_feasible = plain.hard == 0 && reported_hard_ != 0;
+  if (on_best_ && (reported_at_ < 0 || first_feasible || time_to_best_ - reported_at_ >= 0.5)) {
     reported_hard_ = plain.hard;
     reported_at_ = time_to_best_;
     on_best_(Progress{plain, time_to_best_, moves_, thread_});
