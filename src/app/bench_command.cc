@@ -248,26 +248,12 @@ bool write_all(int fd, const std::string& text) {
   return true;
 }
 
-// Runs in the child: solve, send the result as JSON, exit without running the
-// parent's atexit handlers or flushing its stdio buffers.
-[[noreturn]] void child_main(int fd, const fs::path& instance_file, const SolveOptions& options) {
+// Runs in the child: do the job, send its result as JSON, exit without
+// running the parent's atexit handlers or flushing its stdio buffers.
+[[noreturn]] void child_main(int fd, const std::function<nlohmann::json()>& job) {
   nlohmann::json out;
   try {
-    auto problem = read_nrp_instance(instance_file.string());
-    if (!problem) {
-      out = {{"error", problem.error().headline()}, {"input_error", true}};
-    } else {
-      const SolveResult r = solve(*problem, options);
-      out = {{"feasible", r.found_feasible},
-             {"objective", r.score.soft},
-             {"hard", r.score.hard},
-             {"seconds", r.seconds},
-             {"time_to_best", r.time_to_best},
-             {"moves", r.moves},
-             {"moves_per_second", r.moves_per_second()},
-             {"stop", stop_reason_name(r.reason)}};
-      if (!r.check_failure.empty()) out["error"] = r.check_failure;
-    }
+    out = job();
   } catch (const std::exception& e) {
     out = {{"error", fmt::format("exception: {}", e.what())}};
   }
@@ -276,14 +262,26 @@ bool write_all(int fd, const std::string& text) {
   ::_exit(sent ? 0 : 3);
 }
 
-RunResult run_one(const std::string& instance, const fs::path& file, std::uint64_t seed, const SolveOptions& base,
-                  double watchdog_seconds) {
-  RunResult result;
-  result.instance = instance;
-  result.seed = seed;
-  SolveOptions options = base;
-  options.seed = seed;
+nlohmann::json solve_instance_job(const fs::path& instance_file, const SolveOptions& options) {
+  auto problem = read_nrp_instance(instance_file.string());
+  if (!problem) return {{"error", problem.error().headline()}, {"input_error", true}};
+  const SolveResult r = solve(*problem, options);
+  nlohmann::json out = {{"feasible", r.found_feasible},
+                        {"objective", r.score.soft},
+                        {"hard", r.score.hard},
+                        {"seconds", r.seconds},
+                        {"time_to_best", r.time_to_best},
+                        {"moves", r.moves},
+                        {"moves_per_second", r.moves_per_second()},
+                        {"stop", stop_reason_name(r.reason)}};
+  if (!r.check_failure.empty()) out["error"] = r.check_failure;
+  return out;
+}
 
+}  // namespace
+
+ForkedRun run_forked(const std::function<nlohmann::json()>& job, double watchdog_seconds) {
+  ForkedRun result;
   int fds[2];
   if (::pipe(fds) != 0) {
     result.error = fmt::format("pipe() failed: {}", std::strerror(errno));
@@ -300,7 +298,7 @@ RunResult run_one(const std::string& instance, const fs::path& file, std::uint64
   }
   if (pid == 0) {
     ::close(fds[0]);
-    child_main(fds[1], file, options);
+    child_main(fds[1], job);
   }
   ::close(fds[1]);
 
@@ -347,19 +345,32 @@ RunResult run_one(const std::string& instance, const fs::path& file, std::uint64
     result.error = fmt::format("the run died of signal {} ({})", WTERMSIG(status), strsignal(WTERMSIG(status)));
     return result;
   }
-  nlohmann::json j;
   try {
-    j = nlohmann::json::parse(text);
+    result.reply = nlohmann::json::parse(text);
   } catch (const std::exception&) {
     result.error = fmt::format("the run exited with status {} and sent no readable result",
                                WIFEXITED(status) ? WEXITSTATUS(status) : -1);
     return result;
   }
-  if (j.contains("error")) {
-    result.error = j["error"].get<std::string>();
-    result.input_error = j.value("input_error", false);
-  }
-  if (j.contains("feasible")) {
+  if (result.reply.contains("error")) result.error = result.reply["error"].get<std::string>();
+  return result;
+}
+
+namespace {
+
+RunResult run_one(const std::string& instance, const fs::path& file, std::uint64_t seed, const SolveOptions& base,
+                  double watchdog_seconds) {
+  RunResult result;
+  result.instance = instance;
+  result.seed = seed;
+  SolveOptions options = base;
+  options.seed = seed;
+  const ForkedRun run = run_forked([&] { return solve_instance_job(file, options); }, watchdog_seconds);
+  result.peak_mib = run.peak_mib;
+  result.error = run.error;
+  const nlohmann::json& j = run.reply;
+  result.input_error = j.is_object() && j.value("input_error", false);
+  if (j.is_object() && j.contains("feasible")) {
     result.reported = true;
     result.feasible = j["feasible"].get<bool>();
     result.objective = j["objective"].get<std::int64_t>();
@@ -692,7 +703,25 @@ Handler setup_bench(CLI::App& sub) {
   sub.add_option("--work", args->work,
                  "Move evaluations per thread per run; replaces the time limit and makes runs reproducible")
       ->check(CLI::PositiveNumber);
-  return [args]() -> int { return run_bench(*args); };
+  auto unit = std::make_shared<UnitBenchArgs>();
+  auto unit_mode = std::make_shared<bool>(false);
+  sub.add_flag("--unit", *unit_mode,
+               "Run the unit cases instead: the reference unit (examples/unit-64.yaml) and a generated battalion "
+               "(600 people, 30 posts, 3 rest centers, 84 days); --seeds, --threads and --csv apply");
+  sub.add_option("--cases", unit->cases, "With --unit: which cases (unit-64, battalion)")->capture_default_str();
+  sub.add_option("--unit-time", unit->unit_time, "With --unit: time limit of a unit-64 run in seconds")
+      ->check(CLI::Range(0.001, 1e7))
+      ->capture_default_str();
+  sub.add_option("--battalion-time", unit->battalion_time, "With --unit: time limit of a battalion run in seconds")
+      ->check(CLI::Range(0.001, 1e7))
+      ->capture_default_str();
+  return [args, unit, unit_mode, &sub]() -> int {
+    if (!*unit_mode) return run_bench(*args);
+    if (sub.count("--seeds")) unit->seeds = args->seeds;
+    unit->threads = args->threads;
+    unit->csv = args->csv;
+    return run_unit_bench(*unit);
+  };
 }
 
 }  // namespace vigil::app

@@ -11,6 +11,8 @@
 #include "eval/evaluation.h"
 #include "io/nrp_reader.h"
 #include "io/roster_io.h"
+#include "io/scenario_reader.h"
+#include "report/unit_roster_json.h"
 #include "solve/solver.h"
 
 namespace vigil::app {
@@ -29,8 +31,20 @@ void print_breakdown(const Problem& problem, const Evaluation& ev) {
 
 }  // namespace
 
+bool is_scenario_path(const std::string& path) {
+  auto ends = [&](const char* ext) {
+    const std::string e(ext);
+    return path.size() >= e.size() && path.compare(path.size() - e.size(), e.size(), e) == 0;
+  };
+  return ends(".yaml") || ends(".yml");
+}
+
+Result<Roster> load_roster(const Problem& problem, const std::string& path) {
+  return problem.is_unit() ? read_unit_roster(problem, path) : read_roster(problem, path);
+}
+
 std::optional<Problem> load_instance(const std::string& path) {
-  auto problem = read_nrp_instance(path);
+  auto problem = is_scenario_path(path) ? read_scenario(path) : read_nrp_instance(path);
   if (!problem) {
     fmt::print(stderr, "{}\n", problem.error().format());
     return std::nullopt;
@@ -44,14 +58,15 @@ Handler setup_check(CLI::App& sub) {
     bool all = false, json = false;
   };
   auto args = std::make_shared<Args>();
-  sub.add_option("instance", args->instance, "Instance file (benchmark text format)")->required();
-  sub.add_option("roster", args->roster, "Roster file (.csv or .json)")->required();
+  sub.add_option("instance", args->instance, "Scenario (.yaml) or benchmark instance (.txt)")->required();
+  sub.add_option("roster", args->roster, "Roster file (.json for a scenario; .csv or .json for the benchmark)")
+      ->required();
   sub.add_flag("--all", args->all, "List every soft match too, not only hard violations");
   sub.add_flag("--json", args->json, "Print the result as JSON");
   return [args]() -> int {
     auto problem = load_instance(args->instance);
     if (!problem) return kExitInputError;
-    auto roster = read_roster(*problem, args->roster);
+    auto roster = load_roster(*problem, args->roster);
     if (!roster) {
       fmt::print(stderr, "{}\n", roster.error().format());
       return kExitInputError;
@@ -99,7 +114,7 @@ Handler setup_check(CLI::App& sub) {
 
 Handler setup_solve(CLI::App& sub) {
   struct Args {
-    std::string instance, out, start;
+    std::string instance, out, start, out_dir, start_date;
     double time = 60;
     std::int64_t work = 0;
     std::uint64_t seed = 1;
@@ -108,7 +123,10 @@ Handler setup_solve(CLI::App& sub) {
     bool check = false, quiet = false, json = false, no_lp = false;
   };
   auto args = std::make_shared<Args>();
-  sub.add_option("instance", args->instance, "Instance file (benchmark text format)")->required();
+  sub.add_option("instance", args->instance, "Scenario (.yaml) or benchmark instance (.txt)")->required();
+  sub.add_option("--out-dir", args->out_dir,
+                 "Scenario: folder for the plan's files (default: <scenario name>-plan next to where you run)");
+  sub.add_option("--start-date", args->start_date, "Scenario: calendar date of day 0 (YYYY-MM-DD) for the calendars");
   sub.add_flag("--no-lp", args->no_lp, "Skip column generation (LP lower bound and dive); annealing only");
   sub.add_option("--time", args->time, "Time limit in seconds")->check(CLI::Range(0.0, 1e7))->capture_default_str();
   sub.add_option("--work", args->work,
@@ -123,11 +141,12 @@ Handler setup_solve(CLI::App& sub) {
   sub.add_flag("--check", args->check, "Check mode: re-score from scratch after every move, stop at a disagreement");
   sub.add_flag("--quiet", args->quiet, "Print only the result line");
   sub.add_flag("--json", args->json, "Print the result as one JSON object");
-  return [args]() -> int {
+  return [args, &sub]() -> int {
     auto problem = load_instance(args->instance);
     if (!problem) return kExitInputError;
     SolveOptions options;
     options.time_limit_seconds = args->time;
+    if (problem->is_unit() && sub.count("--time") == 0) options.time_limit_seconds = kUnitDefaultSeconds;
     options.work_limit = args->work;
     options.seed = args->seed;
     options.threads = args->threads;
@@ -136,7 +155,7 @@ Handler setup_solve(CLI::App& sub) {
     options.check_mode = args->check;
     options.column_generation = !args->no_lp;
     if (!args->start.empty()) {
-      auto start = read_roster(*problem, args->start);
+      auto start = load_roster(*problem, args->start);
       if (!start) {
         fmt::print(stderr, "{}\n", start.error().format());
         return kExitInputError;
@@ -144,6 +163,12 @@ Handler setup_solve(CLI::App& sub) {
       options.start = *start;
     }
     const bool chatty = !args->quiet && !args->json;
+    if (problem->is_unit()) {
+      UnitSolveArgs unit_args{args->instance, args->out,    args->out_dir, args->start_date,
+                              args->seed,     args->threads, args->work,   args->quiet,
+                              args->json};
+      return run_unit_solve(*problem, options, unit_args);
+    }
     if (chatty)
       fmt::print("vigil solve {}: {} days, {} people, {} shift kinds; seed {}, {} thread(s), {}\n", args->instance,
                  problem->days(), problem->person_count(), problem->shift_count(), args->seed, args->threads,

@@ -7,8 +7,10 @@
 #include <string>
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 
 #include "model/problem.h"
+#include "solve/solver.h"
 
 namespace vigil::app {
 
@@ -24,6 +26,42 @@ Handler setup_check(CLI::App& sub);
 Handler setup_solve(CLI::App& sub);
 Handler setup_bench(CLI::App& sub);
 Handler setup_speed(CLI::App& sub);
+Handler setup_generate(CLI::App& sub);
+
+// Unit scenarios: how long `vigil solve` searches when --time is not given.
+inline constexpr double kUnitDefaultSeconds = 10;
+
+struct UnitSolveArgs {
+  std::string scenario, out, out_dir, start_date;
+  std::uint64_t seed = 1;
+  int threads = 1;
+  std::int64_t work = 0;
+  bool quiet = false, json = false;
+};
+// `vigil solve SCENARIO.yaml`: say what cannot be kept, solve, summarise and
+// write the plan's files.
+int run_unit_solve(const Problem& problem, const SolveOptions& options, const UnitSolveArgs& args);
+
+bool is_scenario_path(const std::string& path);
+
+// One benchmark run in a fork()ed child: `job` runs there and its JSON reply
+// comes back through a pipe; peak memory is the child's own (wait4).
+struct ForkedRun {
+  nlohmann::json reply;
+  double peak_mib = 0;
+  std::string error;  // set when the child failed, was killed or replied with "error"
+};
+ForkedRun run_forked(const std::function<nlohmann::json()>& job, double watchdog_seconds);
+
+// `vigil bench --unit`: the unit cases (the reference unit, a generated battalion).
+struct UnitBenchArgs {
+  std::string seeds = "1,2,3,4,5";
+  double unit_time = 10, battalion_time = 120;
+  int threads = 1;
+  std::string csv;
+  std::string cases = "unit-64,battalion";
+};
+int run_unit_bench(const UnitBenchArgs& args);
 
 // Reads an instance; on failure prints the reader's error (file:line:col
 // and a caret) to stderr and returns nullopt.

@@ -7,9 +7,10 @@
 int main(int argc, char** argv) {
   using vigil::app::Command;
   static const Command kCommands[] = {
-      {"solve", "Find the best roster for an instance within a time or work budget", vigil::app::setup_solve},
-      {"check", "Re-score a roster from scratch: total, hard violations, breakdown by rule", vigil::app::setup_check},
+      {"solve", "Plan a unit scenario (.yaml) or solve a benchmark instance within a time or work budget", vigil::app::setup_solve},
+      {"check", "Re-score a plan or roster from the files alone: hard violations, breakdown by rule", vigil::app::setup_check},
       {"bench", "Solve benchmark instances over several seeds and print a results table", vigil::app::setup_bench},
+      {"generate", "Write a valid unit scenario of any size with the reference unit's mix", vigil::app::setup_generate},
       {"speed", "Measure how many moves per second the incremental evaluator prices", vigil::app::setup_speed},
   };
   CLI::App app{"vigil: rostering engine and planning tool for round-the-clock teams"};

@@ -1,0 +1,113 @@
+// `vigil solve SCENARIO.yaml`: the duty officer's main command. Says before
+// the search what a quick count proves impossible, plans, prints a short
+// summary (rules kept, wishes met, fairness) and writes the plan's files.
+#include <cstdio>
+#include <filesystem>
+#include <sys/resource.h>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "app/commands.h"
+#include "eval/evaluation.h"
+#include "eval/unit_precheck.h"
+#include "report/unit_outputs.h"
+#include "report/unit_roster_json.h"
+#include "report/unit_summary.h"
+
+namespace vigil::app {
+
+int run_unit_solve(const Problem& problem, const SolveOptions& options, const UnitSolveArgs& args) {
+  const bool chatty = !args.quiet && !args.json;
+  int posts = 0, rests = 0;
+  for (const Place& p : problem.places) {
+    posts += p.kind == PlaceKind::kPost ? 1 : 0;
+    rests += p.kind == PlaceKind::kRestCenter ? 1 : 0;
+  }
+  if (chatty)
+    fmt::print("vigil solve {}: {}, {} people, {} posts, {} rest center(s), {} days; seed {}, {} thread(s), {}\n",
+               args.scenario, problem.name, problem.person_count(), posts, rests, problem.days(), args.seed,
+               args.threads,
+               args.work > 0 ? fmt::format("work limit {} moves", args.work)
+                             : fmt::format("time limit {} s", options.time_limit_seconds));
+
+  const std::vector<Finding> findings = precheck_unit(problem);
+  if (chatty && !findings.empty()) {
+    fmt::print("\nThese rules cannot all be kept (a count proves it before any search):\n");
+    for (const Finding& f : findings) fmt::print("  [{}] {}\n", rule_name(f.rule), f.text);
+    fmt::print("vigil still plans the unit and lists every rule it breaks.\n\n");
+  }
+
+  const SolveResult r = solve(problem, options, [&](const Progress& p) {
+    if (chatty) {
+      fmt::print("  {:>8.3f} s  hard {:>5}  wishes cost {:>8}\n", p.seconds, p.best.hard, p.best.soft);
+      std::fflush(stdout);
+    }
+  });
+  if (!r.check_failure.empty()) {
+    fmt::print(stderr, "{}\n", r.check_failure);
+    return kExitInfeasible;
+  }
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const double peak_mib = static_cast<double>(usage.ru_maxrss) / 1024.0;
+
+  const Evaluation ev = evaluate(problem, r.roster, true);
+  const UnitSummary summary = summarize_unit(problem, r.roster, ev);
+
+  std::string out_dir = args.out_dir;
+  if (out_dir.empty()) out_dir = std::filesystem::path(args.scenario).stem().string() + "-plan";
+  OutputOptions out_options;
+  out_options.start_date = args.start_date;
+  if (auto err = write_unit_outputs(problem, r.roster, ev, out_dir, out_options); !err.empty()) {
+    fmt::print(stderr, "{}\n", err);
+    return kExitInputError;
+  }
+  if (!args.out.empty()) {
+    std::FILE* f = std::fopen(args.out.c_str(), "w");
+    if (!f) {
+      fmt::print(stderr, "{}: cannot write the roster\n", args.out);
+      return kExitInputError;
+    }
+    const std::string text = unit_roster_to_json(problem, r.roster);
+    std::fwrite(text.data(), 1, text.size(), f);
+    std::fclose(f);
+  }
+
+  if (args.json) {
+    nlohmann::json j = {{"scenario", args.scenario},
+                        {"seed", args.seed},
+                        {"threads", args.threads},
+                        {"feasible", ev.score.feasible()},
+                        {"hard", ev.score.hard},
+                        {"wishes_cost", ev.score.soft},
+                        {"seconds", r.seconds},
+                        {"time_to_feasible", r.time_to_feasible},
+                        {"time_to_best", r.time_to_best},
+                        {"moves", r.moves},
+                        {"moves_per_second", r.moves_per_second()},
+                        {"peak_mib", peak_mib},
+                        {"night_spread", summary.fairness.night_spread},
+                        {"hours_spread", summary.fairness.hours_spread},
+                        {"requests", summary.requests},
+                        {"requests_met", summary.requests_met},
+                        {"precheck_findings", findings.size()},
+                        {"out_dir", out_dir},
+                        {"stop", stop_reason_name(r.reason)}};
+    fmt::print("{}\n", j.dump());
+  } else {
+    if (chatty) fmt::print("\n{}", unit_summary_text(summary, 12));
+    fmt::print("result: {} hard {} wishes cost {} | {:.2f} s, all hard rules kept at {} | {} moves ({:.2f} M/s) | "
+               "peak {:.0f} MiB | stop: {} | seed {}\n",
+               ev.score.feasible() ? "all hard rules kept" : "SOME HARD RULES BROKEN", ev.score.hard, ev.score.soft,
+               r.seconds, r.time_to_feasible >= 0 ? fmt::format("{:.2f} s", r.time_to_feasible) : std::string("-"),
+               r.moves, r.moves_per_second() / 1e6, peak_mib, stop_reason_name(r.reason), args.seed);
+    if (chatty)
+      fmt::print("plan written to {}/ (summary.txt lists every broken rule and unmet wish; watch-bill.html, "
+                 "rotation.svg, people/, roster.json)\n",
+                 out_dir);
+  }
+  return ev.score.feasible() ? kExitOk : kExitInfeasible;
+}
+
+}  // namespace vigil::app
