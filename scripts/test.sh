@@ -19,6 +19,9 @@ cmake --build "$build" -j"$jobs"
 echo "== smoke: solve and check examples/ward-14.txt"
 "$build/vigil" solve examples/ward-14.txt --work 300000 --seed 1 --quiet --out "$build/ward-14-smoke.csv"
 "$build/vigil" check examples/ward-14.txt "$build/ward-14-smoke.csv" >/dev/null
+echo "== smoke: plan and check examples/unit-64.yaml"
+"$build/vigil" solve examples/unit-64.yaml --work 2000000 --seed 1 --quiet --out-dir "$build/unit-64-smoke" --out "$build/unit-64-smoke.json"
+"$build/vigil" check examples/unit-64.yaml "$build/unit-64-smoke.json" >/dev/null
 echo "== smoke: ok"
 
 ctest --test-dir "$build" --output-on-failure --no-tests=error -j"$jobs"
