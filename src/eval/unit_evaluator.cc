@@ -9,15 +9,6 @@ namespace vigil {
 namespace {
 constexpr int idx(RuleKind k) { return static_cast<int>(k); }
 
-bool meets(const Person& person, const TeamNeed& need) {
-  switch (need.kind) {
-    case TeamNeed::Kind::kExperience: return static_cast<int>(person.unit.experience) >= need.value;
-    case TeamNeed::Kind::kSkill: return person.unit.has_skill(need.value);
-    case TeamNeed::Kind::kLanguage: return person.unit.level(need.value) > 0;
-  }
-  return false;
-}
-
 // round(total * share / all), half up, in integers.
 int share_of(std::int64_t total, std::int64_t share, std::int64_t all) {
   if (all <= 0) return 0;
@@ -52,7 +43,7 @@ UnitEvaluator::UnitEvaluator(const Problem& problem, Roster roster)
       if (l.level == LanguageLevel::kNative) native_lang_[p] |= 1u << l.language;
     }
     novice_[p] = person.unit.experience == Experience::kNone ? 1 : 0;
-    for (std::size_t i = 0; i < needs.size(); ++i) team_has_[p * needs.size() + i] = meets(person, needs[i]) ? 1 : 0;
+    for (std::size_t i = 0; i < needs.size(); ++i) team_has_[p * needs.size() + i] = person.unit.meets(needs[i]) ? 1 : 0;
     for (int d = 0; d < days_; ++d) {
       const std::size_t i = static_cast<std::size_t>(p) * days_ + d;
       present_[i] = present_on_day(person, d) ? 1 : 0;

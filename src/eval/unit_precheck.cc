@@ -84,15 +84,6 @@ std::pair<std::string, std::string> need_nouns(const Problem& p, const TeamNeed&
   return {noun, plural};
 }
 
-bool meets(const Person& person, const TeamNeed& need) {
-  switch (need.kind) {
-    case TeamNeed::Kind::kExperience: return static_cast<int>(person.unit.experience) >= need.value;
-    case TeamNeed::Kind::kSkill: return person.unit.has_skill(need.value);
-    case TeamNeed::Kind::kLanguage: return person.unit.level(need.value) > 0;
-  }
-  return false;
-}
-
 class Precheck {
  public:
   explicit Precheck(const Problem& problem) : p_(problem), u_(*problem.unit) {}
@@ -348,7 +339,7 @@ class Precheck {
         const int e = std::min(days_, a + P) - 1;
         int holders = 0, seats = 0;
         for (int i = 0; i < n_; ++i) {
-          if (!meets(p_.people[i], need)) continue;
+          if (!p_.people[i].unit.meets(need)) continue;
           bool here = !absences_bind;
           for (int d = a; d <= e && !here; ++d) here = present(i, d);
           if (!here) continue;

@@ -52,6 +52,15 @@ int UnitPersonInfo::level(int language) const {
   return 0;
 }
 
+bool UnitPersonInfo::meets(const TeamNeed& need) const {
+  switch (need.kind) {
+    case TeamNeed::Kind::kExperience: return static_cast<int>(experience) >= need.value;
+    case TeamNeed::Kind::kSkill: return has_skill(need.value);
+    case TeamNeed::Kind::kLanguage: return level(need.value) > 0;
+  }
+  return false;
+}
+
 std::string clock_label(int clock_minute) {
   const int m = ((clock_minute % 1440) + 1440) % 1440;
   return fmt::format("{:02}:{:02}", m / 60, m % 60);

@@ -128,6 +128,9 @@ struct UnitPersonInfo {
   bool has_skill(int skill) const { return (skills >> skill) & 1u; }
   // Level of `language`, or 0 when the person does not speak it.
   int level(int language) const;
+  // Whether the person brings this to a post team (experience at least the
+  // level named, the skill, or the language at any level).
+  bool meets(const TeamNeed& need) const;
 };
 
 // What a shift kind of a unit problem is.

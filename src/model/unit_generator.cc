@@ -352,7 +352,7 @@ class Witness {
       for (const SpokenLanguage& l : p.unit.languages) w.languages |= 1u << l.language;
       w.novice = p.unit.experience == Experience::kNone;
       for (std::size_t k = 0; k < needs.size(); ++k)
-        if (meets(p, needs[k])) {
+        if (p.unit.meets(needs[k])) {
           w.needs |= 1u << k;
           ++holders[k];
         }
@@ -394,15 +394,6 @@ class Witness {
     rest_after_post_.assign(static_cast<std::size_t>(n_), 0);
     center_.assign(static_cast<std::size_t>(n_), -1);
     return true;
-  }
-
-  static bool meets(const Person& p, const TeamNeed& need) {
-    switch (need.kind) {
-      case TeamNeed::Kind::kExperience: return static_cast<int>(p.unit.experience) >= need.value;
-      case TeamNeed::Kind::kSkill: return p.unit.has_skill(need.value);
-      case TeamNeed::Kind::kLanguage: return p.unit.level(need.value) > 0;
-    }
-    return false;
   }
 
   static bool fail(std::string* why, std::string text) {

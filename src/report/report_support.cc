@@ -204,27 +204,6 @@ std::uint32_t next_code_point(const std::string& text, std::size_t& i) {
   return cp;
 }
 
-std::string lower_ascii(const std::string& s) {
-  std::string out = s;
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-// Edit distance with adjacent transpositions counted as one edit (optimal
-// string alignment), so "rset" is one edit from "rest".
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  const std::size_t n = a.size(), m = b.size();
-  std::vector<std::size_t> d((n + 1) * (m + 1));
-  auto at = [&](std::size_t i, std::size_t j) -> std::size_t& { return d[i * (m + 1) + j]; };
-  for (std::size_t i = 0; i <= n; ++i) at(i, 0) = i;
-  for (std::size_t j = 0; j <= m; ++j) at(0, j) = j;
-  for (std::size_t i = 1; i <= n; ++i)
-    for (std::size_t j = 1; j <= m; ++j) {
-      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
-    }
-  return at(n, m);
-}
 
 }  // namespace
 
@@ -269,20 +248,5 @@ std::vector<std::string> person_slugs(const Problem& problem) {
   return slugs;
 }
 
-std::string nearest_name(const std::string& name, const std::vector<std::string>& candidates) {
-  const std::string key = lower_ascii(name);
-  std::string best;
-  std::size_t best_distance = 0;
-  for (const std::string& c : candidates) {
-    const std::size_t d = edit_distance(key, lower_ascii(c));
-    if (best.empty() || d < best_distance) {
-      best = c;
-      best_distance = d;
-    }
-  }
-  if (best.empty()) return {};
-  const std::size_t allowed = std::max<std::size_t>(1, std::max(key.size(), best.size()) / 3);
-  return best_distance <= allowed ? best : std::string();
-}
 
 }  // namespace vigil

@@ -79,8 +79,4 @@ std::string slugify(const std::string& name);
 // "person-N"; a later clash gets "-2", "-3"...
 std::vector<std::string> person_slugs(const Problem& problem);
 
-// The candidate closest to `name` by edit distance (ignoring case), when it is
-// close enough to be a likely misspelling; empty otherwise.
-std::string nearest_name(const std::string& name, const std::vector<std::string>& candidates);
-
 }  // namespace vigil

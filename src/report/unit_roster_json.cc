@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "io/name_suggestion.h"
 #include "io/roster_io.h"
 #include "report/report_support.h"
 
@@ -63,7 +64,7 @@ std::string time_list(const std::vector<std::string>& times) {
 }
 
 std::string did_you_mean(const std::string& got, const std::vector<std::string>& candidates) {
-  const std::string near = nearest_name(got, candidates);
+  const std::string near = nearest_name(got, candidates).value_or("");
   return near.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", near);
 }
 
@@ -93,7 +94,7 @@ struct Reader {
       std::string list;
       for (std::size_t i = 0; i < names.size(); ++i)
         list += fmt::format("{}\"{}\"", i == 0 ? "" : i + 1 == names.size() ? " and " : ", ", names[i]);
-      const std::string near = nearest_name(key, names);
+      const std::string near = nearest_name(key, names).value_or("");
       return error(where, fmt::format("expected only the keys {}, got \"{}\"{}", list, key,
                                       near.empty() ? "" : fmt::format(" (did you mean \"{}\"?)", near)));
     }

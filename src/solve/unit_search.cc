@@ -25,15 +25,6 @@ struct Rng {
   double unit() { return static_cast<double>(engine() >> 11) * 0x1.0p-53; }
 };
 
-bool meets(const Person& person, const TeamNeed& need) {
-  switch (need.kind) {
-    case TeamNeed::Kind::kExperience: return static_cast<int>(person.unit.experience) >= need.value;
-    case TeamNeed::Kind::kSkill: return person.unit.has_skill(need.value);
-    case TeamNeed::Kind::kLanguage: return person.unit.level(need.value) > 0;
-  }
-  return false;
-}
-
 // ---- construction ----------------------------------------------------------
 
 // A rotation group: its members are at post `post` (an index into the
@@ -75,7 +66,7 @@ void improve_groups(const Problem& problem, const std::vector<int>& posts, const
   std::vector<char> novice(n, 0);
   for (int p = 0; p < n; ++p) {
     for (int d = 0; d < days; ++d) present[p][d] = present_on_day(problem.people[p], d) ? 1 : 0;
-    for (int i = 0; i < N; ++i) has[p][i] = meets(problem.people[p], needs[i]) ? 1 : 0;
+    for (int i = 0; i < N; ++i) has[p][i] = problem.people[p].unit.meets(needs[i]) ? 1 : 0;
     novice[p] = problem.people[p].unit.experience == Experience::kNone ? 1 : 0;
   }
   // Per post index and day: members present, novices; per post and block: need holders.
@@ -176,12 +167,12 @@ void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, R
   // Rarer qualities first, so each group gets its share of them.
   std::vector<int> holders(needs.size(), 0);
   for (const Person& person : problem.people)
-    for (std::size_t i = 0; i < needs.size(); ++i) holders[i] += meets(person, needs[i]) ? 1 : 0;
+    for (std::size_t i = 0; i < needs.size(); ++i) holders[i] += person.unit.meets(needs[i]) ? 1 : 0;
   std::vector<double> rarity(n, 0);
   std::vector<double> presence(n, 0);
   for (int p = 0; p < n; ++p) {
     for (std::size_t i = 0; i < needs.size(); ++i)
-      if (meets(problem.people[p], needs[i])) rarity[p] += 1.0 / std::max(1, holders[i]);
+      if (problem.people[p].unit.meets(needs[i])) rarity[p] += 1.0 / std::max(1, holders[i]);
     for (int d = 0; d < problem.days(); ++d) presence[p] += present_on_day(problem.people[p], d) ? 1 : 0;
     presence[p] /= std::max(1, problem.days());
   }
@@ -208,7 +199,7 @@ void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, R
       double cost = 10.0 * size[g] / table[g].cycle;
       if (members[g] >= cap) cost += 1e6;
       for (std::size_t i = 0; i < needs.size(); ++i)
-        if (meets(person, needs[i]) && have[g][i] < needs[i].count + 0.5) cost -= 40.0 * (needs[i].count + 0.5 - have[g][i]);
+        if (person.unit.meets(needs[i]) && have[g][i] < needs[i].count + 0.5) cost -= 40.0 * (needs[i].count + 0.5 - have[g][i]);
       if (members[g] > 0 && (langs[g] & mine) == 0) cost += 30;
       if (novice) cost += 8.0 * novices[g];
       cost += rng.unit() * 0.1;
@@ -219,7 +210,7 @@ void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, R
     members[best] += 1;
     langs[best] |= mine;
     novices[best] += novice ? 1 : 0;
-    for (std::size_t i = 0; i < needs.size(); ++i) have[best][i] += meets(person, needs[i]) ? presence[p] : 0;
+    for (std::size_t i = 0; i < needs.size(); ++i) have[best][i] += person.unit.meets(needs[i]) ? presence[p] : 0;
   }
   improve_groups(problem, posts, table, P, group_of, rng);
   for (int p = 0; p < n; ++p) {

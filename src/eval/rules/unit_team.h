@@ -18,15 +18,6 @@ namespace vigil::rules {
 struct Team {
   static constexpr RuleKind kKind = RuleKind::kTeam;
 
-  static bool has_need(const Person& person, const TeamNeed& need) {
-    switch (need.kind) {
-      case TeamNeed::Kind::kExperience: return static_cast<int>(person.unit.experience) >= need.value;
-      case TeamNeed::Kind::kSkill: return person.unit.has_skill(need.value);
-      case TeamNeed::Kind::kLanguage: return person.unit.level(need.value) > 0;
-    }
-    return false;
-  }
-
   static void evaluate(const RuleInput& in, const UnitContext& cx, RuleTally& tally) {
     const std::vector<TeamNeed>& needs = cx.unit.parameters.team_needs;
     const int P = cx.unit.rotation.post_days;
@@ -35,7 +26,7 @@ struct Team {
     // has[p * N + k]: person p meets need k.
     std::vector<std::uint8_t> has(static_cast<std::size_t>(cx.people) * N, 0);
     for (int p = 0; p < cx.people; ++p)
-      for (int k = 0; k < N; ++k) has[static_cast<std::size_t>(p) * N + k] = has_need(in.problem.people[p], needs[k]) ? 1 : 0;
+      for (int k = 0; k < N; ++k) has[static_cast<std::size_t>(p) * N + k] = in.problem.people[p].unit.meets(needs[k]) ? 1 : 0;
 
     std::vector<int> stamp(static_cast<std::size_t>(cx.people), -1);
     std::vector<int> members, with(static_cast<std::size_t>(N), 0);
