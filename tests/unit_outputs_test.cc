@@ -588,6 +588,10 @@ TEST(UnitOutputsSummary, TextWordForWord) {
             "Fairness (3 people present at least one day):\n"
             "  night watches per person: min 0, max 3, spread 3\n"
             "  watch hours per person:   min 2, max 8, spread 6\n"
+            // Fair shares: 24 night watches and 72 watches over 3 people
+            // present both days, 8 and 24 each; Bo has 0 and 1.
+            "  among the 3 present every day: night watches spread 3, watch hours spread 6\n"
+            "  farthest from a fair share (in proportion to days present): 8 night watches, 46 h\n"
             "\n"
             "Broken rules (2):\n"
             "  - post-1 day 0 (Mon) 08:00: 1 on watch, 2 needed\n"

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <climits>
+#include <cstdlib>
 
 #include <fmt/format.h>
 
+#include "eval/unit_evaluator.h"
 #include "report/report_support.h"
 
 namespace vigil {
@@ -50,6 +52,28 @@ UnitFairness unit_fairness(const Problem& problem, const Roster& roster) {
   f.hours_min = watch_min * hours_per_watch;
   f.hours_max = watch_max * hours_per_watch;
   f.hours_spread = (watch_max - watch_min) * hours_per_watch;
+
+  // Fair shares come from the evaluator that prices the spread wishes.
+  const UnitEvaluator counts(problem, roster);
+  int a_night_min = INT_MAX, a_night_max = 0, a_watch_min = INT_MAX, a_watch_max = 0, off_watch = 0;
+  for (int p = 0; p < roster.people(); ++p) {
+    const Person& person = problem.people[static_cast<std::size_t>(p)];
+    f.night_off_share = std::max(f.night_off_share, std::abs(counts.night_total(p) - counts.night_target(p)));
+    off_watch = std::max(off_watch, std::abs(counts.watch_total(p) - counts.watch_target(p)));
+    bool always = true;
+    for (int d = 0; d < roster.days() && always; ++d) always = present_on_day(person, d);
+    if (!always) continue;
+    ++f.always_present;
+    a_night_min = std::min(a_night_min, counts.night_total(p));
+    a_night_max = std::max(a_night_max, counts.night_total(p));
+    a_watch_min = std::min(a_watch_min, counts.watch_total(p));
+    a_watch_max = std::max(a_watch_max, counts.watch_total(p));
+  }
+  f.hours_off_share = off_watch * hours_per_watch;
+  if (f.always_present > 0) {
+    f.always_night_spread = a_night_max - a_night_min;
+    f.always_hours_spread = (a_watch_max - a_watch_min) * hours_per_watch;
+  }
   return f;
 }
 
@@ -136,6 +160,11 @@ std::string unit_summary_text(const UnitSummary& s, std::size_t most_listed) {
   out += fmt::format("  night watches per person: min {}, max {}, spread {}\n", f.night_min, f.night_max, f.night_spread);
   out += fmt::format("  watch hours per person:   min {}, max {}, spread {}\n", hours_text(f.hours_min),
                      hours_text(f.hours_max), hours_text(f.hours_spread));
+  if (f.always_present > 0)
+    out += fmt::format("  among the {} present every day: night watches spread {}, watch hours spread {}\n",
+                       f.always_present, f.always_night_spread, hours_text(f.always_hours_spread));
+  out += fmt::format("  farthest from a fair share (in proportion to days present): {} night watch{}, {} h\n",
+                     f.night_off_share, f.night_off_share == 1 ? "" : "es", hours_text(f.hours_off_share));
   if (s.broken.empty())
     out += s.score.hard == 0 ? std::string("\nBroken rules: none.\n")
                              : std::string("\nBroken rules: not listed (the evaluation has no explanations).\n");

@@ -29,6 +29,14 @@ struct UnitFairness {
   int people = 0;  // present on at least one day
   int night_min = 0, night_max = 0, night_spread = 0;
   double hours_min = 0, hours_max = 0, hours_spread = 0;  // total watch hours per person
+  // The same among the people present on every day (whose fair shares are
+  // equal), and the largest gap between anyone's count and their fair share
+  // (the targets of the spread wishes, proportional to days present).
+  int always_present = 0;
+  int always_night_spread = 0;
+  double always_hours_spread = 0;
+  int night_off_share = 0;
+  double hours_off_share = 0;
 };
 
 struct UnitSummary {
