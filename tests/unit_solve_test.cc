@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "eval/evaluation.h"
+#include "io/scenario_reader.h"
 #include "model/unit_generator.h"
 #include "report/unit_roster_json.h"
 #include "solve/solver.h"
@@ -21,6 +22,13 @@ Problem generated(int people, int posts, int rest_centers, int days) {
   g.seed = 1;
   auto p = generate_unit(g);
   if (!p) throw std::runtime_error(p.error().message);
+  return std::move(p.value());
+}
+
+// The reference unit as shipped (examples/unit-64.yaml).
+Problem reference_unit() {
+  auto p = read_scenario(std::string(VIGIL_TEST_DATA) + "/../../examples/unit-64.yaml");
+  if (!p) throw std::runtime_error(p.error().format());
   return std::move(p.value());
 }
 
@@ -41,7 +49,8 @@ void expect_solve_and_check_agree(const Problem& problem, std::int64_t work) {
 }
 
 TEST(UnitSolve, ReferenceUnitIsPlannedWithEveryHardRuleKeptAndCheckAgrees) {
-  const Problem unit = generated(64, 4, 1, 28);
+  const Problem unit = reference_unit();
+  EXPECT_EQ(unit.person_count(), 64);
   SolveOptions options;
   options.work_limit = 3'000'000;
   options.time_limit_seconds = 1e6;

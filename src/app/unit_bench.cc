@@ -36,6 +36,7 @@ nlohmann::json solve_case(const UnitCase& c, const SolveOptions& options) {
           {"soft", ev.score.soft},              {"time_to_feasible", r.time_to_feasible},
           {"seconds", r.seconds},               {"moves_per_second", r.moves_per_second()},
           {"night_spread", fair.night_spread},  {"hours_spread", fair.hours_spread},
+          {"always_night_spread", fair.always_night_spread}, {"always_hours_spread", fair.always_hours_spread},
           {"people", problem->person_count()},  {"days", problem->days()}};
 }
 
@@ -98,13 +99,14 @@ int run_unit_bench(const UnitBenchArgs& args) {
   }
   fmt::print("vigil bench --unit: {} case(s) x {} seed(s), {} thread(s) per run\n", cases.size(), seeds.size(),
              args.threads);
-  fmt::print("{:<14} {:>6} {:>7} {:>9} {:>11} {:>9} {:>9} {:>8} {:>9} {:>9} {:>9}\n", "case", "people", "limit s",
-             "kept/runs", "t kept s", "hard", "wishes", "night", "hours", "M moves/s", "peak MiB");
+  fmt::print("{:<14} {:>6} {:>7} {:>9} {:>9} {:>5} {:>7} {:>6} {:>6} {:>7} {:>7} {:>9} {:>8}\n", "case", "people",
+             "limit s", "kept/runs", "t kept s", "hard", "wishes", "night", "hours", "night*", "hours*", "M moves/s",
+             "peak MiB");
   std::string csv = "case,seed,people,days,limit_s,feasible,time_to_feasible_s,hard,wishes_cost,night_spread,"
-                    "hours_spread,moves_per_second,peak_mib\n";
+                    "hours_spread,always_night_spread,always_hours_spread,moves_per_second,peak_mib\n";
   bool all_kept = true;
   for (const UnitCase& c : cases) {
-    std::vector<double> t_kept, hard, soft, night, hours, mps, peak;
+    std::vector<double> t_kept, hard, soft, night, hours, night_always, hours_always, mps, peak;
     int kept = 0, people = 0;
     for (std::uint64_t seed : seeds) {
       SolveOptions options;
@@ -128,21 +130,26 @@ int run_unit_bench(const UnitBenchArgs& args) {
       soft.push_back(j["soft"].get<double>());
       night.push_back(j["night_spread"].get<double>());
       hours.push_back(j["hours_spread"].get<double>());
+      night_always.push_back(j["always_night_spread"].get<double>());
+      hours_always.push_back(j["always_hours_spread"].get<double>());
       mps.push_back(j["moves_per_second"].get<double>() / 1e6);
       peak.push_back(run.peak_mib);
-      csv += fmt::format("{},{},{},{},{},{},{:.3f},{},{},{},{},{:.0f},{:.1f}\n", c.name, seed, people,
+      csv += fmt::format("{},{},{},{},{},{},{:.3f},{},{},{},{},{},{},{:.0f},{:.1f}\n", c.name, seed, people,
                          j["days"].get<int>(), c.time, feasible ? 1 : 0, tf, j["hard"].get<std::int64_t>(),
                          j["soft"].get<std::int64_t>(), j["night_spread"].get<int>(), j["hours_spread"].get<double>(),
+                         j["always_night_spread"].get<int>(), j["always_hours_spread"].get<double>(),
                          j["moves_per_second"].get<double>(), run.peak_mib);
     }
-    fmt::print("{:<14} {:>6} {:>7.0f} {:>9} {:>11} {:>9.0f} {:>9.0f} {:>8.0f} {:>9.0f} {:>9.2f} {:>9.1f}\n", c.name,
-               people, c.time, fmt::format("{}/{}", kept, seeds.size()),
+    fmt::print("{:<14} {:>6} {:>7.0f} {:>9} {:>9} {:>5.0f} {:>7.0f} {:>6.0f} {:>6.0f} {:>7.0f} {:>7.0f} {:>9.2f} {:>8.1f}\n",
+               c.name, people, c.time, fmt::format("{}/{}", kept, seeds.size()),
                t_kept.size() == seeds.size() ? fmt::format("{:.2f}", median(t_kept)) : std::string("-"), median(hard),
-               median(soft), median(night), median(hours), median(mps), median(peak));
+               median(soft), median(night), median(hours), median(night_always), median(hours_always), median(mps),
+               median(peak));
     std::fflush(stdout);
   }
   fmt::print("columns: medians over seeds; 't kept s' = seconds until every hard rule was kept (shown when every seed "
-             "got there); night/hours = max - min night watches / watch hours per person present\n");
+             "got there); night/hours = max - min night watches / watch hours per person present; night*/hours* = the same "
+             "among the people present every day\n");
   if (!args.csv.empty()) {
     std::ofstream out(args.csv);
     if (!out) {
