@@ -89,6 +89,10 @@ UnitEvaluator::UnitEvaluator(const Problem& problem, Roster roster)
   stamp_spread_.assign(people_, 0);
   stamp_shower_.assign(static_cast<std::size_t>(places_) * days_ * std::max(1, L_.shower_slots), 0);
   member_stamp_.assign(people_, 0);
+  line_place_.assign(days_, -1);
+  line_kind_.assign(days_, 0);
+  for (const Place& pl : problem.places)
+    place_kind_.push_back(pl.kind == PlaceKind::kPost ? 1 : pl.kind == PlaceKind::kRestCenter ? 2 : 0);
   build_derived();
 }
 
@@ -309,28 +313,29 @@ void UnitEvaluator::line_cost(int p, RuleAmounts& out) const {
   const Rotation& rot = problem_.unit->rotation;
   const int P = post_days_;
   const std::size_t base = static_cast<std::size_t>(p) * days_;
-  auto place = [&](int d) { return place_at(p, d); };
-  auto kind = [&](int d) {  // 0 nowhere, 1 post, 2 rest
-    const int pl = place(d);
-    if (pl < 0) return 0;
-    return problem_.places[pl].kind == PlaceKind::kPost ? 1 : 2;
-  };
+  // One pass for the place and kind (0 nowhere, 1 post, 2 rest) of each day.
+  int* place = line_place_.data();
+  std::uint8_t* kind = line_kind_.data();
   std::int64_t rotation = 0, showers = 0;
+  for (int d = 0; d < days_; ++d) {
+    const ShiftCode c = roster_.at(p, d, UnitLayout::kPlacementLane);
+    place[d] = c < 0 ? -1 : L_.place_of[c];
+    kind[d] = c < 0 ? 0 : place_kind_[place[d]];
+    if (c < 0 && present_[base + d]) ++rotation;
+  }
   const int wanted_showers = problem_.unit->parameters.showers_per_rest_stint;
-  for (int d = 0; d < days_; ++d)
-    if (present_[base + d] && place(d) < 0) ++rotation;
   int d = 0;
   while (d < days_) {
-    const int k = kind(d);
+    const int k = kind[d];
     if (k == 0) {
       ++d;
       continue;
     }
     int e = d;
-    while (e + 1 < days_ && kind(e + 1) == k) ++e;
+    while (e + 1 < days_ && kind[e + 1] == k) ++e;
     const int len = e - d + 1;
     for (int x = d + 1; x <= e; ++x) {
-      if (place(x) != place(x - 1)) ++rotation;
+      if (place[x] != place[x - 1]) ++rotation;
       if (k == 1 && x % P == 0) ++rotation;
     }
     if (k == 1) {
@@ -340,7 +345,7 @@ void UnitEvaluator::line_cost(int p, RuleAmounts& out) const {
         if (!excused) rotation += P - len;
       }
     } else {
-      const bool between = d > 0 && kind(d - 1) == 1 && e + 1 < days_ && kind(e + 1) == 1;
+      const bool between = d > 0 && kind[d - 1] == 1 && e + 1 < days_ && kind[e + 1] == 1;
       if (between && len < rot.rest_days) rotation += rot.rest_days - len;
       if (len > rot.max_rest_days) rotation += len - rot.max_rest_days;
       int n = 0;

@@ -125,6 +125,9 @@ class UnitEvaluator {
   std::vector<std::uint8_t> team_has_;           // [p * needs + i]: 1 when person p meets team need i
   mutable std::vector<std::uint32_t> member_stamp_;  // scratch for team_cost's member dedup
   mutable std::uint32_t member_round_ = 0;
+  mutable std::vector<int> line_place_;          // scratch for line_cost, one per day
+  mutable std::vector<std::uint8_t> line_kind_;  // 0 nowhere, 1 post, 2 rest center
+  std::vector<std::uint8_t> place_kind_;         // [place]: 1 post, 2 rest center, 0 other
 
   // Derived state.
   std::vector<std::vector<int>> at_place_;  // [place * days + d]: people placed there

@@ -353,6 +353,10 @@ class UnitSearch {
   bool move_swap_days();
   bool move_shower();
   bool move_relieve();
+  // A (watched place, day) to work on: while hard rules are broken, half the
+  // time one where something is broken (focus_), else any.
+  void pick_spot(int& place, int& day);
+  void refresh_focus();
   void consider_best();
   void save_best();
   double temperature(double progress) const { return 3.0 * std::pow(0.05 / 3.0, progress); }
@@ -366,6 +370,7 @@ class UnitSearch {
   UnitEvaluator ev_;
   std::vector<CellChange> changes_;
   std::vector<int> watched_places_, posts_;
+  std::vector<std::pair<int, int>> focus_;  // (place, day) where a hard rule is broken, refreshed now and then
 
   bool feasible_ = false;
   Roster best_roster_;
@@ -383,8 +388,9 @@ class UnitSearch {
 
 bool UnitSearch::move_reassign_watch() {
   const UnitLayout& L = ev_.layout();
-  const int pl = watched_places_[rng_.below(static_cast<int>(watched_places_.size()))];
-  const int d = rng_.below(L.days), s = rng_.below(L.watch_slots);
+  int pl = 0, d = 0;
+  pick_spot(pl, d);
+  const int s = rng_.below(L.watch_slots);
   const int count = std::min(ev_.watcher_count(pl, d, s), UnitEvaluator::kSlotCap);
   const auto& here = ev_.people_at(pl, d);
   if (count == 0 || here.empty()) return false;
@@ -399,8 +405,9 @@ bool UnitSearch::move_reassign_watch() {
 
 bool UnitSearch::move_swap_watches() {
   const UnitLayout& L = ev_.layout();
-  const int pl = watched_places_[rng_.below(static_cast<int>(watched_places_.size()))];
-  const int d = rng_.below(L.days), s = rng_.below(L.watch_slots);
+  int pl = 0, d = 0;
+  pick_spot(pl, d);
+  const int s = rng_.below(L.watch_slots);
   const int count = std::min(ev_.watcher_count(pl, d, s), UnitEvaluator::kSlotCap);
   const auto& here = ev_.people_at(pl, d);
   if (count == 0 || here.size() < 2) return false;
@@ -425,8 +432,9 @@ bool UnitSearch::move_swap_watches() {
 
 bool UnitSearch::move_fix_cover() {
   const UnitLayout& L = ev_.layout();
-  const int pl = watched_places_[rng_.below(static_cast<int>(watched_places_.size()))];
-  const int d = rng_.below(L.days), s = rng_.below(L.watch_slots);
+  int pl = 0, d = 0;
+  pick_spot(pl, d);
+  const int s = rng_.below(L.watch_slots);
   const int count = ev_.watcher_count(pl, d, s);
   const int need = problem_.places[pl].watchers;
   if (count < need) {
@@ -463,13 +471,22 @@ bool UnitSearch::move_swap_days() {
   const int n = problem_.person_count();
   const int P = std::max(1, problem_.unit->rotation.post_days);
   const int blocks = (L.days + P - 1) / P;
-  const int a = rng_.below(n), b = rng_.below(n);
+  int a = rng_.below(n);
+  int focus_day = -1;
+  if (!focus_.empty() && rng_.below(2) == 0) {
+    int pl = 0;
+    pick_spot(pl, focus_day);
+    const auto& here = ev_.people_at(pl, focus_day);
+    if (!here.empty()) a = here[rng_.below(static_cast<int>(here.size()))];
+    else focus_day = -1;
+  }
+  const int b = rng_.below(n);
   if (a == b) return false;
   int first = 0, last = L.days - 1;
   // Mostly one stint block; rarely whole lines (a change of rotation phase),
   // which touch every day of both people and so cost far more to price.
   if (rng_.below(50) != 0) {
-    const int blk = rng_.below(blocks);
+    const int blk = focus_day >= 0 ? focus_day / P : rng_.below(blocks);
     first = blk * P;
     last = std::min(L.days, first + P) - 1;
   }
@@ -538,7 +555,14 @@ bool UnitSearch::move_shower() {
 bool UnitSearch::move_relieve() {
   const UnitLayout& L = ev_.layout();
   const auto& par = problem_.unit->parameters;
-  const int p = rng_.below(problem_.person_count()), d = rng_.below(L.days);
+  int p = rng_.below(problem_.person_count()), d = rng_.below(L.days);
+  if (!focus_.empty() && rng_.below(2) == 0) {
+    int pl = 0;
+    pick_spot(pl, d);
+    const auto& at = ev_.people_at(pl, d);
+    if (at.empty()) return false;
+    p = at[rng_.below(static_cast<int>(at.size()))];
+  }
   const std::uint64_t mask = ev_.watch_mask(p, d);
   if (mask == 0) return false;
   const int rest_slots = (par.min_rest_minutes + L.watch_minutes - 1) / L.watch_minutes;
@@ -561,6 +585,52 @@ bool UnitSearch::move_relieve() {
   changes_.push_back({p, d, L.watch_lane(s), kOff});
   changes_.push_back({b, d, L.watch_lane(s), L.watch_shift[static_cast<std::size_t>(pl) * L.watch_slots + s]});
   return true;
+}
+
+void UnitSearch::pick_spot(int& place, int& day) {
+  if (!focus_.empty() && rng_.below(2) == 0) {
+    const auto& f = focus_[rng_.below(static_cast<int>(focus_.size()))];
+    place = f.first;
+    day = f.second;
+    return;
+  }
+  place = watched_places_[rng_.below(static_cast<int>(watched_places_.size()))];
+  day = rng_.below(ev_.layout().days);
+}
+
+// Where hard rules are broken: watch slots short, over or badly paired, and
+// people's days over a daily limit. One pass over the plan; called every few
+// ten thousand moves while the plan is infeasible, so large units can aim
+// their moves at the few places left to fix.
+void UnitSearch::refresh_focus() {
+  focus_.clear();
+  if (ev_.plain_score().hard == 0) return;
+  const UnitLayout& L = ev_.layout();
+  const auto& par = problem_.unit->parameters;
+  const int rest_slots = (par.min_rest_minutes + L.watch_minutes - 1) / L.watch_minutes;
+  const int max_watches = par.max_watch_minutes / L.watch_minutes;
+  for (int pl : watched_places_)
+    for (int d = 0; d < L.days; ++d) {
+      bool broken = false;
+      for (int s = 0; s < L.watch_slots && !broken; ++s) {
+        const int n = ev_.watcher_count(pl, d, s);
+        if (n != problem_.places[pl].watchers) broken = true;
+        const int* who = ev_.watchers(pl, d, s);
+        for (int i = 0; i < std::min(n, UnitEvaluator::kSlotCap) && !broken; ++i)
+          for (int j = i + 1; j < std::min(n, UnitEvaluator::kSlotCap) && !broken; ++j)
+            broken = !ev_.shares_language(who[i], who[j]) || (ev_.is_novice(who[i]) && ev_.is_novice(who[j]));
+      }
+      for (int p : ev_.people_at(pl, d)) {
+        if (broken) break;
+        const std::uint64_t mask = ev_.watch_mask(p, d);
+        broken = std::popcount(mask) > max_watches || longest_free(mask, L.watch_slots) < rest_slots;
+        for (int s = 0, run = 0; s < L.watch_slots && !broken; ++s) {
+          run = (mask >> s) & 1 ? run + 1 : 0;
+          broken = run > par.max_watches_in_row;
+        }
+      }
+      if (broken) focus_.emplace_back(pl, d);
+    }
 }
 
 bool UnitSearch::pick_move() {
@@ -660,6 +730,7 @@ void UnitSearch::run() {
       temp = temperature(std::min(1.0, progress));
       // Raise the price of hard units while the walk stays infeasible.
       if (++since_adapt >= 64) {
+        refresh_focus();
         since_adapt = 0;
         const std::int64_t hard = ev_.rule_amounts()[0] >= 0 ? ev_.plain_score().hard : 0;
         if (hard > 0 && hard_weight < 300) hard_weight = hard_weight * 5 / 4 + 1;
