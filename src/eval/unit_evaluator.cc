@@ -179,6 +179,11 @@ void UnitEvaluator::set_cell(int p, int d, int lane, ShiftCode v) {
           break;
         }
       --slot_count_[i];
+      // Back within what the slot holds: someone past the cap may be missing.
+      if (n > kSlotCap) {
+        roster_.set(p, d, v, lane);
+        refill_slot(L_.place_of[old], d, s);
+      }
       watch_mask_[pdi] &= ~(std::uint64_t{1} << s);
       --watch_total_[p];
       night_total_[p] -= night;
@@ -196,6 +201,16 @@ void UnitEvaluator::set_cell(int p, int d, int lane, ShiftCode v) {
     if (v >= 0) ++shower_count_[pd(L_.place_of[v], d) * L_.shower_slots + L_.slot_of[v]];
   }
   roster_.set(p, d, v, lane);
+}
+
+void UnitEvaluator::refill_slot(int place, int d, int s) {
+  const std::size_t i = sl(place, d, s);
+  int* who = &slot_people_[i * kSlotCap];
+  const ShiftCode code = L_.watch_shift[static_cast<std::size_t>(place) * W_ + s];
+  int k = 0;
+  for (int p = 0; p < people_ && k < kSlotCap; ++p)
+    if (roster_.at(p, d, L_.watch_lane(s)) == code) who[k++] = p;
+  for (int j = k; j < kSlotCap; ++j) who[j] = -1;
 }
 
 // ---- scope costs -----------------------------------------------------------
@@ -277,7 +292,17 @@ void UnitEvaluator::slot_cost(int place, int d, int s, RuleAmounts& out) const {
   const int need = problem_.places[place].watchers;
   out[idx(RuleKind::kWatchCover)] += n > need ? n - need : need - n;
   const int* who = &slot_people_[i * kSlotCap];
-  const int k = std::min(n, kSlotCap);
+  int k = n;
+  if (n > kSlotCap) {
+    // More watchers than the slot holds (only from a hand-made or broken
+    // plan): find them all.
+    overflow_.clear();
+    const ShiftCode code = L_.watch_shift[static_cast<std::size_t>(place) * W_ + s];
+    for (int p = 0; p < people_; ++p)
+      if (roster_.at(p, d, L_.watch_lane(s)) == code) overflow_.push_back(p);
+    who = overflow_.data();
+    k = static_cast<int>(overflow_.size());
+  }
   for (int a = 0; a < k; ++a)
     for (int b = a + 1; b < k; ++b) {
       const int x = who[a], y = who[b];

@@ -83,7 +83,9 @@ class UnitEvaluator {
   // Amounts of every rule from scratch over all scopes (for tests and resets).
   RuleAmounts recount() const;
 
-  static constexpr int kSlotCap = 8;  // watchers per (place, day, slot) the evaluator can hold
+  // Watchers per (place, day, slot) kept in the flat array; a slot with more
+  // (a broken plan) is priced by scanning the roster.
+  static constexpr int kSlotCap = 8;
 
  private:
   std::size_t pd(int place, int day) const { return static_cast<std::size_t>(place) * days_ + day; }
@@ -104,6 +106,7 @@ class UnitEvaluator {
   void collect_scopes(const CellChange* changes, int n);
   void scopes_cost(RuleAmounts& out) const;
   void set_cell(int p, int d, int lane, ShiftCode v);  // updates derived state
+  void refill_slot(int place, int d, int s);           // rebuild a slot's stored watchers from the roster
   Score to_score(const RuleAmounts& a) const;
   void build_derived();
 
@@ -125,6 +128,7 @@ class UnitEvaluator {
   std::vector<std::uint8_t> team_has_;           // [p * needs + i]: 1 when person p meets team need i
   mutable std::vector<std::uint32_t> member_stamp_;  // scratch for team_cost's member dedup
   mutable std::uint32_t member_round_ = 0;
+  mutable std::vector<int> overflow_;            // scratch: watchers of a slot past kSlotCap
   mutable std::vector<int> line_place_;          // scratch for line_cost, one per day
   mutable std::vector<std::uint8_t> line_kind_;  // 0 nowhere, 1 post, 2 rest center
   std::vector<std::uint8_t> place_kind_;         // [place]: 1 post, 2 rest center, 0 other
