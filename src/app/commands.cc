@@ -92,10 +92,14 @@ Handler setup_check(CLI::App& sub) {
           list.push_back({{"rule", rule_name(v.rule)}, {"units", v.units}, {"cost", v.cost}, {"text", v.text}});
       fmt::print("{}\n", out.dump(2));
     } else {
-      fmt::print("instance: {} ({} days, {} people, {} shift kinds)\n", args->instance, problem->days(),
-                 problem->person_count(), problem->shift_count());
+      if (problem->is_unit())
+        fmt::print("scenario: {} ({}: {} days, {} people, {} places)\n", args->instance, problem->name, problem->days(),
+                   problem->person_count(), problem->places.size());
+      else
+        fmt::print("instance: {} ({} days, {} people, {} shift kinds)\n", args->instance, problem->days(),
+                   problem->person_count(), problem->shift_count());
       fmt::print("roster:   {}\n", args->roster);
-      fmt::print("total:    {}\n", ev.score.soft);
+      fmt::print("{}{}\n", problem->is_unit() ? "wishes cost: " : "total:    ", ev.score.soft);
       fmt::print("hard violations: {} ({})\n", ev.score.hard, ev.score.feasible() ? "feasible" : "INFEASIBLE");
       fmt::print("\n");
       print_breakdown(*problem, ev);
