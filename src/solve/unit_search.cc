@@ -369,7 +369,7 @@ class UnitSearch {
   std::function<void(const Progress&)> on_best_;
   UnitEvaluator ev_;
   std::vector<CellChange> changes_;
-  std::vector<int> watched_places_, posts_;
+  std::vector<int> watched_places_;
   std::vector<std::pair<int, int>> focus_;  // (place, day) where a hard rule is broken, refreshed now and then
 
   bool feasible_ = false;
@@ -689,10 +689,8 @@ void UnitSearch::run() {
     assign_watches(problem_, ev_, rng_);
     assign_showers(problem_, ev_, rng_);
   }
-  for (int pl = 0; pl < ev_.layout().places; ++pl) {
+  for (int pl = 0; pl < ev_.layout().places; ++pl)
     if (problem_.places[pl].watchers > 0) watched_places_.push_back(pl);
-    if (problem_.places[pl].kind == PlaceKind::kPost) posts_.push_back(pl);
-  }
   consider_best();
   save_best();
   if (watched_places_.empty()) return;
@@ -732,7 +730,7 @@ void UnitSearch::run() {
       if (++since_adapt >= 64) {
         refresh_focus();
         since_adapt = 0;
-        const std::int64_t hard = ev_.rule_amounts()[0] >= 0 ? ev_.plain_score().hard : 0;
+        const std::int64_t hard = ev_.plain_score().hard;
         if (hard > 0 && hard_weight < 300) hard_weight = hard_weight * 5 / 4 + 1;
         else if (hard == 0 && hard_weight > 30) hard_weight = std::max<std::int64_t>(30, hard_weight * 9 / 10);
         ev_.set_hard_weight(hard_weight);
