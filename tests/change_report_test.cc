@@ -1,0 +1,360 @@
+// The change report of a repair: who is affected and what changes, with
+// times; the text word for word, the counts, JSON fields, HTML escaping and
+// the output folder (.ics only for the people whose schedule changed).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include "report/change_report.h"
+#include "report/person_schedule.h"
+#include "report/report_support.h"
+#include "unit_test_support.h"
+
+namespace vigil {
+namespace {
+
+using test::person;
+
+constexpr int kPost1 = 0, kRest = 1, kPost2 = 2;
+
+// Four days of 2-hour watches (06:00 changeover) at post-1, post-2 (2
+// watchers each) and "rest" (1 guard, 2 showers). Dee is wounded from day 3.
+Problem small_unit() {
+  test::UnitBuilder b;
+  b.places.push_back({"post-2", PlaceKind::kPost, 8, 2, 0});
+  b.people = {person("Ana Lima"),
+              person("Bo"),
+              person("Cy <&>"),
+              person("Dee", {{"en", LanguageLevel::kFluent}}, Experience::kTrained, {},
+                     {Absence{3 * kMinutesPerDay, Absence::kForever, "wounded"}}),
+              person("Eve")};
+  return b.build();
+}
+
+Roster plan_before(const Problem& p) {
+  test::UnitRosterWriter w(p);
+  // Ana: post-1 on days 0-1 (watch 14:00-16:00 on day 1), rest on days 2-3
+  // with a shower at 14:30 (slot 17) on day 2.
+  w.place_days(0, 0, 1, kPost1);
+  w.watch(0, 1, 4, kPost1);
+  w.place_days(0, 2, 3, kRest);
+  w.shower(0, 2, 17, kRest);
+  // Bo: post-1 on days 0-1, rest on days 2-3.
+  w.place_days(1, 0, 1, kPost1);
+  w.watch(1, 1, 5, kPost1);
+  w.place_days(1, 2, 3, kRest);
+  // Cy: rest, then post-1 with a watch 06:00-08:00 on day 2.
+  w.place_days(2, 0, 1, kRest);
+  w.place_days(2, 2, 3, kPost1);
+  w.watch(2, 2, 0, kPost1);
+  // Dee: rest throughout, a guard turn 10:00-12:00 on day 3.
+  w.place_days(3, 0, 3, kRest);
+  w.watch(3, 3, 2, kRest);
+  // Eve: post-2 throughout, never changes.
+  w.place_days(4, 0, 3, kPost2);
+  w.watch(4, 1, 4, kPost2);
+  return w.roster;
+}
+
+Roster plan_after(const Problem& p) {
+  test::UnitRosterWriter w(p);
+  w.roster = plan_before(p);
+  w.no_watch(0, 1, 4);      // Ana's watch moves from 14:00 to 20:00 on day 1,
+  w.watch(0, 1, 7, kPost1);
+  w.shower(0, 2, 20, kRest);  // her shower from 14:30 to 16:00 on day 2;
+  w.place(1, 3, kPost2);      // Bo goes to post-2 on day 3;
+  w.no_watch(2, 2, 0);        // Cy loses the 06:00 watch on day 2;
+  w.unplace(3, 3);            // Dee is wounded on day 3: no place, no guard.
+  w.no_watch(3, 3, 2);
+  return w.roster;
+}
+
+constexpr int kNow = 1 * kMinutesPerDay + 4 * 60;  // day 1, 10:00 on the clock
+
+CalendarDate day0() { return CalendarDate{2026, 1, 5}; }
+
+TEST(ChangeReport, IdenticalPlansGiveAnEmptyReport) {
+  const Problem p = small_unit();
+  const Roster r = plan_before(p);
+  const ChangeReport report = compare_plans(p, r, r, kNow);
+  EXPECT_TRUE(report.people.empty());
+  EXPECT_EQ(report.now_minute, kNow);
+  EXPECT_EQ(report.changed_cells, 0);
+  EXPECT_EQ(report.changed_watches, 0);
+  EXPECT_EQ(report.changed_within_12h, 0);
+  EXPECT_EQ(change_report_text(p, report, day0()),
+            "Changes to the plan of test-unit\n"
+            "Now: day 1 (Tue) 10:00. Day 0 is Mon 2026-01-05.\n"
+            "0 people affected, 0 watches change, 0 changes within the next 12 hours.\n"
+            "\n"
+            "Nothing changes.\n");
+  const auto json = nlohmann::json::parse(change_report_json(p, report, day0()));
+  EXPECT_TRUE(json["people"].empty());
+  EXPECT_NE(change_report_html(p, report, day0()).find("Nothing changes."), std::string::npos);
+}
+
+TEST(ChangeReport, TextWordForWord) {
+  const Problem p = small_unit();
+  const ChangeReport report = compare_plans(p, plan_before(p), plan_after(p), kNow);
+  EXPECT_EQ(change_report_text(p, report, day0()),
+            "Changes to the plan of test-unit\n"
+            "Now: day 1 (Tue) 10:00. Day 0 is Mon 2026-01-05.\n"
+            "4 people affected, 4 watches change, 2 changes within the next 12 hours.\n"
+            "\n"
+            "Ana Lima: day 1 (Tue) 14:00-16:00: watch at post-1 -> free  [within 12 h]\n"
+            "Ana Lima: day 1 (Tue) 20:00-22:00: free -> watch at post-1  [within 12 h]\n"
+            "Ana Lima: day 2 (Wed): shower 14:30 -> shower 16:00\n"
+            "Bo: day 3 (Thu): at rest -> at post-2\n"
+            "Cy <&>: day 2 (Wed) 06:00-08:00: watch at post-1 -> free\n"
+            "Dee: day 3 (Thu): at rest -> away (wounded)\n"
+            "Dee: day 3 (Thu) 10:00-12:00: guard at rest -> free\n");
+}
+
+TEST(ChangeReport, ItemsCountsAndTimes) {
+  const Problem p = small_unit();
+  const ChangeReport report = compare_plans(p, plan_before(p), plan_after(p), kNow);
+  EXPECT_EQ(report.changed_cells, 7);
+  EXPECT_EQ(report.changed_watches, 4);
+  EXPECT_EQ(report.changed_within_12h, 2);
+  ASSERT_EQ(report.people.size(), 4u);
+  EXPECT_EQ(report.people[0].person, 0);
+  EXPECT_EQ(report.people[3].person, 3);
+
+  const auto& ana = report.people[0].items;
+  ASSERT_EQ(ana.size(), 3u);
+  EXPECT_EQ(ana[0].kind, ChangeItem::Kind::kWatch);
+  EXPECT_EQ(ana[0].day, 1);
+  EXPECT_EQ(ana[0].start_minute, kMinutesPerDay + 8 * 60);  // 14:00
+  EXPECT_EQ(ana[0].end_minute, kMinutesPerDay + 10 * 60);
+  EXPECT_EQ(ana[1].start_minute, kMinutesPerDay + 14 * 60);  // 20:00
+  EXPECT_EQ(ana[2].kind, ChangeItem::Kind::kShower);
+  EXPECT_EQ(ana[2].start_minute, 2 * kMinutesPerDay + 8 * 60 + 30);  // 14:30
+  EXPECT_EQ(ana[2].end_minute, 2 * kMinutesPerDay + 10 * 60 + 30);   // 16:00 + 30 min
+  EXPECT_EQ(ana[2].before, "shower 14:30");
+  EXPECT_EQ(ana[2].after, "shower 16:00");
+
+  const auto& bo = report.people[1].items;
+  ASSERT_EQ(bo.size(), 1u);
+  EXPECT_EQ(bo[0].kind, ChangeItem::Kind::kPlace);
+  EXPECT_EQ(bo[0].start_minute, 3 * kMinutesPerDay);
+  EXPECT_EQ(bo[0].end_minute, 4 * kMinutesPerDay);
+  EXPECT_FALSE(bo[0].within_12h);
+
+  // The place of the day comes before the watches of that day.
+  const auto& dee = report.people[3].items;
+  ASSERT_EQ(dee.size(), 2u);
+  EXPECT_EQ(dee[0].kind, ChangeItem::Kind::kPlace);
+  EXPECT_EQ(dee[1].kind, ChangeItem::Kind::kWatch);
+
+  EXPECT_EQ(unit_time_label(p, kNow), "day 1 10:00");
+  EXPECT_EQ(unit_time_label(p, kMinutesPerDay + 20 * 60), "day 1 02:00");
+}
+
+TEST(ChangeReport, WithinTwelveHoursIsHalfOpen) {
+  const Problem p = small_unit();
+  const Roster before = plan_before(p), after = plan_after(p);
+  // Ana's old watch starts at day 1 14:00 (unit minute 1920), the new one at
+  // 20:00 (2280); Cy's lost watch at day 2 06:00 (2880).
+  auto flags = [&](int now) {
+    std::vector<bool> out;
+    for (const auto& person : compare_plans(p, before, after, now).people)
+      for (const auto& item : person.items) out.push_back(item.within_12h);
+    return out;
+  };
+  // now = 1920: both of Ana's watches; Cy's (2880 - 1920 = 960) is not.
+  EXPECT_EQ(flags(1920), (std::vector<bool>{true, true, false, false, false, false, false}));
+  // now = 1921: the 14:00 watch has begun, so it is not ahead any more.
+  EXPECT_EQ(flags(1921), (std::vector<bool>{false, true, false, false, false, false, false}));
+  // now = 2880 - 720: Cy's watch at exactly now + 720 is outside.
+  EXPECT_EQ(flags(2160)[4], false);
+  EXPECT_EQ(flags(2161)[4], true);
+  // A moved shower counts when either of its times is ahead: 14:30 (3390)
+  // in the past, 16:00 (3480) within.
+  EXPECT_EQ(flags(3400)[2], true);
+  EXPECT_EQ(flags(3481)[2], false);
+  // Bo's and Dee's day 3 starts at its changeover (4320).
+  const auto at_changeover = flags(4320);
+  EXPECT_TRUE(at_changeover[3]);
+  EXPECT_TRUE(at_changeover[5]);
+  EXPECT_TRUE(at_changeover[6]);  // Dee's guard at 10:00
+}
+
+TEST(ChangeReport, SameSlotAtAnotherPlaceIsOneItem) {
+  const Problem p = small_unit();
+  const Roster before = plan_before(p);
+  test::UnitRosterWriter w(p);
+  w.roster = before;
+  w.place_days(4, 0, 1, kPost1);
+  w.watch(4, 1, 4, kPost1);
+  const ChangeReport report = compare_plans(p, before, w.roster, 0);
+  EXPECT_EQ(report.changed_watches, 1);
+  EXPECT_EQ(report.changed_cells, 3);
+  EXPECT_EQ(report.changed_within_12h, 1);  // day 0, whose changeover is now
+  EXPECT_EQ(change_report_text(p, report, day0()),
+            "Changes to the plan of test-unit\n"
+            "Now: day 0 (Mon) 06:00. Day 0 is Mon 2026-01-05.\n"
+            "1 person affected, 1 watch changes, 1 change within the next 12 hours.\n"
+            "\n"
+            "Eve: day 0 (Mon): at post-2 -> at post-1  [within 12 h]\n"
+            "Eve: day 1 (Tue): at post-2 -> at post-1\n"
+            "Eve: day 1 (Tue) 14:00-16:00: watch at post-2 -> watch at post-1\n");
+}
+
+TEST(ChangeReport, ShowerAtAnotherPlaceNamesIt) {
+  const Problem p = small_unit();
+  const Roster before = plan_before(p);
+  test::UnitRosterWriter w(p);
+  w.roster = before;
+  w.shower(4, 0, 0, kRest);  // Eve is at post-2: the shower says where
+  const ChangeReport report = compare_plans(p, before, w.roster, 0);
+  ASSERT_EQ(report.people.size(), 1u);
+  ASSERT_EQ(report.people[0].items.size(), 1u);
+  EXPECT_EQ(report.people[0].items[0].before, "no shower");
+  EXPECT_EQ(report.people[0].items[0].after, "shower 06:00 at rest");
+  EXPECT_TRUE(report.people[0].items[0].within_12h);
+}
+
+TEST(ChangeReport, RejectsAPlanOfAnotherShape) {
+  const Problem p = small_unit();
+  const Roster wrong(p.person_count(), p.days() - 1, p.lanes_per_day());
+  EXPECT_THROW(compare_plans(p, plan_before(p), wrong, 0), std::invalid_argument);
+  EXPECT_EQ(write_change_report(p, wrong, plan_after(p), 0, ::testing::TempDir() + "never", {}),
+            "plan before: the roster has 5 people x 3 days x 14 lanes, the unit needs 5 x 4 x 14");
+}
+
+TEST(ChangeReportJson, FieldsAndTimes) {
+  const Problem p = small_unit();
+  const ChangeReport report = compare_plans(p, plan_before(p), plan_after(p), kNow);
+  const std::string text = change_report_json(p, report, day0());
+  ASSERT_TRUE(nlohmann::json::accept(text));
+  const auto doc = nlohmann::json::parse(text);
+  EXPECT_EQ(doc["format"], "vigil-change-report");
+  EXPECT_EQ(doc["version"], 1);
+  EXPECT_EQ(doc["scenario"], "test-unit");
+  EXPECT_EQ(doc["day0"], "2026-01-05");
+  EXPECT_EQ(doc["now"], "day 1 10:00");
+  EXPECT_EQ(doc["now_clock"], "10:00");
+  EXPECT_EQ(doc["now_minute"], kNow);
+  EXPECT_EQ(doc["window_end"], "day 1 22:00");
+  EXPECT_EQ(doc["people_affected"], 4);
+  EXPECT_EQ(doc["changed_cells"], 7);
+  EXPECT_EQ(doc["changed_watches"], 4);
+  EXPECT_EQ(doc["changed_within_12h"], 2);
+  ASSERT_EQ(doc["people"].size(), 4u);
+  const auto& ana = doc["people"][0];
+  EXPECT_EQ(ana["name"], "Ana Lima");
+  EXPECT_EQ(ana["person"], 0);
+  EXPECT_EQ(ana["slug"], "ana-lima");
+  ASSERT_EQ(ana["items"].size(), 3u);
+  const auto& first = ana["items"][0];
+  EXPECT_EQ(first["day"], 1);
+  EXPECT_EQ(first["weekday"], "Tue");
+  EXPECT_EQ(first["date"], "2026-01-06");
+  EXPECT_EQ(first["kind"], "watch");
+  EXPECT_EQ(first["start"], "day 1 14:00");
+  EXPECT_EQ(first["end"], "day 1 16:00");
+  EXPECT_EQ(first["start_clock"], "14:00");
+  EXPECT_EQ(first["end_clock"], "16:00");
+  EXPECT_EQ(first["start_minute"], kMinutesPerDay + 480);
+  EXPECT_EQ(first["before"], "watch at post-1");
+  EXPECT_EQ(first["after"], "free");
+  EXPECT_EQ(first["within_12h"], true);
+  EXPECT_EQ(ana["items"][2]["kind"], "shower");
+  EXPECT_EQ(ana["items"][2]["within_12h"], false);
+  const auto& bo = doc["people"][1]["items"][0];
+  EXPECT_EQ(bo["kind"], "place");
+  EXPECT_EQ(bo["start"], "day 3 06:00");
+  EXPECT_EQ(bo["end"], "day 4 06:00");
+  EXPECT_EQ(bo["after"], "at post-2");
+  EXPECT_EQ(doc["people"][2]["name"], "Cy <&>");
+}
+
+TEST(ChangeReportHtml, EscapesAndHasATablePerPerson) {
+  Problem p = small_unit();
+  p.name = "Line \"A\" & <B>";
+  const ChangeReport report = compare_plans(p, plan_before(p), plan_after(p), kNow);
+  const std::string html = change_report_html(p, report, day0());
+  EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
+  EXPECT_NE(html.find("</html>\n"), std::string::npos);
+  EXPECT_NE(html.find("<title>Changes: Line &quot;A&quot; &amp; &lt;B&gt;</title>"), std::string::npos);
+  EXPECT_NE(html.find("<h2>Cy &lt;&amp;&gt;</h2>"), std::string::npos);
+  EXPECT_EQ(html.find("Cy <&>"), std::string::npos);
+  EXPECT_EQ(html.find("<B>"), std::string::npos);
+  EXPECT_NE(html.find("watch at post-1"), std::string::npos);
+  EXPECT_NE(html.find("away (wounded)"), std::string::npos);
+  // One table per person affected; no external resources.
+  std::size_t tables = 0;
+  for (std::size_t at = html.find("<table>"); at != std::string::npos; at = html.find("<table>", at + 1)) ++tables;
+  EXPECT_EQ(tables, 4u);
+  EXPECT_EQ(html.find("http"), std::string::npos);
+  // Ana's two items of day 1 share the day cell.
+  EXPECT_NE(html.find("<td rowspan=\"2\">Day 1 (Tue 2026-01-06)</td>"), std::string::npos);
+  EXPECT_NE(html.find("<tr class=\"soon\">"), std::string::npos);
+}
+
+std::string read_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<std::string> names_in(const std::filesystem::path& folder) {
+  std::vector<std::string> names;
+  if (!std::filesystem::exists(folder)) return names;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+TEST(ChangeReportFolder, WritesCalendarsOnlyForChangedPeople) {
+  const Problem p = small_unit();
+  const Roster before = plan_before(p), after = plan_after(p);
+  namespace fs = std::filesystem;
+  const fs::path root = fs::path(::testing::TempDir()) / ("vigil_changes_" + std::to_string(::getpid()));
+  fs::remove_all(root);
+  OutputOptions options;
+  options.calendar_stamp = "20260101T000000Z";
+  ASSERT_EQ(write_change_report(p, before, after, kNow, root.string(), options), "");
+  EXPECT_EQ(names_in(root), (std::vector<std::string>{"changes.html", "changes.json", "changes.txt", "people"}));
+  EXPECT_EQ(names_in(root / "people"), (std::vector<std::string>{"ana-lima.ics", "bo.ics", "cy.ics", "dee.ics"}));
+  const ChangeReport report = compare_plans(p, before, after, kNow);
+  EXPECT_EQ(read_text(root / "changes.txt"), change_report_text(p, report, day0()));
+  EXPECT_EQ(read_text(root / "changes.json"), change_report_json(p, report, day0()));
+  EXPECT_EQ(read_text(root / "changes.html"), change_report_html(p, report, day0()));
+  // The calendar is the new plan's.
+  EXPECT_EQ(read_text(root / "people" / "bo.ics"), person_schedule_ics(p, after, 1, day0(), options.calendar_stamp));
+  EXPECT_NE(read_text(root / "people" / "bo.ics"), person_schedule_ics(p, before, 1, day0(), options.calendar_stamp));
+  fs::remove_all(root);
+
+  // Identical plans: the three reports and no calendar at all.
+  ASSERT_EQ(write_change_report(p, before, before, kNow, root.string(), options), "");
+  EXPECT_EQ(names_in(root), (std::vector<std::string>{"changes.html", "changes.json", "changes.txt"}));
+  fs::remove_all(root);
+}
+
+TEST(ChangeReportFolder, ReportsBadOptions) {
+  const Problem p = small_unit();
+  const std::string folder = ::testing::TempDir() + "vigil_changes_bad_" + std::to_string(::getpid());
+  OutputOptions bad_date;
+  bad_date.start_date = "2026-01-06";  // a Tuesday; the unit starts on a Monday
+  EXPECT_EQ(write_change_report(p, plan_before(p), plan_after(p), kNow, folder, bad_date),
+            "start date: expected a Mon (day 0 of the scenario), got 2026-01-06, a Tue");
+  OutputOptions bad_stamp;
+  bad_stamp.calendar_stamp = "yesterday";
+  EXPECT_EQ(write_change_report(p, plan_before(p), plan_after(p), kNow, folder, bad_stamp),
+            "calendar stamp: expected a UTC date-time YYYYMMDDTHHMMSSZ, got 'yesterday'");
+  EXPECT_FALSE(std::filesystem::exists(folder));
+}
+
+}  // namespace
+}  // namespace vigil
