@@ -1,0 +1,269 @@
+// Applying unit events to a Problem, and moving a plan onto the changed one.
+#include "model/events.h"
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include "io/name_suggestion.h"
+#include "io/scenario_writer.h"
+
+namespace vigil {
+namespace {
+
+constexpr int kMaxPlaceSize = 100000;  // as the scenario reader
+
+struct Failure {
+  std::string message;
+};
+
+[[noreturn]] void fail(const std::string& path, const std::string& message) { throw Failure{path + ": " + message}; }
+
+std::string quoted(const std::string& s) { return "'" + s + "'"; }
+
+std::vector<std::string> person_names(const Problem& p) {
+  std::vector<std::string> out;
+  for (const Person& person : p.people) out.push_back(person.name);
+  return out;
+}
+
+std::vector<std::string> place_names(const Problem& p, std::optional<PlaceKind> kind = std::nullopt) {
+  std::vector<std::string> out;
+  for (const Place& pl : p.places)
+    if (!kind || pl.kind == *kind) out.push_back(pl.name);
+  return out;
+}
+
+// " (a, b or c)" for a short list of names.
+std::string listing(const std::vector<std::string>& names) {
+  if (names.empty() || names.size() > 12) return "";
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
+    out += names[i];
+  }
+  return " (" + out + ")";
+}
+
+int find_place(const Problem& p, const std::string& name) {
+  for (std::size_t i = 0; i < p.places.size(); ++i)
+    if (p.places[i].name == name) return static_cast<int>(i);
+  return -1;
+}
+
+class Applier {
+ public:
+  Applier(const Problem& before, int now) : p_(before), now_(now), changeover_(before.horizon.day_start_minute) {}
+
+  Problem run(const std::vector<UnitEvent>& events) {
+    if (!p_.is_unit()) throw Failure{"expected a unit problem (a scenario), got a benchmark instance"};
+    for (std::size_t i = 0; i < events.size(); ++i) apply(events[i], fmt::format("events[{}]", i));
+    if (places_changed_) {
+      p_.shifts.clear();
+      add_unit_shifts(p_);
+    }
+    if (auto err = p_.validate()) throw Failure{"invalid unit after the events: " + *err};
+    return std::move(p_);
+  }
+
+ private:
+  std::string time_text(int minute) const { return scenario_time_point(changeover_, minute); }
+
+  void check_from(const UnitEvent& e, const std::string& path) const {
+    const int end = p_.days() * kMinutesPerDay;
+    if (e.from_minute < 0 || e.from_minute >= end)
+      fail(path + ".from", fmt::format("expected a time within the horizon (day 0 to {}), got {}", time_text(end - 1),
+                                       time_text(std::max(e.from_minute, 0))));
+    if (e.from_minute < now_)
+      fail(path + ".from", fmt::format("{} is before now ({})", time_text(e.from_minute), time_text(now_)));
+  }
+
+  Person& person(const std::string& name, const std::string& path) {
+    if (auto id = p_.find_person(name)) return p_.people[id->index()];
+    fail(path, fmt::format("expected a person of the unit, got {}{}", quoted(name), did_you_mean(name, person_names(p_))));
+  }
+
+  int place(const std::string& name, const std::string& path, bool post_only) const {
+    const int pl = find_place(p_, name);
+    if (post_only && pl >= 0 && p_.places[pl].kind != PlaceKind::kPost)
+      fail(path, fmt::format("expected a post, got {}, a rest center", quoted(name)));
+    if (pl < 0) {
+      const auto names = place_names(p_, post_only ? std::optional(PlaceKind::kPost) : std::nullopt);
+      fail(path, fmt::format("expected {} of the unit{}, got {}{}", post_only ? "a post" : "a place", listing(names),
+                             quoted(name), did_you_mean(name, names)));
+    }
+    return pl;
+  }
+
+  void apply(const UnitEvent& e, const std::string& path) {
+    const std::string field = path + "." + event_kind_name(e.kind);
+    check_from(e, path);
+    switch (e.kind) {
+      case UnitEvent::Kind::kUnavailable: {
+        Person& who = person(e.person, field);
+        const int end = p_.days() * kMinutesPerDay;
+        if (e.until_minute != Absence::kForever) {
+          if (e.until_minute <= e.from_minute)
+            fail(path + ".until", fmt::format("expected a time after from ({}), got {}", time_text(e.from_minute),
+                                              time_text(std::max(e.until_minute, 0))));
+          if (e.until_minute > end)
+            fail(path + ".until",
+                 fmt::format("expected a time within the horizon (up to day {}, its end; leave out 'until' for an "
+                             "absence that lasts past it), got {}",
+                             p_.days(), time_text(e.until_minute)));
+        }
+        who.unit.absences.push_back(Absence{e.from_minute, e.until_minute, e.reason});
+        break;
+      }
+      case UnitEvent::Kind::kAvailable: {
+        Person& who = person(e.person, field);
+        if (available_at(who, e.from_minute))
+          fail(path + ".from", fmt::format("expected a time when {} is away, got {}", quoted(who.name),
+                                           time_text(e.from_minute)));
+        auto& absences = who.unit.absences;
+        for (Absence& a : absences)
+          if (a.from_minute <= e.from_minute && e.from_minute < a.until_minute) a.until_minute = e.from_minute;
+        std::erase_if(absences, [](const Absence& a) { return a.until_minute <= a.from_minute; });
+        break;
+      }
+      case UnitEvent::Kind::kJoin: {
+        const Person& j = e.joining;
+        if (j.name.empty()) fail(field + ".name", "expected the person's name, got ''");
+        if (p_.find_person(j.name))
+          fail(field + ".name", fmt::format("expected a name not used by another person, got {} a second time", quoted(j.name)));
+        if (j.unit.languages.empty()) fail(field + ".languages", "expected at least one language (like {uk: native}), got none");
+        const UnitSetup& u = *p_.unit;
+        for (const SpokenLanguage& l : j.unit.languages)
+          if (l.language < 0 || static_cast<std::size_t>(l.language) >= u.languages.size())
+            fail(field + ".languages", fmt::format("expected a language listed under 'languages', got language {}", l.language));
+        if (u.skills.size() < 32 && (j.unit.skills >> u.skills.size()) != 0)
+          fail(field + ".skills", "expected skills listed under 'skills', got one beyond them");
+        Person newcomer = j;
+        if (e.from_minute > 0) newcomer.unit.absences.insert(newcomer.unit.absences.begin(), Absence{0, e.from_minute, "not yet with the unit"});
+        p_.people.push_back(std::move(newcomer));
+        break;
+      }
+      case UnitEvent::Kind::kPostAdded: {
+        if (e.place.empty()) fail(field, "expected the post's name, got ''");
+        if (find_place(p_, e.place) >= 0)
+          fail(field, fmt::format("expected a name not used by another place, got {} a second time", quoted(e.place)));
+        if (e.beds < 0 || e.beds > kMaxPlaceSize)
+          fail(path + ".beds", fmt::format("expected a number of beds from 0 to {}, got {}", kMaxPlaceSize, e.beds));
+        if (e.watchers < 0 || e.watchers > kMaxPlaceSize)
+          fail(path + ".watchers", fmt::format("expected a number of watchers from 0 to {}, got {}", kMaxPlaceSize, e.watchers));
+        if (e.beds > 0 && e.watchers > e.beds)
+          fail(path + ".watchers",
+               fmt::format("expected at most as many watchers as beds ({}), got {} watchers", e.beds, e.watchers));
+        // After the last post, so places keep the scenario's order (posts, then rest centers).
+        int at = 0;
+        for (std::size_t i = 0; i < p_.places.size(); ++i)
+          if (p_.places[i].kind == PlaceKind::kPost) at = static_cast<int>(i) + 1;
+        p_.places.insert(p_.places.begin() + at, Place{e.place, e.beds, PlaceKind::kPost, e.watchers, 0});
+        for (PersonalRequest& r : p_.unit->requests)
+          if (r.kind == PersonalRequest::Kind::kPost && r.place.value >= at) ++r.place.value;
+        places_changed_ = true;
+        break;
+      }
+      case UnitEvent::Kind::kPostClosed: {
+        const int pl = place(e.place, field, true);
+        if (place_names(p_, PlaceKind::kPost).size() == 1)
+          fail(field, fmt::format("expected a post other than the last one (a unit keeps at least one post), got {}",
+                                  quoted(e.place)));
+        p_.places.erase(p_.places.begin() + pl);
+        auto& requests = p_.unit->requests;
+        std::erase_if(requests, [&](const PersonalRequest& r) {
+          return r.kind == PersonalRequest::Kind::kPost && r.place.value == pl;
+        });
+        for (PersonalRequest& r : requests)
+          if (r.kind == PersonalRequest::Kind::kPost && r.place.value > pl) --r.place.value;
+        places_changed_ = true;
+        break;
+      }
+      case UnitEvent::Kind::kBedsChanged: {
+        const int pl = place(e.place, field, false);
+        Place& target = p_.places[pl];
+        const bool rest = target.kind == PlaceKind::kRestCenter;
+        const int lo = rest ? 1 : 0;
+        if (e.beds < lo || e.beds > kMaxPlaceSize)
+          fail(path + ".count", fmt::format("expected a number of beds from {} to {}{}, got {}", lo, kMaxPlaceSize,
+                                            rest ? " (a rest center keeps at least one bed)" : "", e.beds));
+        if (e.beds > 0 && target.watchers > e.beds)
+          fail(path + ".count", fmt::format("expected at least as many beds as {} ({}), got {}",
+                                            rest ? "guards" : "watchers", target.watchers, e.beds));
+        target.capacity = e.beds;
+        break;
+      }
+    }
+  }
+
+  Problem p_;
+  int now_;
+  int changeover_;
+  bool places_changed_ = false;
+};
+
+}  // namespace
+
+const char* event_kind_name(UnitEvent::Kind kind) {
+  switch (kind) {
+    case UnitEvent::Kind::kUnavailable: return "unavailable";
+    case UnitEvent::Kind::kAvailable: return "available";
+    case UnitEvent::Kind::kJoin: return "join";
+    case UnitEvent::Kind::kPostAdded: return "add-post";
+    case UnitEvent::Kind::kPostClosed: return "close-post";
+    case UnitEvent::Kind::kBedsChanged: return "beds";
+  }
+  return "?";
+}
+
+Result<Problem> apply_events(const Problem& before, const std::vector<UnitEvent>& events, int now_minute,
+                             const std::string& source_name) {
+  try {
+    Applier applier(before, now_minute);
+    return applier.run(events);
+  } catch (const Failure& f) {
+    return InputError{source_name, 0, 0, f.message, ""};
+  }
+}
+
+Roster remap_roster(const Problem& from, const Roster& roster, const Problem& to) {
+  Roster out(to);
+  if (!from.is_unit() || !to.is_unit()) return out;
+  const UnitLayout a = make_unit_layout(from);
+  const UnitLayout b = make_unit_layout(to);
+  // Place of `from` -> place of `to`, by name.
+  std::vector<int> place_map(from.places.size(), -1);
+  for (std::size_t i = 0; i < from.places.size(); ++i) place_map[i] = find_place(to, from.places[i].name);
+  const int days = std::min({roster.days(), from.days(), to.days()});
+  const int shifts = from.shift_count();
+  for (int q = 0; q < to.person_count(); ++q) {
+    const auto old = from.find_person(to.people[static_cast<std::size_t>(q)].name);
+    if (!old || old->value >= roster.people()) continue;
+    for (int d = 0; d < days; ++d)
+      for (int lane = 0; lane < roster.lanes(); ++lane) {
+        const ShiftCode c = roster.at(old->value, d, lane);
+        if (c < 0 || c >= shifts) continue;
+        const int pl = place_map[static_cast<std::size_t>(a.place_of[c])];
+        if (pl < 0) continue;
+        const int slot = a.slot_of[c];
+        switch (a.role[c]) {
+          case UnitShiftRole::kStay:
+            out.set(q, d, b.stay_shift[static_cast<std::size_t>(pl)], UnitLayout::kPlacementLane);
+            break;
+          case UnitShiftRole::kWatch:
+            if (slot < b.watch_slots)
+              out.set(q, d, b.watch_shift[static_cast<std::size_t>(pl) * b.watch_slots + slot], b.watch_lane(slot));
+            break;
+          case UnitShiftRole::kShower:
+            if (slot < b.shower_slots)
+              out.set(q, d, b.shower_shift[static_cast<std::size_t>(pl) * b.shower_slots + slot], b.shower_lane);
+            break;
+        }
+      }
+  }
+  return out;
+}
+
+}  // namespace vigil
