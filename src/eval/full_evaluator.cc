@@ -15,6 +15,7 @@
 #include "eval/rules/unit_beds.h"
 #include "eval/rules/unit_daily_limits.h"
 #include "eval/rules/unit_one_place.h"
+#include "eval/rules/unit_repair.h"
 #include "eval/rules/unit_requests.h"
 #include "eval/rules/unit_rotation.h"
 #include "eval/rules/unit_showers.h"
@@ -75,6 +76,8 @@ Evaluation evaluate(const Problem& problem, const ProblemIndex& index, const Ros
     rules::Spread::evaluate(in, cx, maybe(RuleKind::kNightSpread), maybe(RuleKind::kHoursSpread));
     if (on(RuleKind::kPersonalRequests))
       rules::PersonalRequests::evaluate(in, cx, tally(RuleKind::kPersonalRequests));
+    rules::Repair::evaluate(in, cx, maybe(RuleKind::kFrozenPast), maybe(RuleKind::kChanges),
+                            problem.rule(RuleKind::kChanges).weight);
   }
 
   for (int k = 0; k < kRuleCount; ++k) {
@@ -82,7 +85,8 @@ Evaluation evaluate(const Problem& problem, const ProblemIndex& index, const Ros
     RuleTally& t = ev.rules[k];
     const auto kind = static_cast<RuleKind>(k);
     const bool priced_by_rule = kind == RuleKind::kShiftOnRequest || kind == RuleKind::kShiftOffRequest ||
-                                kind == RuleKind::kCover || kind == RuleKind::kPersonalRequests;
+                                kind == RuleKind::kCover || kind == RuleKind::kPersonalRequests ||
+                                kind == RuleKind::kChanges;
     if (!setting.enabled) continue;
     if (setting.hard) {
       t.cost = t.units;

@@ -25,6 +25,11 @@ UnitEvaluator::UnitEvaluator(const Problem& problem, Roster roster)
   post_days_ = std::max(1, problem.unit->rotation.post_days);
   blocks_ = (days_ + post_days_ - 1) / post_days_;
   const UnitSetup& unit = *problem.unit;
+  // A plan of another shape cannot be compared cell by cell (the full
+  // evaluator skips it the same way).
+  if (unit.repair && unit.repair->plan.people() == people_ && unit.repair->plan.days() == days_ &&
+      unit.repair->plan.lanes() == L_.lanes)
+    repair_ = &*unit.repair;
 
   any_lang_.assign(people_, 0);
   native_lang_.assign(people_, 0);
@@ -263,6 +268,20 @@ void UnitEvaluator::person_day_cost(int p, int d, RuleAmounts& out) const {
         ++out[idx(RuleKind::kShowers)];
         break;
       }
+    }
+  }
+  if (repair_) {
+    const ShiftCode* now = &roster_.cells()[pdi * L_.lanes];
+    const ShiftCode* was = &repair_->plan.cells()[pdi * L_.lanes];
+    for (int lane = 0; lane < L_.lanes; ++lane) {
+      if (now[lane] == was[lane]) continue;
+      const int start = cell_start_minute(L_, d, lane, was[lane], now[lane]);
+      if (start < repair_->now_minute)
+        ++out[idx(RuleKind::kFrozenPast)];
+      else
+        out[idx(RuleKind::kChanges)] += start < repair_->now_minute + repair_->soon_minutes
+                                            ? repair_->soon_change_weight
+                                            : repair_->change_weight;
     }
   }
   for (int r : requests_of_[p]) {

@@ -79,6 +79,14 @@ class UnitEvaluator {
   int night_target(int person) const { return night_target_[person]; }
   bool shares_language(int a, int b) const { return (any_lang_[a] & any_lang_[b]) != 0; }
   bool is_novice(int person) const { return novice_[person] != 0; }
+  // Whether the team of `post` in the stint block holding `day` misses a need.
+  bool team_short(int post, int day) const {
+    RuleAmounts a{};
+    team_cost(post, day / post_days_, a);
+    return a[static_cast<int>(RuleKind::kTeam)] > 0;
+  }
+  // Repairs: whether a cell starting at this unit minute is in the past.
+  bool frozen(int start_minute) const { return repair_ && start_minute < repair_->now_minute; }
 
   // Amounts of every rule from scratch over all scopes (for tests and resets).
   RuleAmounts recount() const;
@@ -115,6 +123,7 @@ class UnitEvaluator {
   Roster roster_;
   int people_ = 0, days_ = 0, W_ = 0, places_ = 0, blocks_ = 0, post_days_ = 2;
   std::int64_t hard_weight_ = 1;
+  const RepairBase* repair_ = nullptr;  // the plan before a repair, when this is one
 
   // Person facts.
   std::vector<std::uint32_t> any_lang_, native_lang_;

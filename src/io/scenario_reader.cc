@@ -648,12 +648,12 @@ class Reader {
 
   void rules(const Item& it, Problem& p, UnitSetup& u) {
     std::vector<std::string> names;
-    for (int k = static_cast<int>(RuleKind::kWatchCover); k < kRuleCount; ++k)
+    for (int k = static_cast<int>(RuleKind::kWatchCover); k < kScenarioRuleEnd; ++k)
       names.push_back(rule_name(static_cast<RuleKind>(k)));
     const Fields f(*this, it, "the rules", names, true, {}, "a rule");
     UnitRuleParameters& par = u.parameters;
     bool team_needs_given = false;
-    for (int k = static_cast<int>(RuleKind::kWatchCover); k < kRuleCount; ++k) {
+    for (int k = static_cast<int>(RuleKind::kWatchCover); k < kScenarioRuleEnd; ++k) {
       const auto kind = static_cast<RuleKind>(k);
       const std::string name = rule_name(kind);
       if (!f.has(name)) continue;

@@ -37,6 +37,8 @@ const char* rule_name(RuleKind kind) {
     case RuleKind::kHoursSpread: return "hours-spread";
     case RuleKind::kNativePairs: return "native-pairs";
     case RuleKind::kPersonalRequests: return "personal-requests";
+    case RuleKind::kFrozenPast: return "frozen-past";
+    case RuleKind::kChanges: return "changes";
     case RuleKind::kCount: break;
   }
   return "?";
@@ -63,7 +65,7 @@ std::optional<PersonId> Problem::find_person(const std::string& person_name) con
 std::optional<std::string> Problem::validate() const {
   if (horizon.days <= 0) return fmt::format("horizon: expected at least 1 day, got {}", horizon.days);
   for (RuleKind k : {RuleKind::kShiftOnRequest, RuleKind::kShiftOffRequest, RuleKind::kCover,
-                     RuleKind::kPersonalRequests})
+                     RuleKind::kPersonalRequests, RuleKind::kChanges})
     if (rule(k).enabled && rule(k).hard) return fmt::format("rule '{}' can only be soft (it is priced by its own weights)", rule_name(k));
   if (shifts.empty()) return std::string("shifts: expected at least one shift kind");
   if (shifts.size() > 32000) return fmt::format("shifts: at most 32000 shift kinds, got {}", shifts.size());
@@ -121,7 +123,7 @@ void use_benchmark_rules(Problem& problem) {
 void use_unit_rules(Problem& problem) {
   for (int k = 0; k < kRuleCount; ++k) problem.rules[k] = RuleSetting{is_unit_rule(k), true, 1};
   for (RuleKind k : {RuleKind::kNightSpread, RuleKind::kHoursSpread, RuleKind::kNativePairs,
-                     RuleKind::kPersonalRequests})
+                     RuleKind::kPersonalRequests, RuleKind::kChanges})
     problem.rule(k).hard = false;
 }
 

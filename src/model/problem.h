@@ -117,9 +117,14 @@ enum class RuleKind : int {
   kHoursSpread,      // wish: watch hours spread evenly
   kNativePairs,      // wish: watchers share a native language
   kPersonalRequests, // wish: days off, posts, partners
+  kFrozenPast,       // repair: nothing that started before now changes
+  kChanges,          // repair wish: as few changes as possible, fewest soon
   kCount
 };
 inline constexpr int kRuleCount = static_cast<int>(RuleKind::kCount);
+// The unit rules a scenario file sets (the repair rules after them are set by
+// `vigil repair`, not by the file).
+inline constexpr int kScenarioRuleEnd = static_cast<int>(RuleKind::kFrozenPast);
 
 const char* rule_name(RuleKind kind);
 

@@ -5,9 +5,10 @@
 #include <vector>
 
 #include "model/ids.h"
-#include "model/problem.h"
 
 namespace vigil {
+
+class Problem;
 
 class Roster {
  public:
@@ -15,7 +16,8 @@ class Roster {
   Roster(int people, int days, int lanes = 1)
       : people_(people), days_(days), lanes_(lanes),
         cells_(static_cast<std::size_t>(people) * days * lanes, kOff) {}
-  explicit Roster(const Problem& p) : Roster(p.person_count(), p.days(), p.lanes_per_day()) {}
+  // An empty roster shaped for the problem (people x days x lanes).
+  explicit Roster(const Problem& p);
 
   int people() const { return people_; }
   int days() const { return days_; }

@@ -1,6 +1,8 @@
 // Names, the unit shift kinds and the roster layout of a unit problem.
 #include "model/unit.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "model/problem.h"
@@ -90,6 +92,16 @@ void add_unit_shifts(Problem& problem) {
                                            unit.shower_minutes, UnitLayout::kFirstWatchLane + slots, id, {}});
       }
   }
+}
+
+int cell_start_minute(const UnitLayout& layout, int day, int lane, ShiftCode before, ShiftCode after) {
+  const int day_start = day * kMinutesPerDay;
+  if (lane == UnitLayout::kPlacementLane) return day_start;
+  if (lane < layout.shower_lane) return day_start + layout.slot_start[static_cast<std::size_t>(lane - UnitLayout::kFirstWatchLane)];
+  int start = kMinutesPerDay;
+  for (ShiftCode c : {before, after})
+    if (c >= 0) start = std::min(start, layout.shower_start[static_cast<std::size_t>(layout.slot_of[c])]);
+  return day_start + (start == kMinutesPerDay ? 0 : start);
 }
 
 UnitLayout make_unit_layout(const Problem& problem) {

@@ -20,11 +20,13 @@
 #pragma once
 
 #include <climits>
+#include <optional>
 #include <cstdint>
 #include <string>
 #include <vector>
 
 #include "model/ids.h"
+#include "model/roster.h"
 
 namespace vigil {
 
@@ -97,6 +99,21 @@ struct UnitRuleParameters {
   std::vector<TeamNeed> team_needs;  // per post and stint
 };
 
+// A repair: the plan in force before something happened, and the moment
+// from which it may change. Cells that start before `now_minute` are the
+// past and must stay as they were (rule frozen-past); every other cell that
+// differs from `plan` is a change (wish changes), priced higher when it
+// starts within `soon_minutes` of now.
+struct RepairBase {
+  Roster plan;
+  int now_minute = 0;
+  int soon_minutes = 12 * 60;
+  // Per changed cell: far above every other wish, so a repair changes a cell
+  // only to keep a hard rule; a change within soon_minutes costs 50 times more.
+  int change_weight = 100;
+  int soon_change_weight = 5000;
+};
+
 struct UnitSetup {
   std::vector<std::string> languages;  // codes: "uk", "en", ...
   std::vector<std::string> skills;     // "medic", "radio", "team-leader"
@@ -107,6 +124,7 @@ struct UnitSetup {
   int shower_minutes = 30;
   UnitRuleParameters parameters;
   std::vector<PersonalRequest> requests;
+  std::optional<RepairBase> repair;  // set by `vigil repair`, never read from a scenario file
 
   int watch_slots_per_day() const { return 1440 / watch_minutes; }
   int shower_slots_per_day() const {
@@ -162,6 +180,11 @@ struct UnitLayout {
 
   int watch_lane(int slot) const { return kFirstWatchLane + slot; }
 };
+
+// When a roster cell happens, for the repair rules: unit minute at which the
+// cell's day (placement lane), watch slot or shower starts. A shower cell that
+// changed from `before` to `after` counts from the earlier of the two.
+int cell_start_minute(const UnitLayout& layout, int day, int lane, ShiftCode before, ShiftCode after);
 
 // Appends the stay, watch and shower shift kinds of every post and rest
 // center (in place order) to problem.shifts. Call once, after places and

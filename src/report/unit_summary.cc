@@ -120,12 +120,14 @@ UnitSummary summarize_unit(const Problem& problem, const Roster& roster, const E
   s.days = roster.days();
   s.people = roster.people();
   s.score = evaluation.score;
-  for (int k = static_cast<int>(RuleKind::kWatchCover); k < kRuleCount; ++k) {
+  // The repair rules (frozen-past, changes) belong to a repair's summary only.
+  const bool repair = problem.unit && problem.unit->repair;
+  for (int k = static_cast<int>(RuleKind::kWatchCover); k < (repair ? kRuleCount : kScenarioRuleEnd); ++k) {
     const auto kind = static_cast<RuleKind>(k);
     const RuleSetting& setting = problem.rule(kind);
     const RuleTally& tally = evaluation.rules[static_cast<std::size_t>(k)];
     UnitRuleLine line{kind, rule_name(kind), setting.enabled, tally.units, tally.cost};
-    const bool wish = kind >= RuleKind::kNightSpread;
+    const bool wish = kind >= RuleKind::kNightSpread && kind != RuleKind::kFrozenPast;
     (wish ? s.wishes : s.rules).push_back(line);
   }
   s.requests = problem.unit ? static_cast<int>(problem.unit->requests.size()) : 0;

@@ -357,9 +357,16 @@ class UnitSearch {
   // time one where something is broken (focus_), else any.
   void pick_spot(int& place, int& day);
   void refresh_focus();
+  void clear_absent();
   void consider_best();
   void save_best();
-  double temperature(double progress) const { return 3.0 * std::pow(0.05 / 3.0, progress); }
+  double temperature(double progress) const { return temp_start_ * std::pow(0.05 / temp_start_, progress); }
+  bool touches_past() const {
+    for (const CellChange& c : changes_)
+      if (ev_.frozen(cell_start_minute(ev_.layout(), c.day, c.lane, ev_.roster().at(c.person, c.day, c.lane), c.value)))
+        return true;
+    return false;
+  }
 
   const Problem& problem_;
   const SolveOptions& options_;
@@ -370,6 +377,7 @@ class UnitSearch {
   UnitEvaluator ev_;
   std::vector<CellChange> changes_;
   std::vector<int> watched_places_;
+  double temp_start_ = 3.0;
   std::vector<std::pair<int, int>> focus_;  // (place, day) where a hard rule is broken, refreshed now and then
 
   bool feasible_ = false;
@@ -587,6 +595,30 @@ bool UnitSearch::move_relieve() {
   return true;
 }
 
+// What an event forces on a repair before any search: nobody stays placed on
+// a day they are away, and no watch or shower of theirs overlaps an absence.
+// (Past cells are left alone: they happened.)
+void UnitSearch::clear_absent() {
+  const UnitLayout& L = ev_.layout();
+  changes_.clear();
+  for (int p = 0; p < problem_.person_count(); ++p)
+    for (int d = 0; d < L.days; ++d) {
+      const bool away = !ev_.present(p, d) && ev_.place_at(p, d) >= 0;
+      for (int lane = 0; lane < L.lanes; ++lane) {
+        const ShiftCode c = ev_.roster().at(p, d, lane);
+        if (c < 0) continue;
+        bool clear = away;
+        if (!clear && lane >= UnitLayout::kFirstWatchLane && lane < L.shower_lane)
+          clear = (ev_.absent_slots(p, d) >> (lane - UnitLayout::kFirstWatchLane)) & 1;
+        if (!clear && lane == L.shower_lane)
+          clear = absent_during(problem_.people[p], d * kMinutesPerDay + L.shower_start[L.slot_of[c]], L.shower_minutes);
+        if (clear && !ev_.frozen(cell_start_minute(L, d, lane, c, kOff))) changes_.push_back({p, d, lane, kOff});
+      }
+    }
+  if (!changes_.empty()) ev_.apply(changes_.data(), static_cast<int>(changes_.size()));
+  changes_.clear();
+}
+
 void UnitSearch::pick_spot(int& place, int& day) {
   if (!focus_.empty() && rng_.below(2) == 0) {
     const auto& f = focus_[rng_.below(static_cast<int>(focus_.size()))];
@@ -629,6 +661,7 @@ void UnitSearch::refresh_focus() {
           broken = run > par.max_watches_in_row;
         }
       }
+      if (!broken && problem_.places[pl].kind == PlaceKind::kPost) broken = ev_.team_short(pl, d);
       if (broken) focus_.emplace_back(pl, d);
     }
 }
@@ -691,15 +724,23 @@ void UnitSearch::run() {
   }
   for (int pl = 0; pl < ev_.layout().places; ++pl)
     if (problem_.places[pl].watchers > 0) watched_places_.push_back(pl);
+  if (problem_.unit->repair) clear_absent();
   consider_best();
   save_best();
   if (watched_places_.empty()) return;
 
-  std::int64_t hard_weight = 30;
+  // A repair starts from the plan in force and must stay close to it: a
+  // cooler walk, and no move may touch what has already happened.
+  const bool repairing = problem_.unit->repair.has_value();
+  temp_start_ = repairing ? 0.5 : 3.0;
+  // In a repair every hard unit outweighs any change (changes within the
+  // next hours cost thousands): the walk never trades safety for stability.
+  std::int64_t hard_weight = repairing ? 1'000'000 : 30;
   ev_.set_hard_weight(hard_weight);
   const double limit = options_.time_limit_seconds;
   const std::int64_t work = options_.work_limit;
   double progress = 0, temp = temperature(0);
+  refresh_focus();
   std::int64_t since_adapt = 0;
   for (;;) {
     if ((moves_ & 1023) == 0) {
@@ -726,18 +767,23 @@ void UnitSearch::run() {
         break;
       }
       temp = temperature(std::min(1.0, progress));
-      // Raise the price of hard units while the walk stays infeasible.
-      if (++since_adapt >= 64) {
+      // Re-aim at what is broken; outside repairs, raise the price of hard
+      // units while the walk stays infeasible. A repair looks sooner: its
+      // breakage is a few cells around the event.
+      if (++since_adapt >= (repairing ? 4 : 64)) {
         refresh_focus();
         since_adapt = 0;
-        const std::int64_t hard = ev_.plain_score().hard;
-        if (hard > 0 && hard_weight < 300) hard_weight = hard_weight * 5 / 4 + 1;
-        else if (hard == 0 && hard_weight > 30) hard_weight = std::max<std::int64_t>(30, hard_weight * 9 / 10);
-        ev_.set_hard_weight(hard_weight);
+        if (!repairing) {
+          const std::int64_t hard = ev_.plain_score().hard;
+          if (hard > 0 && hard_weight < 300) hard_weight = hard_weight * 5 / 4 + 1;
+          else if (hard == 0 && hard_weight > 30) hard_weight = std::max<std::int64_t>(30, hard_weight * 9 / 10);
+          ev_.set_hard_weight(hard_weight);
+        }
       }
     }
     ++moves_;
     if (!pick_move()) continue;
+    if (repairing && touches_past()) continue;
     const Score delta = ev_.apply(changes_.data(), static_cast<int>(changes_.size()));
     const double d = static_cast<double>(delta.hard + delta.soft);
     if (d <= 0 || rng_.unit() < std::exp(-d / temp)) {
