@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
       {"solve", "Plan a unit scenario (.yaml) or solve a benchmark instance within a time or work budget", vigil::app::setup_solve},
       {"check", "Re-score a plan or roster from the files alone: hard violations, breakdown by rule", vigil::app::setup_check},
       {"bench", "Solve benchmark instances over several seeds and print a results table", vigil::app::setup_bench},
+      {"repair", "Re-plan a unit after losses or arrivals: the past stays, as little as possible changes", vigil::app::setup_repair},
       {"generate", "Write a valid unit scenario of any size with the reference unit's mix", vigil::app::setup_generate},
       {"speed", "Measure how many moves per second the incremental evaluator prices", vigil::app::setup_speed},
   };
