@@ -9,6 +9,7 @@
 #include "eval/unit_evaluator.h"
 #include "io/scenario_reader.h"
 #include "solve/solver.h"
+#include "solve/resilience.h"
 #include "solve/unit_search.h"
 #include "unit_test_support.h"
 
@@ -139,6 +140,34 @@ TEST(UnitRepair, BothEvaluatorsCountTheRepairRulesAlike) {
   }
   EXPECT_GT(ev.rule_amounts()[static_cast<int>(RuleKind::kFrozenPast)], 0);
   EXPECT_GT(ev.rule_amounts()[static_cast<int>(RuleKind::kChanges)], 0);
+}
+
+}  // namespace
+}  // namespace vigil
+
+namespace vigil {
+namespace {
+
+TEST(UnitResilience, OneCasePerPresentChangeoverAndEveryFailureExplained) {
+  ResilienceOptions o;
+  o.people = {0, 1, 2};
+  o.first_day = 20;
+  o.last_day = 27;
+  o.work_per_case = 5'000;
+  const ResilienceReport report = check_resilience(fixture().unit, fixture().plan, o);
+  std::size_t expected = 0;
+  for (int p : o.people)
+    for (int d = 20; d <= 27; ++d) expected += present_on_day(fixture().unit.people[p], d) ? 1 : 0;
+  EXPECT_EQ(report.cases.size(), expected);
+  int repaired = 0;
+  for (const LossCase& c : report.cases) {
+    repaired += c.repaired ? 1 : 0;
+    EXPECT_EQ(c.repaired, c.hard_left == 0);
+    EXPECT_EQ(c.first_problem.empty(), c.repaired) << c.person << " day " << c.day;
+  }
+  EXPECT_EQ(report.repaired, repaired);
+  // Late losses leave little to re-plan: some of them are absorbed.
+  EXPECT_GT(repaired, 0);
 }
 
 }  // namespace

@@ -28,6 +28,7 @@ Handler setup_bench(CLI::App& sub);
 Handler setup_speed(CLI::App& sub);
 Handler setup_generate(CLI::App& sub);
 Handler setup_repair(CLI::App& sub);
+Handler setup_resilience(CLI::App& sub);
 
 // Unit scenarios: how long `vigil solve` searches when --time is not given.
 inline constexpr double kUnitDefaultSeconds = 10;

@@ -1,0 +1,64 @@
+// `vigil resilience SCENARIO --roster PLAN.json`: for the loss of each single
+// person at each changeover, can the plan be repaired keeping every hard
+// rule? Prints the weakest points in plain words and a summary score.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "app/commands.h"
+#include "report/unit_roster_json.h"
+#include "solve/resilience.h"
+
+namespace vigil::app {
+
+Handler setup_resilience(CLI::App& sub) {
+  struct Args {
+    std::string scenario, roster;
+    ResilienceOptions options;
+    int listed = 20;
+  };
+  auto args = std::make_shared<Args>();
+  sub.add_option("scenario", args->scenario, "Scenario file (.yaml)")->required();
+  sub.add_option("--roster", args->roster, "The plan to test (.json, as written by vigil solve)")->required();
+  sub.add_option("--work", args->options.work_per_case, "Move evaluations per repaired loss")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub.add_option("--first-day", args->options.first_day, "First changeover to test")->capture_default_str();
+  sub.add_option("--last-day", args->options.last_day, "Last changeover to test (-1: the last day)")->capture_default_str();
+  sub.add_option("--seed", args->options.seed, "Random seed")->capture_default_str();
+  sub.add_option("--list", args->listed, "How many weak points to list")->capture_default_str();
+  return [args]() -> int {
+    auto problem = load_instance(args->scenario);
+    if (!problem) return kExitInputError;
+    if (!problem->is_unit()) {
+      fmt::print(stderr, "{}: expected a scenario file (.yaml)\n", args->scenario);
+      return kExitInputError;
+    }
+    auto plan = read_unit_roster(*problem, args->roster);
+    if (!plan) {
+      fmt::print(stderr, "{}\n", plan.error().format());
+      return kExitInputError;
+    }
+    const ResilienceReport report = check_resilience(*problem, *plan, args->options);
+    std::vector<const LossCase*> weak;
+    for (const LossCase& c : report.cases)
+      if (!c.repaired) weak.push_back(&c);
+    std::stable_sort(weak.begin(), weak.end(),
+                     [](const LossCase* a, const LossCase* b) { return a->hard_left > b->hard_left; });
+    fmt::print("vigil resilience {}: {} single losses (each person lost for good at each changeover), "
+               "{} repairs of at most {} moves; seed {}\n",
+               args->scenario, report.cases.size(), report.cases.size(), args->options.work_per_case,
+               args->options.seed);
+    if (weak.empty()) fmt::print("Every single loss can be repaired keeping every hard rule.\n");
+    else fmt::print("Weakest points ({} losses the repair could not absorb; worst first):\n", weak.size());
+    for (std::size_t i = 0; i < weak.size() && static_cast<int>(i) < args->listed; ++i)
+      fmt::print("  - losing {} on {}: {} hard unit(s) left; first: {}\n", problem->people[weak[i]->person].name,
+                 day_label(*problem, weak[i]->day), weak[i]->hard_left, weak[i]->first_problem);
+    if (static_cast<int>(weak.size()) > args->listed) fmt::print("  ... and {} more\n", weak.size() - args->listed);
+    fmt::print("resilience score: {:.1f} % of single losses repaired ({} of {}) in {:.1f} s\n", report.score(),
+               report.repaired, report.cases.size(), report.seconds);
+    return weak.empty() ? kExitOk : kExitInfeasible;
+  };
+}
+
+}  // namespace vigil::app

@@ -1,0 +1,60 @@
+// Single-loss repairs over every person and changeover (see resilience.h).
+#include "solve/resilience.h"
+
+#include <chrono>
+#include <limits>
+
+#include "eval/evaluation.h"
+#include "solve/solver.h"
+
+namespace vigil {
+
+ResilienceReport check_resilience(const Problem& problem, const Roster& plan, const ResilienceOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  ResilienceReport report;
+  const int last = options.last_day < 0 ? problem.days() - 1 : std::min(options.last_day, problem.days() - 1);
+  std::vector<int> people = options.people;
+  if (people.empty())
+    for (int p = 0; p < problem.person_count(); ++p) people.push_back(p);
+  Problem lost = problem;
+  for (int p : people) {
+    const std::vector<Absence> own = problem.people[p].unit.absences;
+    for (int day = std::max(0, options.first_day); day <= last; ++day) {
+      // Only a person who is with the unit at that changeover can be lost then.
+      if (!present_on_day(problem.people[p], day)) continue;
+      const auto t0 = std::chrono::steady_clock::now();
+      const int now = day * kMinutesPerDay;
+      lost.people[p].unit.absences = own;
+      lost.people[p].unit.absences.push_back(Absence{now, Absence::kForever, "lost"});
+      lost.unit->repair = RepairBase{plan, now};
+      SolveOptions solve_options;
+      solve_options.work_limit = options.work_per_case;
+      solve_options.time_limit_seconds = 1e9;
+      solve_options.seed = options.seed;
+      solve_options.start = plan;
+      solve_options.target = std::numeric_limits<std::int64_t>::max();  // stop at the first plan keeping every hard rule
+      const SolveResult r = solve(lost, solve_options);
+      LossCase c;
+      c.person = p;
+      c.day = day;
+      c.repaired = r.found_feasible;
+      c.hard_left = r.score.hard;
+      if (!c.repaired) {
+        const Evaluation ev = evaluate(lost, r.roster, true);
+        for (const Violation& v : ev.violations)
+          if (lost.rule(v.rule).hard) {
+            c.first_problem = v.text;
+            break;
+          }
+      }
+      c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+      report.repaired += c.repaired ? 1 : 0;
+      report.cases.push_back(std::move(c));
+    }
+    lost.people[p].unit.absences = own;
+  }
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+}  // namespace vigil

@@ -1,0 +1,42 @@
+// The resilience check of a unit plan: for the loss of each single person
+// (for good) at each changeover, can a repair keep every hard rule? Each
+// case is a short repair (solve() with the plan in force and `now` at that
+// changeover) that stops at the first plan keeping every hard rule.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "model/problem.h"
+#include "model/roster.h"
+
+namespace vigil {
+
+struct ResilienceOptions {
+  std::int64_t work_per_case = 20'000;  // move evaluations per repair
+  std::uint64_t seed = 1;
+  int first_day = 1;                     // changeovers checked: first_day .. last_day
+  int last_day = -1;                     // -1: the last day of the horizon
+  std::vector<int> people;               // empty: everyone
+};
+
+struct LossCase {
+  int person = 0, day = 0;
+  bool repaired = false;
+  std::int64_t hard_left = 0;   // hard units the best repair still breaks
+  std::string first_problem;    // the first broken rule, in plain words, when not repaired
+  double seconds = 0;
+};
+
+struct ResilienceReport {
+  std::vector<LossCase> cases;
+  int repaired = 0;
+  double seconds = 0;
+  // Share of single losses the plan survives, 0-100.
+  double score() const { return cases.empty() ? 100.0 : 100.0 * repaired / static_cast<double>(cases.size()); }
+};
+
+ResilienceReport check_resilience(const Problem& problem, const Roster& plan, const ResilienceOptions& options);
+
+}  // namespace vigil
