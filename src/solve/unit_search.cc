@@ -729,10 +729,12 @@ void UnitSearch::run() {
   save_best();
   if (watched_places_.empty()) return;
 
-  // A repair starts from the plan in force and must stay close to it: a
-  // cooler walk, and no move may touch what has already happened.
+  // A repair starts from the plan in force and may not touch what has already
+  // happened. Its temperature is on the scale of a changed cell (100): warm
+  // enough to reshuffle a team's watches when someone is lost for good, while
+  // any hard unit (1e6) stays out of reach.
   const bool repairing = problem_.unit->repair.has_value();
-  temp_start_ = repairing ? 0.5 : 3.0;
+  temp_start_ = repairing ? 30.0 : 3.0;
   // In a repair every hard unit outweighs any change (changes within the
   // next hours cost thousands): the walk never trades safety for stability.
   std::int64_t hard_weight = repairing ? 1'000'000 : 30;
