@@ -1,0 +1,89 @@
+// Wording and small parsers shared by the YAML readers (see yaml_text.h).
+#include "io/yaml_text.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace vigil::yaml_text {
+
+std::string lower(std::string s) {
+  for (char& c : s)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return s;
+}
+
+// "a, b or c"
+std::string or_list(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    if (i > 0) out += i + 1 == names.size() ? " or " : ", ";
+    out += names[i];
+  }
+  return out;
+}
+
+// " (a, b or c)" when the list is short enough to print, else "".
+std::string listing(const std::vector<std::string>& names) {
+  if (names.empty() || names.size() > kMaxListed) return "";
+  return " (" + or_list(names) + ")";
+}
+
+// Appending piece by piece: GCC 12 warns wrongly (-Wrestrict) on "'" + string.
+static std::string wrap(std::string_view body, const char* tail) {
+  std::string out;
+  out.reserve(body.size() + 5);
+  out += '\'';
+  out += body;
+  out += tail;
+  return out;
+}
+
+// 'text', cut to 40 characters (not bytes: UTF-8 stays whole).
+std::string quoted(const std::string& text) {
+  constexpr int kMax = 40;
+  int chars = 0;
+  std::size_t cut = text.size();
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (++chars == kMax - 2) cut = i;  // where "..." would start
+    if (chars > kMax) return wrap(std::string_view(text).substr(0, cut), "...'");
+  }
+  return wrap(text, "'");
+}
+
+// What a node holds, for "got ...".
+std::string found(const YAML::Node& node) {
+  if (!node.IsDefined() || node.IsNull()) return "nothing";
+  if (node.IsScalar()) return quoted(node.Scalar());
+  if (node.IsSequence()) return "a list";
+  if (node.IsMap()) return "a map";
+  return "something else";
+}
+
+std::optional<long long> parse_integer(std::string_view s) {
+  if (s.empty() || s.size() > 18) return std::nullopt;
+  long long v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "06:00" or "6:00" -> minute of the day.
+std::optional<int> parse_clock(const std::string& text) {
+  const auto colon = text.find(':');
+  if (colon == std::string::npos || colon == 0 || colon > 2 || text.size() != colon + 3) return std::nullopt;
+  const std::string_view s = text;
+  if (!all_digits(s.substr(0, colon)) || !all_digits(s.substr(colon + 1))) return std::nullopt;
+  const auto h = *parse_integer(s.substr(0, colon));
+  const auto m = *parse_integer(s.substr(colon + 1));
+  if (h > 23 || m > 59) return std::nullopt;
+  return static_cast<int>(h * 60 + m);
+}
+
+std::string child_path(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+
+}  // namespace vigil::yaml_text
