@@ -15,18 +15,9 @@
 #include "eval/incremental_evaluator.h"
 #include "solve/line_optimizer.h"
 #include "solve/solver.h"
+#include "solve/workers.h"
 
 namespace vigil {
-
-// Thread-shared stop signal and clock.
-struct SearchControl {
-  std::atomic<bool> stop{false};
-  std::chrono::steady_clock::time_point start;
-  double time_limit = 0;
-  double elapsed() const {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  }
-};
 
 class LocalSearch {
  public:

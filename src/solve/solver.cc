@@ -3,8 +3,6 @@
 // lowest thread index.
 #include "solve/solver.h"
 
-#include <mutex>
-#include <thread>
 
 #include "eval/problem_index.h"
 #include "solve/local_search.h"
@@ -31,30 +29,13 @@ SolveResult solve(const Problem& problem, const SolveOptions& options,
   control.start = std::chrono::steady_clock::now();
   control.time_limit = options.time_limit_seconds;
 
-  std::mutex report_mutex;
-  bool have_best = false;
-  Score best_reported;
-  auto on_best = [&](const Progress& p) {
-    std::lock_guard<std::mutex> lock(report_mutex);
-    if (have_best && !(p.best < best_reported)) return;
-    have_best = true;
-    best_reported = p.best;
-    if (on_progress) on_progress(p);
-  };
-
+  BestReporter on_best(on_progress);
   const int threads = std::max(1, options.threads);
   std::vector<std::unique_ptr<LocalSearch>> workers;
   for (int t = 0; t < threads; ++t)
-    workers.push_back(std::make_unique<LocalSearch>(problem, index, options,
-                                                    options.seed + 0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(t),
-                                                    t, control, on_best));
-  if (threads == 1) {
-    workers[0]->run();
-  } else {
-    std::vector<std::thread> pool;
-    for (auto& w : workers) pool.emplace_back([&w] { w->run(); });
-    for (auto& th : pool) th.join();
-  }
+    workers.push_back(std::make_unique<LocalSearch>(problem, index, options, worker_seed(options.seed, t), t, control,
+                                                    std::ref(on_best)));
+  run_workers(workers);
 
   SolveResult result;
   result.seconds = control.elapsed();

@@ -2,21 +2,18 @@
 #include "solve/unit_search.h"
 
 #include <algorithm>
-#include <atomic>
 #include <bit>
 #include <chrono>
 #include <cmath>
-#include <mutex>
 #include <random>
-#include <thread>
 
 #include "eval/unit_evaluator.h"
+#include "solve/workers.h"
 
 namespace vigil {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
 
 struct Rng {
   std::mt19937_64 engine;
@@ -320,16 +317,9 @@ void assign_showers(const Problem& problem, UnitEvaluator& ev, Rng& rng) {
 
 // ---- annealing -------------------------------------------------------------
 
-struct Control {
-  Clock::time_point start;
-  double time_limit = 0;
-  std::atomic<bool> stop{false};
-  double elapsed() const { return std::chrono::duration<double>(Clock::now() - start).count(); }
-};
-
 class UnitSearch {
  public:
-  UnitSearch(const Problem& problem, const SolveOptions& options, std::uint64_t seed, int thread, Control& control,
+  UnitSearch(const Problem& problem, const SolveOptions& options, std::uint64_t seed, int thread, SearchControl& control,
              std::function<void(const Progress&)> on_best)
       : problem_(problem), options_(options), rng_(seed), thread_(thread), control_(control),
         on_best_(std::move(on_best)), ev_(problem, options.start ? *options.start : Roster(problem)) {}
@@ -372,7 +362,7 @@ class UnitSearch {
   const SolveOptions& options_;
   Rng rng_;
   int thread_;
-  Control& control_;
+  SearchControl& control_;
   std::function<void(const Progress&)> on_best_;
   UnitEvaluator ev_;
   std::vector<CellChange> changes_;
@@ -828,31 +818,16 @@ Roster construct_unit_plan(const Problem& problem, std::uint64_t seed) {
 
 SolveResult solve_unit(const Problem& problem, const SolveOptions& options,
                        const std::function<void(const Progress&)>& on_progress) {
-  Control control;
-  control.start = Clock::now();
+  SearchControl control;
+  control.start = std::chrono::steady_clock::now();
   control.time_limit = options.time_limit_seconds;
-  std::mutex report_mutex;
-  bool have = false;
-  Score reported;
-  auto on_best = [&](const Progress& p) {
-    std::lock_guard<std::mutex> lock(report_mutex);
-    if (have && !(p.best < reported)) return;
-    have = true;
-    reported = p.best;
-    if (on_progress) on_progress(p);
-  };
+  BestReporter on_best(on_progress);
   const int threads = std::max(1, options.threads);
   std::vector<std::unique_ptr<UnitSearch>> workers;
   for (int t = 0; t < threads; ++t)
-    workers.push_back(std::make_unique<UnitSearch>(
-        problem, options, options.seed + 0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(t), t, control, on_best));
-  if (threads == 1) {
-    workers[0]->run();
-  } else {
-    std::vector<std::thread> pool;
-    for (auto& w : workers) pool.emplace_back([&w] { w->run(); });
-    for (auto& th : pool) th.join();
-  }
+    workers.push_back(std::make_unique<UnitSearch>(problem, options, worker_seed(options.seed, t), t, control,
+                                                   std::ref(on_best)));
+  run_workers(workers);
   SolveResult result;
   result.seconds = control.elapsed();
   const UnitSearch* winner = nullptr;
