@@ -32,6 +32,7 @@
 #include "eval/rules/unit_watch_cover.h"
 #include "eval/rules/unit_watch_pairs.h"
 #include "eval/unit_context.h"
+#include "eval/unit_evaluator.h"
 #include "test_support.h"
 #include "unit_test_support.h"
 
@@ -658,6 +659,51 @@ TEST(UnitRulesShowers, PerRestStintCapacityAndOwnWatch) {
   EXPECT_EQ(t[4], "rest, day 2 (Wed) 07:00-07:30: 3 showers booked (Ana, Ben, Eve), 2 showers there");
   EXPECT_EQ(t[5], "rest-2, day 1 (Tue) 08:30-09:00: 2 showers booked (Dan, Fay), 1 shower there");
   EXPECT_EQ(t[6], "Gus, day 0 (Mon) 08:00-08:30: shower at rest during own watch 08:00-10:00 at rest");
+}
+
+// A rest stint the person leaves the unit from (absent the next day) may lack
+// its shower: nobody lost, wounded or sent on leave goes back to a post. Too
+// many showers still count, and a stint that ends at the horizon or before a
+// present day still needs one.
+TEST(UnitRulesShowers, AStintLeftForAnAbsenceNeedsNoShower) {
+  UnitBuilder b;
+  b.days = 6;
+  b.places = {{"post-1", PlaceKind::kPost, 8, 2, 0}, {"rest", PlaceKind::kRestCenter, 70, 1, 2}};
+  // Ana: lost for good at day 4's changeover, no shower in stint 2-3 (0).
+  b.people.push_back(person("Ana", {{"en", kFluent}}, Experience::kTrained, {}, {away(4 * kDay, Absence::kForever, "lost")}));
+  // Ben: the same, with two showers in it (1 over).
+  b.people.push_back(person("Ben", {{"en", kFluent}}, Experience::kTrained, {}, {away(4 * kDay, Absence::kForever, "lost")}));
+  // Cara: away from day 4 06:00 (day 4 not present), back on day 5; stint
+  // 2-3 needs none (0); stint 5 at the horizon's end without one (1).
+  b.people.push_back(person("Cara", {{"en", kFluent}}, Experience::kTrained, {}, {away(4 * kDay, 5 * kDay, "leave")}));
+  // Dan: away only from day 4 12:00, so present on day 4: stint 2-3 then
+  // post days 4-5; no shower (1).
+  b.people.push_back(person("Dan", {{"en", kFluent}}, Experience::kTrained, {}, {away(4 * kDay + 360, Absence::kForever, "lost")}));
+  Problem p = b.build();
+  only(p, {RuleKind::kShowers});
+  UnitRosterWriter w(p);
+  const std::map<char, int> legend = {{'P', 0}, {'R', 1}};
+  line(w, 0, "PPRR..", legend);
+  line(w, 1, "PPRR..", legend);
+  w.shower(1, 2, 2, 1);
+  w.shower(1, 3, 2, 1);
+  line(w, 2, "PPRR.R", legend);
+  line(w, 3, "PPRRPP", legend);
+  const Evaluation ev = evaluate(p, w.roster, true);
+  EXPECT_EQ(units_of(ev, RuleKind::kShowers, 0), 0);
+  EXPECT_EQ(units_of(ev, RuleKind::kShowers, 1), 1);
+  EXPECT_EQ(units_of(ev, RuleKind::kShowers, 2), 1);
+  EXPECT_EQ(units_of(ev, RuleKind::kShowers, 3), 1);
+  EXPECT_EQ(tally(ev, RuleKind::kShowers).units, 3);
+  EXPECT_EQ(ev.score.hard, 3);
+  const auto t = texts(ev, RuleKind::kShowers);
+  ASSERT_EQ(t.size(), 3u);
+  EXPECT_EQ(t[0], "Ben, days 2-3 at rest: 2 showers in the rest stint (day 2 (Wed) 07:00, day 3 (Thu) 07:00), 1 needed");
+  EXPECT_EQ(t[1], "Cara, day 5 (Sat) at rest: no shower in the rest stint, 1 needed");
+  EXPECT_EQ(t[2], "Dan, days 2-3 at rest: no shower in the rest stint, 1 needed");
+  // The incremental evaluator counts the same.
+  UnitEvaluator inc(p, w.roster);
+  EXPECT_EQ(inc.rule_amounts()[static_cast<int>(RuleKind::kShowers)], 3);
 }
 
 TEST(UnitRulesShowers, TwoShowersPerStint) {

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <random>
 
 #include <fmt/format.h>
 
@@ -13,7 +14,9 @@
 #include "eval/evaluation.h"
 #include "io/scenario_reader.h"
 #include "model/unit_generator.h"
+#include "report/change_report.h"
 #include "report/unit_summary.h"
+#include "solve/resilience.h"
 
 namespace vigil::app {
 namespace {
@@ -70,6 +73,144 @@ std::vector<std::uint64_t> parse_seeds(const std::string& text) {
   return out;
 }
 
+// The plan repairs and resilience checks start from: unit-64 planned with a
+// fixed amount of work, so every seed repairs its own reproducible plan.
+std::optional<std::pair<Problem, Roster>> planned_unit(const std::string& file, std::uint64_t seed, std::int64_t work) {
+  auto problem = read_scenario(file);
+  if (!problem) return std::nullopt;
+  SolveOptions options;
+  options.work_limit = work;
+  options.time_limit_seconds = 1e9;
+  options.seed = seed;
+  SolveResult r = solve(*problem, options);
+  return std::make_pair(std::move(*problem), std::move(r.roster));
+}
+
+// Single losses for good at a changeover, drawn from the seed: a person
+// present that day, on day 1 to the last day.
+nlohmann::json repair_case(const std::string& file, std::uint64_t seed, const UnitBenchArgs& args) {
+  auto planned = planned_unit(file, seed, args.plan_work);
+  if (!planned) return {{"error", "cannot plan " + file}};
+  const auto& [problem, plan] = *planned;
+  if (!evaluate(problem, plan).score.feasible()) return {{"error", "the plan to repair breaks a hard rule"}};
+  std::mt19937_64 draw(seed * 7919 + 17);
+  const UnitLayout L = make_unit_layout(problem);
+  nlohmann::json losses = nlohmann::json::array();
+  for (int k = 0; k < args.repair_losses; ++k) {
+    int person = 0, day = 0;
+    do {
+      person = static_cast<int>(draw() % static_cast<std::uint64_t>(problem.person_count()));
+      day = 1 + static_cast<int>(draw() % static_cast<std::uint64_t>(problem.days() - 1));
+    } while (!present_on_day(problem.people[person], day));
+    Problem lost = problem;
+    const int now = day * kMinutesPerDay;
+    lost.people[person].unit.absences.push_back(Absence{now, Absence::kForever, "lost"});
+    lost.unit->repair = RepairBase{plan, now};
+    SolveOptions options;
+    options.time_limit_seconds = args.repair_time;
+    options.seed = seed;
+    options.start = plan;
+    const SolveResult r = solve(lost, options);
+    const Evaluation ev = evaluate(lost, r.roster);
+    const ChangeReport changes = compare_plans(lost, plan, r.roster, now);
+    // The lost person's own watches from now on must all move: each is two
+    // changed watch cells (theirs and the taker's) in any repair.
+    int forced = 0;
+    for (int d = day; d < problem.days(); ++d)
+      for (int s = 0; s < L.watch_slots; ++s) forced += plan.at(person, d, L.watch_lane(s)) >= 0 ? 2 : 0;
+    losses.push_back({{"person", problem.people[person].name}, {"day", day}, {"feasible", ev.score.feasible()},
+                      {"hard", ev.score.hard}, {"time_to_feasible", r.time_to_feasible},
+                      {"changed_watches", changes.changed_watches}, {"forced_watches", forced},
+                      {"within_12h", changes.changed_within_12h}, {"people_affected", changes.people.size()}});
+  }
+  return {{"losses", losses}, {"people", problem.person_count()}};
+}
+
+nlohmann::json resilience_case(const std::string& file, std::uint64_t seed, const UnitBenchArgs& args) {
+  auto planned = planned_unit(file, seed, args.plan_work);
+  if (!planned) return {{"error", "cannot plan " + file}};
+  ResilienceOptions options;
+  options.work_per_case = args.resilience_work;
+  options.seed = seed;
+  const ResilienceReport report = check_resilience(planned->first, planned->second, options);
+  return {{"cases", report.cases.size()}, {"repaired", report.repaired}, {"seconds", report.seconds},
+          {"score", report.score()}, {"people", planned->first.person_count()}};
+}
+
+// The second table: repairs of single losses and the resilience check, on
+// unit-64 plans of each seed. Returns whether every repair kept every hard rule.
+bool run_repair_cases(const UnitBenchArgs& args, const std::vector<std::uint64_t>& seeds, const std::string& unit_file,
+                      std::string& csv) {
+  const bool repairs = args.cases.find("repair") != std::string::npos;
+  const bool resilience = args.cases.find("resilience") != std::string::npos;
+  if (!repairs && !resilience) return true;
+  bool all_kept = true;
+  fmt::print("\nrepairs on unit-64 plans ({} moves each, one per seed)\n", args.plan_work);
+  if (repairs) {
+    std::vector<double> t_kept, changed, forced, beyond, soon, affected;
+    int kept = 0, runs = 0;
+    for (std::uint64_t seed : seeds) {
+      const ForkedRun run = run_forked([&] { return repair_case(unit_file, seed, args); },
+                                       args.repair_losses * (args.repair_time + 5) + 120);
+      if (!run.error.empty()) {
+        fmt::print(stderr, "  repair seed {}: {}\n", seed, run.error);
+        all_kept = false;
+        continue;
+      }
+      for (const auto& loss : run.reply["losses"]) {
+        ++runs;
+        const bool feasible = loss["feasible"].get<bool>();
+        kept += feasible ? 1 : 0;
+        all_kept = all_kept && feasible;
+        const double tf = loss["time_to_feasible"].get<double>();
+        if (feasible) t_kept.push_back(tf);
+        const int c = loss["changed_watches"].get<int>(), f = loss["forced_watches"].get<int>();
+        changed.push_back(c);
+        forced.push_back(f);
+        beyond.push_back(c - f);
+        soon.push_back(loss["within_12h"].get<int>());
+        affected.push_back(loss["people_affected"].get<double>());
+        csv += fmt::format("repair,{},{},{},{},{},{},{:.3f},{},{},{},{}\n", seed, loss["person"].get<std::string>(),
+                           loss["day"].get<int>(), args.repair_time, feasible ? 1 : 0, loss["hard"].get<std::int64_t>(),
+                           tf, c, f, loss["within_12h"].get<int>(), loss["people_affected"].get<int>());
+      }
+    }
+    std::vector<double> sorted_t = t_kept;
+    std::sort(sorted_t.begin(), sorted_t.end());
+    fmt::print("{:<12} {:>6} {:>8} {:>9} {:>9} {:>9} {:>8} {:>7} {:>7} {:>7}\n", "case", "losses", "limit s",
+               "kept", "t kept s", "max t s", "changed", "forced", "beyond", "12 h");
+    fmt::print("{:<12} {:>6} {:>8.1f} {:>9} {:>9.2f} {:>9.2f} {:>8.0f} {:>7.0f} {:>7.0f} {:>7.0f}\n", "repair-64", runs,
+               args.repair_time, fmt::format("{}/{}", kept, runs), median(t_kept),
+               sorted_t.empty() ? 0.0 : sorted_t.back(), median(changed), median(forced), median(beyond), median(soon));
+    fmt::print("columns: medians over every loss; changed = watch cells that differ from the plan in force; forced = "
+               "the lost person's own watches from then on, counted twice (theirs and the taker's), which any repair "
+               "changes; beyond = changed - forced; 12 h = changes starting within 12 hours\n");
+    std::fflush(stdout);
+  }
+  if (resilience) {
+    std::vector<double> seconds, score;
+    int cases = 0;
+    for (std::uint64_t seed : seeds) {
+      const ForkedRun run = run_forked([&] { return resilience_case(unit_file, seed, args); }, 900);
+      if (!run.error.empty()) {
+        fmt::print(stderr, "  resilience seed {}: {}\n", seed, run.error);
+        continue;
+      }
+      cases = run.reply["cases"].get<int>();
+      seconds.push_back(run.reply["seconds"].get<double>());
+      score.push_back(run.reply["score"].get<double>());
+      csv += fmt::format("resilience,{},,,,{},,{:.3f},,,,\n", seed, run.reply["repaired"].get<int>(),
+                         run.reply["seconds"].get<double>());
+    }
+    fmt::print("{:<12} {:>6} {:>8} {:>9} {:>9}\n", "case", "losses", "work", "seconds", "score %");
+    fmt::print("{:<12} {:>6} {:>8} {:>9.1f} {:>9.1f}\n", "resilience", cases, args.resilience_work, median(seconds),
+               median(score));
+    fmt::print("columns: medians over seeds; losses = every person lost for good at every changeover of days 1-27 "
+               "they are present; score = share repaired with every hard rule kept\n");
+  }
+  return all_kept;
+}
+
 }  // namespace
 
 int run_unit_bench(const UnitBenchArgs& args) {
@@ -93,13 +234,17 @@ int run_unit_bench(const UnitBenchArgs& args) {
                        g.seed = 1;
                        return generate_unit(g);
                      }});
-  if (cases.empty()) {
-    fmt::print(stderr, "vigil bench --unit: --cases '{}': expected unit-64 and/or battalion\n", args.cases);
+  const bool repair_cases =
+      args.cases.find("repair") != std::string::npos || args.cases.find("resilience") != std::string::npos;
+  if (cases.empty() && !repair_cases) {
+    fmt::print(stderr, "vigil bench --unit: --cases '{}': expected unit-64, battalion, repair and/or resilience\n",
+               args.cases);
     return kExitInputError;
   }
   fmt::print("vigil bench --unit: {} case(s) x {} seed(s), {} thread(s) per run\n", cases.size(), seeds.size(),
              args.threads);
-  fmt::print("{:<14} {:>6} {:>7} {:>9} {:>9} {:>5} {:>7} {:>6} {:>6} {:>7} {:>7} {:>9} {:>8}\n", "case", "people",
+  if (!cases.empty())
+    fmt::print("{:<14} {:>6} {:>7} {:>9} {:>9} {:>5} {:>7} {:>6} {:>6} {:>7} {:>7} {:>9} {:>8}\n", "case", "people",
              "limit s", "kept/runs", "t kept s", "hard", "wishes", "night", "hours", "night*", "hours*", "M moves/s",
              "peak MiB");
   std::string csv = "case,seed,people,days,limit_s,feasible,time_to_feasible_s,hard,wishes_cost,night_spread,"
@@ -147,16 +292,25 @@ int run_unit_bench(const UnitBenchArgs& args) {
                median(peak));
     std::fflush(stdout);
   }
-  fmt::print("columns: medians over seeds; 't kept s' = seconds until every hard rule was kept (shown when every seed "
-             "got there); night/hours = max - min night watches / watch hours per person present; night*/hours* = the same "
-             "among the people present every day\n");
+  if (!cases.empty())
+    fmt::print("columns: medians over seeds; 't kept s' = seconds until every hard rule was kept (shown when every seed "
+               "got there); night/hours = max - min night watches / watch hours per person present; night*/hours* = the "
+               "same among the people present every day\n");
+  std::string repair_csv =
+      "case,seed,person,day,limit_s,feasible,hard,time_to_feasible_s,changed_watches,forced_watches,within_12h,"
+      "people_affected\n";
+  if (!run_repair_cases(args, seeds, unit_file, repair_csv)) all_kept = false;
   if (!args.csv.empty()) {
-    std::ofstream out(args.csv);
-    if (!out) {
-      fmt::print(stderr, "vigil bench --unit: cannot write {}\n", args.csv);
+    // Two files: the plans (as named) and the repairs (-repairs before the extension).
+    fs::path repairs_path = args.csv;
+    repairs_path.replace_filename(repairs_path.stem().string() + "-repairs" + repairs_path.extension().string());
+    std::ofstream out(args.csv), repairs_out(repair_cases ? repairs_path : fs::path());
+    if (!out || (repair_cases && !repairs_out)) {
+      fmt::print(stderr, "vigil bench --unit: cannot write {}\n", !out ? args.csv : repairs_path.string());
       return kExitInputError;
     }
-    out << csv;
+    if (!cases.empty()) out << csv;
+    if (repair_cases) repairs_out << repair_csv;
   }
   return all_kept ? kExitOk : kExitInfeasible;
 }

@@ -130,24 +130,29 @@ void UnitEvaluator::set_hard_weight(std::int64_t w) {
   score_ = to_score(totals_);
 }
 
-Score UnitEvaluator::to_score(const RuleAmounts& a) const {
+void UnitEvaluator::set_change_percent(int percent) {
+  change_percent_ = percent;
+  score_ = to_score(totals_);
+}
+
+Score UnitEvaluator::to_score(const RuleAmounts& a, std::int64_t hard_weight, int change_percent) const {
   Score s;
   for (int k = 0; k < kRuleCount; ++k) {
     const RuleSetting& r = problem_.rules[k];
     if (!r.enabled || a[k] == 0) continue;
     if (r.hard)
-      s.hard += a[k] * hard_weight_;
+      s.hard += a[k] * hard_weight;
+    else if (k == idx(RuleKind::kPersonalRequests))
+      s.soft += a[k];
+    else if (k == idx(RuleKind::kChanges))
+      s.soft += a[k] * r.weight * change_percent / 100;
     else
-      s.soft += k == idx(RuleKind::kPersonalRequests) ? a[k] : a[k] * r.weight;
+      s.soft += a[k] * r.weight;
   }
   return s;
 }
 
-Score UnitEvaluator::plain_score() const {
-  Score s = to_score(totals_);
-  if (hard_weight_ > 0) s.hard /= hard_weight_;
-  return s;
-}
+Score UnitEvaluator::plain_score() const { return to_score(totals_, 1, 100); }
 
 // ---- derived state -------------------------------------------------------
 
@@ -394,7 +399,8 @@ void UnitEvaluator::line_cost(int p, RuleAmounts& out) const {
       if (len > rot.max_rest_days) rotation += len - rot.max_rest_days;
       int n = 0;
       for (int x = d; x <= e; ++x) n += roster_.at(p, x, L_.shower_lane) >= 0 ? 1 : 0;
-      showers += n > wanted_showers ? n - wanted_showers : wanted_showers - n;
+      const bool leaving = e + 1 < days_ && !present_[base + e + 1];  // see rules/unit_showers.h
+      showers += n > wanted_showers ? n - wanted_showers : leaving ? 0 : wanted_showers - n;
     }
     d = e + 1;
   }

@@ -41,7 +41,12 @@ class UnitEvaluator {
   // while the walk is infeasible; deltas and score() use it.
   void set_hard_weight(std::int64_t w);
   std::int64_t hard_weight() const { return hard_weight_; }
-  // Score with hard units counted once (for reporting).
+  // The share (in percent) of the repair's change costs that score() counts:
+  // 100 by default. A repair looking for a plan that keeps every hard rule
+  // lowers it so the walk may move freely, then restores it to undo what was
+  // not needed.
+  void set_change_percent(int percent);
+  // Score with hard units counted once and changes in full (for reporting).
   Score plain_score() const;
 
   // Applies the changes and returns the score change. undo() reverts the
@@ -115,7 +120,8 @@ class UnitEvaluator {
   void scopes_cost(RuleAmounts& out) const;
   void set_cell(int p, int d, int lane, ShiftCode v);  // updates derived state
   void refill_slot(int place, int d, int s);           // rebuild a slot's stored watchers from the roster
-  Score to_score(const RuleAmounts& a) const;
+  Score to_score(const RuleAmounts& a, std::int64_t hard_weight, int change_percent) const;
+  Score to_score(const RuleAmounts& a) const { return to_score(a, hard_weight_, change_percent_); }
   void build_derived();
 
   const Problem& problem_;
@@ -123,6 +129,7 @@ class UnitEvaluator {
   Roster roster_;
   int people_ = 0, days_ = 0, W_ = 0, places_ = 0, blocks_ = 0, post_days_ = 2;
   std::int64_t hard_weight_ = 1;
+  int change_percent_ = 100;
   const RepairBase* repair_ = nullptr;  // the plan before a repair, when this is one
 
   // Person facts.

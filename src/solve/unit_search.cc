@@ -15,6 +15,14 @@ namespace vigil {
 namespace {
 
 
+// A repair looking for a plan that keeps every hard rule counts a share
+// (percent) of each change's price: half at first, falling to a hundredth
+// while no plan is found. (On unit-64 single losses, starting lower leaves
+// twice as many needless changes; never going below a fifth finds a plan in
+// a quarter of the cases only.)
+constexpr int kFirstChangePercent = 50;
+constexpr int kLeastChangePercent = 1;
+
 struct Rng {
   std::mt19937_64 engine;
   explicit Rng(std::uint64_t seed) : engine(seed) {}
@@ -343,14 +351,20 @@ class UnitSearch {
   bool move_swap_days();
   bool move_shower();
   bool move_relieve();
+  bool move_restore();
   // A (watched place, day) to work on: while hard rules are broken, half the
   // time one where something is broken (focus_), else any.
   void pick_spot(int& place, int& day);
   void refresh_focus();
   void clear_absent();
+  void refresh_changed();
+  void start_settling(double progress);
   void consider_best();
   void save_best();
-  double temperature(double progress) const { return temp_start_ * std::pow(0.05 / temp_start_, progress); }
+  double temperature(double progress) const {
+    if (settling_) progress = settle_from_ >= 1 ? 1 : (progress - settle_from_) / (1 - settle_from_);
+    return temp_start_ * std::pow(0.05 / temp_start_, std::clamp(progress, 0.0, 1.0));
+  }
   bool touches_past() const {
     for (const CellChange& c : changes_)
       if (ev_.frozen(cell_start_minute(ev_.layout(), c.day, c.lane, ev_.roster().at(c.person, c.day, c.lane), c.value)))
@@ -369,6 +383,13 @@ class UnitSearch {
   std::vector<int> watched_places_;
   double temp_start_ = 3.0;
   std::vector<std::pair<int, int>> focus_;  // (place, day) where a hard rule is broken, refreshed now and then
+  // Repairs run in two phases: finding a plan that keeps every hard rule
+  // (changes nearly free, so the walk can reshuffle), then settling (hard
+  // rules locked, changes at full price, moves that restore the plan in force).
+  bool settling_ = false;
+  int change_percent_ = 100;                // share of change costs the walk counts while finding
+  double settle_from_ = 0;                  // progress at which settling began
+  std::vector<CellChange> changed_;         // cells differing from the plan in force, refreshed now and then
 
   bool feasible_ = false;
   Roster best_roster_;
@@ -609,8 +630,108 @@ void UnitSearch::clear_absent() {
   changes_.clear();
 }
 
+// Settling a repair: the cells that differ from the plan in force (and are
+// not in the past), so restore moves can pick one at random.
+void UnitSearch::refresh_changed() {
+  changed_.clear();
+  const UnitLayout& L = ev_.layout();
+  const Roster& plan = problem_.unit->repair->plan;
+  const Roster& now = ev_.roster();
+  for (int p = 0; p < problem_.person_count(); ++p)
+    for (int d = 0; d < L.days; ++d)
+      for (int lane = 0; lane < L.lanes; ++lane) {
+        const ShiftCode was = plan.at(p, d, lane), is = now.at(p, d, lane);
+        if (was != is && !ev_.frozen(cell_start_minute(L, d, lane, was, is))) changed_.push_back({p, d, lane, was});
+      }
+}
+
+void UnitSearch::start_settling(double progress) {
+  settling_ = true;
+  settle_from_ = progress;
+  temp_start_ = 30.0;
+  ev_.set_hard_weight(1'000'000);
+  ev_.set_change_percent(100);
+  refresh_changed();
+}
+
+// Puts one changed cell back as it was in the plan in force. A watch handed
+// back is taken from whoever holds it now in place of its owner, and a watch
+// given up goes back to someone who had it in the plan, so cover holds.
+bool UnitSearch::move_restore() {
+  const UnitLayout& L = ev_.layout();
+  const Roster& plan = problem_.unit->repair->plan;
+  const CellChange pick = changed_[rng_.below(static_cast<int>(changed_.size()))];
+  const int p = pick.person, d = pick.day, lane = pick.lane;
+  const ShiftCode want = pick.value, is = ev_.roster().at(p, d, lane);
+  if (want == is) return false;
+  const bool watch_lane = lane >= UnitLayout::kFirstWatchLane && lane < L.shower_lane;
+  if (!watch_lane) {
+    if (lane == UnitLayout::kPlacementLane) {
+      // A stint block back as it was, every lane of it; and when someone now
+      // stands where p stood and p where they stood (a swap), theirs too.
+      const int P = std::max(1, problem_.unit->rotation.post_days);
+      const int first = d / P * P, last = std::min(L.days, first + P) - 1;
+      const int was_at = want < 0 ? -1 : L.place_of[want], is_at = ev_.place_at(p, d);
+      int partner = -1;
+      if (was_at >= 0 && is_at >= 0) {
+        const auto& there = ev_.people_at(was_at, d);
+        for (int i = 0, n = static_cast<int>(there.size()), start = rng_.below(std::max(1, n)); i < n; ++i) {
+          const int q = there[(start + i) % n];
+          const ShiftCode q_was = plan.at(q, d, UnitLayout::kPlacementLane);
+          if (q != p && q_was >= 0 && L.place_of[q_was] == is_at) {
+            partner = q;
+            break;
+          }
+        }
+      }
+      for (int person : {p, partner}) {
+        if (person < 0) continue;
+        for (int day = first; day <= last; ++day)
+          for (int k = 0; k < L.lanes; ++k)
+            if (ev_.roster().at(person, day, k) != plan.at(person, day, k))
+              changes_.push_back({person, day, k, plan.at(person, day, k)});
+      }
+      return !changes_.empty();
+    }
+    changes_.push_back({p, d, lane, want});
+    return true;
+  }
+  const int s = lane - UnitLayout::kFirstWatchLane;
+  changes_.push_back({p, d, lane, want});
+  if (want >= 0) {
+    // p takes back a watch: the one who holds it instead of its owner gives it up.
+    const int pl = L.place_of[want];
+    const int count = std::min(ev_.watcher_count(pl, d, s), UnitEvaluator::kSlotCap);
+    const int* on = ev_.watchers(pl, d, s);
+    for (int i = 0, start = rng_.below(std::max(1, count)); i < count; ++i) {
+      const int q = on[(start + i) % count];
+      if (q != p && plan.at(q, d, lane) != want) {
+        changes_.push_back({q, d, lane, kOff});
+        break;
+      }
+    }
+  }
+  if (is >= 0) {
+    // p gives up a watch it did not have: someone here who had it takes it back.
+    const int pl = L.place_of[is];
+    const auto& here = ev_.people_at(pl, d);
+    for (int i = 0, n = static_cast<int>(here.size()), start = rng_.below(std::max(1, n)); i < n; ++i) {
+      const int q = here[(start + i) % n];
+      const bool listed = changes_.size() > 1 && changes_[1].person == q;
+      if (q != p && !listed && plan.at(q, d, lane) == is && ev_.roster().at(q, d, lane) != is) {
+        changes_.push_back({q, d, lane, is});
+        break;
+      }
+    }
+  }
+  return true;
+}
+
 void UnitSearch::pick_spot(int& place, int& day) {
-  if (!focus_.empty() && rng_.below(2) == 0) {
+  // A repair's breakage is local to the event: aim there nine times in ten
+  // (else half the time), so the walk does not wander over the whole plan.
+  const bool finding_repair = problem_.unit->repair && !settling_;
+  if (!focus_.empty() && (finding_repair ? rng_.below(10) < 9 : rng_.below(2) == 0)) {
     const auto& f = focus_[rng_.below(static_cast<int>(focus_.size()))];
     place = f.first;
     day = f.second;
@@ -658,6 +779,7 @@ void UnitSearch::refresh_focus() {
 
 bool UnitSearch::pick_move() {
   changes_.clear();
+  if (settling_ && !changed_.empty() && rng_.below(100) < 30) return move_restore();
   const int r = rng_.below(100);
   const bool cover_broken = ev_.rule_amounts()[static_cast<int>(RuleKind::kWatchCover)] > 0 ||
                             ev_.rule_amounts()[static_cast<int>(RuleKind::kOnePlace)] > 0 ||
@@ -720,15 +842,20 @@ void UnitSearch::run() {
   if (watched_places_.empty()) return;
 
   // A repair starts from the plan in force and may not touch what has already
-  // happened. Its temperature is on the scale of a changed cell (100): warm
-  // enough to reshuffle a team's watches when someone is lost for good, while
-  // any hard unit (1e6) stays out of reach.
+  // happened. While a hard rule is broken it searches as a fresh plan does,
+  // with changes nearly free (a hundredth of their price), so a team can be
+  // reshuffled when someone is lost for good. Once every hard rule is kept,
+  // it settles: hard units outweigh any change, changes count in full and
+  // restore moves undo what was not needed.
   const bool repairing = problem_.unit->repair.has_value();
-  temp_start_ = repairing ? 30.0 : 3.0;
-  // In a repair every hard unit outweighs any change (changes within the
-  // next hours cost thousands): the walk never trades safety for stability.
-  std::int64_t hard_weight = repairing ? 1'000'000 : 30;
+  temp_start_ = 3.0;
+  std::int64_t hard_weight = 30;
   ev_.set_hard_weight(hard_weight);
+  if (repairing) {
+    change_percent_ = kFirstChangePercent;
+    ev_.set_change_percent(change_percent_);
+    if (ev_.plain_score().hard == 0) start_settling(0);
+  }
   const double limit = options_.time_limit_seconds;
   const std::int64_t work = options_.work_limit;
   double progress = 0, temp = temperature(0);
@@ -759,15 +886,25 @@ void UnitSearch::run() {
         break;
       }
       temp = temperature(std::min(1.0, progress));
-      // Re-aim at what is broken; outside repairs, raise the price of hard
-      // units while the walk stays infeasible. A repair looks sooner: its
-      // breakage is a few cells around the event.
+      // Re-aim at what is broken and raise the price of hard units while the
+      // walk stays infeasible. A repair looks sooner: its breakage is a few
+      // cells around the event. Settling keeps its list of changed cells fresh.
+      if (repairing && !settling_ && feasible_) start_settling(progress);
       if (++since_adapt >= (repairing ? 4 : 64)) {
-        refresh_focus();
         since_adapt = 0;
-        if (!repairing) {
+        if (settling_) {
+          refresh_changed();
+        } else {
+          refresh_focus();
           const std::int64_t hard = ev_.plain_score().hard;
-          if (hard > 0 && hard_weight < 300) hard_weight = hard_weight * 5 / 4 + 1;
+          const std::int64_t most = repairing ? 3000 : 300;
+          // A repair first looks near the plan in force, with changes dear,
+          // and lets them get cheaper while no plan keeps every hard rule.
+          if (repairing && hard > 0 && change_percent_ > kLeastChangePercent) {
+            change_percent_ = std::max(kLeastChangePercent, change_percent_ * 3 / 4);
+            ev_.set_change_percent(change_percent_);
+          }
+          if (hard > 0 && hard_weight < most) hard_weight = hard_weight * 5 / 4 + 1;
           else if (hard == 0 && hard_weight > 30) hard_weight = std::max<std::int64_t>(30, hard_weight * 9 / 10);
           ev_.set_hard_weight(hard_weight);
         }
@@ -779,8 +916,11 @@ void UnitSearch::run() {
     const Score delta = ev_.apply(changes_.data(), static_cast<int>(changes_.size()));
     const double d = static_cast<double>(delta.hard + delta.soft);
     if (d <= 0 || rng_.unit() < std::exp(-d / temp)) {
-      if (best_pending_ && (delta.hard > 0 || (delta.hard == 0 && delta.soft > 0))) {
-        // Leaving the best roster: keep a copy of it first.
+      // Leaving the best roster: keep a copy of it first. (While a repair
+      // looks for a plan, changes are priced down, so the walk's own delta
+      // does not tell; the plain score does.)
+      if (best_pending_ && (delta.hard > 0 || (delta.hard == 0 && delta.soft > 0) ||
+                            (repairing && !settling_ && best_score_ < ev_.plain_score()))) {
         ev_.undo();
         save_best();
         ev_.apply(changes_.data(), static_cast<int>(changes_.size()));

@@ -1,7 +1,10 @@
 // Unit rule showers:
 //   - each rest stint (a maximal run of days at rest centers, as in the
 //     rotation) holds exactly showers-per-rest-stint showers, counting every
-//     shower on its days: |n - required| units;
+//     shower on its days: |n - required| units. A stint the person leaves
+//     the unit from (absent the day after it) may have fewer: someone lost,
+//     wounded or sent on leave does not go back to a post, as the rotation
+//     excuses a short run for the same reason;
 //   - each (rest center, day, shower slot) with more showers booked than the
 //     center has showers: the excess;
 //   - each shower that overlaps one of the person's own watches that day: 1.
@@ -31,7 +34,8 @@ struct Showers {
         if (kind != PlaceKind::kRestCenter) return;
         int n = 0;
         for (int d = a; d <= b; ++d) n += cx.shower_cell(p, d) >= 0 ? 1 : 0;
-        const int u = std::abs(n - required);
+        const bool leaving = b + 1 < cx.days && !present_on_day(in.problem.people[p], b + 1);
+        const int u = leaving && n < required ? 0 : std::abs(n - required);
         record(in, kKind, tally, p, a, b, -1, u, u, [&] {
           std::string taken;
           for (int d = a; d <= b; ++d)
