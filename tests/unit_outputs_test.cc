@@ -551,9 +551,9 @@ TEST(UnitOutputsSummary, TextWordForWord) {
   ev.rules[static_cast<int>(RuleKind::kWatchCover)] = RuleTally{2, 3, 3};
   ev.rules[static_cast<int>(RuleKind::kNightSpread)] = RuleTally{3, 4, 4};
   ev.rules[static_cast<int>(RuleKind::kPersonalRequests)] = RuleTally{2, 2, 3};
-  ev.violations.push_back(Violation{RuleKind::kWatchCover, -1, 0, 0, -1, 2, 2, "post-1 day 0 (Mon) 08:00: 1 on watch, 2 needed"});
-  ev.violations.push_back(Violation{RuleKind::kNightSpread, 0, 0, 1, -1, 4, 4, "Ana: 3 night watches, 1 expected"});
-  ev.violations.push_back(Violation{RuleKind::kWatchCover, -1, 1, 1, -1, 1, 1, "rest day 1 (Tue) 06:00: 0 on guard, 1 needed"});
+  ev.violations.push_back(Violation{RuleKind::kWatchCover, -1, 0, 0, -1, 2, 2, "post-1 day 0 (Mon) 08:00: 1 on watch, 2 needed", {}});
+  ev.violations.push_back(Violation{RuleKind::kNightSpread, 0, 0, 1, -1, 4, 4, "Ana: 3 night watches, 1 expected", {}});
+  ev.violations.push_back(Violation{RuleKind::kWatchCover, -1, 1, 1, -1, 1, 1, "rest day 1 (Tue) 06:00: 0 on guard, 1 needed", {}});
   const UnitSummary s = summarize_unit(p, fairness_roster(p), ev);
   EXPECT_EQ(s.rules.size(), 12u);
   EXPECT_EQ(s.wishes.size(), 4u);

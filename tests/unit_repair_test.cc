@@ -6,6 +6,7 @@
 #include <random>
 
 #include "eval/evaluation.h"
+#include "eval/unkept_rules.h"
 #include "eval/unit_evaluator.h"
 #include "io/scenario_reader.h"
 #include "solve/solver.h"
@@ -148,6 +149,128 @@ TEST(UnitRepair, BothEvaluatorsCountTheRepairRulesAlike) {
 namespace vigil {
 namespace {
 
+// Two teams of four share post-1 (one watcher: 12 watches a day, at most 4
+// each): Ana, Ben, Cara and Dan on days 0-1 and 4-5, Eve, Fay, Gus and Hal on
+// days 2-3. Ana and Eve are the medics, and Eve goes on leave from day 4. Ana
+// lost for good at day 2's changeover: the others can share her watches, but
+// nobody can make the team of days 4-5 whole, so the repair keeps everything
+// else and says that the team rule fails at post-1 for those two days.
+TEST(UnitRepair, ARuleThatCannotBeKeptIsNamedWithWhereAndHowLong) {
+  test::UnitBuilder b;
+  b.days = 6;
+  b.places = {{"post-1", PlaceKind::kPost, 8, 1, 0}, {"rest", PlaceKind::kRestCenter, 70, 0, 2}};
+  b.setup.parameters.team_needs = {TeamNeed{TeamNeed::Kind::kSkill, 0, 1, "a medic"}};
+  const std::vector<std::pair<std::string, LanguageLevel>> en = {{"en", LanguageLevel::kFluent}};
+  b.people = {test::person("Ana", en, Experience::kTrained, {"medic"}), test::person("Ben"), test::person("Cara"),
+              test::person("Dan"),
+              test::person("Eve", en, Experience::kTrained, {"medic"}, {Absence{4 * kMinutesPerDay, Absence::kForever, "leave"}}),
+              test::person("Fay"), test::person("Gus"), test::person("Hal")};
+  Problem unit = b.build();
+  test::UnitRosterWriter w(unit);
+  const std::vector<std::vector<int>> slots = {{0, 1, 6, 7}, {2, 3, 8, 9}, {4, 5, 10, 11}, {}};
+  const std::vector<std::string> lines = {"PPRRPP", "PPRRPP", "PPRRPP", "PPRRPP",
+                                          "RRPP..", "RRPPRR", "RRPPRR", "RRPPRR"};
+  for (int p = 0; p < 8; ++p)
+    for (int d = 0; d < 6; ++d) {
+      const char at = lines[static_cast<std::size_t>(p)][static_cast<std::size_t>(d)];
+      if (at == '.') continue;
+      w.place(p, d, at == 'P' ? 0 : 1);
+      if (at == 'P')
+        for (int s : slots[static_cast<std::size_t>(p % 4)]) w.watch(p, d, s, 0);
+    }
+  // One shower per rest stint, two people per shower slot.
+  for (int p = 0; p < 4; ++p) w.shower(p, 2 + p / 2, p % 2, 1);
+  for (int p = 4; p < 8; ++p) w.shower(p, (p - 4) / 2, p % 2, 1);
+  w.shower(5, 4, 0, 1);
+  w.shower(6, 4, 1, 1);
+  w.shower(7, 5, 0, 1);
+  for (const Violation& v : evaluate(unit, w.roster, true).violations)
+    if (unit.rule(v.rule).hard) ADD_FAILURE() << "the plan in force breaks a hard rule: " << v.text;
+
+  unit.people[0].unit.absences.push_back(Absence{2 * kMinutesPerDay, Absence::kForever, "lost"});
+  unit.unit->repair = RepairBase{w.roster, 2 * kMinutesPerDay};
+  const SolveResult r = repair(unit, w.roster, 50'000);
+  const Evaluation ev = evaluate(unit, r.roster, true);
+  EXPECT_FALSE(r.found_feasible);
+  EXPECT_EQ(ev.score.hard, 1);
+  const std::vector<UnkeptRule> unkept = unkept_rules(unit, ev);
+  ASSERT_EQ(unkept.size(), 1u);
+  EXPECT_EQ(unkept[0].rule, RuleKind::kTeam);
+  EXPECT_EQ(unkept[0].where, "post-1");
+  EXPECT_EQ(unkept[0].gist, "without a medic");
+  EXPECT_EQ(unkept[0].first_minute, 4 * kMinutesPerDay);
+  EXPECT_EQ(unkept[0].end_minute, 6 * kMinutesPerDay);
+  EXPECT_EQ(unkept[0].minutes, 2 * kMinutesPerDay);
+  EXPECT_EQ(unkept_consequence(unit, unkept[0]), "leaves post-1 without a medic on days 4-5");
+  const std::string text = unkept_rules_text(unit, unkept);
+  EXPECT_EQ(text.substr(0, text.find('\n')),
+            "  - team at post-1: 2 days in all, from day 4 (Fri) 06:00 until day 6 (Sun) 06:00 (1 unit)");
+  // What Ana would have stood on days 4-5 went to the others, and the past stayed.
+  for (int d = 0; d < 2; ++d)
+    for (int lane = 0; lane < r.roster.lanes(); ++lane)
+      EXPECT_EQ(r.roster.at(0, d, lane), w.roster.at(0, d, lane));
+}
+
+// Grouping by rule and place, lengths of watch slots and whole days, and the
+// consequence phrases, on hand-made violations.
+TEST(UnkeptRules, GroupsByRuleAndPlaceWithLengths) {
+  test::UnitBuilder b;
+  b.days = 6;
+  b.people = {test::person("Ana")};
+  const Problem unit = b.build();
+  const UnitLayout L = make_unit_layout(unit);
+  Evaluation ev;
+  const ShiftCode watch_0800 = L.watch_shift[1], watch_1600 = L.watch_shift[5];  // post-1 slots 1 and 5
+  ev.violations.push_back(Violation{RuleKind::kWatchCover, -1, 3, 3, watch_0800, 1, 1, "cover a", {}});
+  ev.violations.push_back(Violation{RuleKind::kDailyRest, 0, 3, 3, -1, 1, 1, "rest a", {}});
+  ev.violations.push_back(Violation{RuleKind::kWatchCover, -1, 3, 3, watch_1600, 2, 2, "cover b", {}});
+  ev.violations.push_back(Violation{RuleKind::kNightSpread, 0, 0, 5, -1, 9, 9, "a wish", {}});
+  const std::vector<UnkeptRule> unkept = unkept_rules(unit, ev);
+  ASSERT_EQ(unkept.size(), 2u);
+  EXPECT_EQ(unkept[0].rule, RuleKind::kWatchCover);
+  EXPECT_EQ(unkept[0].where, "post-1");
+  EXPECT_EQ(unkept[0].minutes, 240);
+  EXPECT_EQ(unkept[0].units, 3);
+  EXPECT_EQ(unkept[0].first_minute, 3 * kMinutesPerDay + 120);
+  EXPECT_EQ(unkept[0].end_minute, 3 * kMinutesPerDay + 12 * 60);
+  EXPECT_EQ(unkept[1].where, "Ana");
+  EXPECT_EQ(unkept[1].minutes, kMinutesPerDay);
+  EXPECT_EQ(unkept_consequence(unit, unkept[0]), "leaves post-1 short on watch for 4 h on day 3 (Thu)");
+  EXPECT_EQ(unkept_consequence(unit, unkept[1]), "breaks daily-rest for Ana on day 3 (Thu)");
+  EXPECT_EQ(unkept_rules_text(unit, unkept, 1),
+            "  - watch-cover at post-1: 4 h in all, from day 3 (Thu) 08:00 until day 3 (Thu) 18:00 (3 units)\n"
+            "      cover a\n"
+            "      ... and 1 more\n"
+            "  - daily-rest at Ana: 1 day in all, from day 3 (Thu) 06:00 until day 4 (Fri) 06:00 (1 unit)\n"
+            "      rest a\n");
+  EXPECT_EQ(duration_text(90), "1 h 30 min");
+  EXPECT_EQ(duration_text(2 * kMinutesPerDay), "2 days");
+  EXPECT_EQ(duration_text(30), "30 min");
+}
+
+// Days named as runs: "days 2-3, 6-7 and 10", at most three runs.
+TEST(UnkeptRules, NamesTheDaysAsRuns) {
+  test::UnitBuilder b;
+  b.days = 20;
+  b.people = {test::person("Ana")};
+  const Problem unit = b.build();
+  const ShiftCode stay = make_unit_layout(unit).stay_shift[0];
+  auto team_gap = [&](int first, int last) {
+    return Violation{RuleKind::kTeam, -1, first, last, stay, 1, 1, "gap", "without a medic"};
+  };
+  Evaluation ev;
+  ev.violations = {team_gap(6, 7), team_gap(2, 3), team_gap(10, 10), team_gap(11, 11)};
+  auto unkept = unkept_rules(unit, ev);
+  ASSERT_EQ(unkept.size(), 1u);
+  EXPECT_EQ(unkept_consequence(unit, unkept[0]), "leaves post-1 without a medic on days 2-3, 6-7 and 10-11");
+  EXPECT_EQ(unkept[0].minutes, 6 * kMinutesPerDay);
+  ev.violations.push_back(team_gap(16, 17));
+  unkept = unkept_rules(unit, ev);
+  EXPECT_EQ(unkept_consequence(unit, unkept[0]), "leaves post-1 without a medic on days 2-3, 6-7, 10-11 and 1 more");
+  ev.violations = {team_gap(4, 4)};
+  EXPECT_EQ(unkept_consequence(unit, unkept_rules(unit, ev)[0]), "leaves post-1 without a medic on day 4 (Fri)");
+}
+
 TEST(UnitResilience, OneCasePerPresentChangeoverAndEveryFailureExplained) {
   ResilienceOptions o;
   o.people = {0, 1, 2};
@@ -155,15 +278,27 @@ TEST(UnitResilience, OneCasePerPresentChangeoverAndEveryFailureExplained) {
   o.last_day = 27;
   o.work_per_case = 5'000;
   const ResilienceReport report = check_resilience(fixture().unit, fixture().plan, o);
-  std::size_t expected = 0;
+  // By default the rotation's changeovers (every 2 days here); with every = 1, each day's.
+  std::size_t expected = 0, expected_daily = 0;
   for (int p : o.people)
-    for (int d = 20; d <= 27; ++d) expected += present_on_day(fixture().unit.people[p], d) ? 1 : 0;
+    for (int d = 20; d <= 27; ++d) {
+      const bool present = present_on_day(fixture().unit.people[p], d);
+      expected += present && d % 2 == 0 ? 1 : 0;
+      expected_daily += present ? 1 : 0;
+    }
   EXPECT_EQ(report.cases.size(), expected);
+  for (const LossCase& c : report.cases) EXPECT_EQ(c.day % 2, 0);
+  ResilienceOptions daily = o;
+  daily.every = 1;
+  daily.work_per_case = 500;
+  EXPECT_EQ(check_resilience(fixture().unit, fixture().plan, daily).cases.size(), expected_daily);
   int repaired = 0;
   for (const LossCase& c : report.cases) {
     repaired += c.repaired ? 1 : 0;
     EXPECT_EQ(c.repaired, c.hard_left == 0);
     EXPECT_EQ(c.first_problem.empty(), c.repaired) << c.person << " day " << c.day;
+    EXPECT_EQ(c.consequences.empty(), c.repaired) << c.person << " day " << c.day;
+    for (const std::string& what : c.consequences) EXPECT_TRUE(what.rfind("leaves ", 0) == 0 || what.rfind("breaks ", 0) == 0) << what;
   }
   EXPECT_EQ(report.repaired, repaired);
   // Late losses leave little to re-plan: some of them are absorbed.

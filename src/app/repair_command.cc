@@ -10,6 +10,7 @@
 
 #include "app/commands.h"
 #include "eval/evaluation.h"
+#include "eval/unkept_rules.h"
 #include "io/events_reader.h"
 #include "report/change_report.h"
 #include "report/unit_outputs.h"
@@ -129,6 +130,9 @@ Handler setup_repair(CLI::App& sub) {
     }
     const UnitSummary summary = summarize_unit(problem, r.roster, ev);
     fmt::print("\n{}", unit_summary_text(summary, 12));
+    if (!ev.score.feasible())
+      fmt::print("\nThe best plan found cannot keep these hard rules (by rule and place, with how long):\n{}",
+                 unkept_rules_text(problem, unkept_rules(problem, ev)));
     fmt::print("result: {} hard {} | {} people affected, {} watches changed, {} changes within 12 h | {:.2f} s, "
                "all hard rules kept at {} | seed {}\n",
                ev.score.feasible() ? "all hard rules kept" : "SOME HARD RULES CANNOT BE KEPT", ev.score.hard,

@@ -25,6 +25,10 @@ Handler setup_resilience(CLI::App& sub) {
       ->capture_default_str();
   sub.add_option("--first-day", args->options.first_day, "First changeover to test")->capture_default_str();
   sub.add_option("--last-day", args->options.last_day, "Last changeover to test (-1: the last day)")->capture_default_str();
+  sub.add_option("--every", args->options.every,
+                 "Days between the changeovers tested (0: the rotation's, every post-days days; 1: every day)")
+      ->check(CLI::Range(0, 10000))
+      ->capture_default_str();
   sub.add_option("--seed", args->options.seed, "Random seed")->capture_default_str();
   sub.add_option("--list", args->listed, "How many weak points to list")->capture_default_str();
   return [args]() -> int {
@@ -45,15 +49,20 @@ Handler setup_resilience(CLI::App& sub) {
       if (!c.repaired) weak.push_back(&c);
     std::stable_sort(weak.begin(), weak.end(),
                      [](const LossCase* a, const LossCase* b) { return a->hard_left > b->hard_left; });
-    fmt::print("vigil resilience {}: {} single losses (each person lost for good at each changeover), "
+    fmt::print("vigil resilience {}: {} single losses (each person lost for good at each changeover tested), "
                "{} repairs of at most {} moves; seed {}\n",
                args->scenario, report.cases.size(), report.cases.size(), args->options.work_per_case,
                args->options.seed);
     if (weak.empty()) fmt::print("Every single loss can be repaired keeping every hard rule.\n");
     else fmt::print("Weakest points ({} losses the repair could not absorb; worst first):\n", weak.size());
-    for (std::size_t i = 0; i < weak.size() && static_cast<int>(i) < args->listed; ++i)
-      fmt::print("  - losing {} on {}: {} hard unit(s) left; first: {}\n", problem->people[weak[i]->person].name,
-                 day_label(*problem, weak[i]->day), weak[i]->hard_left, weak[i]->first_problem);
+    for (std::size_t i = 0; i < weak.size() && static_cast<int>(i) < args->listed; ++i) {
+      const LossCase& c = *weak[i];
+      std::string what;
+      for (std::size_t k = 0; k < c.consequences.size(); ++k)
+        what += (k == 0 ? "" : k + 1 == c.consequences.size() ? " and " : ", ") + c.consequences[k];
+      fmt::print("  - losing {} on {} {} ({} hard unit{} left; first: {})\n", problem->people[c.person].name,
+                 day_label(*problem, c.day), what, c.hard_left, c.hard_left == 1 ? "" : "s", c.first_problem);
+    }
     if (static_cast<int>(weak.size()) > args->listed) fmt::print("  ... and {} more\n", weak.size() - args->listed);
     fmt::print("resilience score: {:.1f} % of single losses repaired ({} of {}) in {:.1f} s\n", report.score(),
                report.repaired, report.cases.size(), report.seconds);

@@ -40,6 +40,7 @@ struct Violation {
   std::int64_t units = 0;
   std::int64_t cost = 0;
   std::string text;  // names the person, the days and the shift
+  std::string gist;  // a short phrase for summaries ("without a medic"), where a rule gives one
 };
 
 struct Evaluation {

@@ -77,7 +77,7 @@ void LocalSearch::note_best() {
   if ((options_.lower_bound && s.soft <= *options_.lower_bound) || (proven_bound_ && s.soft <= *proven_bound_)) {
     reason_ = StopReason::kProvenOptimal;
     control_.stop = true;
-  } else if (options_.target && s.soft <= *options_.target) {
+  } else if ((options_.target && s.soft <= *options_.target) || options_.first_feasible) {
     reason_ = StopReason::kTarget;
     control_.stop = true;
   }

@@ -2,9 +2,9 @@
 #include "solve/resilience.h"
 
 #include <chrono>
-#include <limits>
 
 #include "eval/evaluation.h"
+#include "eval/unkept_rules.h"
 #include "solve/solver.h"
 
 namespace vigil {
@@ -12,6 +12,7 @@ namespace vigil {
 ResilienceReport check_resilience(const Problem& problem, const Roster& plan, const ResilienceOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   ResilienceReport report;
+  const int step = options.every > 0 ? options.every : std::max(1, problem.unit->rotation.post_days);
   const int last = options.last_day < 0 ? problem.days() - 1 : std::min(options.last_day, problem.days() - 1);
   std::vector<int> people = options.people;
   if (people.empty())
@@ -20,6 +21,7 @@ ResilienceReport check_resilience(const Problem& problem, const Roster& plan, co
   for (int p : people) {
     const std::vector<Absence> own = problem.people[p].unit.absences;
     for (int day = std::max(0, options.first_day); day <= last; ++day) {
+      if (day % step != 0) continue;
       // Only a person who is with the unit at that changeover can be lost then.
       if (!present_on_day(problem.people[p], day)) continue;
       const auto t0 = std::chrono::steady_clock::now();
@@ -32,7 +34,7 @@ ResilienceReport check_resilience(const Problem& problem, const Roster& plan, co
       solve_options.time_limit_seconds = 1e9;
       solve_options.seed = options.seed;
       solve_options.start = plan;
-      solve_options.target = std::numeric_limits<std::int64_t>::max();  // stop at the first plan keeping every hard rule
+      solve_options.first_feasible = true;
       const SolveResult r = solve(lost, solve_options);
       LossCase c;
       c.person = p;
@@ -46,6 +48,7 @@ ResilienceReport check_resilience(const Problem& problem, const Roster& plan, co
             c.first_problem = v.text;
             break;
           }
+        for (const UnkeptRule& u : unkept_rules(lost, ev)) c.consequences.push_back(unkept_consequence(lost, u));
       }
       c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
       report.repaired += c.repaired ? 1 : 0;

@@ -1,5 +1,5 @@
 // The resilience check of a unit plan: for the loss of each single person
-// (for good) at each changeover, can a repair keep every hard rule? Each
+// (for good) at each changeover of the rotation (or of every day), can a repair keep every hard rule? Each
 // case is a short repair (solve() with the plan in force and `now` at that
 // changeover) that stops at the first plan keeping every hard rule.
 #pragma once
@@ -14,10 +14,13 @@
 namespace vigil {
 
 struct ResilienceOptions {
-  std::int64_t work_per_case = 20'000;  // move evaluations per repair
+  std::int64_t work_per_case = 40'000;  // move evaluations per repair (at most; it stops at the first good plan)
   std::uint64_t seed = 1;
   int first_day = 1;                     // changeovers checked: first_day .. last_day
   int last_day = -1;                     // -1: the last day of the horizon
+  // Days between the changeovers checked: 0 for the rotation's own (every
+  // post-days days, when people move between posts and rest), 1 for every day.
+  int every = 0;
   std::vector<int> people;               // empty: everyone
 };
 
@@ -26,6 +29,9 @@ struct LossCase {
   bool repaired = false;
   std::int64_t hard_left = 0;   // hard units the best repair still breaks
   std::string first_problem;    // the first broken rule, in plain words, when not repaired
+  // When not repaired: what the loss leaves broken, one phrase per rule and
+  // place ("leaves post-2 without a medic on days 4-5"), from unkept_rules().
+  std::vector<std::string> consequences;
   double seconds = 0;
 };
 

@@ -25,6 +25,10 @@ struct SolveOptions {
   std::uint64_t seed = 1;
   int threads = 1;
   std::optional<std::int64_t> target;       // stop once a feasible roster costs at most this
+  // Stop at the first roster keeping every hard rule, whatever it costs (the
+  // resilience check asks only whether a repair exists). A repair then prices
+  // its changes at their least from the start.
+  bool first_feasible = false;
   std::optional<std::int64_t> lower_bound;  // a proven bound: reaching it proves optimality
   bool check_mode = false;                  // re-score from scratch after every applied move
   bool column_generation = true;            // LP bound and dive where the exact line DP fits

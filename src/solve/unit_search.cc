@@ -852,7 +852,7 @@ void UnitSearch::run() {
   std::int64_t hard_weight = 30;
   ev_.set_hard_weight(hard_weight);
   if (repairing) {
-    change_percent_ = kFirstChangePercent;
+    change_percent_ = options_.first_feasible ? kLeastChangePercent : kFirstChangePercent;
     ev_.set_change_percent(change_percent_);
     if (ev_.plain_score().hard == 0) start_settling(0);
   }
@@ -881,7 +881,7 @@ void UnitSearch::run() {
         reason_ = StopReason::kInterrupted;
         break;
       }
-      if (options_.target && feasible_ && best_score_.soft <= *options_.target) {
+      if (feasible_ && (options_.first_feasible || (options_.target && best_score_.soft <= *options_.target))) {
         reason_ = StopReason::kTarget;
         break;
       }

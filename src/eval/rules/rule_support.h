@@ -20,7 +20,7 @@ void record(const RuleInput& in, RuleKind kind, RuleTally& tally, int person, in
   tally.matches += 1;
   tally.units += units;
   tally.cost += cost;
-  if (in.explain) in.explain->push_back(Violation{kind, person, first_day, last_day, shift, units, cost, text()});
+  if (in.explain) in.explain->push_back(Violation{kind, person, first_day, last_day, shift, units, cost, text(), {}});
 }
 
 }  // namespace vigil::rules

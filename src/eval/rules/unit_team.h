@@ -49,6 +49,7 @@ struct Team {
           if (missing <= 0) continue;
           record(in, kKind, tally, -1, a, b, cx.layout.stay_shift[pl], missing, missing,
                  [&] { return text(cx, pl, a, b, needs[k], members, has, N, k); });
+          if (in.explain) in.explain->back().gist = "without " + with_article(cx, needs[k]);
         }
       }
     }
