@@ -22,6 +22,12 @@ namespace {
 // a quarter of the cases only.)
 constexpr int kFirstChangePercent = 50;
 constexpr int kLeastChangePercent = 1;
+// Share of a repair's time or work after which it settles even without a plan
+// keeping every hard rule.
+constexpr double kSettleAnywayAt = 0.6;
+// Moves after which a repair that found no plan keeping every hard rule
+// starts again from the plan in force.
+constexpr std::int64_t kRestartMoves = 150'000;
 
 struct Rng {
   std::mt19937_64 engine;
@@ -389,6 +395,7 @@ class UnitSearch {
   bool settling_ = false;
   int change_percent_ = 100;                // share of change costs the walk counts while finding
   double settle_from_ = 0;                  // progress at which settling began
+  std::int64_t find_started_ = 0;           // move count at which the current search for a plan began
   std::vector<CellChange> changed_;         // cells differing from the plan in force, refreshed now and then
 
   bool feasible_ = false;
@@ -885,11 +892,34 @@ void UnitSearch::run() {
         reason_ = StopReason::kTarget;
         break;
       }
-      temp = temperature(std::min(1.0, progress));
+      // A repair looking for a plan keeps its walk warm: the plan in force is
+      // close, and a cooled walk stays stuck beside it.
+      temp = repairing && !settling_ ? temp_start_ : temperature(std::min(1.0, progress));
       // Re-aim at what is broken and raise the price of hard units while the
       // walk stays infeasible. A repair looks sooner: its breakage is a few
       // cells around the event. Settling keeps its list of changed cells fresh.
       if (repairing && !settling_ && feasible_) start_settling(progress);
+      // No plan keeps every hard rule by then: settle from the one breaking
+      // the fewest, so what cannot be kept comes with as few changes as
+      // possible rather than with everything the search stirred up.
+      // A walk that has found nothing for a while starts again from the plan
+      // in force: the loss's neighbourhood holds many dead ends.
+      if (repairing && !settling_ && moves_ - find_started_ >= kRestartMoves && progress < kSettleAnywayAt) {
+        save_best();
+        ev_.reset(problem_.unit->repair->plan);
+        clear_absent();
+        change_percent_ = options_.first_feasible ? kLeastChangePercent : kFirstChangePercent;
+        ev_.set_change_percent(change_percent_);
+        hard_weight = 30;
+        ev_.set_hard_weight(hard_weight);
+        find_started_ = moves_;
+        refresh_focus();
+      }
+      if (repairing && !settling_ && !options_.first_feasible && progress >= kSettleAnywayAt) {
+        save_best();
+        ev_.reset(best_roster_);
+        start_settling(progress);
+      }
       if (++since_adapt >= (repairing ? 4 : 64)) {
         since_adapt = 0;
         if (settling_) {
