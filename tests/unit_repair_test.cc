@@ -292,6 +292,21 @@ TEST(UnitResilience, OneCasePerPresentChangeoverAndEveryFailureExplained) {
   daily.every = 1;
   daily.work_per_case = 500;
   EXPECT_EQ(check_resilience(fixture().unit, fixture().plan, daily).cases.size(), expected_daily);
+  // Pairs: each two of them present at a changeover, lost together.
+  ResilienceOptions pairs = o;
+  pairs.pairs = true;
+  pairs.work_per_case = 500;
+  std::size_t expected_pairs = 0;
+  for (int d = 20; d <= 27; d += 2)
+    for (std::size_t i = 0; i < o.people.size(); ++i)
+      for (std::size_t j = i + 1; j < o.people.size(); ++j)
+        expected_pairs += present_on_day(fixture().unit.people[o.people[i]], d) &&
+                                  present_on_day(fixture().unit.people[o.people[j]], d)
+                              ? 1
+                              : 0;
+  const ResilienceReport pair_report = check_resilience(fixture().unit, fixture().plan, pairs);
+  EXPECT_EQ(pair_report.cases.size(), expected_pairs);
+  for (const LossCase& c : pair_report.cases) EXPECT_GT(c.second, c.person);
   int repaired = 0;
   for (const LossCase& c : report.cases) {
     repaired += c.repaired ? 1 : 0;

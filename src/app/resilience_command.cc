@@ -29,6 +29,9 @@ Handler setup_resilience(CLI::App& sub) {
                  "Days between the changeovers tested (0: the rotation's, every post-days days; 1: every day)")
       ->check(CLI::Range(0, 10000))
       ->capture_default_str();
+  sub.add_flag("--pairs", args->options.pairs,
+               "Lose every pair of people at once instead of one (n(n-1)/2 cases per changeover: narrow it with "
+               "--first-day and --last-day)");
   sub.add_option("--seed", args->options.seed, "Random seed")->capture_default_str();
   sub.add_option("--list", args->listed, "How many weak points to list")->capture_default_str();
   return [args]() -> int {
@@ -49,22 +52,26 @@ Handler setup_resilience(CLI::App& sub) {
       if (!c.repaired) weak.push_back(&c);
     std::stable_sort(weak.begin(), weak.end(),
                      [](const LossCase* a, const LossCase* b) { return a->hard_left > b->hard_left; });
-    fmt::print("vigil resilience {}: {} single losses (each person lost for good at each changeover tested), "
+    fmt::print("vigil resilience {}: {} {} (lost for good at each changeover tested), "
                "{} repairs of at most {} moves; seed {}\n",
-               args->scenario, report.cases.size(), report.cases.size(), args->options.work_per_case,
-               args->options.seed);
-    if (weak.empty()) fmt::print("Every single loss can be repaired keeping every hard rule.\n");
+               args->scenario, report.cases.size(), args->options.pairs ? "losses of two people" : "single losses",
+               report.cases.size(), args->options.work_per_case, args->options.seed);
+    const char* what = args->options.pairs ? "loss of two" : "single loss";
+    if (weak.empty()) fmt::print("Every {} can be repaired keeping every hard rule.\n", what);
     else fmt::print("Weakest points ({} losses the repair could not absorb; worst first):\n", weak.size());
     for (std::size_t i = 0; i < weak.size() && static_cast<int>(i) < args->listed; ++i) {
       const LossCase& c = *weak[i];
-      std::string what;
+      std::string consequence;
       for (std::size_t k = 0; k < c.consequences.size(); ++k)
-        what += (k == 0 ? "" : k + 1 == c.consequences.size() ? " and " : ", ") + c.consequences[k];
-      fmt::print("  - losing {} on {} {} ({} hard unit{} left; first: {})\n", problem->people[c.person].name,
-                 day_label(*problem, c.day), what, c.hard_left, c.hard_left == 1 ? "" : "s", c.first_problem);
+        consequence += (k == 0 ? "" : k + 1 == c.consequences.size() ? " and " : ", ") + c.consequences[k];
+      const std::string who = c.second < 0 ? problem->people[c.person].name
+                                           : problem->people[c.person].name + " and " + problem->people[c.second].name;
+      fmt::print("  - losing {} on {} {} ({} hard unit{} left; first: {})\n", who, day_label(*problem, c.day),
+                 consequence, c.hard_left, c.hard_left == 1 ? "" : "s", c.first_problem);
     }
     if (static_cast<int>(weak.size()) > args->listed) fmt::print("  ... and {} more\n", weak.size() - args->listed);
-    fmt::print("resilience score: {:.1f} % of single losses repaired ({} of {}) in {:.1f} s\n", report.score(),
+    fmt::print("resilience score: {:.1f} % of {} repaired ({} of {}) in {:.1f} s\n", report.score(),
+               args->options.pairs ? "losses of two" : "single losses",
                report.repaired, report.cases.size(), report.seconds);
     return weak.empty() ? kExitOk : kExitInfeasible;
   };

@@ -1,5 +1,6 @@
 // The resilience check of a unit plan: for the loss of each single person
-// (for good) at each changeover of the rotation (or of every day), can a repair keep every hard rule? Each
+// (or, optionally, each pair) for good at each changeover of the rotation (or
+// of every day), can a repair keep every hard rule? Each
 // case is a short repair (solve() with the plan in force and `now` at that
 // changeover) that stops at the first plan keeping every hard rule.
 #pragma once
@@ -22,10 +23,12 @@ struct ResilienceOptions {
   // post-days days, when people move between posts and rest), 1 for every day.
   int every = 0;
   std::vector<int> people;               // empty: everyone
+  bool pairs = false;                    // lose two people at once (every pair of them) instead of one
 };
 
 struct LossCase {
   int person = 0, day = 0;
+  int second = -1;              // the other person lost, in a check of pairs
   bool repaired = false;
   std::int64_t hard_left = 0;   // hard units the best repair still breaks
   std::string first_problem;    // the first broken rule, in plain words, when not repaired
