@@ -359,7 +359,8 @@ class UnitSearch {
   bool move_relieve();
   bool move_restore();
   // A (watched place, day) to work on: while hard rules are broken, half the
-  // time one where something is broken (focus_), else any.
+  // time (nine times in ten in a repair) one where something is broken
+  // (focus_), else any.
   void pick_spot(int& place, int& day);
   void refresh_focus();
   void clear_absent();
@@ -694,9 +695,11 @@ bool UnitSearch::move_restore() {
       for (int person : {p, partner}) {
         if (person < 0) continue;
         for (int day = first; day <= last; ++day)
-          for (int k = 0; k < L.lanes; ++k)
-            if (ev_.roster().at(person, day, k) != plan.at(person, day, k))
-              changes_.push_back({person, day, k, plan.at(person, day, k)});
+          for (int k = 0; k < L.lanes; ++k) {
+            const ShiftCode is_now = ev_.roster().at(person, day, k), was = plan.at(person, day, k);
+            if (is_now != was && !ev_.frozen(cell_start_minute(L, day, k, was, is_now)))
+              changes_.push_back({person, day, k, was});
+          }
       }
       return !changes_.empty();
     }
@@ -735,8 +738,8 @@ bool UnitSearch::move_restore() {
 }
 
 void UnitSearch::pick_spot(int& place, int& day) {
-  // A repair's breakage is local to the event: aim there nine times in ten
-  // (else half the time), so the walk does not wander over the whole plan.
+  // A repair's breakage is local to the event: the walk should not wander
+  // over the whole plan.
   const bool finding_repair = problem_.unit->repair && !settling_;
   if (!focus_.empty() && (finding_repair ? rng_.below(10) < 9 : rng_.below(2) == 0)) {
     const auto& f = focus_[rng_.below(static_cast<int>(focus_.size()))];
@@ -850,10 +853,11 @@ void UnitSearch::run() {
 
   // A repair starts from the plan in force and may not touch what has already
   // happened. While a hard rule is broken it searches as a fresh plan does,
-  // with changes nearly free (a hundredth of their price), so a team can be
-  // reshuffled when someone is lost for good. Once every hard rule is kept,
-  // it settles: hard units outweigh any change, changes count in full and
-  // restore moves undo what was not needed.
+  // warm, aimed at the breakage, with changes priced down (from half their
+  // price to a hundredth), so a team can be reshuffled when someone is lost
+  // for good. Once every hard rule is kept, it settles: hard units outweigh
+  // any change, changes count in full and restore moves undo what was not
+  // needed.
   const bool repairing = problem_.unit->repair.has_value();
   temp_start_ = 3.0;
   std::int64_t hard_weight = 30;
