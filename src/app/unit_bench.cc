@@ -12,6 +12,7 @@
 
 #include "app/commands.h"
 #include "eval/evaluation.h"
+#include "eval/unkept_rules.h"
 #include "io/scenario_reader.h"
 #include "model/unit_generator.h"
 #include "report/change_report.h"
@@ -86,9 +87,10 @@ std::optional<std::pair<Problem, Roster>> planned_unit(const std::string& file, 
   return std::make_pair(std::move(*problem), std::move(r.roster));
 }
 
-// Single losses for good at a changeover, drawn from the seed: a person
-// present that day, on day 1 to the last day.
-nlohmann::json repair_case(const std::string& file, std::uint64_t seed, const UnitBenchArgs& args) {
+// Single losses at a changeover, drawn from the seed: a person present that
+// day, on day 1 to the last day, away for good (away_days 0) or for
+// away_days days (wounded, then back). The same draws for either kind.
+nlohmann::json repair_case(const std::string& file, std::uint64_t seed, const UnitBenchArgs& args, int away_days) {
   auto planned = planned_unit(file, seed, args.plan_work);
   if (!planned) return {{"error", "cannot plan " + file}};
   const auto& [problem, plan] = *planned;
@@ -104,24 +106,30 @@ nlohmann::json repair_case(const std::string& file, std::uint64_t seed, const Un
     } while (!present_on_day(problem.people[person], day));
     Problem lost = problem;
     const int now = day * kMinutesPerDay;
-    lost.people[person].unit.absences.push_back(Absence{now, Absence::kForever, "lost"});
+    const int back = away_days > 0 ? std::min(problem.days(), day + away_days) : problem.days();
+    lost.people[person].unit.absences.push_back(
+        Absence{now, away_days > 0 ? back * kMinutesPerDay : Absence::kForever, away_days > 0 ? "wounded" : "lost"});
     lost.unit->repair = RepairBase{plan, now};
     SolveOptions options;
     options.time_limit_seconds = args.repair_time;
     options.seed = seed;
     options.start = plan;
     const SolveResult r = solve(lost, options);
-    const Evaluation ev = evaluate(lost, r.roster);
+    const Evaluation ev = evaluate(lost, r.roster, true);
     const ChangeReport changes = compare_plans(lost, plan, r.roster, now);
-    // The lost person's own watches from now on must all move: each is two
+    std::string unkept;
+    for (const UnkeptRule& u : unkept_rules(lost, ev))
+      unkept += (unkept.empty() ? "" : "; ") + unkept_consequence(lost, u);
+    // The lost person's own watches while away must all move: each is two
     // changed watch cells (theirs and the taker's) in any repair.
     int forced = 0;
-    for (int d = day; d < problem.days(); ++d)
+    for (int d = day; d < back; ++d)
       for (int s = 0; s < L.watch_slots; ++s) forced += plan.at(person, d, L.watch_lane(s)) >= 0 ? 2 : 0;
     losses.push_back({{"person", problem.people[person].name}, {"day", day}, {"feasible", ev.score.feasible()},
                       {"hard", ev.score.hard}, {"time_to_feasible", r.time_to_feasible},
                       {"changed_watches", changes.changed_watches}, {"forced_watches", forced},
-                      {"within_12h", changes.changed_within_12h}, {"people_affected", changes.people.size()}});
+                      {"within_12h", changes.changed_within_12h}, {"people_affected", changes.people.size()},
+                      {"unkept", unkept}});
   }
   return {{"losses", losses}, {"people", problem.person_count()}};
 }
@@ -147,13 +155,19 @@ bool run_repair_cases(const UnitBenchArgs& args, const std::vector<std::uint64_t
   bool all_kept = true;
   fmt::print("\nrepairs on unit-64 plans ({} moves each, one per seed)\n", args.plan_work);
   if (repairs) {
-    std::vector<double> t_kept, changed, forced, beyond, soon, affected;
+    fmt::print("{:<12} {:>6} {:>8} {:>9} {:>9} {:>9} {:>8} {:>7} {:>7} {:>7}\n", "case", "losses", "limit s",
+               "kept", "t kept s", "max t s", "changed", "forced", "beyond", "12 h");
+  }
+  const std::vector<std::pair<std::string, int>> kinds = {{"lost-64", 0}, {"wounded-64", 2}};
+  for (const auto& [name, away_days] : kinds) {
+    if (!repairs) break;
+    std::vector<double> t_kept, changed, forced, beyond, soon;
     int kept = 0, runs = 0;
     for (std::uint64_t seed : seeds) {
-      const ForkedRun run = run_forked([&] { return repair_case(unit_file, seed, args); },
+      const ForkedRun run = run_forked([&] { return repair_case(unit_file, seed, args, away_days); },
                                        args.repair_losses * (args.repair_time + 5) + 120);
       if (!run.error.empty()) {
-        fmt::print(stderr, "  repair seed {}: {}\n", seed, run.error);
+        fmt::print(stderr, "  {} seed {}: {}\n", name, seed, run.error);
         all_kept = false;
         continue;
       }
@@ -169,24 +183,25 @@ bool run_repair_cases(const UnitBenchArgs& args, const std::vector<std::uint64_t
         forced.push_back(f);
         beyond.push_back(c - f);
         soon.push_back(loss["within_12h"].get<int>());
-        affected.push_back(loss["people_affected"].get<double>());
-        csv += fmt::format("repair,{},{},{},{},{},{},{:.3f},{},{},{},{}\n", seed, loss["person"].get<std::string>(),
-                           loss["day"].get<int>(), args.repair_time, feasible ? 1 : 0, loss["hard"].get<std::int64_t>(),
-                           tf, c, f, loss["within_12h"].get<int>(), loss["people_affected"].get<int>());
+        csv += fmt::format("{},{},{},{},{},{},{},{:.3f},{},{},{},{},\"{}\"\n", name, seed,
+                           loss["person"].get<std::string>(), loss["day"].get<int>(), args.repair_time,
+                           feasible ? 1 : 0, loss["hard"].get<std::int64_t>(), tf, c, f,
+                           loss["within_12h"].get<int>(), loss["people_affected"].get<int>(),
+                           loss["unkept"].get<std::string>());
       }
     }
     std::vector<double> sorted_t = t_kept;
     std::sort(sorted_t.begin(), sorted_t.end());
-    fmt::print("{:<12} {:>6} {:>8} {:>9} {:>9} {:>9} {:>8} {:>7} {:>7} {:>7}\n", "case", "losses", "limit s",
-               "kept", "t kept s", "max t s", "changed", "forced", "beyond", "12 h");
-    fmt::print("{:<12} {:>6} {:>8.1f} {:>9} {:>9.2f} {:>9.2f} {:>8.0f} {:>7.0f} {:>7.0f} {:>7.0f}\n", "repair-64", runs,
+    fmt::print("{:<12} {:>6} {:>8.1f} {:>9} {:>9.2f} {:>9.2f} {:>8.0f} {:>7.0f} {:>7.0f} {:>7.0f}\n", name, runs,
                args.repair_time, fmt::format("{}/{}", kept, runs), median(t_kept),
                sorted_t.empty() ? 0.0 : sorted_t.back(), median(changed), median(forced), median(beyond), median(soon));
-    fmt::print("columns: medians over every loss; changed = watch cells that differ from the plan in force; forced = "
-               "the lost person's own watches from then on, counted twice (theirs and the taker's), which any repair "
-               "changes; beyond = changed - forced; 12 h = changes starting within 12 hours\n");
     std::fflush(stdout);
   }
+  if (repairs)
+    fmt::print("columns: medians over every loss; lost = away for good from a changeover, wounded = away for the 2 "
+               "days after it (the same draws); changed = watch cells that differ from the plan in force; forced = "
+               "the person's own watches while away, counted twice (theirs and the taker's), which any repair "
+               "changes; beyond = changed - forced; 12 h = changes starting within 12 hours\n");
   if (resilience) {
     std::vector<double> seconds, score, per_64;
     int cases = 0;
@@ -303,7 +318,7 @@ int run_unit_bench(const UnitBenchArgs& args) {
                "same among the people present every day\n");
   std::string repair_csv =
       "case,seed,person,day,limit_s,feasible,hard,time_to_feasible_s,changed_watches,forced_watches,within_12h,"
-      "people_affected\n";
+      "people_affected,unkept\n";
   std::string resilience_csv = "case,seed,losses,repaired,work_per_loss,seconds,score\n";
   if (!run_repair_cases(args, seeds, unit_file, repair_csv, resilience_csv)) all_kept = false;
   if (!args.csv.empty()) {
