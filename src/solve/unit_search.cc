@@ -8,6 +8,7 @@
 #include <random>
 
 #include "eval/unit_evaluator.h"
+#include "solve/day_rebuild.h"
 #include "solve/workers.h"
 
 namespace vigil {
@@ -28,6 +29,12 @@ constexpr double kSettleAnywayAt = 0.6;
 // Moves after which a repair that found no plan keeping every hard rule
 // starts again from the plan in force.
 constexpr std::int64_t kRestartMoves = 150'000;
+// Share (percent) of a repair's moves, while looking for a plan, that re-plan
+// a broken place-day whole (solve/day_rebuild.h).
+// (One in a hundred, with a budget of 1000 nodes: on unit-64 single losses
+// more often or deeper slows the repairs more than it rescues.)
+constexpr int kRebuildPercent = 1;
+constexpr int kRebuildNodes = 1000;
 
 struct Rng {
   std::mt19937_64 engine;
@@ -790,6 +797,11 @@ void UnitSearch::refresh_focus() {
 bool UnitSearch::pick_move() {
   changes_.clear();
   if (settling_ && !changed_.empty() && rng_.below(100) < 30) return move_restore();
+  // A repair looking for a plan re-plans a broken place-day whole now and then.
+  if (problem_.unit->repair && !settling_ && !focus_.empty() && rng_.below(100) < kRebuildPercent) {
+    const auto& [place, day] = focus_[rng_.below(static_cast<int>(focus_.size()))];
+    return rebuild_day_watches(ev_, place, day, rng_.engine, changes_, kRebuildNodes);
+  }
   const int r = rng_.below(100);
   const bool cover_broken = ev_.rule_amounts()[static_cast<int>(RuleKind::kWatchCover)] > 0 ||
                             ev_.rule_amounts()[static_cast<int>(RuleKind::kOnePlace)] > 0 ||

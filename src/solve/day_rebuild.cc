@@ -1,0 +1,165 @@
+// Exact re-plan of one place's watches on one day (see day_rebuild.h).
+#include "solve/day_rebuild.h"
+
+#include <algorithm>
+#include <bit>
+
+namespace vigil {
+
+namespace {
+
+int longest_free_run(std::uint64_t mask, int slots) {
+  int longest = 0, run = 0;
+  for (int s = 0; s < slots; ++s) {
+    run = (mask >> s) & 1 ? 0 : run + 1;
+    longest = std::max(longest, run);
+  }
+  return longest;
+}
+
+struct DaySearch {
+  const UnitEvaluator& ev;
+  int slots = 0, need = 0, first_free = 0;
+  int max_watches = 0, max_in_row = 0, rest_slots = 0;
+  std::vector<int> people;                 // placed at the place that day
+  std::vector<std::uint64_t> busy;         // per person: slots they cannot take (other watches, absence)
+  std::vector<std::uint64_t> mask;         // per person: watches so far (busy watches included)
+  std::vector<std::uint64_t> was;          // per person: their current watches at this place in free slots
+  std::vector<std::vector<int>> order;     // per free slot: people to try, current watchers first
+  std::vector<int> chosen;                 // per (slot, k): index into people
+  std::vector<int> best;
+  int best_changes = 1 << 30;
+  int nodes = 0, budget = 0;
+
+  explicit DaySearch(const UnitEvaluator& e) : ev(e) {}
+
+  bool fits(int i, int s) const {
+    const std::uint64_t m = mask[i] | (std::uint64_t{1} << s);
+    if (std::popcount(m) > max_watches) return false;
+    int run = 0;
+    for (int t = s; t >= 0 && ((m >> t) & 1); --t) ++run;
+    for (int t = s + 1; t < slots && ((m >> t) & 1); ++t) ++run;
+    if (run > max_in_row) return false;
+    // Later slots are still free: this is the longest rest still possible.
+    return longest_free_run(m, slots) >= rest_slots;
+  }
+
+  bool pairs_with(int i, int s, int k) const {
+    for (int j = 0; j < k; ++j) {
+      const int a = people[i], b = people[chosen[s * need + j]];
+      if (!ev.shares_language(a, b) || (ev.is_novice(a) && ev.is_novice(b))) return false;
+    }
+    return true;
+  }
+
+  // Slot s, watcher k of it; candidates from position `from` of the slot's
+  // order (so each set is tried once), `changes` so far.
+  void search(int s, int k, int from, int changes) {
+    if (++nodes > budget || changes >= best_changes) return;
+    if (s == slots) {
+      best_changes = changes;
+      best = chosen;
+      return;
+    }
+    if (k == need) {
+      // Cells of this slot that were watches and are no longer.
+      int dropped = 0;
+      for (std::size_t i = 0; i < people.size(); ++i)
+        if (((was[i] >> s) & 1) && !((mask[i] >> s) & 1)) ++dropped;
+      search(s + 1, 0, 0, changes + dropped);
+      return;
+    }
+    const auto& candidates = order[s];
+    for (int c = from; c < static_cast<int>(candidates.size()); ++c) {
+      const int i = candidates[c];
+      if (((busy[i] | mask[i]) >> s) & 1 || !fits(i, s) || !pairs_with(i, s, k)) continue;
+      mask[i] |= std::uint64_t{1} << s;
+      chosen[s * need + k] = i;
+      search(s, k + 1, c + 1, changes + (((was[i] >> s) & 1) ? 0 : 1));
+      mask[i] &= ~(std::uint64_t{1} << s);
+      if (nodes > budget) return;
+    }
+  }
+};
+
+}  // namespace
+
+bool rebuild_day_watches(const UnitEvaluator& ev, int place, int day, std::mt19937_64& rng,
+                         std::vector<CellChange>& changes, int node_budget) {
+  changes.clear();
+  const Problem& problem = ev.problem();
+  const UnitLayout& L = ev.layout();
+  const auto& par = problem.unit->parameters;
+  DaySearch search(ev);
+  search.slots = L.watch_slots;
+  search.need = problem.places[place].watchers;
+  if (search.need <= 0 || search.need > UnitEvaluator::kSlotCap || search.slots > 64) return false;
+  search.max_watches = par.max_watch_minutes / L.watch_minutes;
+  search.max_in_row = par.max_watches_in_row;
+  search.rest_slots = (par.min_rest_minutes + L.watch_minutes - 1) / L.watch_minutes;
+  search.budget = node_budget;
+  // Slots already begun keep their watchers: the search starts after them.
+  while (search.first_free < search.slots &&
+         ev.frozen(day * kMinutesPerDay + L.slot_start[static_cast<std::size_t>(search.first_free)]))
+    ++search.first_free;
+  if (search.first_free == search.slots) return false;
+
+  for (int p : ev.people_at(place, day))
+    if (ev.present(p, day)) search.people.push_back(p);
+  const int n = static_cast<int>(search.people.size());
+  if (n < search.need) return false;
+  search.busy.assign(n, 0);
+  search.mask.assign(n, 0);
+  search.was.assign(n, 0);
+  const std::uint64_t free_slots = (search.slots == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << search.slots) - 1) &
+                                   ~((std::uint64_t{1} << search.first_free) - 1);
+  for (int i = 0; i < n; ++i) {
+    const int p = search.people[i];
+    const std::uint64_t watches = ev.watch_mask(p, day);
+    std::uint64_t here = 0;
+    for (std::uint64_t m = watches & free_slots; m; m &= m - 1) {
+      const int s = std::countr_zero(m);
+      if (ev.watch_place(p, day, s) == place) here |= std::uint64_t{1} << s;
+    }
+    search.was[i] = here;
+    search.mask[i] = watches & ~here;  // watches elsewhere and in begun slots stay
+    search.busy[i] = ev.absent_slots(p, day) & free_slots;
+  }
+  // Begun slots are not searched: mark them decided.
+  search.chosen.assign(static_cast<std::size_t>(search.slots) * search.need, -1);
+  search.order.assign(search.slots, {});
+  std::vector<int> shuffled(n);
+  for (int i = 0; i < n; ++i) shuffled[i] = i;
+  std::shuffle(shuffled.begin(), shuffled.end(), rng);
+  for (int s = search.first_free; s < search.slots; ++s) {
+    auto& o = search.order[s];
+    o = shuffled;
+    std::stable_sort(o.begin(), o.end(), [&](int a, int b) { return ((search.was[a] >> s) & 1) > ((search.was[b] >> s) & 1); });
+  }
+  search.search(search.first_free, 0, 0, 0);
+  if (search.best.empty()) return false;
+
+  for (int i = 0; i < n; ++i) {
+    std::uint64_t now_here = 0;
+    for (int s = search.first_free; s < search.slots; ++s)
+      for (int k = 0; k < search.need; ++k)
+        if (search.best[static_cast<std::size_t>(s) * search.need + k] == i) now_here |= std::uint64_t{1} << s;
+    const int p = search.people[i];
+    for (std::uint64_t m = (search.was[i] ^ now_here); m; m &= m - 1) {
+      const int s = std::countr_zero(m);
+      const ShiftCode code = (now_here >> s) & 1 ? L.watch_shift[static_cast<std::size_t>(place) * L.watch_slots + s] : kOff;
+      changes.push_back({p, day, L.watch_lane(s), code});
+    }
+  }
+  // Anyone else on watch here in a free slot (placed elsewhere, or away) steps down.
+  for (int s = search.first_free; s < search.slots; ++s) {
+    const int count = std::min(ev.watcher_count(place, day, s), UnitEvaluator::kSlotCap);
+    const int* on = ev.watchers(place, day, s);
+    for (int j = 0; j < count; ++j)
+      if (std::find(search.people.begin(), search.people.end(), on[j]) == search.people.end())
+        changes.push_back({on[j], day, L.watch_lane(s), kOff});
+  }
+  return !changes.empty();
+}
+
+}  // namespace vigil
