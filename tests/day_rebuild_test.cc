@@ -47,6 +47,18 @@ test::UnitRosterWriter placed(const Problem& p) {
   return w;
 }
 
+// Kyiv stands slots 0-5 (each pair twice), Lisbon 6-11 (each pair once);
+// nobody over 4 watches or 2 in a row, everyone free for 12 h.
+void stand_a_good_day(test::UnitRosterWriter& w) {
+  w.watches(0, 0, {0, 1, 3, 4}, 0);
+  w.watches(1, 0, {0, 2, 3, 5}, 0);
+  w.watches(2, 0, {1, 2, 4, 5}, 0);
+  w.watches(3, 0, {6, 8, 10}, 0);
+  w.watches(4, 0, {6, 9, 11}, 0);
+  w.watches(5, 0, {7, 8, 11}, 0);
+  w.watches(6, 0, {7, 9, 10}, 0);
+}
+
 TEST(DayRebuild, FillsAnEmptyDayKeepingPairsAndDailyLimits) {
   const Problem p = two_groups();
   auto w = placed(p);
@@ -64,15 +76,7 @@ TEST(DayRebuild, FillsAnEmptyDayKeepingPairsAndDailyLimits) {
 TEST(DayRebuild, ADayKeepingEveryRuleIsLeftAsItIs) {
   const Problem p = two_groups();
   auto w = placed(p);
-  // Kyiv stands slots 0-5 (each pair twice), Lisbon 6-11 (each pair once);
-  // nobody over 4 watches or 2 in a row, everyone free for 12 h.
-  w.watches(0, 0, {0, 1, 3, 4}, 0);
-  w.watches(1, 0, {0, 2, 3, 5}, 0);
-  w.watches(2, 0, {1, 2, 4, 5}, 0);
-  w.watches(3, 0, {6, 8, 10}, 0);
-  w.watches(4, 0, {6, 9, 11}, 0);
-  w.watches(5, 0, {7, 8, 11}, 0);
-  w.watches(6, 0, {7, 9, 10}, 0);
+  stand_a_good_day(w);
   ASSERT_EQ(evaluate(p, w.roster).score.hard, 0);
   UnitEvaluator ev(p, w.roster);
   std::mt19937_64 rng(3);
@@ -84,13 +88,7 @@ TEST(DayRebuild, ADayKeepingEveryRuleIsLeftAsItIs) {
 TEST(DayRebuild, BegunSlotsKeepTheirWatchersAndFewCellsChange) {
   Problem p = two_groups();
   auto w = placed(p);
-  w.watches(0, 0, {0, 1, 3, 4}, 0);
-  w.watches(1, 0, {0, 2, 3, 5}, 0);
-  w.watches(2, 0, {1, 2, 4, 5}, 0);
-  w.watches(3, 0, {6, 8, 10}, 0);
-  w.watches(4, 0, {6, 9, 11}, 0);
-  w.watches(5, 0, {7, 8, 11}, 0);
-  w.watches(6, 0, {7, 9, 10}, 0);
+  stand_a_good_day(w);
   const Roster plan = w.roster;
   // Rafael is lost at 10:00 (slot 2 starts): his watches 20:00, 00:00 and
   // 02:00 must go.

@@ -6,8 +6,6 @@
 
 namespace vigil {
 
-namespace {
-
 int longest_free_run(std::uint64_t mask, int slots) {
   int longest = 0, run = 0;
   for (int s = 0; s < slots; ++s) {
@@ -16,6 +14,8 @@ int longest_free_run(std::uint64_t mask, int slots) {
   }
   return longest;
 }
+
+namespace {
 
 struct DaySearch {
   const UnitEvaluator& ev;

@@ -16,6 +16,10 @@
 
 namespace vigil {
 
+// The longest run of slots without a watch in a day's watch mask (bit s set:
+// on watch in slot s), over slots 0..slots-1.
+int longest_free_run(std::uint64_t mask, int slots);
+
 // Fills `changes` (cleared first) with the cells that turn the current watches
 // of (place, day) into the plan found, and returns true; false when the budget
 // found none (changes left empty). The current roster is read, not changed.

@@ -245,14 +245,6 @@ void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, R
   }
 }
 
-int longest_free(std::uint64_t mask, int slots) {
-  int longest = 0, run = 0;
-  for (int s = 0; s < slots; ++s) {
-    run = (mask >> s) & 1 ? 0 : run + 1;
-    longest = std::max(longest, run);
-  }
-  return longest;
-}
 
 void assign_watches(const Problem& problem, UnitEvaluator& ev, Rng& rng) {
   const UnitLayout& L = ev.layout();
@@ -284,7 +276,7 @@ void assign_watches(const Problem& problem, UnitEvaluator& ev, Rng& rng) {
             for (int t = s - 1; t >= 0 && ((mask >> t) & 1); --t) ++run;
             for (int t = s + 1; t < L.watch_slots && ((mask >> t) & 1); ++t) ++run;
             if (run > par.max_watches_in_row) cost += 300;
-            if (longest_free(with, L.watch_slots) < rest_slots) cost += 200;
+            if (longest_free_run(with, L.watch_slots) < rest_slots) cost += 200;
             for (int i = 0; i < on_count; ++i) {
               if (!ev.shares_language(p, on[i])) cost += 400;
               if (ev.is_novice(p) && ev.is_novice(on[i])) cost += 400;
@@ -601,7 +593,7 @@ bool UnitSearch::move_relieve() {
   if (mask == 0) return false;
   const int rest_slots = (par.min_rest_minutes + L.watch_minutes - 1) / L.watch_minutes;
   bool broken = std::popcount(mask) > par.max_watch_minutes / L.watch_minutes ||
-                longest_free(mask, L.watch_slots) < rest_slots;
+                longest_free_run(mask, L.watch_slots) < rest_slots;
   for (int s = 0, run = 0; s < L.watch_slots && !broken; ++s) {
     run = (mask >> s) & 1 ? run + 1 : 0;
     broken = run > par.max_watches_in_row;
@@ -783,7 +775,7 @@ void UnitSearch::refresh_focus() {
       for (int p : ev_.people_at(pl, d)) {
         if (broken) break;
         const std::uint64_t mask = ev_.watch_mask(p, d);
-        broken = std::popcount(mask) > max_watches || longest_free(mask, L.watch_slots) < rest_slots;
+        broken = std::popcount(mask) > max_watches || longest_free_run(mask, L.watch_slots) < rest_slots;
         for (int s = 0, run = 0; s < L.watch_slots && !broken; ++s) {
           run = (mask >> s) & 1 ? run + 1 : 0;
           broken = run > par.max_watches_in_row;
