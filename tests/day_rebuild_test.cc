@@ -112,5 +112,45 @@ TEST(DayRebuild, BegunSlotsKeepTheirWatchersAndFewCellsChange) {
   EXPECT_EQ(changes.size(), 5u);
 }
 
+// A tight day seen in a unit-64 repair: four seasoned watchers (Thiago pt/es/en,
+// Joao pt only, Dorota pl/uk, Agnieszka pl/en/uk) and three novices (Taras
+// uk/en, Alfie en, Zofia pl/uk). Every slot needs a seasoned watcher, so the
+// seasoned stand 16 watches, 4 each, the most they may: Joao and Thiago
+// together on 4 slots (nobody else speaks pt with Joao), Dorota and Agnieszka
+// each with a novice on the 8 others. The search finds such a day within the
+// budget the repair gives it.
+TEST(DayRebuild, FindsATightDayWhereEverySeasonedWatcherStandsFour) {
+  test::UnitBuilder b;
+  b.days = 1;
+  b.places = {{"post-3", PlaceKind::kPost, 8, 2, 0}, {"rest", PlaceKind::kRestCenter, 70, 0, 2}};
+  b.setup.languages = {"uk", "en", "pl", "es", "pt"};
+  using L = std::vector<std::pair<std::string, LanguageLevel>>;
+  const auto N = LanguageLevel::kNative, F = LanguageLevel::kFluent, B = LanguageLevel::kBasic;
+  b.people = {person("Taras", L{{"uk", N}, {"en", B}}, Experience::kNone),
+              person("Alfie", L{{"en", N}}, Experience::kNone),
+              person("Thiago", L{{"pt", N}, {"es", B}, {"en", B}}, Experience::kVeteran),
+              person("Dorota", L{{"pl", N}, {"uk", F}}, Experience::kVeteran),
+              person("Zofia", L{{"pl", N}, {"uk", B}}, Experience::kNone),
+              person("Joao", L{{"pt", N}}, Experience::kTrained),
+              person("Agnieszka", L{{"pl", N}, {"en", B}, {"uk", F}}, Experience::kTrained)};
+  Problem p = b.build();
+  test::UnitRosterWriter w(p);
+  for (int i = 0; i < p.person_count(); ++i) w.place(i, 0, 0);
+  UnitEvaluator ev(p, w.roster);
+  int found = 0;
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    std::mt19937_64 rng(seed);
+    std::vector<CellChange> changes;
+    if (!rebuild_day_watches(ev, 0, 0, rng, changes, 4000)) continue;
+    ++found;
+    UnitEvaluator after(p, w.roster);
+    after.apply(changes.data(), static_cast<int>(changes.size()));
+    for (RuleKind r : {RuleKind::kWatchCover, RuleKind::kSharedLanguage, RuleKind::kNovicePair, RuleKind::kDailyRest,
+                       RuleKind::kDailyWatchHours, RuleKind::kWatchesInRow})
+      EXPECT_EQ(after.rule_amounts()[static_cast<int>(r)], 0) << rule_name(r) << " seed " << seed;
+  }
+  EXPECT_EQ(found, 10);
+}
+
 }  // namespace
 }  // namespace vigil

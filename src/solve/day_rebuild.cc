@@ -25,7 +25,10 @@ struct DaySearch {
   std::vector<std::uint64_t> busy;         // per person: slots they cannot take (other watches, absence)
   std::vector<std::uint64_t> mask;         // per person: watches so far (busy watches included)
   std::vector<std::uint64_t> was;          // per person: their current watches at this place in free slots
-  std::vector<std::vector<int>> order;     // per free slot: people to try, current watchers first
+  bool prefer_was = true;                  // try who stood a slot before first
+  std::vector<int> base;                   // people in a random order
+  std::vector<int> partners;               // per person: how many others may watch with them
+  std::vector<std::vector<int>> order;     // per free slot: people to try, set on entering the slot
   std::vector<int> chosen;                 // per (slot, k): index into people
   std::vector<int> best;
   int best_changes = 1 << 30;
@@ -44,6 +47,20 @@ struct DaySearch {
     return longest_free_run(m, slots) >= rest_slots;
   }
 
+  // Whether the watches people can still stand cover the slots left: all of
+  // them, and the non-novices among them one less than the watchers per slot
+  // (two novices never watch together).
+  bool capacity_left(int s) const {
+    int all = 0, seasoned = 0;
+    for (std::size_t i = 0; i < people.size(); ++i) {
+      const int left = std::max(0, max_watches - std::popcount(mask[i]));
+      all += left;
+      if (!ev.is_novice(people[i])) seasoned += left;
+    }
+    const int slots_left = slots - s;
+    return all >= need * slots_left && seasoned >= (need - 1) * slots_left;
+  }
+
   bool pairs_with(int i, int s, int k) const {
     for (int j = 0; j < k; ++j) {
       const int a = people[i], b = people[chosen[s * need + j]];
@@ -60,6 +77,21 @@ struct DaySearch {
       best_changes = changes;
       best = chosen;
       return;
+    }
+    if (k == 0) {
+      if (!capacity_left(s)) return;
+      // Who stood this slot before first, then whoever has the most watches
+      // left (so nobody is used up early), then the hardest to pair, ties in
+      // a random order.
+      auto& o = order[s];
+      o = base;
+      std::stable_sort(o.begin(), o.end(), [&](int a, int b) {
+        const int wa = (was[a] >> s) & 1, wb = (was[b] >> s) & 1;
+        if (prefer_was && wa != wb) return wa > wb;
+        const int ua = std::popcount(mask[a]), ub = std::popcount(mask[b]);
+        if (ua != ub) return ua < ub;
+        return partners[a] < partners[b];  // the hardest to pair first
+      });
     }
     if (k == need) {
       // Cells of this slot that were watches and are no longer.
@@ -97,7 +129,6 @@ bool rebuild_day_watches(const UnitEvaluator& ev, int place, int day, std::mt199
   search.max_watches = par.max_watch_minutes / L.watch_minutes;
   search.max_in_row = par.max_watches_in_row;
   search.rest_slots = (par.min_rest_minutes + L.watch_minutes - 1) / L.watch_minutes;
-  search.budget = node_budget;
   // Slots already begun keep their watchers: the search starts after them.
   while (search.first_free < search.slots &&
          ev.frozen(day * kMinutesPerDay + L.slot_start[static_cast<std::size_t>(search.first_free)]))
@@ -128,15 +159,27 @@ bool rebuild_day_watches(const UnitEvaluator& ev, int place, int day, std::mt199
   // Begun slots are not searched: mark them decided.
   search.chosen.assign(static_cast<std::size_t>(search.slots) * search.need, -1);
   search.order.assign(search.slots, {});
-  std::vector<int> shuffled(n);
-  for (int i = 0; i < n; ++i) shuffled[i] = i;
-  std::shuffle(shuffled.begin(), shuffled.end(), rng);
-  for (int s = search.first_free; s < search.slots; ++s) {
-    auto& o = search.order[s];
-    o = shuffled;
-    std::stable_sort(o.begin(), o.end(), [&](int a, int b) { return ((search.was[a] >> s) & 1) > ((search.was[b] >> s) & 1); });
-  }
+  search.partners.assign(n, 0);
+  for (int i = 0; i < n; ++i)
+    for (int j = 0; j < n; ++j) {
+      const int a = search.people[i], b = search.people[j];
+      if (i != j && ev.shares_language(a, b) && !(ev.is_novice(a) && ev.is_novice(b))) ++search.partners[i];
+    }
+  // A first dive keeps what it can of the day as it stands; when that finds
+  // nothing, shorter dives in fresh random orders ignore it (a dive that went
+  // wrong early rarely recovers: the search's tail is long).
+  search.base.resize(n);
+  for (int i = 0; i < n; ++i) search.base[i] = i;
+  std::shuffle(search.base.begin(), search.base.end(), rng);
+  search.budget = node_budget / 2;
   search.search(search.first_free, 0, 0, 0);
+  search.prefer_was = false;
+  for (int spent = node_budget / 2; search.best.empty() && spent < node_budget; spent += node_budget / 8) {
+    std::shuffle(search.base.begin(), search.base.end(), rng);
+    search.nodes = 0;
+    search.budget = node_budget / 8;
+    search.search(search.first_free, 0, 0, 0);
+  }
   if (search.best.empty()) return false;
 
   for (int i = 0; i < n; ++i) {
