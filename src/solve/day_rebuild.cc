@@ -22,8 +22,8 @@ struct DaySearch {
   int slots = 0, need = 0, first_free = 0;
   int max_watches = 0, max_in_row = 0, rest_slots = 0;
   std::vector<int> people;                 // placed at the place that day
-  std::vector<std::uint64_t> busy;         // per person: slots they cannot take (other watches, absence)
-  std::vector<std::uint64_t> mask;         // per person: watches so far (busy watches included)
+  std::vector<std::uint64_t> busy;         // per person: free slots they are away for
+  std::vector<std::uint64_t> mask;         // per person: watches so far (those elsewhere and in begun slots included)
   std::vector<std::uint64_t> was;          // per person: their current watches at this place in free slots
   bool prefer_was = true;                  // try who stood a slot before first
   std::vector<int> base;                   // people in a random order
@@ -156,7 +156,7 @@ bool rebuild_day_watches(const UnitEvaluator& ev, int place, int day, std::mt199
     search.mask[i] = watches & ~here;  // watches elsewhere and in begun slots stay
     search.busy[i] = ev.absent_slots(p, day) & free_slots;
   }
-  // Begun slots are not searched: mark them decided.
+  // Begun slots are not searched; their entries stay -1.
   search.chosen.assign(static_cast<std::size_t>(search.slots) * search.need, -1);
   search.order.assign(search.slots, {});
   search.partners.assign(n, 0);
