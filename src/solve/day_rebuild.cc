@@ -15,194 +15,191 @@ int longest_free_run(std::uint64_t mask, int slots) {
   return longest;
 }
 
-namespace {
+bool DayRebuilder::fits(int i, int s) const {
+  const std::uint64_t m = mask_[i] | (std::uint64_t{1} << s);
+  if (std::popcount(m) > max_watches_) return false;
+  int run = 0;
+  for (int t = s; t >= 0 && ((m >> t) & 1); --t) ++run;
+  for (int t = s + 1; t < slots_ && ((m >> t) & 1); ++t) ++run;
+  if (run > max_in_row_) return false;
+  // Later slots are still free: this is the longest rest still possible.
+  return longest_free_run(m, slots_) >= rest_slots_;
+}
 
-struct DaySearch {
-  const UnitEvaluator& ev;
-  int slots = 0, need = 0, first_free = 0;
-  int max_watches = 0, max_in_row = 0, rest_slots = 0;
-  std::vector<int> people;                 // placed at the place that day
-  std::vector<std::uint64_t> busy;         // per person: free slots they are away for
-  std::vector<std::uint64_t> mask;         // per person: watches so far (those elsewhere and in begun slots included)
-  std::vector<std::uint64_t> was;          // per person: their current watches at this place in free slots
-  bool prefer_was = true;                  // try who stood a slot before first
-  std::vector<int> base;                   // people in a random order
-  std::vector<int> partners;               // per person: how many others may watch with them
-  std::vector<std::vector<int>> order;     // per free slot: people to try, set on entering the slot
-  std::vector<int> chosen;                 // per (slot, k): index into people
-  std::vector<int> best;
-  int best_changes = 1 << 30;
-  int nodes = 0, budget = 0;
-
-  explicit DaySearch(const UnitEvaluator& e) : ev(e) {}
-
-  bool fits(int i, int s) const {
-    const std::uint64_t m = mask[i] | (std::uint64_t{1} << s);
-    if (std::popcount(m) > max_watches) return false;
-    int run = 0;
-    for (int t = s; t >= 0 && ((m >> t) & 1); --t) ++run;
-    for (int t = s + 1; t < slots && ((m >> t) & 1); ++t) ++run;
-    if (run > max_in_row) return false;
-    // Later slots are still free: this is the longest rest still possible.
-    return longest_free_run(m, slots) >= rest_slots;
+// Whether the watches people can still stand cover the slots left: all of
+// them, and the non-novices among them one less than the watchers per slot
+// (two novices never watch together).
+bool DayRebuilder::capacity_left(int s) const {
+  int all = 0, seasoned = 0;
+  for (std::size_t i = 0; i < people_.size(); ++i) {
+    const int left = std::max(0, max_watches_ - std::popcount(mask_[i]));
+    all += left;
+    if (!ev_->is_novice(people_[i])) seasoned += left;
   }
+  const int slots_left = slots_ - s;
+  return all >= need_ * slots_left && seasoned >= (need_ - 1) * slots_left;
+}
 
-  // Whether the watches people can still stand cover the slots left: all of
-  // them, and the non-novices among them one less than the watchers per slot
-  // (two novices never watch together).
-  bool capacity_left(int s) const {
-    int all = 0, seasoned = 0;
-    for (std::size_t i = 0; i < people.size(); ++i) {
-      const int left = std::max(0, max_watches - std::popcount(mask[i]));
-      all += left;
-      if (!ev.is_novice(people[i])) seasoned += left;
-    }
-    const int slots_left = slots - s;
-    return all >= need * slots_left && seasoned >= (need - 1) * slots_left;
+bool DayRebuilder::pairs_with(int i, int s, int k) const {
+  for (int j = 0; j < k; ++j) {
+    const int a = people_[i], b = people_[chosen_[s * need_ + j]];
+    if (!ev_->shares_language(a, b) || (ev_->is_novice(a) && ev_->is_novice(b))) return false;
   }
+  return true;
+}
 
-  bool pairs_with(int i, int s, int k) const {
-    for (int j = 0; j < k; ++j) {
-      const int a = people[i], b = people[chosen[s * need + j]];
-      if (!ev.shares_language(a, b) || (ev.is_novice(a) && ev.is_novice(b))) return false;
-    }
-    return true;
+// Who stood slot s before first (in the first dive), then whoever has the
+// most watches left (so nobody is used up early), then the hardest to pair,
+// ties in the dive's random order. An insertion sort: a handful of people,
+// and no allocation.
+void DayRebuilder::order_slot(int s) {
+  auto& o = order_[s];
+  o.assign(base_.begin(), base_.end());
+  auto before = [&](int a, int b) {
+    const int wa = (was_[a] >> s) & 1, wb = (was_[b] >> s) & 1;
+    if (prefer_was_ && wa != wb) return wa > wb;
+    const int ua = std::popcount(mask_[a]), ub = std::popcount(mask_[b]);
+    if (ua != ub) return ua < ub;
+    return partners_[a] < partners_[b];
+  };
+  for (std::size_t i = 1; i < o.size(); ++i)
+    for (std::size_t j = i; j > 0 && before(o[j], o[j - 1]); --j) std::swap(o[j], o[j - 1]);
+}
+
+// Slot s, watcher k of it; candidates from position `from` of the slot's
+// order (so each set is tried once), `changes` so far.
+void DayRebuilder::search(int s, int k, int from, int changes) {
+  if (++nodes_ > budget_ || changes >= best_changes_) return;
+  if (s == slots_) {
+    best_changes_ = changes;
+    best_.assign(chosen_.begin(), chosen_.end());
+    return;
   }
-
-  // Slot s, watcher k of it; candidates from position `from` of the slot's
-  // order (so each set is tried once), `changes` so far.
-  void search(int s, int k, int from, int changes) {
-    if (++nodes > budget || changes >= best_changes) return;
-    if (s == slots) {
-      best_changes = changes;
-      best = chosen;
-      return;
-    }
-    if (k == 0) {
-      if (!capacity_left(s)) return;
-      // Who stood this slot before first, then whoever has the most watches
-      // left (so nobody is used up early), then the hardest to pair, ties in
-      // a random order.
-      auto& o = order[s];
-      o = base;
-      std::stable_sort(o.begin(), o.end(), [&](int a, int b) {
-        const int wa = (was[a] >> s) & 1, wb = (was[b] >> s) & 1;
-        if (prefer_was && wa != wb) return wa > wb;
-        const int ua = std::popcount(mask[a]), ub = std::popcount(mask[b]);
-        if (ua != ub) return ua < ub;
-        return partners[a] < partners[b];  // the hardest to pair first
-      });
-    }
-    if (k == need) {
-      // Cells of this slot that were watches and are no longer.
-      int dropped = 0;
-      for (std::size_t i = 0; i < people.size(); ++i)
-        if (((was[i] >> s) & 1) && !((mask[i] >> s) & 1)) ++dropped;
-      search(s + 1, 0, 0, changes + dropped);
-      return;
-    }
-    const auto& candidates = order[s];
-    for (int c = from; c < static_cast<int>(candidates.size()); ++c) {
-      const int i = candidates[c];
-      if (((busy[i] | mask[i]) >> s) & 1 || !fits(i, s) || !pairs_with(i, s, k)) continue;
-      mask[i] |= std::uint64_t{1} << s;
-      chosen[s * need + k] = i;
-      search(s, k + 1, c + 1, changes + (((was[i] >> s) & 1) ? 0 : 1));
-      mask[i] &= ~(std::uint64_t{1} << s);
-      if (nodes > budget) return;
-    }
+  if (k == 0) {
+    if (!capacity_left(s)) return;
+    order_slot(s);
   }
-};
+  if (k == need_) {
+    // Cells of this slot that were watches and are no longer.
+    int dropped = 0;
+    for (std::size_t i = 0; i < people_.size(); ++i)
+      if (((was_[i] >> s) & 1) && !((mask_[i] >> s) & 1)) ++dropped;
+    search(s + 1, 0, 0, changes + dropped);
+    return;
+  }
+  const auto& candidates = order_[s];
+  for (int c = from; c < static_cast<int>(candidates.size()); ++c) {
+    const int i = candidates[c];
+    if (((busy_[i] | mask_[i]) >> s) & 1 || !fits(i, s) || !pairs_with(i, s, k)) continue;
+    mask_[i] |= std::uint64_t{1} << s;
+    chosen_[s * need_ + k] = i;
+    search(s, k + 1, c + 1, changes + (((was_[i] >> s) & 1) ? 0 : 1));
+    mask_[i] &= ~(std::uint64_t{1} << s);
+    if (nodes_ > budget_) return;
+  }
+}
 
-}  // namespace
 
-bool rebuild_day_watches(const UnitEvaluator& ev, int place, int day, std::mt19937_64& rng,
-                         std::vector<CellChange>& changes, int node_budget) {
+bool DayRebuilder::rebuild(const UnitEvaluator& ev, int place, int day, std::mt19937_64& rng,
+                           std::vector<CellChange>& changes, int node_budget) {
   changes.clear();
+  ev_ = &ev;
   const Problem& problem = ev.problem();
   const UnitLayout& L = ev.layout();
   const auto& par = problem.unit->parameters;
-  DaySearch search(ev);
-  search.slots = L.watch_slots;
-  search.need = problem.places[place].watchers;
-  if (search.need <= 0 || search.need > UnitEvaluator::kSlotCap || search.slots > 64) return false;
-  search.max_watches = par.max_watch_minutes / L.watch_minutes;
-  search.max_in_row = par.max_watches_in_row;
-  search.rest_slots = (par.min_rest_minutes + L.watch_minutes - 1) / L.watch_minutes;
+  first_free_ = 0;
+  best_changes_ = 1 << 30;
+  prefer_was_ = true;
+  best_.clear();
+  people_.clear();
+  slots_ = L.watch_slots;
+  need_ = problem.places[place].watchers;
+  if (need_ <= 0 || need_ > UnitEvaluator::kSlotCap || slots_ > 64) return false;
+  max_watches_ = par.max_watch_minutes / L.watch_minutes;
+  max_in_row_ = par.max_watches_in_row;
+  rest_slots_ = (par.min_rest_minutes + L.watch_minutes - 1) / L.watch_minutes;
   // Slots already begun keep their watchers: the search starts after them.
-  while (search.first_free < search.slots &&
-         ev.frozen(day * kMinutesPerDay + L.slot_start[static_cast<std::size_t>(search.first_free)]))
-    ++search.first_free;
-  if (search.first_free == search.slots) return false;
+  while (first_free_ < slots_ &&
+         ev.frozen(day * kMinutesPerDay + L.slot_start[static_cast<std::size_t>(first_free_)]))
+    ++first_free_;
+  if (first_free_ == slots_) return false;
 
   for (int p : ev.people_at(place, day))
-    if (ev.present(p, day)) search.people.push_back(p);
-  const int n = static_cast<int>(search.people.size());
-  if (n < search.need) return false;
-  search.busy.assign(n, 0);
-  search.mask.assign(n, 0);
-  search.was.assign(n, 0);
-  const std::uint64_t free_slots = (search.slots == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << search.slots) - 1) &
-                                   ~((std::uint64_t{1} << search.first_free) - 1);
+    if (ev.present(p, day)) people_.push_back(p);
+  const int n = static_cast<int>(people_.size());
+  if (n < need_) return false;
+  busy_.assign(n, 0);
+  mask_.assign(n, 0);
+  was_.assign(n, 0);
+  const std::uint64_t free_slots = (slots_ == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << slots_) - 1) &
+                                   ~((std::uint64_t{1} << first_free_) - 1);
   for (int i = 0; i < n; ++i) {
-    const int p = search.people[i];
+    const int p = people_[i];
     const std::uint64_t watches = ev.watch_mask(p, day);
     std::uint64_t here = 0;
     for (std::uint64_t m = watches & free_slots; m; m &= m - 1) {
       const int s = std::countr_zero(m);
       if (ev.watch_place(p, day, s) == place) here |= std::uint64_t{1} << s;
     }
-    search.was[i] = here;
-    search.mask[i] = watches & ~here;  // watches elsewhere and in begun slots stay
-    search.busy[i] = ev.absent_slots(p, day) & free_slots;
+    was_[i] = here;
+    mask_[i] = watches & ~here;  // watches elsewhere and in begun slots stay
+    busy_[i] = ev.absent_slots(p, day) & free_slots;
   }
   // Begun slots are not searched; their entries stay -1.
-  search.chosen.assign(static_cast<std::size_t>(search.slots) * search.need, -1);
-  search.order.assign(search.slots, {});
-  search.partners.assign(n, 0);
+  chosen_.assign(static_cast<std::size_t>(slots_) * need_, -1);
+  if (static_cast<int>(order_.size()) < slots_) order_.resize(static_cast<std::size_t>(slots_));
+  partners_.assign(n, 0);
   for (int i = 0; i < n; ++i)
     for (int j = 0; j < n; ++j) {
-      const int a = search.people[i], b = search.people[j];
-      if (i != j && ev.shares_language(a, b) && !(ev.is_novice(a) && ev.is_novice(b))) ++search.partners[i];
+      const int a = people_[i], b = people_[j];
+      if (i != j && ev.shares_language(a, b) && !(ev.is_novice(a) && ev.is_novice(b))) ++partners_[i];
     }
   // A first dive keeps what it can of the day as it stands; when that finds
   // nothing, shorter dives in fresh random orders ignore it (a dive that went
   // wrong early rarely recovers: the search's tail is long).
-  search.base.resize(n);
-  for (int i = 0; i < n; ++i) search.base[i] = i;
-  std::shuffle(search.base.begin(), search.base.end(), rng);
-  search.budget = node_budget / 2;
-  search.search(search.first_free, 0, 0, 0);
-  search.prefer_was = false;
-  for (int spent = node_budget / 2; search.best.empty() && spent < node_budget; spent += node_budget / 8) {
-    std::shuffle(search.base.begin(), search.base.end(), rng);
-    search.nodes = 0;
-    search.budget = node_budget / 8;
-    search.search(search.first_free, 0, 0, 0);
+  base_.resize(n);
+  for (int i = 0; i < n; ++i) base_[i] = i;
+  std::shuffle(base_.begin(), base_.end(), rng);
+  nodes_ = 0;
+  budget_ = node_budget / 2;
+  search(first_free_, 0, 0, 0);
+  prefer_was_ = false;
+  for (int spent = node_budget / 2; best_.empty() && spent < node_budget; spent += node_budget / 8) {
+    std::shuffle(base_.begin(), base_.end(), rng);
+    nodes_ = 0;
+    budget_ = node_budget / 8;
+    search(first_free_, 0, 0, 0);
   }
-  if (search.best.empty()) return false;
+  if (best_.empty()) return false;
 
   for (int i = 0; i < n; ++i) {
     std::uint64_t now_here = 0;
-    for (int s = search.first_free; s < search.slots; ++s)
-      for (int k = 0; k < search.need; ++k)
-        if (search.best[static_cast<std::size_t>(s) * search.need + k] == i) now_here |= std::uint64_t{1} << s;
-    const int p = search.people[i];
-    for (std::uint64_t m = (search.was[i] ^ now_here); m; m &= m - 1) {
+    for (int s = first_free_; s < slots_; ++s)
+      for (int k = 0; k < need_; ++k)
+        if (best_[static_cast<std::size_t>(s) * need_ + k] == i) now_here |= std::uint64_t{1} << s;
+    const int p = people_[i];
+    for (std::uint64_t m = (was_[i] ^ now_here); m; m &= m - 1) {
       const int s = std::countr_zero(m);
       const ShiftCode code = (now_here >> s) & 1 ? L.watch_shift[static_cast<std::size_t>(place) * L.watch_slots + s] : kOff;
       changes.push_back({p, day, L.watch_lane(s), code});
     }
   }
   // Anyone else on watch here in a free slot (placed elsewhere, or away) steps down.
-  for (int s = search.first_free; s < search.slots; ++s) {
+  for (int s = first_free_; s < slots_; ++s) {
     const int count = std::min(ev.watcher_count(place, day, s), UnitEvaluator::kSlotCap);
     const int* on = ev.watchers(place, day, s);
     for (int j = 0; j < count; ++j)
-      if (std::find(search.people.begin(), search.people.end(), on[j]) == search.people.end())
+      if (std::find(people_.begin(), people_.end(), on[j]) == people_.end())
         changes.push_back({on[j], day, L.watch_lane(s), kOff});
   }
   return !changes.empty();
+}
+
+
+bool rebuild_day_watches(const UnitEvaluator& ev, int place, int day, std::mt19937_64& rng,
+                         std::vector<CellChange>& changes, int node_budget) {
+  DayRebuilder rebuilder;
+  return rebuilder.rebuild(ev, place, day, rng, changes, node_budget);
 }
 
 }  // namespace vigil

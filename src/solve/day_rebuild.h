@@ -20,9 +20,42 @@ namespace vigil {
 // on watch in slot s), over slots 0..slots-1.
 int longest_free_run(std::uint64_t mask, int slots);
 
-// Fills `changes` (cleared first) with the cells that turn the current watches
-// of (place, day) into the plan found, and returns true; false when the budget
-// found none (changes left empty). The current roster is read, not changed.
+// Keeps its search buffers between calls, so a repair's moves do not allocate
+// once it has warmed up.
+class DayRebuilder {
+ public:
+  // Fills `changes` (cleared first) with the cells that turn the current
+  // watches of (place, day) into the plan found, and returns true; false when
+  // the budget found none, or nothing needs to change (changes left empty).
+  // The current roster is read, not changed.
+  bool rebuild(const UnitEvaluator& ev, int place, int day, std::mt19937_64& rng, std::vector<CellChange>& changes,
+               int node_budget = 4000);
+
+ private:
+  bool fits(int i, int s) const;
+  bool capacity_left(int s) const;
+  bool pairs_with(int i, int s, int k) const;
+  void order_slot(int s);
+  void search(int s, int k, int from, int changes);
+
+  const UnitEvaluator* ev_ = nullptr;
+  int slots_ = 0, need_ = 0, first_free_ = 0;
+  int max_watches_ = 0, max_in_row_ = 0, rest_slots_ = 0;
+  std::vector<int> people_;              // placed at the place that day
+  std::vector<std::uint64_t> busy_;      // per person: free slots they are away for
+  std::vector<std::uint64_t> mask_;      // per person: watches so far (those elsewhere and in begun slots included)
+  std::vector<std::uint64_t> was_;       // per person: their current watches at this place in free slots
+  bool prefer_was_ = true;               // try who stood a slot before first
+  std::vector<int> base_;                // people in the dive's random order
+  std::vector<int> partners_;            // per person: how many others may watch with them
+  std::vector<std::vector<int>> order_;  // per slot: people to try, set on entering the slot
+  std::vector<int> chosen_;              // per (slot, k): index into people_; begun slots stay -1
+  std::vector<int> best_;
+  int best_changes_ = 1 << 30;
+  int nodes_ = 0, budget_ = 0;
+};
+
+// The same with buffers of its own (tests, one-off calls).
 bool rebuild_day_watches(const UnitEvaluator& ev, int place, int day, std::mt19937_64& rng,
                          std::vector<CellChange>& changes, int node_budget = 4000);
 

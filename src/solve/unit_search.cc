@@ -397,6 +397,7 @@ class UnitSearch {
   double settle_from_ = 0;                  // progress at which settling began
   std::int64_t find_started_ = 0;           // move count at which the current search for a plan began
   std::vector<CellChange> changed_;         // cells differing from the plan in force, refreshed now and then
+  DayRebuilder day_rebuilder_;              // re-plans a broken place-day (its buffers reused)
 
   bool feasible_ = false;
   Roster best_roster_;
@@ -792,7 +793,7 @@ bool UnitSearch::pick_move() {
   // A repair looking for a plan re-plans a broken place-day whole now and then.
   if (problem_.unit->repair && !settling_ && !focus_.empty() && rng_.below(100) < kRebuildPercent) {
     const auto& [place, day] = focus_[rng_.below(static_cast<int>(focus_.size()))];
-    return rebuild_day_watches(ev_, place, day, rng_.engine, changes_, kRebuildNodes);
+    return day_rebuilder_.rebuild(ev_, place, day, rng_.engine, changes_, kRebuildNodes);
   }
   const int r = rng_.below(100);
   const bool cover_broken = ev_.rule_amounts()[static_cast<int>(RuleKind::kWatchCover)] > 0 ||
