@@ -908,9 +908,6 @@ void UnitSearch::run() {
       // walk stays infeasible. A repair looks sooner: its breakage is a few
       // cells around the event. Settling keeps its list of changed cells fresh.
       if (repairing && !settling_ && feasible_) start_settling(progress);
-      // No plan keeps every hard rule by then: settle from the one breaking
-      // the fewest, so what cannot be kept comes with as few changes as
-      // possible rather than with everything the search stirred up.
       // A walk that has found nothing for a while starts again from the plan
       // in force: the loss's neighbourhood holds many dead ends.
       if (repairing && !settling_ && moves_ - find_started_ >= kRestartMoves && progress < kSettleAnywayAt) {
@@ -924,6 +921,9 @@ void UnitSearch::run() {
         find_started_ = moves_;
         refresh_focus();
       }
+      // No plan keeps every hard rule by then: settle from the one breaking
+      // the fewest, so what cannot be kept comes with as few changes as
+      // possible rather than with everything the search stirred up.
       if (repairing && !settling_ && !options_.first_feasible && progress >= kSettleAnywayAt) {
         save_best();
         ev_.reset(best_roster_);
