@@ -402,7 +402,6 @@ class UnitSearch {
   bool feasible_ = false;
   Roster best_roster_;
   Score best_score_{};
-  Score least_hard_{};
   bool have_best_ = false;
   bool best_pending_ = false;  // the current roster is the best and not yet copied
   std::int64_t reported_hard_ = -1;
@@ -708,6 +707,7 @@ bool UnitSearch::move_restore() {
   }
   const int s = lane - UnitLayout::kFirstWatchLane;
   changes_.push_back({p, d, lane, want});
+  int stepped_down = -1;  // who gave p's watch back, so they are not also handed p's other one
   if (want >= 0) {
     // p takes back a watch: the one who holds it instead of its owner gives it up.
     const int pl = L.place_of[want];
@@ -717,6 +717,7 @@ bool UnitSearch::move_restore() {
       const int q = on[(start + i) % count];
       if (q != p && plan.at(q, d, lane) != want) {
         changes_.push_back({q, d, lane, kOff});
+        stepped_down = q;
         break;
       }
     }
@@ -727,8 +728,7 @@ bool UnitSearch::move_restore() {
     const auto& here = ev_.people_at(pl, d);
     for (int i = 0, n = static_cast<int>(here.size()), start = rng_.below(std::max(1, n)); i < n; ++i) {
       const int q = here[(start + i) % n];
-      const bool listed = changes_.size() > 1 && changes_[1].person == q;
-      if (q != p && !listed && plan.at(q, d, lane) == is && ev_.roster().at(q, d, lane) != is) {
+      if (q != p && q != stepped_down && plan.at(q, d, lane) == is && ev_.roster().at(q, d, lane) != is) {
         changes_.push_back({q, d, lane, is});
         break;
       }
