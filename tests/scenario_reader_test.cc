@@ -467,7 +467,7 @@ requests:
   EXPECT_EQ(p.people[0].unit.experience, Experience::kTrained);
   EXPECT_EQ(p.people[0].unit.nationality, "");
   Problem reference;
-  use_unit_rules(reference);
+  use_default_rules(reference, ProblemKind::kUnit);
   for (int k = 0; k < kRuleCount; ++k) {
     EXPECT_EQ(p.rules[k].enabled, reference.rules[k].enabled) << k;
     EXPECT_EQ(p.rules[k].hard, reference.rules[k].hard) << k;

@@ -79,7 +79,7 @@ struct UnitBuilder {
       person.unit.absences = spec.absences;
       p.people.push_back(std::move(person));
     }
-    use_unit_rules(p);
+    use_default_rules(p, ProblemKind::kUnit);
     add_unit_shifts(p);
     if (auto err = p.validate()) throw std::runtime_error("invalid test unit: " + *err);
     return p;

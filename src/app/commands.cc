@@ -20,11 +20,11 @@ namespace {
 
 void print_breakdown(const Problem& problem, const Evaluation& ev) {
   fmt::print("{:<26} {:<5} {:>8} {:>8} {:>10}\n", "rule", "kind", "matches", "units", "cost");
-  for (int k = 0; k < kRuleCount; ++k) {
-    const RuleSetting& s = problem.rules[k];
+  for (RuleKind kind : rules_of(problem.kind())) {
+    const RuleSetting& s = problem.rule(kind);
     if (!s.enabled) continue;
-    const RuleTally& t = ev.rules[k];
-    fmt::print("{:<26} {:<5} {:>8} {:>8} {:>10}\n", rule_name(static_cast<RuleKind>(k)), s.hard ? "hard" : "soft",
+    const RuleTally& t = ev.rules[static_cast<std::size_t>(kind)];
+    fmt::print("{:<26} {:<5} {:>8} {:>8} {:>10}\n", rule_name(kind), s.hard ? "hard" : "soft",
                t.matches, t.units, s.hard ? std::string("-") : std::to_string(t.cost));
   }
 }
@@ -79,12 +79,11 @@ Handler setup_check(CLI::App& sub) {
       out["objective"] = ev.score.soft;
       out["hard_violations"] = ev.score.hard;
       out["feasible"] = ev.score.feasible();
-      for (int k = 0; k < kRuleCount; ++k) {
-        if (!problem->rules[k].enabled) continue;
-        out["rules"][rule_name(static_cast<RuleKind>(k))] = {{"hard", problem->rules[k].hard},
-                                                             {"matches", ev.rules[k].matches},
-                                                             {"units", ev.rules[k].units},
-                                                             {"cost", ev.rules[k].cost}};
+      for (RuleKind kind : rules_of(problem->kind())) {
+        if (!problem->rule(kind).enabled) continue;
+        const RuleTally& t = ev.rules[static_cast<std::size_t>(kind)];
+        out["rules"][rule_name(kind)] = {
+            {"hard", problem->rule(kind).hard}, {"matches", t.matches}, {"units", t.units}, {"cost", t.cost}};
       }
       auto& list = out["violations"] = nlohmann::json::array();
       for (const Violation& v : ev.violations)

@@ -84,9 +84,7 @@ Evaluation evaluate(const Problem& problem, const ProblemIndex& index, const Ros
     const RuleSetting& setting = problem.rules[k];
     RuleTally& t = ev.rules[k];
     const auto kind = static_cast<RuleKind>(k);
-    const bool priced_by_rule = kind == RuleKind::kShiftOnRequest || kind == RuleKind::kShiftOffRequest ||
-                                kind == RuleKind::kCover || kind == RuleKind::kPersonalRequests ||
-                                kind == RuleKind::kChanges;
+    const bool priced_by_rule = rule_info(kind).prices_itself;
     if (!setting.enabled) continue;
     if (setting.hard) {
       t.cost = t.units;

@@ -22,8 +22,7 @@ IncrementalEvaluator::IncrementalEvaluator(const Problem& problem, const Problem
   for (int k = 0; k < kRuleCount; ++k) {
     const RuleSetting& s = problem.rules[k];
     const auto kind = static_cast<RuleKind>(k);
-    const bool self_priced = kind == RuleKind::kShiftOnRequest || kind == RuleKind::kShiftOffRequest ||
-                             kind == RuleKind::kCover;
+    const bool self_priced = rule_info(kind).prices_itself;
     hard_mult_[k] = s.enabled && s.hard ? 1 : 0;
     soft_mult_[k] = s.enabled && !s.hard ? (self_priced ? 1 : s.weight) : 0;
   }
@@ -65,8 +64,7 @@ void IncrementalEvaluator::rebuild() {
   for (int k = 0; k < kRuleCount; ++k) {
     const RuleTally& t = ev.rules[k];
     const auto kind = static_cast<RuleKind>(k);
-    const bool self_priced = kind == RuleKind::kShiftOnRequest || kind == RuleKind::kShiftOffRequest ||
-                             kind == RuleKind::kCover;
+    const bool self_priced = rule_info(kind).prices_itself;
     totals_[k] = self_priced ? t.cost : t.units;
   }
   recompute_score();

@@ -142,10 +142,10 @@ Score UnitEvaluator::to_score(const RuleAmounts& a, std::int64_t hard_weight, in
     if (!r.enabled || a[k] == 0) continue;
     if (r.hard)
       s.hard += a[k] * hard_weight;
-    else if (k == idx(RuleKind::kPersonalRequests))
-      s.soft += a[k];
-    else if (k == idx(RuleKind::kChanges))
+    else if (k == idx(RuleKind::kChanges))  // kept in change units here, so the search can price them down
       s.soft += a[k] * r.weight * change_percent / 100;
+    else if (rule_info(static_cast<RuleKind>(k)).prices_itself)
+      s.soft += a[k];
     else
       s.soft += a[k] * r.weight;
   }

@@ -52,7 +52,7 @@ class Parser {
   Result<Problem> run() {
     Problem p;
     p.name = file_;
-    use_benchmark_rules(p);
+    use_default_rules(p, ProblemKind::kBenchmark);
     p.places.push_back(Place{"ward", 0});
     if (!horizon(p) || !shifts(p) || !staff(p) || !days_off(p) || !requests(p, true) ||
         !requests(p, false) || !cover(p))

@@ -368,7 +368,7 @@ class Reader {
                      {{"name", "unit"}, {"watch", "watch-length"}, {"watches", "watch-length"}, {"posts", "places"},
                       {"rest-centers", "places"}, {"wishes", "requests"}});
     Problem p;
-    use_unit_rules(p);
+    use_default_rules(p, ProblemKind::kUnit);
     p.name = top.has("unit") ? text(top.get("unit"), "the unit's name") : file_;
     horizon(top.require("horizon", "the horizon (a map with days, first-weekday and changeover)"), p);
     UnitSetup u;
@@ -589,13 +589,11 @@ class Reader {
 
   void rules(const Item& it, Problem& p, UnitSetup& u) {
     std::vector<std::string> names;
-    for (int k = static_cast<int>(RuleKind::kWatchCover); k < kScenarioRuleEnd; ++k)
-      names.push_back(rule_name(static_cast<RuleKind>(k)));
+    for (RuleKind kind : scenario_rules()) names.push_back(rule_name(kind));
     const Fields f(*this, it, "the rules", names, true, {}, "a rule");
     UnitRuleParameters& par = u.parameters;
     bool team_needs_given = false;
-    for (int k = static_cast<int>(RuleKind::kWatchCover); k < kScenarioRuleEnd; ++k) {
-      const auto kind = static_cast<RuleKind>(k);
+    for (RuleKind kind : scenario_rules()) {
       const std::string name = rule_name(kind);
       if (!f.has(name)) continue;
       std::vector<std::string> fields = {"enabled", "hard", "weight"};
@@ -613,7 +611,7 @@ class Reader {
       if (rf.has("enabled")) s.enabled = boolean(rf.get("enabled"));
       if (rf.has("hard")) {
         s.hard = boolean(rf.get("hard"));
-        if (s.hard && kind == RuleKind::kPersonalRequests)
+        if (s.hard && rule_info(kind).prices_itself)
           fail(rf.get("hard"), fmt::format("expected false (each request is priced by its own weight), got {}",
                                            found(rf.get("hard").node)));
       }

@@ -163,8 +163,7 @@ std::string scenario_to_yaml(const Problem& problem) {
 
   line("rules:");
   const UnitRuleParameters& par = unit.parameters;
-  for (int k = static_cast<int>(RuleKind::kWatchCover); k < kScenarioRuleEnd; ++k) {
-    const auto kind = static_cast<RuleKind>(k);
+  for (RuleKind kind : scenario_rules()) {
     const RuleSetting& s = problem.rule(kind);
     std::string row = fmt::format("enabled: {}, hard: {}, weight: {}", bool_text(s.enabled), bool_text(s.hard), s.weight);
     switch (kind) {

@@ -8,42 +8,6 @@
 
 namespace vigil {
 
-const char* rule_name(RuleKind kind) {
-  switch (kind) {
-    case RuleKind::kSuccession: return "succession";
-    case RuleKind::kMaxShiftsPerKind: return "max-shifts-per-kind";
-    case RuleKind::kTotalMinutes: return "total-minutes";
-    case RuleKind::kMaxConsecutiveShifts: return "max-consecutive-shifts";
-    case RuleKind::kMinConsecutiveShifts: return "min-consecutive-shifts";
-    case RuleKind::kMinConsecutiveDaysOff: return "min-consecutive-days-off";
-    case RuleKind::kMaxWeekends: return "max-weekends";
-    case RuleKind::kRequiredDayOff: return "required-day-off";
-    case RuleKind::kShiftOnRequest: return "shift-on-request";
-    case RuleKind::kShiftOffRequest: return "shift-off-request";
-    case RuleKind::kCover: return "cover";
-    case RuleKind::kWatchCover: return "watch-cover";
-    case RuleKind::kOnePlace: return "one-place";
-    case RuleKind::kRotation: return "rotation";
-    case RuleKind::kBeds: return "beds";
-    case RuleKind::kSharedLanguage: return "shared-language";
-    case RuleKind::kNovicePair: return "novice-pair";
-    case RuleKind::kDailyRest: return "daily-rest";
-    case RuleKind::kDailyWatchHours: return "daily-watch-hours";
-    case RuleKind::kWatchesInRow: return "watches-in-a-row";
-    case RuleKind::kTeam: return "team";
-    case RuleKind::kUnavailable: return "unavailable";
-    case RuleKind::kShowers: return "showers";
-    case RuleKind::kNightSpread: return "night-spread";
-    case RuleKind::kHoursSpread: return "hours-spread";
-    case RuleKind::kNativePairs: return "native-pairs";
-    case RuleKind::kPersonalRequests: return "personal-requests";
-    case RuleKind::kFrozenPast: return "frozen-past";
-    case RuleKind::kChanges: return "changes";
-    case RuleKind::kCount: break;
-  }
-  return "?";
-}
-
 int Problem::lanes_per_day() const {
   int lanes = 1;
   for (const auto& s : shifts) lanes = std::max(lanes, s.lane + 1);
@@ -64,9 +28,15 @@ std::optional<PersonId> Problem::find_person(const std::string& person_name) con
 
 std::optional<std::string> Problem::validate() const {
   if (horizon.days <= 0) return fmt::format("horizon: expected at least 1 day, got {}", horizon.days);
-  for (RuleKind k : {RuleKind::kShiftOnRequest, RuleKind::kShiftOffRequest, RuleKind::kCover,
-                     RuleKind::kPersonalRequests, RuleKind::kChanges})
-    if (rule(k).enabled && rule(k).hard) return fmt::format("rule '{}' can only be soft (it is priced by its own weights)", rule_name(k));
+  for (int k = 0; k < kRuleCount; ++k) {
+    const RuleInfo& info = rule_info(static_cast<RuleKind>(k));
+    if (!rules[static_cast<std::size_t>(k)].enabled) continue;
+    if (info.owner != kind())
+      return fmt::format("rule '{}' belongs to {} problems, not to this one", info.name,
+                         info.owner == ProblemKind::kUnit ? "unit" : "benchmark");
+    if (info.prices_itself && rules[static_cast<std::size_t>(k)].hard)
+      return fmt::format("rule '{}' can only be soft (it is priced by its own weights)", info.name);
+  }
   if (shifts.empty()) return std::string("shifts: expected at least one shift kind");
   if (shifts.size() > 32000) return fmt::format("shifts: at most 32000 shift kinds, got {}", shifts.size());
   std::set<std::string> names;
@@ -109,22 +79,9 @@ std::optional<std::string> Problem::validate() const {
   return std::nullopt;
 }
 
-namespace {
-bool is_unit_rule(int k) { return k >= static_cast<int>(RuleKind::kWatchCover); }
-}  // namespace
-
-void use_benchmark_rules(Problem& problem) {
-  for (int k = 0; k < kRuleCount; ++k) problem.rules[k] = RuleSetting{!is_unit_rule(k), true, 1};
-  problem.rule(RuleKind::kShiftOnRequest).hard = false;
-  problem.rule(RuleKind::kShiftOffRequest).hard = false;
-  problem.rule(RuleKind::kCover).hard = false;
-}
-
-void use_unit_rules(Problem& problem) {
-  for (int k = 0; k < kRuleCount; ++k) problem.rules[k] = RuleSetting{is_unit_rule(k), true, 1};
-  for (RuleKind k : {RuleKind::kNightSpread, RuleKind::kHoursSpread, RuleKind::kNativePairs,
-                     RuleKind::kPersonalRequests, RuleKind::kChanges})
-    problem.rule(k).hard = false;
+void use_default_rules(Problem& problem, ProblemKind kind) {
+  for (RuleSetting& s : problem.rules) s = RuleSetting{false, true, 1};
+  for (RuleKind k : rules_of(kind)) problem.rule(k) = RuleSetting{true, rule_info(k).hard_by_default, 1};
 }
 
 bool available_at(const Person& person, int minute) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/ids.h"
+#include "model/rules.h"
 #include "model/unit.h"
 
 namespace vigil {
@@ -87,55 +88,6 @@ struct CoverDemand {
   int weight_over = 0;
 };
 
-// Every rule the evaluator knows. The order is the order of reports.
-enum class RuleKind : int {
-  kSuccession,
-  kMaxShiftsPerKind,
-  kTotalMinutes,
-  kMaxConsecutiveShifts,
-  kMinConsecutiveShifts,
-  kMinConsecutiveDaysOff,
-  kMaxWeekends,
-  kRequiredDayOff,
-  kShiftOnRequest,
-  kShiftOffRequest,
-  kCover,
-  // The unit's rules (unit problems only; see model/unit.h and docs/scenario.md).
-  kWatchCover,       // every post (rest center) has its watchers (guard) at every minute
-  kOnePlace,         // watch or shower only where the person is that day
-  kRotation,         // post stints of the set length at one post, rest between them
-  kBeds,             // no more people at a place than its beds
-  kSharedLanguage,   // the watchers of a slot share a language
-  kNovicePair,       // two people without experience never watch together
-  kDailyRest,        // an unbroken rest per roster day
-  kDailyWatchHours,  // at most so many watch hours per roster day
-  kWatchesInRow,     // at most so many watches in a row
-  kTeam,             // every post team has its veteran, medic, speaker...
-  kUnavailable,      // nothing planned while absent
-  kShowers,          // one shower per rest stint, within shower capacity, not while on watch
-  kNightSpread,      // wish: night watches spread evenly
-  kHoursSpread,      // wish: watch hours spread evenly
-  kNativePairs,      // wish: watchers share a native language
-  kPersonalRequests, // wish: days off, posts, partners
-  kFrozenPast,       // repair: nothing that started before now changes
-  kChanges,          // repair wish: as few changes as possible, fewest soon
-  kCount
-};
-inline constexpr int kRuleCount = static_cast<int>(RuleKind::kCount);
-// The unit rules a scenario file sets (the repair rules after them are set by
-// `vigil repair`, not by the file).
-inline constexpr int kScenarioRuleEnd = static_cast<int>(RuleKind::kFrozenPast);
-
-const char* rule_name(RuleKind kind);
-
-// How a rule counts: hard rules must hold (a plan that breaks one is
-// infeasible); soft rules are priced at `weight` per unit of their cost.
-struct RuleSetting {
-  bool enabled = true;
-  bool hard = true;
-  int weight = 1;
-};
-
 class Problem {
  public:
   std::string name;
@@ -149,6 +101,7 @@ class Problem {
   std::optional<UnitSetup> unit;  // set for a unit problem (scenario file), empty for the benchmark
 
   bool is_unit() const { return unit.has_value(); }
+  ProblemKind kind() const { return unit ? ProblemKind::kUnit : ProblemKind::kBenchmark; }
 
   int days() const { return horizon.days; }
   int shift_count() const { return static_cast<int>(shifts.size()); }
@@ -166,13 +119,9 @@ class Problem {
   std::optional<std::string> validate() const;
 };
 
-// The benchmark's default rule settings: the nine per-person rules hard,
-// requests and cover soft with their own weights.
-void use_benchmark_rules(Problem& problem);
-
-// The unit's default rule settings: the twelve unit rules hard, the four
-// wishes soft with weight 1, every benchmark rule off.
-void use_unit_rules(Problem& problem);
+// The default rule settings of a kind of problem: its own rules enabled with
+// weight 1, hard or soft as the rule table says; every other kind's rules off.
+void use_default_rules(Problem& problem, ProblemKind kind);
 
 // Whether the person can be planned at unit minute `minute`.
 bool available_at(const Person& person, int minute);

@@ -1108,7 +1108,7 @@ Draw draw_unit(const GeneratorOptions& o, std::uint64_t seed) {
   }
 
   p.unit = std::move(unit);
-  use_unit_rules(p);
+  use_default_rules(p, ProblemKind::kUnit);
   return out;
 }
 

@@ -122,13 +122,11 @@ UnitSummary summarize_unit(const Problem& problem, const Roster& roster, const E
   s.score = evaluation.score;
   // The repair rules (frozen-past, changes) belong to a repair's summary only.
   const bool repair = problem.unit && problem.unit->repair;
-  for (int k = static_cast<int>(RuleKind::kWatchCover); k < (repair ? kRuleCount : kScenarioRuleEnd); ++k) {
-    const auto kind = static_cast<RuleKind>(k);
+  for (RuleKind kind : repair ? rules_of(ProblemKind::kUnit) : scenario_rules()) {
     const RuleSetting& setting = problem.rule(kind);
-    const RuleTally& tally = evaluation.rules[static_cast<std::size_t>(k)];
+    const RuleTally& tally = evaluation.rules[static_cast<std::size_t>(kind)];
     UnitRuleLine line{kind, rule_name(kind), setting.enabled, tally.units, tally.cost};
-    const bool wish = kind >= RuleKind::kNightSpread && kind != RuleKind::kFrozenPast;
-    (wish ? s.wishes : s.rules).push_back(line);
+    (is_wish(kind) ? s.wishes : s.rules).push_back(line);
   }
   s.requests = problem.unit ? static_cast<int>(problem.unit->requests.size()) : 0;
   s.requests_met = problem.unit ? personal_requests_met(problem, roster) : 0;

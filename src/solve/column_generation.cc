@@ -34,13 +34,12 @@ double line_request_cost(const ProblemIndex& ix, const IncrementalEvaluator& eva
 }  // namespace
 
 bool column_generation_applicable(const Problem& problem, const ProblemIndex& index) {
-  // The line DP builds lines that keep every per-person rule; that is the
-  // problem's own definition only while all of them are enabled and hard.
-  for (int k = 0; k < kRuleCount; ++k) {
-    const auto kind = static_cast<RuleKind>(k);
-    if (kind == RuleKind::kShiftOnRequest || kind == RuleKind::kShiftOffRequest || kind == RuleKind::kCover) continue;
-    if (!problem.rules[k].enabled || !problem.rules[k].hard) return false;
-  }
+  // The line DP builds the benchmark's lines keeping every per-person limit;
+  // that is the problem's own definition only while all of them are enabled
+  // and hard. Other kinds of problem have rules the DP does not know.
+  if (problem.kind() != ProblemKind::kBenchmark) return false;
+  for (RuleKind kind : rules_with_role(RuleRole::kPersonLimit))
+    if (!problem.rule(kind).enabled || !problem.rule(kind).hard) return false;
   // Worth it only when one round of pricing (every person once) is cheap
   // enough for hundreds of rounds within a typical budget.
   LineOptimizer lines(index);
