@@ -9,6 +9,7 @@
 
 #include <unistd.h>
 
+#include "base/files.h"
 #include "io/nrp_reader.h"
 #include "io/roster_io.h"
 #include "test_support.h"

@@ -12,10 +12,12 @@
 #include <utility>
 #include <vector>
 
-#include "io/name_suggestion.h"
+#include "base/files.h"
+#include "base/name_suggestion.h"
 #include "io/roster_io.h"
 #include "io/scenario_reader.h"
 #include "io/scenario_writer.h"
+#include "model/wording.h"
 #include "unit_test_support.h"
 
 namespace vigil {

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include "base/files.h"
 #include "io/roster_io.h"
 #include "report/person_schedule.h"
 #include "report/report_support.h"

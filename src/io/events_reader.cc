@@ -16,10 +16,11 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
-#include "io/name_suggestion.h"
+#include "base/files.h"
+#include "base/name_suggestion.h"
 #include "io/yaml_text.h"
 #include "io/roster_io.h"
-#include "io/scenario_writer.h"
+#include "model/wording.h"
 
 namespace vigil {
 namespace {

@@ -25,7 +25,7 @@
 #include <string>
 #include <vector>
 
-#include "io/input_error.h"
+#include "base/input_error.h"
 #include "model/events.h"
 #include "model/problem.h"
 

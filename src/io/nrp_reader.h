@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "io/input_error.h"
+#include "base/input_error.h"
 #include "model/problem.h"
 
 namespace vigil {

@@ -2,21 +2,14 @@
 // first bad cell, and insist on every person and every day being present.
 #include "io/roster_io.h"
 
-#include <fstream>
 #include <sstream>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-namespace vigil {
+#include "base/files.h"
 
-std::optional<std::string> read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
+namespace vigil {
 
 namespace {
 
@@ -193,11 +186,7 @@ std::string roster_to_json(const Problem& problem, const Roster& roster) {
 
 std::string write_roster(const Problem& problem, const Roster& roster, const std::string& path) {
   const bool json = path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
-  std::ofstream out(path, std::ios::binary);
-  if (!out) return fmt::format("{}: cannot open the file for writing", path);
-  out << (json ? roster_to_json(problem, roster) : roster_to_csv(problem, roster));
-  if (!out) return fmt::format("{}: write failed", path);
-  return {};
+  return write_file(path, json ? roster_to_json(problem, roster) : roster_to_csv(problem, roster));
 }
 
 }  // namespace vigil

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "io/input_error.h"
+#include "base/input_error.h"
 #include "model/problem.h"
 #include "model/roster.h"
 
@@ -21,8 +21,5 @@ std::string roster_to_csv(const Problem& problem, const Roster& roster);
 std::string roster_to_json(const Problem& problem, const Roster& roster);
 // Writes by extension; returns an error message or empty.
 std::string write_roster(const Problem& problem, const Roster& roster, const std::string& path);
-
-// Reads a whole file; nullopt when it cannot be opened.
-std::optional<std::string> read_text_file(const std::string& path);
 
 }  // namespace vigil

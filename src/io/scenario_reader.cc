@@ -19,10 +19,11 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
-#include "io/name_suggestion.h"
+#include "base/files.h"
+#include "base/name_suggestion.h"
 #include "io/yaml_text.h"
 #include "io/roster_io.h"
-#include "io/scenario_writer.h"
+#include "model/wording.h"
 
 namespace vigil {
 namespace {
@@ -111,15 +112,6 @@ std::optional<TimePoint> parse_time_point(const std::string& text) {
     if (!t.clock) return std::nullopt;
   }
   return t;
-}
-
-std::string plural(int count, const std::string& one, const std::string& many) {
-  return count == 1 ? one : fmt::format("{} {}", count, many);
-}
-
-std::string article(const std::string& noun) {
-  const bool vowel = !noun.empty() && std::string("aeioAEIO").find(noun[0]) != std::string::npos;
-  return (vowel ? "an " : "a ") + noun;
 }
 
 // ---- where in the document ----------------------------------------------------
@@ -814,41 +806,6 @@ Item Fields::require(const std::string& key, const std::string& expected) const 
 }
 
 }  // namespace
-
-std::string language_display_name(const std::string& code) {
-  static const std::map<std::string, std::string> names = {
-      {"uk", "Ukrainian"}, {"ru", "Russian"},  {"en", "English"},   {"pl", "Polish"},     {"pt", "Portuguese"},
-      {"es", "Spanish"},   {"ka", "Georgian"}, {"ja", "Japanese"},  {"de", "German"},     {"fr", "French"},
-      {"sv", "Swedish"},   {"it", "Italian"},  {"nl", "Dutch"},     {"cs", "Czech"},      {"sk", "Slovak"},
-      {"lt", "Lithuanian"}, {"lv", "Latvian"}, {"et", "Estonian"},  {"fi", "Finnish"},    {"no", "Norwegian"},
-      {"da", "Danish"},    {"ro", "Romanian"}, {"hu", "Hungarian"}, {"be", "Belarusian"}, {"he", "Hebrew"},
-      {"ar", "Arabic"},    {"tr", "Turkish"},  {"ko", "Korean"},    {"zh", "Chinese"}};
-  auto it = names.find(code);
-  return it == names.end() ? code : it->second;
-}
-
-std::string default_team_need_label(const UnitSetup& unit, const TeamNeed& need) {
-  const int n = need.count;
-  switch (need.kind) {
-    case TeamNeed::Kind::kExperience:
-      if (need.value >= static_cast<int>(Experience::kVeteran)) return plural(n, "a veteran", "veterans");
-      if (need.value == static_cast<int>(Experience::kTrained)) return plural(n, "a trained member", "trained members");
-      return plural(n, "a member", "members");
-    case TeamNeed::Kind::kSkill: {
-      const std::string skill = need.value >= 0 && static_cast<std::size_t>(need.value) < unit.skills.size()
-                                    ? unit.skills[static_cast<std::size_t>(need.value)]
-                                    : "skill";
-      return plural(n, article(skill), skill + "s");
-    }
-    case TeamNeed::Kind::kLanguage: {
-      const std::string lang = need.value >= 0 && static_cast<std::size_t>(need.value) < unit.languages.size()
-                                   ? language_display_name(unit.languages[static_cast<std::size_t>(need.value)])
-                                   : "language";
-      return plural(n, article(lang + " speaker"), lang + " speakers");
-    }
-  }
-  return "";
-}
 
 Result<Problem> parse_scenario(const std::string& text, const std::string& file_name) {
   try {

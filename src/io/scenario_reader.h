@@ -15,7 +15,7 @@
 
 #include <string>
 
-#include "io/input_error.h"
+#include "base/input_error.h"
 #include "model/problem.h"
 
 namespace vigil {
@@ -26,14 +26,6 @@ Result<Problem> parse_scenario(const std::string& text, const std::string& file_
 // Reads and parses a scenario file; a file that cannot be opened is an error
 // naming it.
 Result<Problem> read_scenario(const std::string& path);
-
-// The label a team need gets when the file gives none: "a veteran",
-// "a medic", "a Ukrainian speaker" ("2 medics" for a count of 2).
-std::string default_team_need_label(const UnitSetup& unit, const TeamNeed& need);
-
-// The English name of a language code ("uk" -> "Ukrainian"), or the code
-// itself when it is not one vigil knows.
-std::string language_display_name(const std::string& code);
 
 // The largest scenario the reader accepts.
 inline constexpr int kScenarioMaxDays = 3650;

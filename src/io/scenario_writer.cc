@@ -8,7 +8,8 @@
 
 #include <fmt/format.h>
 
-#include "io/scenario_reader.h"
+#include "model/wording.h"
+
 
 namespace vigil {
 namespace {
@@ -74,19 +75,6 @@ const char* weekday_name(int d) {
 const char* bool_text(bool b) { return b ? "true" : "false"; }
 
 }  // namespace
-
-std::string scenario_duration(int minutes) {
-  if (minutes == 0) return "0";
-  if (minutes % 60 == 0) return fmt::format("{}h", minutes / 60);
-  return fmt::format("{}min", minutes);
-}
-
-std::string scenario_time_point(int changeover_minute, int unit_minute) {
-  const int day = unit_minute / kMinutesPerDay;
-  const int offset = unit_minute % kMinutesPerDay;
-  if (offset == 0) return fmt::format("day {}", day);
-  return fmt::format("day {} {}", day, clock_label(changeover_minute + offset));
-}
 
 std::string scenario_to_yaml(const Problem& problem) {
   const UnitSetup unit = problem.unit.value_or(UnitSetup{});

@@ -12,10 +12,4 @@ namespace vigil {
 
 std::string scenario_to_yaml(const Problem& problem);
 
-// How the scenario format writes values; the reader accepts all of them.
-std::string scenario_duration(int minutes);  // "6h", "90min", "0"
-// "day 3" (the changeover that starts day 3) or "day 3 14:00" (a clock time
-// within roster day 3), for a unit minute and the changeover's clock minute.
-std::string scenario_time_point(int changeover_minute, int unit_minute);
-
 }  // namespace vigil

@@ -7,8 +7,8 @@
 
 #include <fmt/format.h>
 
-#include "io/name_suggestion.h"
-#include "io/scenario_writer.h"
+#include "base/name_suggestion.h"
+#include "model/wording.h"
 
 namespace vigil {
 namespace {

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "io/input_error.h"
+#include "base/input_error.h"
 #include "model/problem.h"
 #include "model/roster.h"
 #include "model/unit.h"

@@ -21,7 +21,7 @@
 #include <cstdint>
 #include <optional>
 
-#include "io/input_error.h"
+#include "base/input_error.h"
 #include "model/problem.h"
 #include "model/roster.h"
 

@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
 #include <system_error>
 #include <tuple>
@@ -11,6 +10,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "base/files.h"
 #include "report/person_schedule.h"
 
 namespace vigil {
@@ -96,15 +96,6 @@ std::string summary_line(const ChangeReport& report) {
   return fmt::format("{} affected, {} {}, {} within the next 12 hours.", people_word(static_cast<int>(report.people.size())),
                      plural(report.changed_watches, "watch", "watches"), report.changed_watches == 1 ? "changes" : "change",
                      plural(report.changed_within_12h, "change", "changes"));
-}
-
-std::string write_file(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return fmt::format("{}: cannot open the file for writing", path.string());
-  out << text;
-  out.close();
-  if (!out) return fmt::format("{}: write failed", path.string());
-  return {};
 }
 
 }  // namespace
@@ -321,7 +312,7 @@ std::string write_change_report(const Problem& problem, const Roster& before, co
       {"changes.json", change_report_json(problem, report, *day0)},
   };
   for (const auto& [name, text] : files)
-    if (std::string e = write_file(root / name, text); !e.empty()) return e;
+    if (std::string e = write_file((root / name).string(), text); !e.empty()) return e;
   if (report.people.empty()) return {};
 
   const fs::path people_dir = root / "people";
@@ -330,7 +321,7 @@ std::string write_change_report(const Problem& problem, const Roster& before, co
   const std::vector<std::string> slugs = person_slugs(problem);
   for (const PersonChange& change : report.people) {
     const std::string& slug = slugs[static_cast<std::size_t>(change.person)];
-    if (std::string e = write_file(people_dir / (slug + ".ics"),
+    if (std::string e = write_file((people_dir / (slug + ".ics")).string(),
                                    person_schedule_ics(problem, after, change.person, *day0, options.calendar_stamp));
         !e.empty())
       return e;

@@ -2,11 +2,11 @@
 #include "report/unit_outputs.h"
 
 #include <filesystem>
-#include <fstream>
 #include <system_error>
 
 #include <fmt/format.h>
 
+#include "base/files.h"
 #include "report/person_schedule.h"
 #include "report/rotation_chart.h"
 #include "report/unit_roster_json.h"
@@ -14,19 +14,6 @@
 #include "report/watch_bill.h"
 
 namespace vigil {
-
-namespace {
-
-std::string write_file(const std::filesystem::path& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) return fmt::format("{}: cannot open the file for writing", path.string());
-  out << text;
-  out.close();
-  if (!out) return fmt::format("{}: write failed", path.string());
-  return {};
-}
-
-}  // namespace
 
 std::string write_unit_outputs(const Problem& problem, const Roster& roster, const Evaluation& evaluation,
                                const std::string& folder, const OutputOptions& options) {
@@ -52,14 +39,14 @@ std::string write_unit_outputs(const Problem& problem, const Roster& roster, con
       {"summary.txt", unit_summary_text(summarize_unit(problem, roster, evaluation), SIZE_MAX)},
   };
   for (const auto& [name, text] : files)
-    if (std::string e = write_file(root / name, text); !e.empty()) return e;
+    if (std::string e = write_file((root / name).string(), text); !e.empty()) return e;
 
   const std::vector<std::string> slugs = person_slugs(problem);
   for (int p = 0; p < problem.person_count(); ++p) {
     const std::string& slug = slugs[static_cast<std::size_t>(p)];
-    if (std::string e = write_file(people_dir / (slug + ".txt"), person_schedule_text(problem, roster, p, *day0)); !e.empty())
+    if (std::string e = write_file((people_dir / (slug + ".txt")).string(), person_schedule_text(problem, roster, p, *day0)); !e.empty())
       return e;
-    if (std::string e = write_file(people_dir / (slug + ".ics"),
+    if (std::string e = write_file((people_dir / (slug + ".ics")).string(),
                                    person_schedule_ics(problem, roster, p, *day0, options.calendar_stamp));
         !e.empty())
       return e;

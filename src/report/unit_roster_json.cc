@@ -9,7 +9,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "io/name_suggestion.h"
+#include "base/files.h"
+#include "base/name_suggestion.h"
 #include "io/roster_io.h"
 #include "report/report_support.h"
 

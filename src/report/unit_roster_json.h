@@ -27,7 +27,7 @@
 
 #include <string>
 
-#include "io/input_error.h"
+#include "base/input_error.h"
 #include "model/problem.h"
 #include "model/roster.h"
 

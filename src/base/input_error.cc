@@ -1,4 +1,4 @@
-#include "io/input_error.h"
+#include "base/input_error.h"
 
 #include <fmt/format.h>
 

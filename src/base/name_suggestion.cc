@@ -1,5 +1,5 @@
 // Optimal string alignment distance with a small, bounded suggestion rule.
-#include "io/name_suggestion.h"
+#include "base/name_suggestion.h"
 
 #include <algorithm>
 
