@@ -15,7 +15,8 @@
 #include <fmt/format.h>
 
 #include "eval/evaluation.h"
-#include "model/unit_generator.h"
+#include "solve/unit_generator.h"
+#include "solve/unit_witness.h"
 
 namespace vigil {
 namespace {

@@ -23,7 +23,7 @@
 #include "report/report_support.h"
 #include "report/rotation_chart.h"
 #include "report/unit_outputs.h"
-#include "report/unit_roster_json.h"
+#include "io/unit_roster_json.h"
 #include "report/unit_summary.h"
 #include "report/watch_bill.h"
 #include "unit_test_support.h"

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "eval/unit_precheck.h"
-#include "model/unit_generator.h"
+#include "solve/unit_generator.h"
 #include "unit_test_support.h"
 
 namespace vigil {

@@ -6,8 +6,8 @@
 
 #include "eval/evaluation.h"
 #include "io/scenario_reader.h"
-#include "model/unit_generator.h"
-#include "report/unit_roster_json.h"
+#include "solve/unit_generator.h"
+#include "io/unit_roster_json.h"
 #include "solve/solver.h"
 
 namespace vigil {

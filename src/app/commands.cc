@@ -12,7 +12,7 @@
 #include "io/nrp_reader.h"
 #include "io/roster_io.h"
 #include "io/scenario_reader.h"
-#include "report/unit_roster_json.h"
+#include "io/unit_roster_json.h"
 #include "solve/solver.h"
 
 namespace vigil::app {

@@ -7,7 +7,7 @@
 
 #include "app/commands.h"
 #include "io/scenario_writer.h"
-#include "model/unit_generator.h"
+#include "solve/unit_generator.h"
 
 namespace vigil::app {
 

@@ -14,7 +14,7 @@
 #include "io/events_reader.h"
 #include "report/change_report.h"
 #include "report/unit_outputs.h"
-#include "report/unit_roster_json.h"
+#include "io/unit_roster_json.h"
 #include "report/unit_summary.h"
 
 namespace vigil::app {

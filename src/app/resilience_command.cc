@@ -6,7 +6,7 @@
 #include <fmt/format.h>
 
 #include "app/commands.h"
-#include "report/unit_roster_json.h"
+#include "io/unit_roster_json.h"
 #include "solve/resilience.h"
 
 namespace vigil::app {

@@ -14,7 +14,7 @@
 #include "eval/evaluation.h"
 #include "eval/unkept_rules.h"
 #include "io/scenario_reader.h"
-#include "model/unit_generator.h"
+#include "solve/unit_generator.h"
 #include "report/change_report.h"
 #include "report/unit_summary.h"
 #include "solve/resilience.h"

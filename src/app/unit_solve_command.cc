@@ -12,7 +12,7 @@
 #include "eval/evaluation.h"
 #include "eval/unit_precheck.h"
 #include "report/unit_outputs.h"
-#include "report/unit_roster_json.h"
+#include "io/unit_roster_json.h"
 #include "report/unit_summary.h"
 
 namespace vigil::app {

@@ -1,6 +1,6 @@
 // Shared pieces of the unit outputs (src/report): the output options, calendar
-// dates for roster days, a person's day read out of the unit roster layout,
-// escaping for HTML/XML and CSV, file-name slugs and "did you mean" names.
+// dates for roster days, weekday names, watch words, escaping for HTML/XML and
+// CSV, and file-name slugs.
 #pragma once
 
 #include <optional>
@@ -11,6 +11,7 @@
 #include "model/problem.h"
 #include "model/roster.h"
 #include "model/unit.h"
+#include "model/unit_day.h"
 
 namespace vigil {
 
@@ -46,23 +47,6 @@ std::optional<CalendarDate> start_date_of(const Problem& problem, const OutputOp
 
 // "Mon".."Sun" of a roster day, with the problem's first weekday.
 const char* weekday_name(const Problem& problem, int day);
-
-// What one person does on one roster day, read from the unit layout.
-struct UnitDay {
-  int place = -1;  // Problem::places index, -1 when placed nowhere
-  struct Watch {
-    int slot = 0;
-    int place = 0;
-  };
-  std::vector<Watch> watches;  // by slot
-  int shower_slot = -1;        // -1: no shower
-  int shower_place = -1;
-};
-UnitDay unit_day(const UnitLayout& layout, const Roster& roster, int person, int day);
-
-// Whether the roster has the problem's unit layout (people, days, lanes);
-// an error message when it has not, empty when it has.
-std::string check_unit_roster_shape(const Problem& problem, const Roster& roster);
 
 // The kind of watch a place holds, in words: "Watch" at a post, "Guard" at a
 // rest center.

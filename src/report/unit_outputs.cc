@@ -9,7 +9,7 @@
 #include "base/files.h"
 #include "report/person_schedule.h"
 #include "report/rotation_chart.h"
-#include "report/unit_roster_json.h"
+#include "io/unit_roster_json.h"
 #include "report/unit_summary.h"
 #include "report/watch_bill.h"
 

@@ -1,6 +1,6 @@
 // Unit roster JSON: a writer that puts each person-day on one line, and a
 // strict reader whose errors give the JSON path of the bad value.
-#include "report/unit_roster_json.h"
+#include "io/unit_roster_json.h"
 
 #include <algorithm>
 #include <cctype>
@@ -12,7 +12,7 @@
 #include "base/files.h"
 #include "base/name_suggestion.h"
 #include "io/roster_io.h"
-#include "report/report_support.h"
+#include "model/unit_day.h"
 
 namespace vigil {
 

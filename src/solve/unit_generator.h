@@ -50,12 +50,4 @@ inline constexpr long long kGeneratorMaxPersonDays = 5000000;
 // "unit generator"; line and column are 0.
 Result<Problem> generate_unit(const GeneratorOptions& options);
 
-// The witness plan of a generated unit as a roster that keeps every hard
-// rule: places by the rotation classes, three watch pairs per post team
-// (watch slots {0,1,6,7}, {2,3,8,9}, {4,5,10,11}), three guards per rest
-// center and day, one shower per rest stint. A feasible start for the search,
-// and the proof the tests check with the full evaluator. nullopt when the
-// problem's watch setup is not the generator's or the construction fails.
-std::optional<Roster> witness_roster(const Problem& generated);
-
 }  // namespace vigil
