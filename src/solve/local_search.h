@@ -14,7 +14,7 @@
 
 #include "eval/incremental_evaluator.h"
 #include "solve/line_optimizer.h"
-#include "solve/solver.h"
+#include "solve/solve_options.h"
 #include "solve/workers.h"
 
 namespace vigil {

@@ -1,62 +1,16 @@
-// The solver's public face: options, progress reports and the result.
-// Search runs one independent worker per thread (seed + thread index) and
-// keeps the best feasible roster any of them finds.
+// The solver's entry point: solve() hands a problem to the search for its
+// kind (solve/local_search.h for the benchmark, solve/unit_search.h for a
+// unit), running one independent worker per thread (seed + thread index) and
+// keeping the best feasible roster any of them finds. Options, progress and
+// result types are in solve/solve_options.h.
 #pragma once
 
-#include <cstdint>
 #include <functional>
-#include <optional>
-#include <string>
 
-#include "eval/evaluation.h"
 #include "model/problem.h"
-#include "model/roster.h"
+#include "solve/solve_options.h"
 
 namespace vigil {
-
-enum class StopReason { kTimeLimit, kWorkLimit, kTarget, kProvenOptimal, kInterrupted };
-const char* stop_reason_name(StopReason r);
-
-struct SolveOptions {
-  double time_limit_seconds = 60;
-  // Move evaluations per thread; 0 = no limit. A work limit (not a time limit)
-  // makes a run reproducible across machines and loads.
-  std::int64_t work_limit = 0;
-  std::uint64_t seed = 1;
-  int threads = 1;
-  std::optional<std::int64_t> target;       // stop once a feasible roster costs at most this
-  // Stop at the first roster keeping every hard rule, whatever it costs (the
-  // resilience check asks only whether a repair exists). A repair then prices
-  // its changes at their least from the start.
-  bool first_feasible = false;
-  std::optional<std::int64_t> lower_bound;  // a proven bound: reaching it proves optimality
-  bool check_mode = false;                  // re-score from scratch after every applied move
-  bool column_generation = true;            // LP bound and dive where the exact line DP fits
-  std::optional<Roster> start;              // start from this roster instead of building one
-};
-
-struct Progress {
-  Score best;
-  double seconds = 0;
-  std::int64_t moves = 0;
-  int thread = 0;
-};
-
-struct SolveResult {
-  bool found_feasible = false;
-  Roster roster;
-  Score score;
-  double seconds = 0;
-  double time_to_best = 0;
-  double time_to_feasible = -1;  // unit problems: when the first plan keeping every hard rule was found
-  std::int64_t moves = 0;       // move evaluations, all threads
-  std::int64_t line_rebuilds = 0;
-  StopReason reason = StopReason::kTimeLimit;
-  std::string check_failure;    // set when check mode found a disagreement
-  std::optional<std::int64_t> proven_lower_bound;  // our own LP bound (column generation), when valid
-  int lp_solves = 0;
-  double moves_per_second() const { return seconds > 0 ? static_cast<double>(moves) / seconds : 0; }
-};
 
 SolveResult solve(const Problem& problem, const SolveOptions& options,
                   const std::function<void(const Progress&)>& on_progress = {});

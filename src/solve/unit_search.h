@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <functional>
 
-#include "solve/solver.h"
+#include "solve/solve_options.h"
 
 namespace vigil {
 

@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-#include "solve/solver.h"
+#include "solve/solve_options.h"
 
 namespace vigil {
 
