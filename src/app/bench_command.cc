@@ -32,6 +32,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "base/stats.h"
+#include "base/text.h"
 #include "io/nrp_reader.h"
 #include "io/roster_io.h"
 #include "solve/solver.h"
@@ -78,71 +80,6 @@ struct RunResult {
 // ---------------------------------------------------------------------------
 // Option parsing helpers.
 
-// "1,2,10-12" -> {1, 2, 10, 11, 12}, in the order given, without repeats.
-std::optional<std::vector<std::uint64_t>> parse_number_list(const std::string& text, std::string& error) {
-  std::vector<std::uint64_t> out;
-  auto parse_one = [&](const std::string& s, std::uint64_t& v) {
-    if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos || s.size() > 18) {
-      error = fmt::format("expected a number, got '{}'", s);
-      return false;
-    }
-    v = std::stoull(s);
-    return true;
-  };
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    std::size_t end = text.find(',', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string item = text.substr(start, end - start);
-    const std::size_t dash = item.find('-');
-    std::uint64_t lo = 0, hi = 0;
-    if (dash == std::string::npos) {
-      if (!parse_one(item, lo)) return std::nullopt;
-      hi = lo;
-    } else {
-      if (!parse_one(item.substr(0, dash), lo) || !parse_one(item.substr(dash + 1), hi)) return std::nullopt;
-      if (hi < lo) {
-        error = fmt::format("expected a range LOW-HIGH with LOW <= HIGH, got '{}'", item);
-        return std::nullopt;
-      }
-      if (hi - lo > 100000) {
-        error = fmt::format("range '{}' is too long", item);
-        return std::nullopt;
-      }
-    }
-    for (std::uint64_t v = lo; v <= hi; ++v)
-      if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
-    start = end + 1;
-  }
-  return out;
-}
-
-// Splits one CSV record (RFC 4180 quoting: "a,b" and "" for a quote).
-std::vector<std::string> split_csv_record(const std::string& line) {
-  std::vector<std::string> fields(1);
-  bool quoted = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    const char c = line[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        fields.back() += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        fields.back() += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      fields.emplace_back();
-    } else {
-      fields.back() += c;
-    }
-  }
-  return fields;
-}
-
 std::optional<std::int64_t> parse_int(const std::string& s) {
   if (s.empty()) return std::nullopt;
   std::size_t used = 0;
@@ -167,7 +104,7 @@ std::string read_best_known(const fs::path& file, std::map<std::string, KnownVal
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) continue;
-    const auto fields = split_csv_record(line);
+    const auto fields = split_csv(line);
     if (col_instance < 0) {
       for (std::size_t i = 0; i < fields.size(); ++i) {
         if (fields[i] == "instance") col_instance = static_cast<int>(i);
@@ -386,13 +323,6 @@ RunResult run_one(const std::string& instance, const fs::path& file, std::uint64
 
 // ---------------------------------------------------------------------------
 // The table.
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  if (n == 0) return 0;
-  return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
-}
 
 // 607 -> "607", 607.5 -> "607.5".
 std::string format_number(double v) {

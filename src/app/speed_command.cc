@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "app/commands.h"
+#include "base/stats.h"
 #include "eval/incremental_evaluator.h"
 #include "io/nrp_reader.h"
 #include "solve/solver.h"
@@ -36,11 +37,6 @@ double rate(double seconds, std::uint64_t seed, Body&& body) {
   // Keeps the optimiser from dropping the work.
   if (sink == 42) fmt::print(" ");
   return static_cast<double>(calls) / elapsed;
-}
-
-double median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.size() % 2 ? v[v.size() / 2] : 0.5 * (v[v.size() / 2 - 1] + v[v.size() / 2]);
 }
 
 }  // namespace

@@ -11,6 +11,8 @@
 #include <fmt/format.h>
 
 #include "app/commands.h"
+#include "base/stats.h"
+#include "base/text.h"
 #include "eval/evaluation.h"
 #include "eval/unkept_rules.h"
 #include "io/scenario_reader.h"
@@ -42,36 +44,6 @@ nlohmann::json solve_case(const UnitCase& c, const SolveOptions& options) {
           {"night_spread", fair.night_spread},  {"hours_spread", fair.hours_spread},
           {"always_night_spread", fair.always_night_spread}, {"always_hours_spread", fair.always_hours_spread},
           {"people", problem->person_count()},  {"days", problem->days()}};
-}
-
-double median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  const std::size_t n = v.size();
-  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-std::vector<std::uint64_t> parse_seeds(const std::string& text) {
-  std::vector<std::uint64_t> out;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    std::size_t j = text.find(',', i);
-    if (j == std::string::npos) j = text.size();
-    const std::string item = text.substr(i, j - i);
-    const auto dash = item.find('-');
-    try {
-      if (dash == std::string::npos) {
-        out.push_back(std::stoull(item));
-      } else {
-        const auto a = std::stoull(item.substr(0, dash)), b = std::stoull(item.substr(dash + 1));
-        for (auto s = a; s <= b && out.size() < 10000; ++s) out.push_back(s);
-      }
-    } catch (const std::exception&) {
-      return {};
-    }
-    i = j + 1;
-  }
-  return out;
 }
 
 // The plan repairs and resilience checks start from: unit-64 planned with a
@@ -234,7 +206,9 @@ bool run_repair_cases(const UnitBenchArgs& args, const std::vector<std::uint64_t
 }  // namespace
 
 int run_unit_bench(const UnitBenchArgs& args) {
-  const auto seeds = parse_seeds(args.seeds);
+  std::string error;
+  const auto parsed = parse_number_list(args.seeds, error);
+  const std::vector<std::uint64_t> seeds = parsed.value_or(std::vector<std::uint64_t>{});
   if (seeds.empty()) {
     fmt::print(stderr, "vigil bench --unit: --seeds '{}': expected numbers like 1,2,3 or 1-5\n", args.seeds);
     return kExitInputError;

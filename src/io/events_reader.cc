@@ -18,6 +18,7 @@
 
 #include "base/files.h"
 #include "base/name_suggestion.h"
+#include "base/text.h"
 #include "io/yaml_text.h"
 #include "io/roster_io.h"
 #include "model/wording.h"
@@ -96,17 +97,8 @@ struct Item {
 class Reader {
  public:
   Reader(const std::string& text, std::string file, const Problem& problem) : file_(std::move(file)), p_(problem) {
-    std::size_t pos = 0;
-    while (pos <= text.size()) {
-      std::size_t end = text.find('\n', pos);
-      if (end == std::string::npos) end = text.size();
-      std::string line = text.substr(pos, end - pos);
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      lines_.push_back(std::move(line));
-      if (end == text.size()) break;
-      pos = end + 1;
-    }
-    if (!lines_.empty() && lines_[0].rfind("\xEF\xBB\xBF", 0) == 0) lines_[0].erase(0, 3);
+    lines_ = split_lines(text);
+    drop_byte_order_mark(lines_);
     for (const Person& person : p_.people) people_.push_back(person.name);
     for (const Place& pl : p_.places) {
       places_.push_back(pl.name);
@@ -145,32 +137,7 @@ class Reader {
   }
 
   [[noreturn]] void fail_at(const YAML::Mark& at, const std::string& path, const std::string& message) const {
-    InputError e;
-    e.file = file_;
-    e.message = path.empty() ? message : path + ": " + message;
-    YAML::Mark mark = at;
-    if (mark.line >= 0 && static_cast<std::size_t>(mark.line) + 1 >= lines_.size()) {
-      std::size_t last = std::min(static_cast<std::size_t>(mark.line), lines_.size() - 1);
-      if (static_cast<std::size_t>(mark.line) >= lines_.size() || lines_[last].empty()) {
-        while (last > 0 && lines_[last].find_first_not_of(" \t") == std::string::npos) --last;
-        if (!lines_[last].empty()) {
-          mark.line = static_cast<int>(last);
-          mark.column = static_cast<int>(lines_[last].size());
-        }
-      }
-    }
-    if (mark.line >= 0) {
-      e.line = mark.line + 1;
-      if (static_cast<std::size_t>(mark.line) < lines_.size()) e.source_line = lines_[static_cast<std::size_t>(mark.line)];
-      int column = 1;
-      for (int b = 0; b < mark.column; ++b) {
-        const bool continuation = static_cast<std::size_t>(b) < e.source_line.size() &&
-                                  (static_cast<unsigned char>(e.source_line[static_cast<std::size_t>(b)]) & 0xC0) == 0x80;
-        if (!continuation) ++column;
-      }
-      e.column = column;
-    }
-    throw Failure{std::move(e)};
+    throw Failure{error_at_mark(file_, lines_, at, path, message)};
   }
   [[noreturn]] void fail(const Item& at, const std::string& message) const { fail_at(at.mark, at.path, message); }
   [[noreturn]] void expected(const Item& at, const std::string& what) const {
@@ -181,23 +148,7 @@ class Reader {
   using FieldMap = std::map<std::string, std::pair<YAML::Node, YAML::Node>>;  // key -> (key node, value node)
 
   [[noreturn]] void syntax_error(const YAML::Exception& e) const {
-    if (const auto* deep = dynamic_cast<const YAML::DeepRecursion*>(&e))
-      fail_at(e.mark, "", fmt::format("expected valid YAML, got lists or maps nested {} deep", deep->depth()));
-    std::string hint;
-    std::string line;
-    if (e.mark.line >= 0 && static_cast<std::size_t>(e.mark.line) < lines_.size())
-      line = lines_[static_cast<std::size_t>(e.mark.line)];
-    if (line.find('\t') != std::string::npos)
-      hint = "; indent with spaces, not tabs";
-    else if (e.msg == "illegal map value")
-      hint = "; check the indentation, and put a value that holds ': ' in quotes";
-    else if (e.msg == "end of map not found")
-      hint = "; check the indentation, and that every quote is closed";
-    else if (e.msg == "end of map flow not found")
-      hint = "; a '{' is not closed by '}'";
-    else if (e.msg == "end of sequence flow not found")
-      hint = "; a '[' is not closed by ']'";
-    fail_at(e.mark, "", "expected valid YAML, got a syntax error: " + e.msg + hint);
+    fail_at(e.mark, "", syntax_error_message(e, lines_));
   }
 
   // The fields of a map, each a known name given once.

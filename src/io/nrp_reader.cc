@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "base/text.h"
+
 namespace vigil {
 namespace {
 
@@ -35,16 +37,7 @@ std::vector<Field> split(const std::string& text, char sep, int first_column) {
 class Parser {
  public:
   Parser(const std::string& text, std::string file) : file_(std::move(file)) {
-    std::size_t pos = 0;
-    while (pos <= text.size()) {
-      std::size_t end = text.find('\n', pos);
-      if (end == std::string::npos) end = text.size();
-      std::string line = text.substr(pos, end - pos);
-      if (!line.empty() && line.back() == '\r') line.pop_back();
-      lines_.push_back(std::move(line));
-      if (end == text.size()) break;
-      pos = end + 1;
-    }
+    lines_ = split_lines(text);
     // A final newline leaves one empty line behind; it is not data.
     if (!lines_.empty() && lines_.back().empty()) lines_.pop_back();
   }

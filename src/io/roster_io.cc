@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/files.h"
+#include "base/text.h"
 
 namespace vigil {
 
@@ -15,20 +16,6 @@ namespace {
 
 InputError error_at(const std::string& file, int line, int column, std::string message, std::string source = {}) {
   return InputError{file, line, column, std::move(message), std::move(source)};
-}
-
-std::vector<std::string> split_csv(const std::string& line) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t end = line.find(',', start);
-    if (end == std::string::npos) {
-      out.push_back(line.substr(start));
-      return out;
-    }
-    out.push_back(line.substr(start, end - start));
-    start = end + 1;
-  }
 }
 
 }  // namespace

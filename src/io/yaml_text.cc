@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <charconv>
 
+#include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+
 namespace vigil::yaml_text {
 
 std::string lower(std::string s) {
@@ -85,5 +88,54 @@ std::optional<int> parse_clock(const std::string& text) {
 }
 
 std::string child_path(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+
+InputError error_at_mark(const std::string& file, const std::vector<std::string>& lines, YAML::Mark mark,
+                         const std::string& path, const std::string& message) {
+  InputError e;
+  e.file = file;
+  e.message = path.empty() ? message : path + ": " + message;
+  if (mark.line >= 0 && !lines.empty() && static_cast<std::size_t>(mark.line) + 1 >= lines.size()) {
+    std::size_t last = std::min(static_cast<std::size_t>(mark.line), lines.size() - 1);
+    if (static_cast<std::size_t>(mark.line) >= lines.size() || lines[last].empty()) {
+      while (last > 0 && lines[last].find_first_not_of(" \t") == std::string::npos) --last;
+      if (!lines[last].empty()) {
+        mark.line = static_cast<int>(last);
+        mark.column = static_cast<int>(lines[last].size());
+      }
+    }
+  }
+  if (mark.line >= 0) {
+    e.line = mark.line + 1;
+    if (static_cast<std::size_t>(mark.line) < lines.size()) e.source_line = lines[static_cast<std::size_t>(mark.line)];
+    int column = 1;
+    for (int b = 0; b < mark.column; ++b) {
+      const bool continuation = static_cast<std::size_t>(b) < e.source_line.size() &&
+                                (static_cast<unsigned char>(e.source_line[static_cast<std::size_t>(b)]) & 0xC0) == 0x80;
+      if (!continuation) ++column;
+    }
+    e.column = column;
+  }
+  return e;
+}
+
+std::string syntax_error_message(const YAML::Exception& e, const std::vector<std::string>& lines) {
+  if (const auto* deep = dynamic_cast<const YAML::DeepRecursion*>(&e))
+    return fmt::format("expected valid YAML, got lists or maps nested {} deep", deep->depth());
+  std::string hint;
+  std::string line;
+  if (e.mark.line >= 0 && static_cast<std::size_t>(e.mark.line) < lines.size())
+    line = lines[static_cast<std::size_t>(e.mark.line)];
+  if (line.find('\t') != std::string::npos)
+    hint = "; indent with spaces, not tabs";
+  else if (e.msg == "illegal map value")
+    hint = "; check the indentation, and put a value that holds ': ' in quotes";
+  else if (e.msg == "end of map not found")
+    hint = "; check the indentation, and that every quote is closed";
+  else if (e.msg == "end of map flow not found")
+    hint = "; a '{' is not closed by '}'";
+  else if (e.msg == "end of sequence flow not found")
+    hint = "; a '[' is not closed by ']'";
+  return "expected valid YAML, got a syntax error: " + e.msg + hint;
+}
 
 }  // namespace vigil::yaml_text

@@ -1,6 +1,6 @@
 // Wording and small parsers shared by the YAML readers (scenario files and
 // events files): quoting found values, listing valid names, field paths,
-// integers and clock times.
+// integers and clock times, and where in the file an error is.
 #pragma once
 
 #include <cstddef>
@@ -10,6 +10,8 @@
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
+
+#include "base/input_error.h"
 
 namespace vigil::yaml_text {
 
@@ -38,5 +40,17 @@ bool all_digits(std::string_view s);
 std::optional<int> parse_clock(const std::string& text);
 
 std::string child_path(const std::string& path, const std::string& key);
+
+// The error at a YAML mark in a file of `lines`: "path: message" with the
+// line, the column counted in characters (not bytes, so the caret lands under
+// UTF-8 text) and the source line. A mark at the very end of the file (an
+// unclosed bracket) points just after the last text instead.
+InputError error_at_mark(const std::string& file, const std::vector<std::string>& lines, YAML::Mark at,
+                         const std::string& path, const std::string& message);
+
+// "expected valid YAML, got a syntax error: ..." for a yaml-cpp parse
+// failure, with a hint for the usual causes (tabs, an unquoted ': ', an
+// unclosed bracket or quote), or the nesting depth for one nested too deep.
+std::string syntax_error_message(const YAML::Exception& e, const std::vector<std::string>& lines);
 
 }  // namespace vigil::yaml_text

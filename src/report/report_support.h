@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "base/text.h"
 #include "model/problem.h"
 #include "model/roster.h"
 #include "model/unit.h"
@@ -53,7 +54,6 @@ const char* weekday_name(const Problem& problem, int day);
 const char* watch_word(const Place& place);
 
 std::string html_escape(const std::string& text);  // & < > " '
-std::string csv_field(const std::string& text);    // quoted when it holds , " or a line break
 
 // A file-name slug: lower-case ASCII letters, digits and single '-', with
 // common accented Latin and Cyrillic letters transliterated; empty when
