@@ -47,6 +47,10 @@ bool LocalSearch::may_take(int person, int first, int n, const ShiftCode* other)
 
 bool LocalSearch::should_stop() {
   if (control_.stop.load(std::memory_order_relaxed)) return true;
+  if (control_.cancelled()) {
+    reason_ = StopReason::kInterrupted;
+    return true;
+  }
   if (options_.work_limit > 0 && moves_ >= options_.work_limit) {
     reason_ = StopReason::kWorkLimit;
     return true;

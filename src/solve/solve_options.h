@@ -4,6 +4,7 @@
 // search for its kind.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -32,6 +33,11 @@ struct SolveOptions {
   bool check_mode = false;                  // re-score from scratch after every applied move
   bool column_generation = true;            // LP bound and dive where the exact line DP fits
   std::optional<Roster> start;              // start from this roster instead of building one
+  // Cancellation from another thread (a long-running caller's job): once it
+  // reads true, the search stops at its next check (every thousand moves or
+  // so) and returns its best so far with StopReason::kInterrupted. Column
+  // generation, where it runs, finishes its own LP deadline first.
+  const std::atomic<bool>* cancel = nullptr;
 };
 
 struct Progress {

@@ -28,6 +28,7 @@ SolveResult solve(const Problem& problem, const SolveOptions& options,
   SearchControl control;
   control.start = std::chrono::steady_clock::now();
   control.time_limit = options.time_limit_seconds;
+  control.cancel = options.cancel;
 
   BestReporter on_best(on_progress);
   const int threads = std::max(1, options.threads);

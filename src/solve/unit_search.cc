@@ -893,7 +893,7 @@ void UnitSearch::run() {
           break;
         }
       }
-      if (control_.stop.load(std::memory_order_relaxed)) {
+      if (control_.stop.load(std::memory_order_relaxed) || control_.cancelled()) {
         reason_ = StopReason::kInterrupted;
         break;
       }
@@ -1000,6 +1000,7 @@ SolveResult solve_unit(const Problem& problem, const SolveOptions& options,
   SearchControl control;
   control.start = std::chrono::steady_clock::now();
   control.time_limit = options.time_limit_seconds;
+  control.cancel = options.cancel;
   BestReporter on_best(on_progress);
   const int threads = std::max(1, options.threads);
   std::vector<std::unique_ptr<UnitSearch>> workers;

@@ -16,11 +16,13 @@
 
 namespace vigil {
 
-// Thread-shared stop signal and clock.
+// Thread-shared stop signal and clock, and the caller's cancel flag.
 struct SearchControl {
   std::atomic<bool> stop{false};
+  const std::atomic<bool>* cancel = nullptr;  // SolveOptions::cancel
   std::chrono::steady_clock::time_point start;
   double time_limit = 0;
+  bool cancelled() const { return cancel && cancel->load(std::memory_order_relaxed); }
   double elapsed() const {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   }
