@@ -16,6 +16,7 @@
 #include "report/unit_outputs.h"
 #include "io/unit_roster_json.h"
 #include "report/unit_summary.h"
+#include "solve/repair.h"
 
 namespace vigil::app {
 namespace {
@@ -94,25 +95,25 @@ Handler setup_repair(CLI::App& sub) {
       }
       events.push_back(*e);
     }
-    auto after = apply_events(*before, events, *now, args->events_file.empty() ? "--event" : args->events_file);
-    if (!after) {
-      fmt::print(stderr, "{}\n", after.error().format());
+    auto prepared = prepare_repair(*before, *plan, events, *now,
+                                   args->events_file.empty() ? "--event" : args->events_file);
+    if (!prepared) {
+      fmt::print(stderr, "{}\n", prepared.error().format());
       return kExitInputError;
     }
-    Problem& problem = *after;
-    const Roster in_force = remap_roster(*before, *plan, problem);
-    problem.unit->repair = RepairBase{in_force, *now};
 
     fmt::print("vigil repair {}: {} event(s), now {}; seed {}, {}\n", args->scenario, events.size(), args->now,
                args->seed, args->work > 0 ? fmt::format("work limit {} moves", args->work)
                                           : fmt::format("time limit {} s", args->time));
-    SolveOptions options;
+    RepairOptions options;
     options.time_limit_seconds = args->time;
     options.work_limit = args->work;
     options.seed = args->seed;
-    options.start = in_force;
-    const SolveResult r = solve(problem, options);
-    const Evaluation ev = evaluate(problem, r.roster, true);
+    const RepairOutcome repaired = run_repair(std::move(*prepared), options);
+    const Problem& problem = repaired.problem;
+    const Roster& in_force = repaired.plan_in_force;
+    const SolveResult& r = repaired.search;
+    const Evaluation& ev = repaired.evaluation;
     const ChangeReport changes = compare_plans(problem, in_force, r.roster, *now);
 
     std::string out_dir = args->out_dir;
@@ -132,7 +133,7 @@ Handler setup_repair(CLI::App& sub) {
     fmt::print("\n{}", unit_summary_text(summary, 12));
     if (!ev.score.feasible())
       fmt::print("\nThe best plan found cannot keep these hard rules (by rule and place, with how long):\n{}",
-                 unkept_rules_text(problem, unkept_rules(problem, ev)));
+                 unkept_rules_text(problem, repaired.unkept));
     fmt::print("result: {} hard {} | {} people affected, {} watches changed, {} changes within 12 h | {:.2f} s, "
                "all hard rules kept at {} | seed {}\n",
                ev.score.feasible() ? "all hard rules kept" : "SOME HARD RULES CANNOT BE KEPT", ev.score.hard,

@@ -19,6 +19,7 @@
 #include "solve/unit_generator.h"
 #include "report/change_report.h"
 #include "report/unit_summary.h"
+#include "solve/repair.h"
 #include "solve/resilience.h"
 
 namespace vigil::app {
@@ -76,29 +77,27 @@ nlohmann::json repair_case(const std::string& file, std::uint64_t seed, const Un
       person = static_cast<int>(draw() % static_cast<std::uint64_t>(problem.person_count()));
       day = 1 + static_cast<int>(draw() % static_cast<std::uint64_t>(problem.days() - 1));
     } while (!present_on_day(problem.people[person], day));
-    Problem lost = problem;
     const int now = day * kMinutesPerDay;
     const int back = away_days > 0 ? std::min(problem.days(), day + away_days) : problem.days();
-    lost.people[person].unit.absences.push_back(
-        Absence{now, away_days > 0 ? back * kMinutesPerDay : Absence::kForever, away_days > 0 ? "wounded" : "lost"});
-    lost.unit->repair = RepairBase{plan, now};
-    SolveOptions options;
+    const auto loss = loss_events(problem, {person}, now, away_days > 0 ? back * kMinutesPerDay : Absence::kForever,
+                                  away_days > 0 ? "wounded" : "lost");
+    RepairOptions options;
     options.time_limit_seconds = args.repair_time;
     options.seed = seed;
-    options.start = plan;
-    const SolveResult r = solve(lost, options);
-    const Evaluation ev = evaluate(lost, r.roster, true);
-    const ChangeReport changes = compare_plans(lost, plan, r.roster, now);
+    auto repaired = repair_plan(problem, plan, loss, now, options, "loss");
+    if (!repaired) return {{"error", repaired.error().headline()}};
+    const Evaluation& ev = repaired->evaluation;
+    const ChangeReport changes = compare_plans(repaired->problem, repaired->plan_in_force, repaired->roster(), now);
     std::string unkept;
-    for (const UnkeptRule& u : unkept_rules(lost, ev))
-      unkept += (unkept.empty() ? "" : "; ") + unkept_consequence(lost, u);
+    for (const UnkeptRule& u : repaired->unkept)
+      unkept += (unkept.empty() ? "" : "; ") + unkept_consequence(repaired->problem, u);
     // The lost person's own watches while away must all move: each is two
     // changed watch cells (theirs and the taker's) in any repair.
     int forced = 0;
     for (int d = day; d < back; ++d)
       for (int s = 0; s < L.watch_slots; ++s) forced += plan.at(person, d, L.watch_lane(s)) >= 0 ? 2 : 0;
     losses.push_back({{"person", problem.people[person].name}, {"day", day}, {"feasible", ev.score.feasible()},
-                      {"hard", ev.score.hard}, {"time_to_feasible", r.time_to_feasible},
+                      {"hard", ev.score.hard}, {"time_to_feasible", repaired->search.time_to_feasible},
                       {"changed_watches", changes.changed_watches}, {"forced_watches", forced},
                       {"within_12h", changes.changed_within_12h}, {"people_affected", changes.people.size()},
                       {"unkept", unkept}});

@@ -3,44 +3,43 @@
 
 #include <chrono>
 
-#include "eval/evaluation.h"
-#include "eval/unkept_rules.h"
-#include "solve/solver.h"
+#include "solve/repair.h"
 
 namespace vigil {
 
 namespace {
 
 // One repair: the people in `gone` lost for good at the changeover of `day`.
-LossCase repair_loss(Problem& lost, const Problem& problem, const Roster& plan, std::vector<int> gone, int day,
+LossCase repair_loss(const Problem& problem, const Roster& plan, const std::vector<int>& gone, int day,
                      const ResilienceOptions& options) {
   const auto t0 = std::chrono::steady_clock::now();
   const int now = day * kMinutesPerDay;
-  for (int p : gone) lost.people[p].unit.absences.push_back(Absence{now, Absence::kForever, "lost"});
-  lost.unit->repair = RepairBase{plan, now};
-  SolveOptions solve_options;
-  solve_options.work_limit = options.work_per_case;
-  solve_options.time_limit_seconds = 1e9;
-  solve_options.seed = options.seed;
-  solve_options.start = plan;
-  solve_options.first_feasible = true;
-  const SolveResult r = solve(lost, solve_options);
+  RepairOptions repair_options;
+  repair_options.work_limit = options.work_per_case;
+  repair_options.time_limit_seconds = 1e9;
+  repair_options.seed = options.seed;
+  repair_options.first_feasible = true;
+  repair_options.explain_kept_plans = false;
   LossCase c;
   c.person = gone[0];
   c.second = gone.size() > 1 ? gone[1] : -1;
   c.day = day;
-  c.repaired = r.found_feasible;
-  c.hard_left = r.score.hard;
-  if (!c.repaired) {
-    const Evaluation ev = evaluate(lost, r.roster, true);
-    for (const Violation& v : ev.violations)
-      if (lost.rule(v.rule).hard) {
-        c.first_problem = v.text;
-        break;
-      }
-    for (const UnkeptRule& u : unkept_rules(lost, ev)) c.consequences.push_back(unkept_consequence(lost, u));
+  auto outcome = repair_plan(problem, plan, loss_events(problem, gone, now), now, repair_options, "loss");
+  if (!outcome) {
+    // Only a person not of the unit could be refused; say so rather than guess.
+    c.first_problem = outcome.error().headline();
+  } else {
+    c.repaired = outcome->all_hard_kept;
+    c.hard_left = outcome->search.score.hard;
+    if (!c.repaired) {
+      for (const Violation& v : outcome->evaluation.violations)
+        if (outcome->problem.rule(v.rule).hard) {
+          c.first_problem = v.text;
+          break;
+        }
+      for (const UnkeptRule& u : outcome->unkept) c.consequences.push_back(unkept_consequence(outcome->problem, u));
+    }
   }
-  for (int p : gone) lost.people[p].unit.absences = problem.people[p].unit.absences;
   c.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return c;
 }
@@ -55,7 +54,6 @@ ResilienceReport check_resilience(const Problem& problem, const Roster& plan, co
   std::vector<int> people = options.people;
   if (people.empty())
     for (int p = 0; p < problem.person_count(); ++p) people.push_back(p);
-  Problem lost = problem;
   auto add = [&](LossCase c) {
     report.repaired += c.repaired ? 1 : 0;
     report.cases.push_back(std::move(c));
@@ -65,12 +63,12 @@ ResilienceReport check_resilience(const Problem& problem, const Roster& plan, co
     for (int day = std::max(0, options.first_day); day <= last; ++day) {
       if (day % step != 0 || !present_on_day(problem.people[people[i]], day)) continue;
       if (!options.pairs) {
-        add(repair_loss(lost, problem, plan, {people[i]}, day, options));
+        add(repair_loss(problem, plan, {people[i]}, day, options));
         continue;
       }
       for (std::size_t j = i + 1; j < people.size(); ++j)
         if (present_on_day(problem.people[people[j]], day))
-          add(repair_loss(lost, problem, plan, {people[i], people[j]}, day, options));
+          add(repair_loss(problem, plan, {people[i], people[j]}, day, options));
     }
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;

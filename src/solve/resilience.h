@@ -1,7 +1,7 @@
 // The resilience check of a unit plan: for the loss of each single person
 // (or, optionally, each pair) for good at each changeover of the rotation (or
-// of every day), can a repair keep every hard rule? Each
-// case is a short repair (solve() with the plan in force and `now` at that
+// of every day), can a repair keep every hard rule? Each case is a short
+// repair (repair_plan() of solve/repair.h: the loss as events, `now` at that
 // changeover) that stops at the first plan keeping every hard rule.
 #pragma once
 
