@@ -7,6 +7,9 @@
 #include <cmath>
 #include <random>
 
+#include <fmt/format.h>
+
+#include "eval/unit_check.h"
 #include "eval/unit_evaluator.h"
 #include "solve/day_rebuild.h"
 #include "solve/workers.h"
@@ -367,6 +370,10 @@ class UnitSearch {
   void start_settling(double progress);
   void consider_best();
   void save_best();
+  // Check mode: the evaluator against a from-scratch evaluate() of its
+  // roster; at the first disagreement, records it (`when`, and the kind of
+  // the last move picked when `names_move`) and stops the search.
+  bool verify(const char* when, bool names_move = true);
   double temperature(double progress) const {
     if (settling_) progress = settle_from_ >= 1 ? 1 : (progress - settle_from_) / (1 - settle_from_);
     return temp_start_ * std::pow(0.05 / temp_start_, std::clamp(progress, 0.0, 1.0));
@@ -386,6 +393,7 @@ class UnitSearch {
   std::function<void(const Progress&)> on_best_;
   UnitEvaluator ev_;
   std::vector<CellChange> changes_;
+  const char* move_kind_ = "";  // the kind of the last move picked, for check mode's report
   std::vector<int> watched_places_;
   double temp_start_ = 3.0;
   std::vector<std::pair<int, int>> focus_;  // (place, day) where a hard rule is broken, refreshed now and then
@@ -413,6 +421,7 @@ class UnitSearch {
 };
 
 bool UnitSearch::move_reassign_watch() {
+  move_kind_ = "reassign-watch";
   const UnitLayout& L = ev_.layout();
   int pl = 0, d = 0;
   pick_spot(pl, d);
@@ -430,6 +439,7 @@ bool UnitSearch::move_reassign_watch() {
 }
 
 bool UnitSearch::move_swap_watches() {
+  move_kind_ = "swap-watches";
   const UnitLayout& L = ev_.layout();
   int pl = 0, d = 0;
   pick_spot(pl, d);
@@ -457,6 +467,7 @@ bool UnitSearch::move_swap_watches() {
 }
 
 bool UnitSearch::move_fix_cover() {
+  move_kind_ = "fix-cover";
   const UnitLayout& L = ev_.layout();
   int pl = 0, d = 0;
   pick_spot(pl, d);
@@ -493,6 +504,7 @@ bool UnitSearch::move_fix_cover() {
 // Two people exchange everything (place, watches, shower) over a range of
 // days: every watch stays covered, teams and rotations change.
 bool UnitSearch::move_swap_days() {
+  move_kind_ = "swap-days";
   const UnitLayout& L = ev_.layout();
   const int n = problem_.person_count();
   const int P = std::max(1, problem_.unit->rotation.post_days);
@@ -541,6 +553,7 @@ bool UnitSearch::move_swap_days() {
 }
 
 bool UnitSearch::move_shower() {
+  move_kind_ = "shower";
   const UnitLayout& L = ev_.layout();
   if (L.shower_slots <= 0) return false;
   const int p = rng_.below(problem_.person_count());
@@ -579,6 +592,7 @@ bool UnitSearch::move_shower() {
 // A person whose day breaks a daily limit (rest, hours, watches in a row)
 // hands one of that day's watches to someone else at the same place.
 bool UnitSearch::move_relieve() {
+  move_kind_ = "relieve";
   const UnitLayout& L = ev_.layout();
   const auto& par = problem_.unit->parameters;
   int p = rng_.below(problem_.person_count()), d = rng_.below(L.days);
@@ -665,6 +679,7 @@ void UnitSearch::start_settling(double progress) {
 // back is taken from whoever holds it now in place of its owner, and a watch
 // given up goes back to someone who had it in the plan, so cover holds.
 bool UnitSearch::move_restore() {
+  move_kind_ = "restore";
   const UnitLayout& L = ev_.layout();
   const Roster& plan = problem_.unit->repair->plan;
   const CellChange pick = changed_[rng_.below(static_cast<int>(changed_.size()))];
@@ -793,6 +808,7 @@ bool UnitSearch::pick_move() {
   // A repair looking for a plan re-plans a broken place-day whole now and then.
   if (problem_.unit->repair && !settling_ && !focus_.empty() && rng_.below(100) < kRebuildPercent) {
     const auto& [place, day] = focus_[rng_.below(static_cast<int>(focus_.size()))];
+    move_kind_ = "day-rebuild";
     return day_rebuilder_.rebuild(ev_, place, day, rng_.engine, changes_, kRebuildNodes);
   }
   const int r = rng_.below(100);
@@ -841,6 +857,16 @@ void UnitSearch::save_best() {
   best_pending_ = false;
 }
 
+bool UnitSearch::verify(const char* when, bool names_move) {
+  const std::string gap = unit_disagreement(ev_);
+  if (gap.empty()) return true;
+  const std::string what = names_move ? fmt::format("{} a {} move", when, move_kind_) : std::string(when);
+  check_failure_ = fmt::format("check mode: {} (move {}): {}", what, moves_, gap);
+  reason_ = StopReason::kInterrupted;
+  control_.stop = true;
+  return false;
+}
+
 void UnitSearch::run() {
   if (!options_.start) {
     Roster start(problem_);
@@ -854,6 +880,7 @@ void UnitSearch::run() {
   if (problem_.unit->repair) clear_absent();
   consider_best();
   save_best();
+  if (options_.check_mode && !verify("at the start", false)) return;
   if (watched_places_.empty()) return;
 
   // A repair starts from the plan in force and may not touch what has already
@@ -920,6 +947,7 @@ void UnitSearch::run() {
         ev_.set_hard_weight(hard_weight);
         find_started_ = moves_;
         refresh_focus();
+        if (options_.check_mode && !verify("after a restart from the plan in force", false)) break;
       }
       // No plan keeps every hard rule by then: settle from the one breaking
       // the fewest, so what cannot be kept comes with as few changes as
@@ -928,6 +956,7 @@ void UnitSearch::run() {
         save_best();
         ev_.reset(best_roster_);
         start_settling(progress);
+        if (options_.check_mode && !verify("after settling from the best plan", false)) break;
       }
       if (++since_adapt >= (repairing ? 4 : 64)) {
         since_adapt = 0;
@@ -961,23 +990,18 @@ void UnitSearch::run() {
       if (best_pending_ && (delta.hard > 0 || (delta.hard == 0 && delta.soft > 0) ||
                             (repairing && !settling_ && best_score_ < ev_.plain_score()))) {
         ev_.undo();
+        if (options_.check_mode && !verify("after undoing (to keep the best)")) break;
         save_best();
         ev_.apply(changes_.data(), static_cast<int>(changes_.size()));
       }
-      if (options_.check_mode) {
-        const RuleAmounts fresh = ev_.recount();
-        if (fresh != ev_.rule_amounts()) {
-          check_failure_ = "unit evaluator disagrees with a recount after a move";
-          reason_ = StopReason::kInterrupted;
-          break;
-        }
-      }
+      if (options_.check_mode && !verify("after")) break;
       if (d < 0 || delta.hard < 0) {
         const Score plain = ev_.plain_score();
         if (!have_best_ || plain < best_score_) consider_best();
       }
     } else {
       ev_.undo();
+      if (options_.check_mode && !verify("after undoing")) break;
     }
   }
   save_best();
