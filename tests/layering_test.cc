@@ -34,7 +34,7 @@ const std::map<std::string, std::set<std::string>>& allowed_includes() {
 struct SourceInclude {
   std::string file;    // "model/events.cc"
   int line = 0;
-  std::string target;  // "io/input_error.h"
+  std::string target;  // "base/input_error.h"
 };
 
 // "file:line: folder may not include target" for each include against the order.

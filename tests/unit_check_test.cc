@@ -8,7 +8,7 @@
 #include "eval/evaluation.h"
 #include "eval/unit_check.h"
 #include "eval/unit_evaluator.h"
-#include "model/unit_generator.h"
+#include "solve/unit_generator.h"
 #include "solve/repair.h"
 #include "solve/solver.h"
 #include "solve/unit_search.h"
