@@ -32,6 +32,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "app/search_flags.h"
 #include "base/stats.h"
 #include "base/text.h"
 #include "io/nrp_reader.h"
@@ -47,10 +48,8 @@ struct BenchArgs {
   std::string dir;
   std::string instances = "1-24";
   std::string seeds = "1,2,3";
-  double time = 60;
-  int threads = 1;
+  SearchFlags search;  // seed unused: --seeds lists them
   std::string csv;
-  std::optional<std::int64_t> work;
 };
 
 // One row of best_known.csv.
@@ -524,21 +523,19 @@ int run_bench(const BenchArgs& args) {
   }
 
   SolveOptions base;
-  base.time_limit_seconds = args.time;
-  base.threads = args.threads;
-  if (args.work) base.work_limit = *args.work;
+  args.search.apply(base, kBenchmarkDefaultSeconds);
   // With a work limit the solver ignores the clock, so no watchdog then.
-  const double watchdog = base.work_limit > 0 ? 0.0 : 2.0 * args.time + 60.0;
+  const double watchdog = base.work_limit > 0 ? 0.0 : 2.0 * base.time_limit_seconds + 60.0;
 
   const std::size_t total_runs = instances.size() * seeds->size();
   fmt::print("command: {}\n", command_line());
   fmt::print("folder:  {}\n", dir.string());
   fmt::print("seeds:   {}\n", join(*seeds));
   fmt::print("threads: {} per run ({} hardware threads here); runs one after another, each in its own process\n",
-             args.threads, std::thread::hardware_concurrency());
+             args.search.threads, std::thread::hardware_concurrency());
   fmt::print("budget:  {}\n", base.work_limit > 0
                                   ? fmt::format("work limit {} moves per thread (reproducible)", base.work_limit)
-                                  : fmt::format("time limit {} s per run", args.time));
+                                  : fmt::format("time limit {} s per run", base.time_limit_seconds));
   fmt::print("runs:    {} instance(s) x {} seed(s) = {}\n\n", instances.size(), seeds->size(), total_runs);
   std::fflush(stdout);
 
@@ -624,15 +621,11 @@ Handler setup_bench(CLI::App& sub) {
                  "Benchmark folder with InstanceN.txt and best_known.csv (default: ../shared/benchmarks/nrp next to "
                  "the source tree)");
   sub.add_option("--instances", args->instances, "Instance numbers, e.g. 1,2,10-12")->capture_default_str();
-  sub.add_option("--time", args->time, "Time limit per run in seconds")
-      ->check(CLI::Range(0.001, 1e7))
-      ->capture_default_str();
+  add_time_flag(sub, args->search, " per run", fmt::format("{:g}", kBenchmarkDefaultSeconds));
   sub.add_option("--seeds", args->seeds, "Seeds, one run each, e.g. 1,2,3 or 1-5")->capture_default_str();
-  sub.add_option("--threads", args->threads, "Search threads per run")->check(CLI::Range(1, 256))->capture_default_str();
+  add_threads_flag(sub, args->search.threads, " per run");
   sub.add_option("--csv", args->csv, "Also write the results table to this CSV file");
-  sub.add_option("--work", args->work,
-                 "Move evaluations per thread per run; replaces the time limit and makes runs reproducible")
-      ->check(CLI::PositiveNumber);
+  add_work_flag(sub, args->search.work, " per run");
   auto unit = std::make_shared<UnitBenchArgs>();
   auto unit_mode = std::make_shared<bool>(false);
   sub.add_flag("--unit", *unit_mode,
@@ -660,7 +653,7 @@ Handler setup_bench(CLI::App& sub) {
   return [args, unit, unit_mode, &sub]() -> int {
     if (!*unit_mode) return run_bench(*args);
     if (sub.count("--seeds")) unit->seeds = args->seeds;
-    unit->threads = args->threads;
+    unit->threads = args->search.threads;
     unit->csv = args->csv;
     return run_unit_bench(*unit);
   };

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "app/search_flags.h"
 #include "eval/evaluation.h"
 #include "io/nrp_reader.h"
 #include "io/roster_io.h"
@@ -118,10 +119,7 @@ Handler setup_check(CLI::App& sub) {
 Handler setup_solve(CLI::App& sub) {
   struct Args {
     std::string instance, out, start, out_dir, start_date;
-    double time = 60;
-    std::int64_t work = 0;
-    std::uint64_t seed = 1;
-    int threads = 1;
+    SearchFlags search;
     std::optional<std::int64_t> target, lower_bound;
     bool check = false, quiet = false, json = false, no_lp = false;
   };
@@ -131,12 +129,12 @@ Handler setup_solve(CLI::App& sub) {
                  "Scenario: folder for the plan's files (default: <scenario name>-plan next to where you run)");
   sub.add_option("--start-date", args->start_date, "Scenario: calendar date of day 0 (YYYY-MM-DD) for the calendars");
   sub.add_flag("--no-lp", args->no_lp, "Skip column generation (LP lower bound and dive); annealing only");
-  sub.add_option("--time", args->time, "Time limit in seconds")->check(CLI::Range(0.0, 1e7))->capture_default_str();
-  sub.add_option("--work", args->work,
-                 "Move evaluations per thread before stopping (0 = none); makes runs reproducible on any machine")
-      ->check(CLI::NonNegativeNumber);
-  sub.add_option("--seed", args->seed, "Random seed")->capture_default_str();
-  sub.add_option("--threads", args->threads, "Independent search threads")->check(CLI::Range(1, 256))->capture_default_str();
+  add_time_flag(sub, args->search, "",
+                fmt::format("{:g} for a benchmark instance, {:g} for a scenario", kBenchmarkDefaultSeconds,
+                            kUnitDefaultSeconds));
+  add_work_flag(sub, args->search.work, "");
+  add_seed_flag(sub, args->search.seed);
+  add_threads_flag(sub, args->search.threads, "");
   sub.add_option("--out", args->out, "Write the best roster here (.csv or .json)");
   sub.add_option("--start", args->start, "Start from this roster (.csv or .json)");
   sub.add_option("--target", args->target, "Stop once a feasible roster costs at most this");
@@ -144,15 +142,11 @@ Handler setup_solve(CLI::App& sub) {
   sub.add_flag("--check", args->check, "Check mode: re-score from scratch after every move, stop at a disagreement");
   sub.add_flag("--quiet", args->quiet, "Print only the result line");
   sub.add_flag("--json", args->json, "Print the result as one JSON object");
-  return [args, &sub]() -> int {
+  return [args]() -> int {
     auto problem = load_instance(args->instance);
     if (!problem) return kExitInputError;
     SolveOptions options;
-    options.time_limit_seconds = args->time;
-    if (problem->is_unit() && sub.count("--time") == 0) options.time_limit_seconds = kUnitDefaultSeconds;
-    options.work_limit = args->work;
-    options.seed = args->seed;
-    options.threads = args->threads;
+    args->search.apply(options, problem->is_unit() ? kUnitDefaultSeconds : kBenchmarkDefaultSeconds);
     options.target = args->target;
     options.lower_bound = args->lower_bound;
     options.check_mode = args->check;
@@ -168,15 +162,15 @@ Handler setup_solve(CLI::App& sub) {
     const bool chatty = !args->quiet && !args->json;
     if (problem->is_unit()) {
       UnitSolveArgs unit_args{args->instance, args->out,    args->out_dir, args->start_date,
-                              args->seed,     args->threads, args->work,   args->quiet,
+                              args->search.seed,     args->search.threads, args->search.work,   args->quiet,
                               args->json};
       return run_unit_solve(*problem, options, unit_args);
     }
     if (chatty)
       fmt::print("vigil solve {}: {} days, {} people, {} shift kinds; seed {}, {} thread(s), {}\n", args->instance,
-                 problem->days(), problem->person_count(), problem->shift_count(), args->seed, args->threads,
-                 args->work > 0 ? fmt::format("work limit {} moves", args->work)
-                                : fmt::format("time limit {} s", args->time));
+                 problem->days(), problem->person_count(), problem->shift_count(), args->search.seed, args->search.threads,
+                 args->search.work > 0 ? fmt::format("work limit {} moves", args->search.work)
+                                : fmt::format("time limit {} s", options.time_limit_seconds));
     const SolveResult r = solve(*problem, options, [&](const Progress& p) {
       if (chatty) {
         fmt::print("  {:>9.3f} s  best {:>8}  moves {:>12}\n", p.seconds, p.best.soft, p.moves);
@@ -197,7 +191,7 @@ Handler setup_solve(CLI::App& sub) {
       }
     }
     if (args->json) {
-      nlohmann::json j = {{"instance", args->instance}, {"seed", args->seed}, {"threads", args->threads},
+      nlohmann::json j = {{"instance", args->instance}, {"seed", args->search.seed}, {"threads", args->search.threads},
                           {"feasible", r.found_feasible}, {"objective", r.score.soft}, {"hard", r.score.hard},
                           {"seconds", r.seconds}, {"time_to_best", r.time_to_best}, {"moves", r.moves},
                           {"moves_per_second", r.moves_per_second()}, {"line_rebuilds", r.line_rebuilds},
@@ -209,7 +203,7 @@ Handler setup_solve(CLI::App& sub) {
                  "rebuilds | peak {:.0f} MiB | stop: {} | seed {}\n",
                  r.found_feasible ? "feasible" : "NO FEASIBLE ROSTER", r.score.soft, r.score.hard, r.seconds,
                  r.time_to_best, r.moves, r.moves_per_second() / 1e6, r.line_rebuilds, peak_mib,
-                 stop_reason_name(r.reason), args->seed);
+                 stop_reason_name(r.reason), args->search.seed);
       if (r.proven_lower_bound)
         fmt::print("lower bound: {} (column generation, {} LP solves){}\n", *r.proven_lower_bound, r.lp_solves,
                    r.found_feasible && r.score.soft <= *r.proven_lower_bound ? ": the roster is optimal" : "");

@@ -30,9 +30,6 @@ Handler setup_generate(CLI::App& sub);
 Handler setup_repair(CLI::App& sub);
 Handler setup_resilience(CLI::App& sub);
 
-// Unit scenarios: how long `vigil solve` searches when --time is not given.
-inline constexpr double kUnitDefaultSeconds = 10;
-
 struct UnitSolveArgs {
   std::string scenario, out, out_dir, start_date;
   std::uint64_t seed = 1;

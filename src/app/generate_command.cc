@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "app/commands.h"
+#include "app/search_flags.h"
 #include "io/scenario_writer.h"
 #include "solve/unit_generator.h"
 
@@ -22,7 +23,7 @@ Handler setup_generate(CLI::App& sub) {
   sub.add_option("--posts", args->options.posts, "Forward posts")->capture_default_str();
   sub.add_option("--rest-centers", args->options.rest_centers, "Rest centers")->capture_default_str();
   sub.add_option("--days", args->options.days, "Days in the horizon (day 0 is a Monday)")->capture_default_str();
-  sub.add_option("--seed", args->options.seed, "Random seed")->capture_default_str();
+  add_seed_flag(sub, args->options.seed);
   sub.add_flag("--no-events", args->no_events, "Leave out arrivals from training and leave");
   sub.add_option("--out", args->out, "Write the scenario here (default: print it)");
   return [args]() -> int {

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "app/commands.h"
+#include "app/search_flags.h"
 #include "eval/evaluation.h"
 #include "eval/unkept_rules.h"
 #include "io/events_reader.h"
@@ -44,9 +45,7 @@ Handler setup_repair(CLI::App& sub) {
   struct Args {
     std::string scenario, roster, now, events_file, out_dir, start_date;
     std::vector<std::string> events;
-    double time = 5;
-    std::int64_t work = 0;
-    std::uint64_t seed = 1;
+    SearchFlags search;
   };
   auto args = std::make_shared<Args>();
   sub.add_option("scenario", args->scenario, "Scenario file (.yaml)")->required();
@@ -55,9 +54,9 @@ Handler setup_repair(CLI::App& sub) {
   sub.add_option("--events", args->events_file, "Events file (.yaml): who is lost, who arrives, posts and beds");
   sub.add_option("--event", args->events,
                  "One event: unavailable:NAME@day 3 14:00[..day 10] or available:NAME@day 8 (repeatable)");
-  sub.add_option("--time", args->time, "Time limit in seconds")->check(CLI::Range(0.0, 1e7))->capture_default_str();
-  sub.add_option("--work", args->work, "Move evaluations before stopping (reproducible runs)")->check(CLI::NonNegativeNumber);
-  sub.add_option("--seed", args->seed, "Random seed")->capture_default_str();
+  add_time_flag(sub, args->search, "", fmt::format("{:g}", kRepairDefaultSeconds));
+  add_work_flag(sub, args->search.work, "");
+  add_seed_flag(sub, args->search.seed);
   sub.add_option("--out-dir", args->out_dir, "Folder for the new plan and the change report (default <scenario>-repair)");
   sub.add_option("--start-date", args->start_date, "Calendar date of day 0 (YYYY-MM-DD) for the calendars");
   return [args]() -> int {
@@ -103,12 +102,13 @@ Handler setup_repair(CLI::App& sub) {
     }
 
     fmt::print("vigil repair {}: {} event(s), now {}; seed {}, {}\n", args->scenario, events.size(), args->now,
-               args->seed, args->work > 0 ? fmt::format("work limit {} moves", args->work)
-                                          : fmt::format("time limit {} s", args->time));
+               args->search.seed, args->search.work > 0
+                                      ? fmt::format("work limit {} moves", args->search.work)
+                                      : fmt::format("time limit {} s", args->search.seconds(kRepairDefaultSeconds)));
     RepairOptions options;
-    options.time_limit_seconds = args->time;
-    options.work_limit = args->work;
-    options.seed = args->seed;
+    options.time_limit_seconds = args->search.seconds(kRepairDefaultSeconds);
+    options.work_limit = args->search.work;
+    options.seed = args->search.seed;
     const RepairOutcome repaired = run_repair(std::move(*prepared), options);
     const Problem& problem = repaired.problem;
     const Roster& in_force = repaired.plan_in_force;
@@ -138,7 +138,7 @@ Handler setup_repair(CLI::App& sub) {
                "all hard rules kept at {} | seed {}\n",
                ev.score.feasible() ? "all hard rules kept" : "SOME HARD RULES CANNOT BE KEPT", ev.score.hard,
                changes.people.size(), changes.changed_watches, changes.changed_within_12h, r.seconds,
-               r.time_to_feasible >= 0 ? fmt::format("{:.2f} s", r.time_to_feasible) : std::string("-"), args->seed);
+               r.time_to_feasible >= 0 ? fmt::format("{:.2f} s", r.time_to_feasible) : std::string("-"), args->search.seed);
     fmt::print("new plan in {}/, change report in {}/changes/ (changes.txt, changes.html, changes.json, people/*.ics)\n",
                out_dir, out_dir);
     return ev.score.feasible() ? kExitOk : kExitInfeasible;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "app/commands.h"
+#include "app/search_flags.h"
 #include "io/unit_roster_json.h"
 #include "solve/resilience.h"
 
@@ -32,7 +33,7 @@ Handler setup_resilience(CLI::App& sub) {
   sub.add_flag("--pairs", args->options.pairs,
                "Lose every pair of people at once instead of one (n(n-1)/2 cases per changeover: narrow it with "
                "--first-day and --last-day)");
-  sub.add_option("--seed", args->options.seed, "Random seed")->capture_default_str();
+  add_seed_flag(sub, args->options.seed);
   sub.add_option("--list", args->listed, "How many weak points to list")->capture_default_str();
   return [args]() -> int {
     auto problem = load_instance(args->scenario);

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "app/commands.h"
+#include "app/search_flags.h"
 #include "base/stats.h"
 #include "eval/incremental_evaluator.h"
 #include "io/nrp_reader.h"
@@ -54,7 +55,7 @@ Handler setup_speed(CLI::App& sub) {
   sub.add_option("--repeats", args->repeats, "Measurements per move kind (the median is shown)")
       ->check(CLI::Range(1, 100))
       ->capture_default_str();
-  sub.add_option("--seed", args->seed, "Random seed for the roster and the moves")->capture_default_str();
+  add_seed_flag(sub, args->seed);
   return [args]() -> int {
     auto problem = load_instance(args->instance);
     if (!problem) return kExitInputError;

@@ -1,0 +1,49 @@
+// The shared search flags (see search_flags.h).
+#include "app/search_flags.h"
+
+#include <cmath>
+
+namespace vigil::app {
+
+void SearchFlags::apply(SolveOptions& options, double default_seconds) const {
+  options.time_limit_seconds = seconds(default_seconds);
+  options.work_limit = work;
+  options.seed = seed;
+  options.threads = threads;
+}
+
+void add_time_flag(CLI::App& sub, SearchFlags& flags, const std::string& scope, const std::string& default_help) {
+  // A NaN passes a range check (every comparison with it is false), so
+  // finiteness is checked on its own.
+  const CLI::Validator finite(
+      [](std::string& text) {
+        try {
+          return std::isfinite(std::stod(text)) ? std::string() : std::string("expected a finite number of seconds");
+        } catch (const std::exception&) {
+          return std::string("expected a number of seconds");
+        }
+      },
+      "FINITE");
+  sub.add_option("--time", flags.time, "Time limit in seconds" + scope + " (default " + default_help + ")")
+      ->check(finite)
+      ->check(CLI::Range(0.001, 1e7));
+}
+
+void add_work_flag(CLI::App& sub, std::int64_t& work, const std::string& scope) {
+  sub.add_option("--work", work,
+                 "Move evaluations per thread" + scope +
+                     " instead of the clock (0 = none): the run is then the same on any machine and load")
+      ->check(CLI::NonNegativeNumber);
+}
+
+void add_seed_flag(CLI::App& sub, std::uint64_t& seed) {
+  sub.add_option("--seed", seed, "Random seed (the run prints it)")->capture_default_str();
+}
+
+void add_threads_flag(CLI::App& sub, int& threads, const std::string& scope) {
+  sub.add_option("--threads", threads, "Independent search threads" + scope)
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+}
+
+}  // namespace vigil::app
