@@ -43,15 +43,6 @@ int run_unit_solve(const Problem& problem, const SolveOptions& options, const Un
 
 bool is_scenario_path(const std::string& path);
 
-// One benchmark run in a fork()ed child: `job` runs there and its JSON reply
-// comes back through a pipe; peak memory is the child's own (wait4).
-struct ForkedRun {
-  nlohmann::json reply;
-  double peak_mib = 0;
-  std::string error;  // set when the child failed, was killed or replied with "error"
-};
-ForkedRun run_forked(const std::function<nlohmann::json()>& job, double watchdog_seconds);
-
 // `vigil bench --unit`: the unit cases (the reference unit, a generated battalion).
 struct UnitBenchArgs {
   std::string seeds = "1,2,3,4,5";

@@ -10,7 +10,9 @@
 
 #include <fmt/format.h>
 
+#include "app/bench_support.h"
 #include "app/commands.h"
+#include "base/files.h"
 #include "base/stats.h"
 #include "base/text.h"
 #include "eval/evaluation.h"
@@ -308,12 +310,10 @@ int run_unit_bench(const UnitBenchArgs& args) {
         {sibling("-resilience"), args.cases.find("resilience") != std::string::npos ? &resilience_csv : nullptr}};
     for (const auto& [path, text] : files) {
       if (!text) continue;
-      std::ofstream out(path);
-      if (!out) {
-        fmt::print(stderr, "vigil bench --unit: cannot write {}\n", path.string());
+      if (const std::string failed = write_file(path.string(), *text); !failed.empty()) {
+        fmt::print(stderr, "vigil bench --unit: {}\n", failed);
         return kExitInputError;
       }
-      out << *text;
     }
   }
   return all_kept ? kExitOk : kExitInfeasible;
