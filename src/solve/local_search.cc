@@ -46,17 +46,11 @@ bool LocalSearch::may_take(int person, int first, int n, const ShiftCode* other)
 }
 
 bool LocalSearch::should_stop() {
+  // Another worker's stop (it proved optimality or met the target) keeps
+  // this worker's own reason.
   if (control_.stop.load(std::memory_order_relaxed)) return true;
-  if (control_.cancelled()) {
-    reason_ = StopReason::kInterrupted;
-    return true;
-  }
-  if (options_.work_limit > 0 && moves_ >= options_.work_limit) {
-    reason_ = StopReason::kWorkLimit;
-    return true;
-  }
-  if (options_.work_limit == 0 && control_.elapsed() >= control_.time_limit) {
-    reason_ = StopReason::kTimeLimit;
+  if (const auto spent = budget_spent(control_, options_, moves_)) {
+    reason_ = *spent;
     return true;
   }
   return false;
@@ -235,12 +229,8 @@ void LocalSearch::run() {
                                               : std::max<std::int64_t>(base_hard_weight, hard_weight_ * 9 / 10);
       }
       if ((step & 0x3FFFF) == 0 && step > 0 && eval_.score().hard > 0) repair_weekends();
-      const double f =
-          options_.work_limit > 0
-              ? static_cast<double>(moves_ - walk_first_move) /
-                    static_cast<double>(std::max<std::int64_t>(1, options_.work_limit - walk_first_move))
-              : (control_.elapsed() - walk_start_) / std::max(1e-9, control_.time_limit - walk_start_);
-      temperature = t_hot * std::pow(t_cold / t_hot, std::min(1.0, f));
+      const double f = budget_used(control_, options_, moves_, walk_first_move, walk_start_);
+      temperature = t_hot * std::pow(t_cold / t_hot, f);
     }
     ++moves_;
     if (step % rebuild_every == 0) {

@@ -899,28 +899,17 @@ void UnitSearch::run() {
     ev_.set_change_percent(change_percent_);
     if (ev_.plain_score().hard == 0) start_settling(0);
   }
-  const double limit = options_.time_limit_seconds;
-  const std::int64_t work = options_.work_limit;
   double progress = 0, temp = temperature(0);
   refresh_focus();
   std::int64_t since_adapt = 0;
   for (;;) {
     if ((moves_ & 1023) == 0) {
-      const double t = control_.elapsed();
-      if (work > 0) {
-        progress = static_cast<double>(moves_) / static_cast<double>(work);
-        if (moves_ >= work) {
-          reason_ = StopReason::kWorkLimit;
-          break;
-        }
-      } else {
-        progress = limit > 0 ? t / limit : 1;
-        if (t >= limit) {
-          reason_ = StopReason::kTimeLimit;
-          break;
-        }
+      progress = budget_used(control_, options_, moves_);
+      if (const auto spent = budget_spent(control_, options_, moves_)) {
+        reason_ = *spent;
+        break;
       }
-      if (control_.stop.load(std::memory_order_relaxed) || control_.cancelled()) {
+      if (control_.stop.load(std::memory_order_relaxed)) {  // another worker's check failed
         reason_ = StopReason::kInterrupted;
         break;
       }
