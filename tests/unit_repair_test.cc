@@ -9,6 +9,7 @@
 #include "eval/unkept_rules.h"
 #include "eval/unit_evaluator.h"
 #include "io/scenario_reader.h"
+#include "model/wording.h"
 #include "solve/solver.h"
 #include "solve/resilience.h"
 #include "solve/unit_search.h"

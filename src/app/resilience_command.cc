@@ -8,6 +8,7 @@
 #include "app/commands.h"
 #include "app/search_flags.h"
 #include "io/unit_roster_json.h"
+#include "model/wording.h"
 #include "solve/resilience.h"
 
 namespace vigil::app {

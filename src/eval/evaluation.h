@@ -57,9 +57,6 @@ struct RuleInput {
   std::vector<Violation>* explain;  // null: count only
 };
 
-// "day 12 (Sat)" with the problem's first weekday.
-std::string day_label(const Problem& problem, int day);
-
 // From-scratch evaluation of every enabled rule. The reference the
 // incremental evaluator is tested against, and what `vigil check` prints.
 Evaluation evaluate(const Problem& problem, const Roster& roster, bool explain = false);

@@ -28,11 +28,6 @@
 
 namespace vigil {
 
-std::string day_label(const Problem& problem, int day) {
-  static const char* const kNames[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
-  return fmt::format("day {} ({})", day, kNames[(problem.horizon.first_weekday + day) % 7]);
-}
-
 Evaluation evaluate(const Problem& problem, const Roster& roster, bool explain) {
   const ProblemIndex index(problem);
   return evaluate(problem, index, roster, explain);

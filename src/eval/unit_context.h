@@ -18,6 +18,7 @@
 #include "model/problem.h"
 #include "model/roster.h"
 #include "model/unit.h"
+#include "model/wording.h"
 
 namespace vigil {
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "model/unit.h"
+#include "model/wording.h"
 
 namespace vigil {
 
@@ -52,15 +53,6 @@ void add_days(std::vector<std::pair<int, int>>& runs, int first, int last) {
 
 }  // namespace
 
-std::string duration_text(int minutes) {
-  if (minutes > 0 && minutes % kMinutesPerDay == 0) {
-    const int days = minutes / kMinutesPerDay;
-    return fmt::format("{} day{}", days, days == 1 ? "" : "s");
-  }
-  const int h = minutes / 60, m = minutes % 60;
-  if (h == 0) return fmt::format("{} min", m);
-  return m == 0 ? fmt::format("{} h", h) : fmt::format("{} h {} min", h, m);
-}
 
 std::vector<UnkeptRule> unkept_rules(const Problem& problem, const Evaluation& evaluation) {
   std::vector<UnkeptRule> out;

@@ -32,9 +32,6 @@ struct UnkeptRule {
 // they first appear. `evaluation` must have been made with explanations.
 std::vector<UnkeptRule> unkept_rules(const Problem& problem, const Evaluation& evaluation);
 
-// "4 h", "1 h 30 min", "2 days".
-std::string duration_text(int minutes);
-
 // "watch-cover at post-1: 2 h in all, from day 21 (Mon) 08:00 until day 21
 // (Mon) 10:00 (1 unit): post-1, day 21 (Mon) 08:00-10:00: 1 on watch, 2
 // needed", one line per entry, listing at most `details` violation texts each.

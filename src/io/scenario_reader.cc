@@ -36,8 +36,11 @@ constexpr int kMaxSkills = 32;         // a person's skills are a 32-bit set
 constexpr int kMaxPlaceSize = 100000;  // beds, watchers, guards, showers
 constexpr int kMaxCount = 1000;        // team need counts, watches in a row, showers per stint
 
-const std::vector<std::string> kWeekdays = {"monday", "tuesday", "wednesday", "thursday",
-                                            "friday", "saturday", "sunday"};
+const std::vector<std::string> kWeekdays = [] {
+  std::vector<std::string> names;
+  for (int d = 0; d < 7; ++d) names.push_back(weekday_lower(d));
+  return names;
+}();
 const std::vector<std::string> kDefaultLanguages = {"uk", "ru", "en", "pl", "pt", "es",
                                                     "ka", "ja", "de", "fr", "sv"};
 const std::vector<std::string> kDefaultSkills = {"medic", "radio", "team-leader"};

@@ -11,6 +11,7 @@
 #include "model/wording.h"
 
 
+
 namespace vigil {
 namespace {
 
@@ -67,11 +68,6 @@ std::string flow_list(const std::vector<std::string>& items) {
   return out + "]";
 }
 
-const char* weekday_name(int d) {
-  static const char* names[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-  return names[((d % 7) + 7) % 7];
-}
-
 const char* bool_text(bool b) { return b ? "true" : "false"; }
 
 }  // namespace
@@ -86,7 +82,7 @@ std::string scenario_to_yaml(const Problem& problem) {
   line("unit: " + scalar(problem.name));
   line("horizon:");
   line(fmt::format("  days: {}", problem.horizon.days));
-  line(fmt::format("  first-weekday: {}", weekday_name(problem.horizon.first_weekday)));
+  line(fmt::format("  first-weekday: {}", weekday_lower(problem.horizon.first_weekday)));
   line("  changeover: " + clock_value(changeover));
   line("languages: " + flow_list(unit.languages));
   line("skills: " + flow_list(unit.skills));

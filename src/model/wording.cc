@@ -9,13 +9,42 @@
 
 namespace vigil {
 
-std::string plural(int count, const std::string& one, const std::string& many) {
+std::string a_or_count(int count, const std::string& one, const std::string& many) {
   return count == 1 ? one : fmt::format("{} {}", count, many);
+}
+
+std::string count_text(long long count, const std::string& one, const std::string& many) {
+  return fmt::format("{} {}", count, count == 1 ? one : many);
 }
 
 std::string article(const std::string& noun) {
   const bool vowel = !noun.empty() && std::string("aeioAEIO").find(noun[0]) != std::string::npos;
   return (vowel ? "an " : "a ") + noun;
+}
+
+namespace {
+const char* const kWeekdayShort[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+const char* const kWeekdayLower[] = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+int weekday_index(int weekday) { return ((weekday % 7) + 7) % 7; }
+}  // namespace
+
+const char* weekday_short(int weekday) { return kWeekdayShort[weekday_index(weekday)]; }
+const char* weekday_lower(int weekday) { return kWeekdayLower[weekday_index(weekday)]; }
+const char* weekday_name(const Problem& problem, int day) { return weekday_short(problem.horizon.first_weekday + day); }
+
+std::string day_label(const Problem& problem, int day) { return fmt::format("day {} ({})", day, weekday_name(problem, day)); }
+
+std::string duration_text(int minutes) {
+  if (minutes > 0 && minutes % kMinutesPerDay == 0) return count_text(minutes / kMinutesPerDay, "day", "days");
+  const int h = minutes / 60, m = minutes % 60;
+  if (h == 0) return fmt::format("{} min", m);
+  return m == 0 ? fmt::format("{} h", h) : fmt::format("{} h {} min", h, m);
+}
+
+std::string hours_text(double hours) {
+  const double rounded = static_cast<double>(static_cast<long long>(hours * 10 + 0.5)) / 10;
+  return rounded == static_cast<double>(static_cast<long long>(rounded)) ? fmt::format("{}", static_cast<long long>(rounded))
+                                                                       : fmt::format("{:.1f}", rounded);
 }
 
 std::string scenario_duration(int minutes) {
@@ -47,20 +76,20 @@ std::string default_team_need_label(const UnitSetup& unit, const TeamNeed& need)
   const int n = need.count;
   switch (need.kind) {
     case TeamNeed::Kind::kExperience:
-      if (need.value >= static_cast<int>(Experience::kVeteran)) return plural(n, "a veteran", "veterans");
-      if (need.value == static_cast<int>(Experience::kTrained)) return plural(n, "a trained member", "trained members");
-      return plural(n, "a member", "members");
+      if (need.value >= static_cast<int>(Experience::kVeteran)) return a_or_count(n, "a veteran", "veterans");
+      if (need.value == static_cast<int>(Experience::kTrained)) return a_or_count(n, "a trained member", "trained members");
+      return a_or_count(n, "a member", "members");
     case TeamNeed::Kind::kSkill: {
       const std::string skill = need.value >= 0 && static_cast<std::size_t>(need.value) < unit.skills.size()
                                     ? unit.skills[static_cast<std::size_t>(need.value)]
                                     : "skill";
-      return plural(n, article(skill), skill + "s");
+      return a_or_count(n, article(skill), skill + "s");
     }
     case TeamNeed::Kind::kLanguage: {
       const std::string lang = need.value >= 0 && static_cast<std::size_t>(need.value) < unit.languages.size()
                                    ? language_display_name(unit.languages[static_cast<std::size_t>(need.value)])
                                    : "language";
-      return plural(n, article(lang + " speaker"), lang + " speakers");
+      return a_or_count(n, article(lang + " speaker"), lang + " speakers");
     }
   }
   return "";

@@ -6,14 +6,29 @@
 
 #include <string>
 
+#include "model/problem.h"
 #include "model/unit.h"
 
 namespace vigil {
 
-// "a veteran" for 1, "3 veterans" otherwise.
-std::string plural(int count, const std::string& one, const std::string& many);
+// "a veteran" for 1, "3 veterans" otherwise (a need, a shortfall).
+std::string a_or_count(int count, const std::string& one, const std::string& many);
+// "1 watch", "3 watches" (a count always with its number).
+std::string count_text(long long count, const std::string& one, const std::string& many);
 // "a medic", "an interpreter".
 std::string article(const std::string& noun);
+
+// Weekdays, 0 = Monday: "Mon".."Sun" in reports, "monday".."sunday" in files.
+const char* weekday_short(int weekday);
+const char* weekday_lower(int weekday);
+// "Mon".."Sun" of a roster day, with the problem's first weekday.
+const char* weekday_name(const Problem& problem, int day);
+// "day 6 (Sun)".
+std::string day_label(const Problem& problem, int day);
+// "2 days", "6 h", "2 h 30 min", "45 min".
+std::string duration_text(int minutes);
+// Hours to one decimal, without a trailing ".0": "8", "7.5".
+std::string hours_text(double hours);
 
 // How the scenario format writes values; the reader accepts all of them.
 std::string scenario_duration(int minutes);  // "6h", "90min", "0"

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/files.h"
+#include "model/wording.h"
 #include "report/person_schedule.h"
 
 namespace vigil {
@@ -67,7 +68,6 @@ std::string shower_words(const Problem& problem, const UnitLayout& layout, const
   return out;
 }
 
-std::string plural(int n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
 
 std::string clock_of_minute(const Problem& problem, int unit_minute) {
   const int in_day = unit_minute - floor_div(unit_minute, kMinutesPerDay) * kMinutesPerDay;
@@ -90,12 +90,12 @@ std::string item_time(const Problem& problem, const ChangeItem& item) {
   return clock_of_minute(problem, item.start_minute) + "-" + clock_of_minute(problem, item.end_minute);
 }
 
-std::string people_word(int n) { return n == 1 ? "1 person" : fmt::format("{} people", n); }
+std::string people_word(int n) { return count_text(n, "person", "people"); }
 
 std::string summary_line(const ChangeReport& report) {
   return fmt::format("{} affected, {} {}, {} within the next 12 hours.", people_word(static_cast<int>(report.people.size())),
-                     plural(report.changed_watches, "watch", "watches"), report.changed_watches == 1 ? "changes" : "change",
-                     plural(report.changed_within_12h, "change", "changes"));
+                     count_text(report.changed_watches, "watch", "watches"), report.changed_watches == 1 ? "changes" : "change",
+                     count_text(report.changed_within_12h, "change", "changes"));
 }
 
 }  // namespace

@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 #include <libical/ical.h>
 
+#include "model/wording.h"
+
 namespace vigil {
 
 namespace {
@@ -23,7 +25,6 @@ std::string join_words(const std::vector<std::string>& items) {
   return out;
 }
 
-std::string plural(long long n, const char* one, const char* many) { return fmt::format("{} {}", n, n == 1 ? one : many); }
 
 std::string hours_label(int minutes) {
   return minutes % 60 == 0 ? fmt::format("{}", minutes / 60) : fmt::format("{:.1f}", minutes / 60.0);
@@ -103,11 +104,11 @@ std::string person_schedule_text(const Problem& problem, const Roster& roster, i
     out += '\n';
   }
   std::vector<std::string> duties;
-  if (watches > 0) duties.push_back(plural(watches, "watch", "watches"));
-  if (guards > 0) duties.push_back(plural(guards, "guard turn", "guard turns"));
+  if (watches > 0) duties.push_back(count_text(watches, "watch", "watches"));
+  if (guards > 0) duties.push_back(count_text(guards, "guard turn", "guard turns"));
   if (duties.empty()) duties.push_back("no watches");
   out += fmt::format("\nIn all: {} ({} at night), {} hours; {}.\n", join_words(duties), nights, hours_label(minutes),
-                     plural(showers, "shower", "showers"));
+                     count_text(showers, "shower", "showers"));
   return out;
 }
 

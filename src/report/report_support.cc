@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "model/wording.h"
+
 namespace vigil {
 
 namespace {
@@ -35,7 +37,6 @@ CalendarDate civil_from_days(long long z) {
   return CalendarDate{static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
 }
 
-const char* const kWeekdays[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 }  // namespace
 
@@ -75,15 +76,11 @@ std::optional<CalendarDate> start_date_of(const Problem& problem, const OutputOp
   }
   if (date->weekday() != first) {
     if (error)
-      *error = fmt::format("start date: expected a {} (day 0 of the scenario), got {}, a {}", kWeekdays[first],
-                           date->iso(), kWeekdays[date->weekday()]);
+      *error = fmt::format("start date: expected a {} (day 0 of the scenario), got {}, a {}", weekday_short(first),
+                           date->iso(), weekday_short(date->weekday()));
     return std::nullopt;
   }
   return date;
-}
-
-const char* weekday_name(const Problem& problem, int day) {
-  return kWeekdays[((problem.horizon.first_weekday + day) % 7 + 7) % 7];
 }
 
 const char* watch_word(const Place& place) { return place.kind == PlaceKind::kRestCenter ? "Guard" : "Watch"; }

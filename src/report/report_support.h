@@ -46,9 +46,6 @@ std::optional<CalendarDate> parse_date(const std::string& text);
 // an error message.
 std::optional<CalendarDate> start_date_of(const Problem& problem, const OutputOptions& options, std::string* error);
 
-// "Mon".."Sun" of a roster day, with the problem's first weekday.
-const char* weekday_name(const Problem& problem, int day);
-
 // The kind of watch a place holds, in words: "Watch" at a post, "Guard" at a
 // rest center.
 const char* watch_word(const Place& place);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "eval/evaluation.h"
+#include "model/wording.h"
 #include "report/report_support.h"
 
 namespace vigil {

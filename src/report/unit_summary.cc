@@ -8,17 +8,13 @@
 #include <fmt/format.h>
 
 #include "eval/unit_evaluator.h"
+#include "model/wording.h"
 #include "report/report_support.h"
 
 namespace vigil {
 
 namespace {
 
-std::string hours_text(double hours) {
-  const double rounded = static_cast<double>(static_cast<long long>(hours * 10 + 0.5)) / 10;
-  return rounded == static_cast<double>(static_cast<long long>(rounded)) ? fmt::format("{}", static_cast<long long>(rounded))
-                                                                       : fmt::format("{:.1f}", rounded);
-}
 
 
 }  // namespace

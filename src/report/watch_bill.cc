@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "eval/evaluation.h"
+#include "model/wording.h"
 
 namespace vigil {
 

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "eval/rules/rule_support.h"
+#include "model/wording.h"
 
 namespace vigil::rules {
 

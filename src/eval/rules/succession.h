@@ -3,6 +3,7 @@
 #pragma once
 
 #include "eval/rules/rule_support.h"
+#include "model/wording.h"
 
 namespace vigil::rules {
 

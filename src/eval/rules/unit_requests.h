@@ -13,6 +13,7 @@
 
 #include "eval/rules/rule_support.h"
 #include "eval/unit_context.h"
+#include "model/wording.h"
 
 namespace vigil::rules {
 

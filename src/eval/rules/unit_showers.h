@@ -18,6 +18,7 @@
 #include "eval/rules/rule_support.h"
 #include "eval/rules/unit_rotation.h"
 #include "eval/unit_context.h"
+#include "model/wording.h"
 
 namespace vigil::rules {
 
