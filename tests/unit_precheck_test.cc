@@ -2,9 +2,13 @@
 // worked out in the comments, and on generated units that must pass clean.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <string>
 #include <vector>
 
+#include "eval/rules/day_limits.h"
 #include "eval/unit_precheck.h"
 #include "solve/unit_generator.h"
 #include "unit_test_support.h"
@@ -203,6 +207,31 @@ TEST(UnitPrecheck, MaxWatchesPerDayFollowsTheHardLimits) {
   Problem p = b.build();
   p.rule(RuleKind::kWatchesInRow).hard = false;
   EXPECT_EQ(max_watches_per_day(p), 12);
+}
+
+// The precheck's search over a day's slots against the limits' one
+// definition, on every day of watches there is (12, 16, 8 and 6 slots).
+TEST(UnitPrecheck, MaxWatchesPerDayIsTheMostAnyDayKeepingTheLimitsHolds) {
+  for (const int watch_minutes : {120, 90, 180, 240})
+    for (const int in_row : {1, 2, 3})
+      for (const int rest_minutes : {0, 180, 360, 600})
+        for (const int watch_hours : {4, 8, 12, 24}) {
+          UnitBuilder b;
+          b.people = {person("Ana")};
+          b.setup.watch_minutes = watch_minutes;
+          b.setup.parameters.max_watches_in_row = in_row;
+          b.setup.parameters.min_rest_minutes = rest_minutes;
+          b.setup.parameters.max_watch_minutes = watch_hours * 60;
+          const Problem p = b.build();
+          const int slots = kDay / watch_minutes;
+          const rules::DayLimits lim = rules::day_limits(p.unit->parameters, watch_minutes, slots);
+          int most = 0;
+          for (std::uint64_t mask = 0; mask < (std::uint64_t{1} << slots); ++mask)
+            if (rules::keeps_day_limits(mask, lim)) most = std::max(most, std::popcount(mask));
+          EXPECT_EQ(max_watches_per_day(p), most)
+              << watch_minutes << " min watches, " << in_row << " in a row, rest " << rest_minutes << " min, "
+              << watch_hours << " h";
+        }
 }
 
 TEST(UnitPrecheck, MorePeopleThanThePostsCanRotate) {

@@ -25,6 +25,7 @@ UnitEvaluator::UnitEvaluator(const Problem& problem, Roster roster)
   post_days_ = std::max(1, problem.unit->rotation.post_days);
   blocks_ = (days_ + post_days_ - 1) / post_days_;
   const UnitSetup& unit = *problem.unit;
+  limits_ = rules::day_limits(unit.parameters, L_.watch_minutes, W_);
   // A plan of another shape cannot be compared cell by cell (the full
   // evaluator skips it the same way).
   if (unit.repair && unit.repair->plan.people() == people_ && unit.repair->plan.days() == days_ &&
@@ -227,7 +228,6 @@ void UnitEvaluator::refill_slot(int place, int d, int s) {
 
 void UnitEvaluator::person_day_cost(int p, int d, RuleAmounts& out) const {
   const UnitSetup& unit = *problem_.unit;
-  const auto& par = unit.parameters;
   const std::size_t pdi = static_cast<std::size_t>(p) * days_ + d;
   const int here = place_at(p, d);
   const std::uint64_t mask = watch_mask_[pdi];
@@ -239,28 +239,9 @@ void UnitEvaluator::person_day_cost(int p, int d, RuleAmounts& out) const {
   const ShiftCode shower = roster_.at(p, d, L_.shower_lane);
   if (shower >= 0 && L_.place_of[shower] != here) ++out[idx(RuleKind::kOnePlace)];
 
-  if (here >= 0) {
-    int longest = 0, run = 0;
-    for (int s = 0; s < W_; ++s) {
-      run = (mask >> s) & 1 ? 0 : run + 1;
-      longest = std::max(longest, run);
-    }
-    if (longest * L_.watch_minutes < par.min_rest_minutes) ++out[idx(RuleKind::kDailyRest)];
-  }
-  const int count = std::popcount(mask);
-  const int max_watches = par.max_watch_minutes / L_.watch_minutes;
-  if (count > max_watches) out[idx(RuleKind::kDailyWatchHours)] += count - max_watches;
-  {
-    int run = 0;
-    for (int s = 0; s <= W_; ++s) {
-      if (s < W_ && ((mask >> s) & 1)) {
-        ++run;
-      } else {
-        if (run > par.max_watches_in_row) out[idx(RuleKind::kWatchesInRow)] += run - par.max_watches_in_row;
-        run = 0;
-      }
-    }
-  }
+  if (here >= 0 && rules::rest_too_short(rules::longest_free_run(mask, W_), limits_)) ++out[idx(RuleKind::kDailyRest)];
+  out[idx(RuleKind::kDailyWatchHours)] += rules::watches_over(std::popcount(mask), limits_);
+  out[idx(RuleKind::kWatchesInRow)] += rules::runs_over(mask, limits_);
   if (here >= 0 && !present_[pdi]) ++out[idx(RuleKind::kUnavailable)];
   out[idx(RuleKind::kUnavailable)] += std::popcount(mask & absent_mask_[pdi]);
   if (shower >= 0) {

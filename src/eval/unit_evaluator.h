@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "eval/evaluation.h"
+#include "eval/rules/day_limits.h"
 #include "model/problem.h"
 #include "model/roster.h"
 #include "model/unit.h"
@@ -78,6 +79,8 @@ class UnitEvaluator {
   // Bit s set when watch slot s of that day overlaps an absence.
   std::uint64_t absent_slots(int person, int day) const { return absent_mask_[static_cast<std::size_t>(person) * days_ + day]; }
   std::uint64_t watch_mask(int person, int day) const { return watch_mask_[static_cast<std::size_t>(person) * days_ + day]; }
+  // The daily limits in watch slots (rules/day_limits.h).
+  const rules::DayLimits& day_limits() const { return limits_; }
   int watch_total(int person) const { return watch_total_[person]; }
   int night_total(int person) const { return night_total_[person]; }
   int watch_target(int person) const { return watch_target_[person]; }
@@ -131,6 +134,7 @@ class UnitEvaluator {
   std::int64_t hard_weight_ = 1;
   int change_percent_ = 100;
   const RepairBase* repair_ = nullptr;  // the plan before a repair, when this is one
+  rules::DayLimits limits_;
 
   // Person facts.
   std::vector<std::uint32_t> any_lang_, native_lang_;

@@ -10,6 +10,8 @@
 
 #include <fmt/format.h>
 
+#include "eval/rules/day_limits.h"
+
 namespace vigil {
 namespace {
 
@@ -176,13 +178,14 @@ class Precheck {
 
   void check_no_watch_possible() {
     const auto& par = u_.parameters;
+    const rules::DayLimits lim = rules::day_limits(par, u_.watch_minutes, slots_);
     long long demand = 0;
     for (const Place& place : p_.places) demand += static_cast<long long>(place.watchers) * slots_;
     std::string why;
-    if (hard(RuleKind::kDailyWatchHours) && par.max_watch_minutes < u_.watch_minutes)
+    if (hard(RuleKind::kDailyWatchHours) && lim.max_watches < 1)
       why = fmt::format("a watch lasts {} but a person may watch at most {} a day", duration(u_.watch_minutes),
                         duration(std::max(par.max_watch_minutes, 0)));
-    else if (hard(RuleKind::kWatchesInRow) && par.max_watches_in_row < 1)
+    else if (hard(RuleKind::kWatchesInRow) && lim.max_in_row < 1)
       why = fmt::format("at most {} watches in a row are allowed", par.max_watches_in_row);
     else
       why = fmt::format("a {} watch does not fit beside an unbroken rest of {} in a day", duration(u_.watch_minutes),
@@ -416,16 +419,19 @@ class Precheck {
 
 int max_watches_per_day(const Problem& problem) {
   const UnitSetup& u = *problem.unit;
-  const auto& par = u.parameters;
   const int W = u.watch_slots_per_day();
-  const int by_hours = is_hard(problem, RuleKind::kDailyWatchHours) ? std::max(0, par.max_watch_minutes / u.watch_minutes) : W;
-  const int in_row = is_hard(problem, RuleKind::kWatchesInRow) ? std::min(par.max_watches_in_row, W) : W;
+  const rules::DayLimits lim = rules::day_limits(u.parameters, u.watch_minutes, W);
+  const int by_hours = is_hard(problem, RuleKind::kDailyWatchHours) ? std::max(0, lim.max_watches) : W;
+  const int in_row = is_hard(problem, RuleKind::kWatchesInRow) ? std::min(lim.max_in_row, W) : W;
   if (in_row <= 0 || by_hours <= 0) return 0;
   // A rest longer than the day breaks daily-rest for anyone placed, watching
   // or not; it is reported on its own and does not limit the watches here.
   int rest = 0;
-  if (is_hard(problem, RuleKind::kDailyRest) && par.min_rest_minutes > 0 && par.min_rest_minutes <= kMinutesPerDay)
-    rest = (par.min_rest_minutes + u.watch_minutes - 1) / u.watch_minutes;
+  const int min_rest = u.parameters.min_rest_minutes;
+  if (is_hard(problem, RuleKind::kDailyRest) && min_rest > 0 && min_rest <= kMinutesPerDay) rest = lim.rest_slots;
+  // The limits' meaning (rules/day_limits.h) as a search over the day's
+  // slots, for any number of them; tests/unit_precheck_test.cc holds it to
+  // rules::keeps_day_limits on every day of up to 16 slots.
   // best[run][gap][done]: most watches so far with `run` watches in a row at
   // the end, `gap` free slots at the end (capped at rest), rest done or not.
   const int G = rest + 1;

@@ -6,24 +6,12 @@
 
 namespace vigil {
 
-int longest_free_run(std::uint64_t mask, int slots) {
-  int longest = 0, run = 0;
-  for (int s = 0; s < slots; ++s) {
-    run = (mask >> s) & 1 ? 0 : run + 1;
-    longest = std::max(longest, run);
-  }
-  return longest;
-}
-
 bool DayRebuilder::fits(int i, int s) const {
   const std::uint64_t m = mask_[i] | (std::uint64_t{1} << s);
-  if (std::popcount(m) > max_watches_) return false;
-  int run = 0;
-  for (int t = s; t >= 0 && ((m >> t) & 1); --t) ++run;
-  for (int t = s + 1; t < slots_ && ((m >> t) & 1); ++t) ++run;
-  if (run > max_in_row_) return false;
+  if (rules::watches_over(std::popcount(m), limits_) > 0) return false;
+  if (rules::run_over(rules::run_through(m, s, slots_), limits_) > 0) return false;
   // Later slots are still free: this is the longest rest still possible.
-  return longest_free_run(m, slots_) >= rest_slots_;
+  return !rules::rest_too_short(rules::longest_free_run(m, slots_), limits_);
 }
 
 // Whether the watches people can still stand cover the slots left: all of
@@ -32,7 +20,7 @@ bool DayRebuilder::fits(int i, int s) const {
 bool DayRebuilder::capacity_left(int s) const {
   int all = 0, seasoned = 0;
   for (std::size_t i = 0; i < people_.size(); ++i) {
-    const int left = std::max(0, max_watches_ - std::popcount(mask_[i]));
+    const int left = std::max(0, limits_.max_watches - std::popcount(mask_[i]));
     all += left;
     if (!ev_->is_novice(people_[i])) seasoned += left;
   }
@@ -106,7 +94,6 @@ bool DayRebuilder::rebuild(const UnitEvaluator& ev, int place, int day, std::mt1
   ev_ = &ev;
   const Problem& problem = ev.problem();
   const UnitLayout& L = ev.layout();
-  const auto& par = problem.unit->parameters;
   first_free_ = 0;
   best_changes_ = 1 << 30;
   prefer_was_ = true;
@@ -115,9 +102,7 @@ bool DayRebuilder::rebuild(const UnitEvaluator& ev, int place, int day, std::mt1
   slots_ = L.watch_slots;
   need_ = problem.places[place].watchers;
   if (need_ <= 0 || need_ > UnitEvaluator::kSlotCap || slots_ > 64) return false;
-  max_watches_ = par.max_watch_minutes / L.watch_minutes;
-  max_in_row_ = par.max_watches_in_row;
-  rest_slots_ = (par.min_rest_minutes + L.watch_minutes - 1) / L.watch_minutes;
+  limits_ = ev.day_limits();
   // Slots already begun keep their watchers: the search starts after them.
   while (first_free_ < slots_ &&
          ev.frozen(day * kMinutesPerDay + L.slot_start[static_cast<std::size_t>(first_free_)]))

@@ -12,13 +12,10 @@
 #include <random>
 #include <vector>
 
+#include "eval/rules/day_limits.h"
 #include "eval/unit_evaluator.h"
 
 namespace vigil {
-
-// The longest run of slots without a watch in a day's watch mask (bit s set:
-// on watch in slot s), over slots 0..slots-1.
-int longest_free_run(std::uint64_t mask, int slots);
 
 // Keeps its search buffers between calls, so a repair's moves do not allocate
 // once it has warmed up.
@@ -40,7 +37,7 @@ class DayRebuilder {
 
   const UnitEvaluator* ev_ = nullptr;
   int slots_ = 0, need_ = 0, first_free_ = 0;
-  int max_watches_ = 0, max_in_row_ = 0, rest_slots_ = 0;
+  rules::DayLimits limits_;
   std::vector<int> people_;              // placed at the place that day
   std::vector<std::uint64_t> busy_;      // per person: free slots they are away for
   std::vector<std::uint64_t> mask_;      // per person: watches so far (those elsewhere and in begun slots included)

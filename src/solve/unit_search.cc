@@ -9,6 +9,7 @@
 
 #include <fmt/format.h>
 
+#include "eval/rules/day_limits.h"
 #include "eval/unit_check.h"
 #include "eval/unit_evaluator.h"
 #include "solve/day_rebuild.h"
@@ -111,7 +112,7 @@ void improve_groups(const Problem& problem, const std::vector<int>& posts, const
         for (int i = 0; i < N; ++i) holders[(static_cast<std::size_t>(post) * blocks + b) * N + i] += sign * has[p][i];
     }
   };
-  const int max_watches = std::max(1, par.max_watch_minutes / L.watch_minutes);
+  const int max_watches = std::max(1, rules::day_limits(par, L.watch_minutes, L.watch_slots).max_watches);
   auto block_cost = [&](int post, int b) {
     const Place& place = problem.places[posts[post]];
     const int least = (place.watchers * L.watch_slots + max_watches - 1) / max_watches;
@@ -251,9 +252,7 @@ void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, R
 
 void assign_watches(const Problem& problem, UnitEvaluator& ev, Rng& rng) {
   const UnitLayout& L = ev.layout();
-  const auto& par = problem.unit->parameters;
-  const int max_watches = par.max_watch_minutes / L.watch_minutes;
-  const int rest_slots = (par.min_rest_minutes + L.watch_minutes - 1) / L.watch_minutes;
+  const rules::DayLimits& lim = ev.day_limits();
   std::vector<CellChange> changes;
   std::vector<int> here;
   for (int d = 0; d < L.days; ++d)
@@ -274,12 +273,9 @@ void assign_watches(const Problem& problem, UnitEvaluator& ev, Rng& rng) {
             double cost = 0;
             const std::uint64_t with = mask | (std::uint64_t{1} << s);
             if (ev.absent_slots(p, d) >> s & 1) cost += 1000;
-            if (std::popcount(with) > max_watches) cost += 500;
-            int run = 1;
-            for (int t = s - 1; t >= 0 && ((mask >> t) & 1); --t) ++run;
-            for (int t = s + 1; t < L.watch_slots && ((mask >> t) & 1); ++t) ++run;
-            if (run > par.max_watches_in_row) cost += 300;
-            if (longest_free_run(with, L.watch_slots) < rest_slots) cost += 200;
+            if (rules::watches_over(std::popcount(with), lim) > 0) cost += 500;
+            if (rules::run_over(rules::run_through(with, s, L.watch_slots), lim) > 0) cost += 300;
+            if (rules::rest_too_short(rules::longest_free_run(with, L.watch_slots), lim)) cost += 200;
             for (int i = 0; i < on_count; ++i) {
               if (!ev.shares_language(p, on[i])) cost += 400;
               if (ev.is_novice(p) && ev.is_novice(on[i])) cost += 400;
@@ -594,7 +590,6 @@ bool UnitSearch::move_shower() {
 bool UnitSearch::move_relieve() {
   move_kind_ = "relieve";
   const UnitLayout& L = ev_.layout();
-  const auto& par = problem_.unit->parameters;
   int p = rng_.below(problem_.person_count()), d = rng_.below(L.days);
   if (!focus_.empty() && rng_.below(2) == 0) {
     int pl = 0;
@@ -605,14 +600,7 @@ bool UnitSearch::move_relieve() {
   }
   const std::uint64_t mask = ev_.watch_mask(p, d);
   if (mask == 0) return false;
-  const int rest_slots = (par.min_rest_minutes + L.watch_minutes - 1) / L.watch_minutes;
-  bool broken = std::popcount(mask) > par.max_watch_minutes / L.watch_minutes ||
-                longest_free_run(mask, L.watch_slots) < rest_slots;
-  for (int s = 0, run = 0; s < L.watch_slots && !broken; ++s) {
-    run = (mask >> s) & 1 ? run + 1 : 0;
-    broken = run > par.max_watches_in_row;
-  }
-  if (!broken) return false;
+  if (rules::keeps_day_limits(mask, ev_.day_limits())) return false;
   int pick = rng_.below(std::popcount(mask));
   std::uint64_t m = mask;
   while (pick-- > 0) m &= m - 1;
@@ -774,9 +762,6 @@ void UnitSearch::refresh_focus() {
   focus_.clear();
   if (ev_.plain_score().hard == 0) return;
   const UnitLayout& L = ev_.layout();
-  const auto& par = problem_.unit->parameters;
-  const int rest_slots = (par.min_rest_minutes + L.watch_minutes - 1) / L.watch_minutes;
-  const int max_watches = par.max_watch_minutes / L.watch_minutes;
   for (int pl : watched_places_)
     for (int d = 0; d < L.days; ++d) {
       bool broken = false;
@@ -790,12 +775,7 @@ void UnitSearch::refresh_focus() {
       }
       for (int p : ev_.people_at(pl, d)) {
         if (broken) break;
-        const std::uint64_t mask = ev_.watch_mask(p, d);
-        broken = std::popcount(mask) > max_watches || longest_free_run(mask, L.watch_slots) < rest_slots;
-        for (int s = 0, run = 0; s < L.watch_slots && !broken; ++s) {
-          run = (mask >> s) & 1 ? run + 1 : 0;
-          broken = run > par.max_watches_in_row;
-        }
+        broken = !rules::keeps_day_limits(ev_.watch_mask(p, d), ev_.day_limits());
       }
       if (!broken && problem_.places[pl].kind == PlaceKind::kPost) broken = ev_.team_short(pl, d);
       if (broken) focus_.emplace_back(pl, d);

@@ -9,8 +9,7 @@
 //     max-in-a-row: run length - max units.
 #pragma once
 
-#include <algorithm>
-
+#include "eval/rules/day_limits.h"
 #include "eval/rules/rule_support.h"
 #include "eval/unit_context.h"
 #include "model/wording.h"
@@ -18,48 +17,36 @@
 namespace vigil::rules {
 
 struct DailyLimits {
-  // Any of the three may be null (rule off).
+  // Any of the three may be null (rule off). What each limit means is in
+  // rules/day_limits.h; this unit counts it over the plan and words it.
   static void evaluate(const RuleInput& in, const UnitContext& cx, RuleTally* rest, RuleTally* hours,
                        RuleTally* in_row) {
     if (!rest && !hours && !in_row) return;
-    const UnitRuleParameters& par = cx.unit.parameters;
     const int wm = cx.layout.watch_minutes;
-    const int max_watches = par.max_watch_minutes / wm;
-    const int W = cx.slots;
+    const DayLimits lim = day_limits(cx.unit.parameters, wm, cx.slots);
     for (int p = 0; p < cx.people; ++p)
       for (int d = 0; d < cx.days; ++d) {
-        int count = 0, longest_gap = 0, gap = 0, run = 0;
-        for (int s = 0; s <= W; ++s) {
-          const bool on = s < cx.watch_lanes && cx.watch_cell(p, d, s) >= 0;
-          if (on) {
-            ++count;
-            ++run;
-            longest_gap = std::max(longest_gap, gap);
-            gap = 0;
-          } else {
-            if (s < W) ++gap;
-            if (in_row && run > par.max_watches_in_row) {
-              const int first = s - run, length = run;
-              record(in, RuleKind::kWatchesInRow, *in_row, p, d, d, -1, length - par.max_watches_in_row,
-                     length - par.max_watches_in_row, [&] {
-                       return fmt::format("{}, {} {}: {} watches in a row, at most {}", cx.name(p),
-                                          day_label(in.problem, d), cx.span_text(cx.layout.slot_start[first], length * wm),
-                                          length, par.max_watches_in_row);
-                     });
-            }
-            run = 0;
-          }
-        }
-        longest_gap = std::max(longest_gap, gap);
-        if (rest && cx.place_at(p, d) >= 0 && longest_gap * wm < par.min_rest_minutes)
+        const DayWatches day = scan_day(
+            cx.slots, lim.max_in_row, [&](int s) { return s < cx.watch_lanes && cx.watch_cell(p, d, s) >= 0; },
+            [&](int first, int length) {
+              if (!in_row) return;
+              const int over = run_over(length, lim);
+              record(in, RuleKind::kWatchesInRow, *in_row, p, d, d, -1, over, over, [&] {
+                return fmt::format("{}, {} {}: {} watches in a row, at most {}", cx.name(p), day_label(in.problem, d),
+                                   cx.span_text(cx.layout.slot_start[first], length * wm), length, lim.max_in_row);
+              });
+            });
+        if (rest && cx.place_at(p, d) >= 0 && rest_too_short(day.longest_free, lim))
           record(in, RuleKind::kDailyRest, *rest, p, d, d, -1, 1, 1, [&] {
             return fmt::format("{}, {}: longest rest {}, at least {} needed", cx.name(p), day_label(in.problem, d),
-                               UnitContext::hours(longest_gap * wm), UnitContext::hours(par.min_rest_minutes));
+                               UnitContext::hours(day.longest_free * wm),
+                               UnitContext::hours(cx.unit.parameters.min_rest_minutes));
           });
-        if (hours && count > max_watches)
-          record(in, RuleKind::kDailyWatchHours, *hours, p, d, d, -1, count - max_watches, count - max_watches, [&] {
-            return fmt::format("{}, {}: {} watches ({}), at most {} ({})", cx.name(p), day_label(in.problem, d), count,
-                               UnitContext::hours(count * wm), max_watches, UnitContext::hours(max_watches * wm));
+        if (const int over = watches_over(day.watches, lim); hours && over > 0)
+          record(in, RuleKind::kDailyWatchHours, *hours, p, d, d, -1, over, over, [&] {
+            return fmt::format("{}, {}: {} watches ({}), at most {} ({})", cx.name(p), day_label(in.problem, d),
+                               day.watches, UnitContext::hours(day.watches * wm), lim.max_watches,
+                               UnitContext::hours(lim.max_watches * wm));
           });
       }
   }

@@ -1,0 +1,118 @@
+// What the three daily limits (daily-rest, daily-watch-hours,
+// watches-in-a-row; docs/unit-rules.md) mean on one person's roster day, on
+// flat data: the limits in watch slots, and a day's watches as "on watch in
+// slot s" (any number of slots) or as a mask (bit s set: on watch in slot s;
+// days of at most 64 slots, as the incremental evaluator keeps them). The
+// full and incremental evaluators, the precheck, the search and the day
+// re-plan all read the limits through here, so a change of a limit's meaning
+// is made once.
+#pragma once
+
+#include <algorithm>
+#include <bit>
+#include <cstdint>
+
+#include "model/unit.h"
+
+namespace vigil::rules {
+
+// The daily limits counted in watch slots of one day.
+struct DayLimits {
+  int slots = 0;        // watch slots in a roster day
+  int max_watches = 0;  // daily-watch-hours: whole watches that fit in max-watch-minutes
+  int max_in_row = 0;   // watches-in-a-row
+  // daily-rest: free slots in a row that hold min-rest (rounded up, so a
+  // longest free run of n slots is short exactly when n * watch length <
+  // min-rest).
+  int rest_slots = 0;
+};
+
+inline DayLimits day_limits(const UnitRuleParameters& par, int watch_minutes, int slots) {
+  DayLimits l;
+  l.slots = slots;
+  l.max_watches = par.max_watch_minutes / watch_minutes;
+  l.max_in_row = par.max_watches_in_row;
+  l.rest_slots = (par.min_rest_minutes + watch_minutes - 1) / watch_minutes;
+  return l;
+}
+
+// ---- any number of slots ---------------------------------------------------
+
+// One pass over a day's slots: how many watches, the longest run of free
+// slots, and each maximal run of watches longer than max_in_row
+// (long_run(first slot, length)).
+struct DayWatches {
+  int watches = 0, longest_free = 0;
+};
+
+template <class OnWatch, class LongRun>
+DayWatches scan_day(int slots, int max_in_row, OnWatch&& on_watch, LongRun&& long_run) {
+  DayWatches day;
+  int free = 0, run = 0;
+  for (int s = 0; s <= slots; ++s) {
+    if (s < slots && on_watch(s)) {
+      ++day.watches;
+      ++run;
+      day.longest_free = std::max(day.longest_free, free);
+      free = 0;
+      continue;
+    }
+    if (s < slots) ++free;
+    if (run > max_in_row) long_run(s - run, run);
+    run = 0;
+  }
+  day.longest_free = std::max(day.longest_free, free);
+  return day;
+}
+
+// daily-watch-hours: watches over the limit (1 unit each).
+inline int watches_over(int watches, const DayLimits& l) { return watches > l.max_watches ? watches - l.max_watches : 0; }
+// daily-rest (for a person placed somewhere that day): the longest rest is too short.
+inline bool rest_too_short(int longest_free, const DayLimits& l) { return longest_free < l.rest_slots; }
+// watches-in-a-row: units of one maximal run of watches.
+inline int run_over(int length, const DayLimits& l) { return length > l.max_in_row ? length - l.max_in_row : 0; }
+
+// ---- a day as a mask (at most 64 slots) ---------------------------------------
+
+inline bool on_watch(std::uint64_t mask, int slot) { return (mask >> slot) & 1; }
+
+// The longest run of slots without a watch, over slots 0..slots-1.
+inline int longest_free_run(std::uint64_t mask, int slots) {
+  int longest = 0, run = 0;
+  for (int s = 0; s < slots; ++s) {
+    run = on_watch(mask, s) ? 0 : run + 1;
+    longest = std::max(longest, run);
+  }
+  return longest;
+}
+
+// The length of the run of watches through `slot` (0 when off watch there).
+inline int run_through(std::uint64_t mask, int slot, int slots) {
+  if (!on_watch(mask, slot)) return 0;
+  int run = 1;
+  for (int t = slot - 1; t >= 0 && on_watch(mask, t); --t) ++run;
+  for (int t = slot + 1; t < slots && on_watch(mask, t); ++t) ++run;
+  return run;
+}
+
+// watches-in-a-row units of the whole day.
+inline int runs_over(std::uint64_t mask, const DayLimits& l) {
+  int over = 0, run = 0;
+  for (int s = 0; s <= l.slots; ++s) {
+    if (s < l.slots && on_watch(mask, s)) {
+      ++run;
+    } else {
+      over += run_over(run, l);
+      run = 0;
+    }
+  }
+  return over;
+}
+
+// Whether the day keeps all three limits (daily-rest as for someone placed).
+inline bool keeps_day_limits(std::uint64_t mask, const DayLimits& l) {
+  return watches_over(std::popcount(mask), l) == 0 && !rest_too_short(longest_free_run(mask, l.slots), l) &&
+         runs_over(mask, l) == 0;
+}
+
+}  // namespace vigil::rules
