@@ -32,9 +32,7 @@ UnitEvaluator::UnitEvaluator(const Problem& problem, Roster roster)
       unit.repair->plan.lanes() == L_.lanes)
     repair_ = &*unit.repair;
 
-  any_lang_.assign(people_, 0);
-  native_lang_.assign(people_, 0);
-  novice_.assign(people_, 0);
+  traits_ = rules::watch_traits(problem);
   present_.assign(static_cast<std::size_t>(people_) * days_, 0);
   absent_mask_.assign(static_cast<std::size_t>(people_) * days_, 0);
   partly_absent_.assign(static_cast<std::size_t>(people_) * days_, 0);
@@ -44,11 +42,6 @@ UnitEvaluator::UnitEvaluator(const Problem& problem, Roster roster)
   std::int64_t all_present = 0;
   for (int p = 0; p < people_; ++p) {
     const Person& person = problem.people[p];
-    for (const SpokenLanguage& l : person.unit.languages) {
-      any_lang_[p] |= 1u << l.language;
-      if (l.level == LanguageLevel::kNative) native_lang_[p] |= 1u << l.language;
-    }
-    novice_[p] = person.unit.experience == Experience::kNone ? 1 : 0;
     for (std::size_t i = 0; i < needs.size(); ++i) team_has_[p * needs.size() + i] = person.unit.meets(needs[i]) ? 1 : 0;
     for (int d = 0; d < days_; ++d) {
       const std::size_t i = static_cast<std::size_t>(p) * days_ + d;
@@ -310,10 +303,10 @@ void UnitEvaluator::slot_cost(int place, int d, int s, RuleAmounts& out) const {
   }
   for (int a = 0; a < k; ++a)
     for (int b = a + 1; b < k; ++b) {
-      const int x = who[a], y = who[b];
-      if ((any_lang_[x] & any_lang_[y]) == 0) ++out[idx(RuleKind::kSharedLanguage)];
-      if (novice_[x] && novice_[y]) ++out[idx(RuleKind::kNovicePair)];
-      if ((native_lang_[x] & native_lang_[y]) == 0) ++out[idx(RuleKind::kNativePairs)];
+      const rules::WatchTraits &x = traits_[who[a]], &y = traits_[who[b]];
+      if (!rules::share_language(x, y)) ++out[idx(RuleKind::kSharedLanguage)];
+      if (rules::novice_pair(x, y)) ++out[idx(RuleKind::kNovicePair)];
+      if (!rules::share_native(x, y)) ++out[idx(RuleKind::kNativePairs)];
     }
 }
 

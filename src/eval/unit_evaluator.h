@@ -15,6 +15,7 @@
 
 #include "eval/evaluation.h"
 #include "eval/rules/day_limits.h"
+#include "eval/rules/watch_partners.h"
 #include "model/problem.h"
 #include "model/roster.h"
 #include "model/unit.h"
@@ -85,8 +86,10 @@ class UnitEvaluator {
   int night_total(int person) const { return night_total_[person]; }
   int watch_target(int person) const { return watch_target_[person]; }
   int night_target(int person) const { return night_target_[person]; }
-  bool shares_language(int a, int b) const { return (any_lang_[a] & any_lang_[b]) != 0; }
-  bool is_novice(int person) const { return novice_[person] != 0; }
+  // Whether the two may watch together (rules/watch_partners.h).
+  bool may_watch_together(int a, int b) const { return rules::may_watch_together(traits_[a], traits_[b]); }
+  bool is_novice(int person) const { return traits_[person].novice; }
+  const rules::WatchTraits& watch_traits(int person) const { return traits_[person]; }
   // Whether the team of `post` in the stint block holding `day` misses a need.
   bool team_short(int post, int day) const {
     RuleAmounts a{};
@@ -137,8 +140,7 @@ class UnitEvaluator {
   rules::DayLimits limits_;
 
   // Person facts.
-  std::vector<std::uint32_t> any_lang_, native_lang_;
-  std::vector<char> novice_;
+  std::vector<rules::WatchTraits> traits_;
   std::vector<char> present_;             // [p * days + d]
   std::vector<std::uint64_t> absent_mask_;  // [p * days + d]: watch slots overlapping an absence
   std::vector<char> partly_absent_;       // [p * days + d]: some absence touches the day

@@ -30,8 +30,7 @@ bool DayRebuilder::capacity_left(int s) const {
 
 bool DayRebuilder::pairs_with(int i, int s, int k) const {
   for (int j = 0; j < k; ++j) {
-    const int a = people_[i], b = people_[chosen_[s * need_ + j]];
-    if (!ev_->shares_language(a, b) || (ev_->is_novice(a) && ev_->is_novice(b))) return false;
+    if (!ev_->may_watch_together(people_[i], people_[chosen_[s * need_ + j]])) return false;
   }
   return true;
 }
@@ -135,10 +134,8 @@ bool DayRebuilder::rebuild(const UnitEvaluator& ev, int place, int day, std::mt1
   if (static_cast<int>(order_.size()) < slots_) order_.resize(static_cast<std::size_t>(slots_));
   partners_.assign(n, 0);
   for (int i = 0; i < n; ++i)
-    for (int j = 0; j < n; ++j) {
-      const int a = people_[i], b = people_[j];
-      if (i != j && ev.shares_language(a, b) && !(ev.is_novice(a) && ev.is_novice(b))) ++partners_[i];
-    }
+    for (int j = 0; j < n; ++j)
+      if (i != j && ev.may_watch_together(people_[i], people_[j])) ++partners_[i];
   // A first dive keeps what it can of the day as it stands; when that finds
   // nothing, shorter dives in fresh random orders ignore it (a dive that went
   // wrong early rarely recovers: the search's tail is long).

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "eval/rules/day_limits.h"
+#include "eval/rules/watch_partners.h"
 #include "eval/unit_check.h"
 #include "eval/unit_evaluator.h"
 #include "solve/day_rebuild.h"
@@ -89,7 +90,7 @@ void improve_groups(const Problem& problem, const std::vector<int>& posts, const
   for (int p = 0; p < n; ++p) {
     for (int d = 0; d < days; ++d) present[p][d] = present_on_day(problem.people[p], d) ? 1 : 0;
     for (int i = 0; i < N; ++i) has[p][i] = problem.people[p].unit.meets(needs[i]) ? 1 : 0;
-    novice[p] = problem.people[p].unit.experience == Experience::kNone ? 1 : 0;
+    novice[p] = rules::watch_traits(problem.people[p].unit).novice ? 1 : 0;
   }
   // Per post index and day: members present, novices; per post and block: need holders.
   const int posts_n = static_cast<int>(posts.size());
@@ -205,14 +206,14 @@ void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, R
 
   std::vector<double> size(groups, 0);
   std::vector<std::vector<double>> have(groups, std::vector<double>(needs.size(), 0));
-  std::vector<std::uint32_t> langs(groups, 0);
+  std::vector<rules::LanguageSet> langs(groups);
   std::vector<int> novices(groups, 0), members(groups, 0);
   std::vector<int> group_of(n, -1);
   for (int p : order) {
     const Person& person = problem.people[p];
-    std::uint32_t mine = 0;
-    for (const SpokenLanguage& l : person.unit.languages) mine |= 1u << l.language;
-    const bool novice = person.unit.experience == Experience::kNone;
+    const rules::WatchTraits traits = rules::watch_traits(person.unit);
+    const rules::LanguageSet& mine = traits.spoken;
+    const bool novice = traits.novice;
     int best = 0;
     double best_cost = 1e18;
     for (int g = 0; g < groups; ++g) {
@@ -222,7 +223,7 @@ void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, R
       if (members[g] >= cap) cost += 1e6;
       for (std::size_t i = 0; i < needs.size(); ++i)
         if (person.unit.meets(needs[i]) && have[g][i] < needs[i].count + 0.5) cost -= 40.0 * (needs[i].count + 0.5 - have[g][i]);
-      if (members[g] > 0 && (langs[g] & mine) == 0) cost += 30;
+      if (members[g] > 0 && (langs[g] & mine).none()) cost += 30;
       if (novice) cost += 8.0 * novices[g];
       cost += rng.unit() * 0.1;
       if (cost < best_cost) best_cost = cost, best = g;
@@ -277,8 +278,8 @@ void assign_watches(const Problem& problem, UnitEvaluator& ev, Rng& rng) {
             if (rules::run_over(rules::run_through(with, s, L.watch_slots), lim) > 0) cost += 300;
             if (rules::rest_too_short(rules::longest_free_run(with, L.watch_slots), lim)) cost += 200;
             for (int i = 0; i < on_count; ++i) {
-              if (!ev.shares_language(p, on[i])) cost += 400;
-              if (ev.is_novice(p) && ev.is_novice(on[i])) cost += 400;
+              if (!rules::share_language(ev.watch_traits(p), ev.watch_traits(on[i]))) cost += 400;
+              if (rules::novice_pair(ev.watch_traits(p), ev.watch_traits(on[i]))) cost += 400;
             }
             cost += 20.0 * std::popcount(mask);
             cost += 2.0 * (ev.watch_total(p) - ev.watch_target(p));
@@ -771,7 +772,7 @@ void UnitSearch::refresh_focus() {
         const int* who = ev_.watchers(pl, d, s);
         for (int i = 0; i < std::min(n, UnitEvaluator::kSlotCap) && !broken; ++i)
           for (int j = i + 1; j < std::min(n, UnitEvaluator::kSlotCap) && !broken; ++j)
-            broken = !ev_.shares_language(who[i], who[j]) || (ev_.is_novice(who[i]) && ev_.is_novice(who[j]));
+            broken = !ev_.may_watch_together(who[i], who[j]);
       }
       for (int p : ev_.people_at(pl, d)) {
         if (broken) break;
