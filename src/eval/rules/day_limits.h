@@ -76,13 +76,26 @@ inline int run_over(int length, const DayLimits& l) { return length > l.max_in_r
 
 inline bool on_watch(std::uint64_t mask, int slot) { return (mask >> slot) & 1; }
 
+// Calls run(first slot, length) for each maximal run of set bits, a few
+// instructions per run (a day holds a handful), not per slot: the incremental
+// evaluator prices every changed person-day with these.
+template <class Run>
+void for_each_run(std::uint64_t bits, Run&& run) {
+  while (bits) {
+    const int first = std::countr_zero(bits);
+    const int length = std::countr_one(bits >> first);
+    run(first, length);
+    bits = first + length >= 64 ? 0 : bits & ~((std::uint64_t{1} << (first + length)) - 1);
+  }
+}
+
+// The slots of a day as set bits.
+inline std::uint64_t all_slots(int slots) { return slots >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << slots) - 1; }
+
 // The longest run of slots without a watch, over slots 0..slots-1.
 inline int longest_free_run(std::uint64_t mask, int slots) {
-  int longest = 0, run = 0;
-  for (int s = 0; s < slots; ++s) {
-    run = on_watch(mask, s) ? 0 : run + 1;
-    longest = std::max(longest, run);
-  }
+  int longest = 0;
+  for_each_run(~mask & all_slots(slots), [&](int, int length) { longest = std::max(longest, length); });
   return longest;
 }
 
@@ -97,15 +110,8 @@ inline int run_through(std::uint64_t mask, int slot, int slots) {
 
 // watches-in-a-row units of the whole day.
 inline int runs_over(std::uint64_t mask, const DayLimits& l) {
-  int over = 0, run = 0;
-  for (int s = 0; s <= l.slots; ++s) {
-    if (s < l.slots && on_watch(mask, s)) {
-      ++run;
-    } else {
-      over += run_over(run, l);
-      run = 0;
-    }
-  }
+  int over = 0;
+  for_each_run(mask & all_slots(l.slots), [&](int, int length) { over += run_over(length, l); });
   return over;
 }
 
