@@ -36,13 +36,12 @@ UnitEvaluator::UnitEvaluator(const Problem& problem, Roster roster)
   present_.assign(static_cast<std::size_t>(people_) * days_, 0);
   absent_mask_.assign(static_cast<std::size_t>(people_) * days_, 0);
   partly_absent_.assign(static_cast<std::size_t>(people_) * days_, 0);
-  const auto& needs = unit.parameters.team_needs;
-  team_has_.assign(static_cast<std::size_t>(people_) * needs.size(), 0);
+  need_holders_ = rules::NeedHolders(problem);
+  team_have_.assign(static_cast<std::size_t>(need_holders_.needs), 0);
   std::vector<int> present_days(people_, 0);
   std::int64_t all_present = 0;
   for (int p = 0; p < people_; ++p) {
     const Person& person = problem.people[p];
-    for (std::size_t i = 0; i < needs.size(); ++i) team_has_[p * needs.size() + i] = person.unit.meets(needs[i]) ? 1 : 0;
     for (int d = 0; d < days_; ++d) {
       const std::size_t i = static_cast<std::size_t>(p) * days_ + d;
       present_[i] = present_on_day(person, d) ? 1 : 0;
@@ -320,16 +319,18 @@ void UnitEvaluator::team_cost(int post, int block, RuleAmounts& out) const {
   const auto& needs = problem_.unit->parameters.team_needs;
   if (needs.empty()) return;
   ++member_round_;
-  std::array<int, 32> have{};
+  const int N = need_holders_.needs;
+  int* have = team_have_.data();
+  std::fill_n(have, N, 0);
   const int first = block * post_days_, last = std::min(days_, first + post_days_);
   for (int d = first; d < last; ++d)
     for (int p : at_place_[pd(post, d)]) {
       if (member_stamp_[p] == member_round_) continue;
       member_stamp_[p] = member_round_;
-      for (std::size_t i = 0; i < needs.size() && i < have.size(); ++i) have[i] += team_has_[p * needs.size() + i];
+      const std::uint8_t* has = need_holders_.row(p);
+      for (int i = 0; i < N; ++i) have[i] += has[i];
     }
-  for (std::size_t i = 0; i < needs.size() && i < have.size(); ++i)
-    if (have[i] < needs[i].count) out[idx(RuleKind::kTeam)] += needs[i].count - have[i];
+  for (int i = 0; i < N; ++i) out[idx(RuleKind::kTeam)] += rules::members_missing(needs[i], have[i]);
 }
 
 void UnitEvaluator::line_cost(int p, RuleAmounts& out) const {

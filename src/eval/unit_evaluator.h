@@ -15,6 +15,7 @@
 
 #include "eval/evaluation.h"
 #include "eval/rules/day_limits.h"
+#include "eval/rules/team_needs.h"
 #include "eval/rules/watch_partners.h"
 #include "model/problem.h"
 #include "model/roster.h"
@@ -147,7 +148,8 @@ class UnitEvaluator {
   std::vector<int> night_target_, watch_target_;
   std::vector<std::vector<int>> requests_of_;    // person -> request indices (day-off, post, partner by requester)
   std::vector<std::vector<int>> partner_of_;     // person -> requesters naming them as partner
-  std::vector<std::uint8_t> team_has_;           // [p * needs + i]: 1 when person p meets team need i
+  rules::NeedHolders need_holders_;
+  mutable std::vector<int> team_have_;           // scratch for team_cost: holders per need
   mutable std::vector<std::uint32_t> member_stamp_;  // scratch for team_cost's member dedup
   mutable std::uint32_t member_round_ = 0;
   mutable std::vector<int> overflow_;            // scratch: watchers of a slot past kSlotCap

@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "eval/rules/day_limits.h"
+#include "eval/rules/team_needs.h"
 
 namespace vigil {
 namespace {
@@ -334,7 +335,9 @@ class Precheck {
     const int P = u_.rotation.post_days;
     if (needs.empty() || posts_ == 0 || P <= 0) return;
     const bool absences_bind = hard(RuleKind::kUnavailable);
-    for (const TeamNeed& need : needs) {
+    const rules::NeedHolders has(p_);
+    for (int which = 0; which < static_cast<int>(needs.size()); ++which) {
+      const TeamNeed& need = needs[which];
       if (need.count <= 0) continue;
       const int required = posts_ * need.count;
       std::vector<std::pair<int, std::vector<long long>>> items;
@@ -342,7 +345,7 @@ class Precheck {
         const int e = std::min(days_, a + P) - 1;
         int holders = 0, seats = 0;
         for (int i = 0; i < n_; ++i) {
-          if (!p_.people[i].unit.meets(need)) continue;
+          if (!has.meets(i, which)) continue;
           bool here = !absences_bind;
           for (int d = a; d <= e && !here; ++d) here = present(i, d);
           if (!here) continue;

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "eval/rules/day_limits.h"
+#include "eval/rules/team_needs.h"
 #include "eval/rules/watch_partners.h"
 #include "eval/unit_check.h"
 #include "eval/unit_evaluator.h"
@@ -85,11 +86,10 @@ void improve_groups(const Problem& problem, const std::vector<int>& posts, const
   const UnitLayout L = make_unit_layout(problem);
   const auto& par = problem.unit->parameters;
   std::vector<std::vector<char>> present(n, std::vector<char>(days, 0));
-  std::vector<std::vector<char>> has(n, std::vector<char>(N, 0));
+  const rules::NeedHolders has(problem);
   std::vector<char> novice(n, 0);
   for (int p = 0; p < n; ++p) {
     for (int d = 0; d < days; ++d) present[p][d] = present_on_day(problem.people[p], d) ? 1 : 0;
-    for (int i = 0; i < N; ++i) has[p][i] = problem.people[p].unit.meets(needs[i]) ? 1 : 0;
     novice[p] = rules::watch_traits(problem.people[p].unit).novice ? 1 : 0;
   }
   // Per post index and day: members present, novices; per post and block: need holders.
@@ -110,7 +110,7 @@ void improve_groups(const Problem& problem, const std::vector<int>& posts, const
           nov[static_cast<std::size_t>(post) * days + d] += sign * novice[p];
         }
       if (member)
-        for (int i = 0; i < N; ++i) holders[(static_cast<std::size_t>(post) * blocks + b) * N + i] += sign * has[p][i];
+        for (int i = 0; i < N; ++i) holders[(static_cast<std::size_t>(post) * blocks + b) * N + i] += sign * has.meets(p, i);
     }
   };
   const int max_watches = std::max(1, rules::day_limits(par, L.watch_minutes, L.watch_slots).max_watches);
@@ -121,7 +121,7 @@ void improve_groups(const Problem& problem, const std::vector<int>& posts, const
     std::int64_t cost = 0;
     for (int i = 0; i < N; ++i) {
       const int h = holders[(static_cast<std::size_t>(post) * blocks + b) * N + i];
-      if (h < needs[i].count) cost += 100 * (needs[i].count - h);
+      if (const int missing = rules::members_missing(needs[i], h); missing > 0) cost += 100 * missing;
       else if (h == needs[i].count) cost += 2;  // one absence away from a gap
     }
     for (int d = b * P; d < std::min(days, b * P + P); ++d) {
@@ -188,14 +188,15 @@ void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, R
   const int groups = static_cast<int>(table.size());
 
   // Rarer qualities first, so each group gets its share of them.
+  const rules::NeedHolders has(problem);
   std::vector<int> holders(needs.size(), 0);
-  for (const Person& person : problem.people)
-    for (std::size_t i = 0; i < needs.size(); ++i) holders[i] += person.unit.meets(needs[i]) ? 1 : 0;
+  for (int p = 0; p < n; ++p)
+    for (std::size_t i = 0; i < needs.size(); ++i) holders[i] += has.meets(p, static_cast<int>(i)) ? 1 : 0;
   std::vector<double> rarity(n, 0);
   std::vector<double> presence(n, 0);
   for (int p = 0; p < n; ++p) {
     for (std::size_t i = 0; i < needs.size(); ++i)
-      if (problem.people[p].unit.meets(needs[i])) rarity[p] += 1.0 / std::max(1, holders[i]);
+      if (has.meets(p, static_cast<int>(i))) rarity[p] += 1.0 / std::max(1, holders[i]);
     for (int d = 0; d < problem.days(); ++d) presence[p] += present_on_day(problem.people[p], d) ? 1 : 0;
     presence[p] /= std::max(1, problem.days());
   }
@@ -222,7 +223,8 @@ void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, R
       double cost = 10.0 * size[g] / table[g].cycle;
       if (members[g] >= cap) cost += 1e6;
       for (std::size_t i = 0; i < needs.size(); ++i)
-        if (person.unit.meets(needs[i]) && have[g][i] < needs[i].count + 0.5) cost -= 40.0 * (needs[i].count + 0.5 - have[g][i]);
+        if (has.meets(p, static_cast<int>(i)) && have[g][i] < needs[i].count + 0.5)
+          cost -= 40.0 * (needs[i].count + 0.5 - have[g][i]);
       if (members[g] > 0 && (langs[g] & mine).none()) cost += 30;
       if (novice) cost += 8.0 * novices[g];
       cost += rng.unit() * 0.1;
@@ -233,7 +235,7 @@ void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, R
     members[best] += 1;
     langs[best] |= mine;
     novices[best] += novice ? 1 : 0;
-    for (std::size_t i = 0; i < needs.size(); ++i) have[best][i] += person.unit.meets(needs[i]) ? presence[p] : 0;
+    for (std::size_t i = 0; i < needs.size(); ++i) have[best][i] += has.meets(p, static_cast<int>(i)) ? presence[p] : 0;
   }
   improve_groups(problem, posts, table, P, group_of, rng);
   for (int p = 0; p < n; ++p) {

@@ -2,15 +2,17 @@
 // a stint block [b*P, (b+1)*P), cut at the horizon's end) has at least
 // `count` members with each team need: the experience (at least the level),
 // the skill, or the language (any level). Units: the members missing, per
-// (post, block, need). An empty team misses them all.
+// (post, block, need). An empty team misses them all. Who meets a need and
+// what a team misses is in rules/team_needs.h; this unit counts the teams
+// over the plan and words what they lack.
 #pragma once
 
 #include <algorithm>
-#include <cstdint>
 #include <string>
 #include <vector>
 
 #include "eval/rules/rule_support.h"
+#include "eval/rules/team_needs.h"
 #include "eval/unit_context.h"
 
 namespace vigil::rules {
@@ -23,10 +25,7 @@ struct Team {
     const int P = cx.unit.rotation.post_days;
     if (needs.empty() || P <= 0) return;
     const int N = static_cast<int>(needs.size());
-    // has[p * N + k]: person p meets need k.
-    std::vector<std::uint8_t> has(static_cast<std::size_t>(cx.people) * N, 0);
-    for (int p = 0; p < cx.people; ++p)
-      for (int k = 0; k < N; ++k) has[static_cast<std::size_t>(p) * N + k] = in.problem.people[p].unit.meets(needs[k]) ? 1 : 0;
+    const NeedHolders has(in.problem);
 
     std::vector<int> stamp(static_cast<std::size_t>(cx.people), -1);
     std::vector<int> members, with(static_cast<std::size_t>(N), 0);
@@ -42,13 +41,13 @@ struct Team {
             if (stamp[*it] == round) continue;
             stamp[*it] = round;
             members.push_back(*it);
-            for (int k = 0; k < N; ++k) with[k] += has[static_cast<std::size_t>(*it) * N + k];
+            for (int k = 0; k < N; ++k) with[k] += has.meets(*it, k) ? 1 : 0;
           }
         for (int k = 0; k < N; ++k) {
-          const int missing = needs[k].count - with[k];
+          const int missing = members_missing(needs[k], with[k]);
           if (missing <= 0) continue;
           record(in, kKind, tally, -1, a, b, cx.layout.stay_shift[pl], missing, missing,
-                 [&] { return text(cx, pl, a, b, needs[k], members, has, N, k); });
+                 [&] { return text(cx, pl, a, b, needs[k], members, has, k); });
           if (in.explain) in.explain->back().gist = "without " + with_article(cx, needs[k]);
         }
       }
@@ -82,12 +81,12 @@ struct Team {
   // Says what the team lacks and who with the need is free at a rest center
   // on every day of the block (the officer's way to fix it).
   static std::string text(const UnitContext& cx, int pl, int a, int b, const TeamNeed& need,
-                          const std::vector<int>& members, const std::vector<std::uint8_t>& has, int N, int k) {
+                          const std::vector<int>& members, const NeedHolders& has, int k) {
     const std::string what = noun(cx, need);
     const int team = static_cast<int>(members.size());
     std::vector<int> holders;
     for (int p : members)
-      if (has[static_cast<std::size_t>(p) * N + k]) holders.push_back(p);
+      if (has.meets(p, k)) holders.push_back(p);
     std::sort(holders.begin(), holders.end());
     const int n = static_cast<int>(holders.size());
 
@@ -108,7 +107,7 @@ struct Team {
     // Free: has the need and is at a rest center on every day of the block.
     std::vector<std::vector<int>> free(static_cast<std::size_t>(cx.places));
     for (int p = 0; p < cx.people; ++p) {
-      if (!has[static_cast<std::size_t>(p) * N + k]) continue;
+      if (!has.meets(p, k)) continue;
       bool resting = true;
       for (int d = a; d <= b && resting; ++d) resting = cx.kind_at(p, d) == PlaceKind::kRestCenter && cx.place_at(p, d) >= 0;
       if (resting) free[static_cast<std::size_t>(cx.place_at(p, a))].push_back(p);
