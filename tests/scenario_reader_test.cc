@@ -734,6 +734,19 @@ TEST(ScenarioReaderErrors, SizeLimits) {
   text += "]\n";
   EXPECT_EQ(parse_scenario(text, "bad.yaml").error().headline(),
             "bad.yaml:2:9: skills: expected at most 32 skill names, got 33");
+  // As many languages as a person's language set holds (kMaxLanguages), and one more.
+  text = "horizon: {days: 2}\nlanguages: [";
+  for (int i = 0; i < kMaxLanguages; ++i) text += (i ? ", l" : "l") + std::to_string(i);
+  text += "]\nplaces: {posts: [{name: P}]}\npeople: [{name: A, languages: {l63: native}}]\n"
+          "rules: {team: {needs: [{language: l63}]}}\n";
+  const auto at_limit = parse_scenario(text, "ok.yaml");
+  ASSERT_TRUE(at_limit.ok()) << at_limit.error().headline();
+  EXPECT_EQ(at_limit.value().unit->languages.size(), static_cast<std::size_t>(kMaxLanguages));
+  text = "horizon: {days: 2}\nlanguages: [";
+  for (int i = 0; i <= kMaxLanguages; ++i) text += (i ? ", l" : "l") + std::to_string(i);
+  text += "]\n";
+  EXPECT_EQ(parse_scenario(text, "bad.yaml").error().headline(),
+            "bad.yaml:2:12: languages: expected at most 64 language codes, got 65");
 }
 
 TEST(ScenarioReaderErrors, ProblemValidationIsReportedToo) {

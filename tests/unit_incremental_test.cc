@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <string>
+
+#include <fmt/format.h>
 
 #include "eval/evaluation.h"
 #include "eval/unit_evaluator.h"
@@ -86,14 +89,16 @@ std::vector<CellChange> random_move(const Problem& p, const UnitLayout& lay, con
   return out;
 }
 
-TEST(UnitIncremental, RandomMovesMatchARecountAndTheFullEvaluator) {
-  const Problem p = mixed_unit();
+// Random moves from a constructed plan: after each, the score moved by the
+// delta and undo restores it; every 50 steps the amounts equal a recount and
+// the full evaluator's.
+void expect_walk_matches(const Problem& p, int steps, int least_applied) {
   const Roster start = construct_unit_plan(p, 7);
   UnitEvaluator ev(p, start);
   std::mt19937_64 rng(99);
   const UnitLayout& lay = ev.layout();
   int applied = 0;
-  for (int step = 0; step < 20000; ++step) {
+  for (int step = 0; step < steps; ++step) {
     auto move = random_move(p, lay, ev.roster(), rng);
     if (move.empty()) continue;
     const Score before = ev.score();
@@ -117,7 +122,33 @@ TEST(UnitIncremental, RandomMovesMatchARecountAndTheFullEvaluator) {
       ASSERT_EQ(ev.plain_score(), full.score) << "step " << step;
     }
   }
-  EXPECT_GT(applied, 10000);
+  EXPECT_GT(applied, least_applied);
+}
+
+TEST(UnitIncremental, RandomMovesMatchARecountAndTheFullEvaluator) { expect_walk_matches(mixed_unit(), 20000, 10000); }
+
+// As many languages as a unit may list (kMaxLanguages), people sharing only
+// languages past the 32nd, and 40 team needs (more than 32), most of them
+// languages few people speak: both evaluators count the same.
+TEST(UnitIncremental, AtTheLanguageLimitAndWithManyTeamNeedsBothEvaluatorsAgree) {
+  test::UnitBuilder b;
+  b.days = 6;
+  b.places = {{"post-1", PlaceKind::kPost, 6, 2, 0}, {"rest-1", PlaceKind::kRestCenter, 10, 1, 2}};
+  b.setup.languages.clear();
+  for (int i = 0; i < kMaxLanguages; ++i) b.setup.languages.push_back(fmt::format("l{}", i));
+  for (int i = 0; i < 40; ++i)
+    b.setup.parameters.team_needs.push_back({TeamNeed::Kind::kLanguage, kMaxLanguages - 40 + i, 1 + i % 2, ""});
+  for (int i = 0; i < 12; ++i) {
+    const std::string native = fmt::format("l{}", kMaxLanguages - 1 - i % 5);
+    const std::string second = fmt::format("l{}", 32 + (i * 7) % 32);
+    b.people.push_back(test::person(fmt::format("P{}", i), {{native, L::kNative}, {second, L::kBasic}},
+                                    static_cast<Experience>(i % 3)));
+  }
+  const Problem p = b.build();
+  ASSERT_EQ(p.unit->languages.size(), static_cast<std::size_t>(kMaxLanguages));
+  const Evaluation first = evaluate(p, construct_unit_plan(p, 7));
+  EXPECT_GT(first.rules[static_cast<int>(RuleKind::kTeam)].units, 0);
+  expect_walk_matches(p, 6000, 3000);
 }
 
 TEST(UnitIncremental, ResetGivesTheSameAmountsAsTheWalk) {

@@ -316,7 +316,8 @@ class Reader {
     UnitSetup u;
     if (top.has("languages")) languages_item_.emplace(top.get("languages"));
     if (top.has("skills")) skills_item_.emplace(top.get("skills"));
-    u.languages = top.has("languages") ? names(top.get("languages"), "a language code", "language codes", 0)
+    u.languages = top.has("languages")
+                      ? names(top.get("languages"), "a language code", "language codes", kMaxLanguages)
                                        : kDefaultLanguages;
     if (u.languages.empty()) fail(top.get("languages"), "expected at least one language code, got none");
     u.skills = top.has("skills") ? names(top.get("skills"), "a skill name", "skill names", kMaxSkills) : kDefaultSkills;

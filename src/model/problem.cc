@@ -37,6 +37,8 @@ std::optional<std::string> Problem::validate() const {
     if (info.prices_itself && rules[static_cast<std::size_t>(k)].hard)
       return fmt::format("rule '{}' can only be soft (it is priced by its own weights)", info.name);
   }
+  if (unit && unit->languages.size() > static_cast<std::size_t>(kMaxLanguages))
+    return fmt::format("languages: expected at most {} language codes, got {}", kMaxLanguages, unit->languages.size());
   if (shifts.empty()) return std::string("shifts: expected at least one shift kind");
   if (shifts.size() > 32000) return fmt::format("shifts: at most 32000 shift kinds, got {}", shifts.size());
   std::set<std::string> names;

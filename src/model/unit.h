@@ -114,12 +114,10 @@ struct RepairBase {
   int soon_change_weight = 5000;
 };
 
-// The most languages and team needs a unit may list: each person's languages
-// are a set of this size (eval/rules/watch_partners.h) and each post team's
-// needs are counted in an array of this size; the scenario reader refuses
-// more, and Problem::validate() too.
+// The most languages a unit may list: each person's languages are a set of
+// this size (eval/rules/watch_partners.h). The scenario reader refuses more,
+// and Problem::validate() too.
 constexpr int kMaxLanguages = 64;
-constexpr int kMaxTeamNeeds = 64;
 
 struct UnitSetup {
   std::vector<std::string> languages;  // codes: "uk", "en", ...
