@@ -318,15 +318,15 @@ void UnitEvaluator::beds_cost(int place, int d, RuleAmounts& out) const {
 void UnitEvaluator::team_cost(int post, int block, RuleAmounts& out) const {
   const auto& needs = problem_.unit->parameters.team_needs;
   if (needs.empty()) return;
-  ++member_round_;
+  const std::uint32_t round = ++member_round_;
   const int N = need_holders_.needs;
   int* have = team_have_.data();
   std::fill_n(have, N, 0);
   const int first = block * post_days_, last = std::min(days_, first + post_days_);
   for (int d = first; d < last; ++d)
     for (int p : at_place_[pd(post, d)]) {
-      if (member_stamp_[p] == member_round_) continue;
-      member_stamp_[p] = member_round_;
+      if (member_stamp_[p] == round) continue;
+      member_stamp_[p] = round;
       const std::uint8_t* has = need_holders_.row(p);
       for (int i = 0; i < N; ++i) have[i] += has[i];
     }
