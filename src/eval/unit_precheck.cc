@@ -12,6 +12,7 @@
 
 #include "eval/rules/day_limits.h"
 #include "eval/rules/team_needs.h"
+#include "model/wording.h"
 
 namespace vigil {
 namespace {
@@ -59,32 +60,6 @@ void group_runs(const std::vector<std::pair<int, std::vector<long long>>>& items
     previous = day;
   }
   if (run.first >= 0) emit(run.first, previous, run.key);
-}
-
-// What the team need is called: singular and plural ("a medic" -> medic, medics).
-std::pair<std::string, std::string> need_nouns(const Problem& p, const TeamNeed& need) {
-  std::string noun = need.label;
-  for (std::string_view article : {"a ", "an "})
-    if (noun.rfind(article, 0) == 0) noun = noun.substr(article.size());
-  if (noun.empty()) {
-    const UnitSetup& u = *p.unit;
-    switch (need.kind) {
-      case TeamNeed::Kind::kExperience:
-        noun = need.value >= static_cast<int>(Experience::kVeteran) ? "veteran" : "experienced member";
-        break;
-      case TeamNeed::Kind::kSkill:
-        noun = need.value >= 0 && need.value < static_cast<int>(u.skills.size()) ? u.skills[need.value] : "skilled member";
-        break;
-      case TeamNeed::Kind::kLanguage:
-        noun = (need.value >= 0 && need.value < static_cast<int>(u.languages.size()) ? u.languages[need.value]
-                                                                                      : std::string("?")) +
-               " speaker";
-        break;
-    }
-  }
-  std::string plural = noun;
-  plural += plural.ends_with("s") ? "es" : "s";
-  return {noun, plural};
 }
 
 class Precheck {
@@ -354,13 +329,13 @@ class Precheck {
         }
         if (seats < required) items.push_back({a, {holders, seats}});
       }
-      const auto [noun, plural] = need_nouns(p_, need);
+      const NeedWords words = need_words(u_, need);
       group_runs(items, P, [&](int a, int b, const std::vector<long long>& k) {
         const int holders = static_cast<int>(k[0]), seats = static_cast<int>(k[1]);
         const int last = std::min(days_, b + P) - 1;
-        const std::string who = holders == 0   ? fmt::format("no {} are present", plural)
-                                : holders == 1 ? fmt::format("1 {} is present", noun)
-                                               : fmt::format("{} {} are present", holders, plural);
+        const std::string who = holders == 0   ? fmt::format("no {} are present", words.nouns)
+                                : holders == 1 ? fmt::format("1 {} is present", words.noun)
+                                               : fmt::format("{} {} are present", holders, words.nouns);
         const std::string each = need.count == 1 ? std::string("one") : fmt::format("{}", need.count);
         const std::string posts = posts_ == 1 ? fmt::format("the post needs {}", each)
                                               : fmt::format("{} posts each need {}", posts_, each);

@@ -95,4 +95,22 @@ std::string default_team_need_label(const UnitSetup& unit, const TeamNeed& need)
   return "";
 }
 
+NeedWords need_words(const UnitSetup& unit, const TeamNeed& need) {
+  NeedWords w;
+  const bool own_label = !need.label.empty() && need.label != default_team_need_label(unit, need);
+  if (own_label) {
+    w.noun = need.label;
+    for (const char* a : {"a ", "an ", "A ", "An "})
+      if (w.noun.rfind(a, 0) == 0) w.noun = w.noun.substr(std::string(a).size());
+  } else {
+    TeamNeed one = need;
+    one.count = 1;
+    w.noun = default_team_need_label(unit, one);
+    w.noun = w.noun.substr(w.noun.find(' ') + 1);  // the default always starts with its article
+  }
+  w.one = article(w.noun);
+  w.nouns = w.noun + (w.noun.ends_with("s") ? "es" : "s");
+  return w;
+}
+
 }  // namespace vigil

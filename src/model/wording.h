@@ -44,4 +44,14 @@ std::string language_display_name(const std::string& code);
 // "a medic", "a Ukrainian speaker" ("2 medics" for a count of 2).
 std::string default_team_need_label(const UnitSetup& unit, const TeamNeed& need);
 
+// What one holder of a team need is called, whatever the need's count: from
+// the file's own label when it gave one ("an interpreter"), else from the
+// need ("a Ukrainian speaker"). Every explanation of a team need uses these.
+struct NeedWords {
+  std::string one;    // "a medic", "an interpreter"
+  std::string noun;   // "medic"
+  std::string nouns;  // "medics"
+};
+NeedWords need_words(const UnitSetup& unit, const TeamNeed& need);
+
 }  // namespace vigil

@@ -14,6 +14,7 @@
 #include "eval/rules/rule_support.h"
 #include "eval/rules/team_needs.h"
 #include "eval/unit_context.h"
+#include "model/wording.h"
 
 namespace vigil::rules {
 
@@ -48,41 +49,18 @@ struct Team {
           if (missing <= 0) continue;
           record(in, kKind, tally, -1, a, b, cx.layout.stay_shift[pl], missing, missing,
                  [&] { return text(cx, pl, a, b, needs[k], members, has, k); });
-          if (in.explain) in.explain->back().gist = "without " + with_article(cx, needs[k]);
+          if (in.explain) in.explain->back().gist = "without " + need_words(cx.unit, needs[k]).one;
         }
       }
     }
   }
 
-  // "a medic" -> "medic"; an empty label is made from the need.
-  static std::string label(const UnitContext& cx, const TeamNeed& need) {
-    if (!need.label.empty()) return need.label;
-    switch (need.kind) {
-      case TeamNeed::Kind::kExperience:
-        return need.value >= static_cast<int>(Experience::kVeteran) ? "a veteran" : "a trained member";
-      case TeamNeed::Kind::kSkill: return "a " + cx.unit.skills[static_cast<std::size_t>(need.value)];
-      case TeamNeed::Kind::kLanguage: return "a " + cx.unit.languages[static_cast<std::size_t>(need.value)] + " speaker";
-    }
-    return "a member with it";
-  }
-  static std::string noun(const UnitContext& cx, const TeamNeed& need) {
-    const std::string l = label(cx, need);
-    if (l.rfind("a ", 0) == 0) return l.substr(2);
-    if (l.rfind("an ", 0) == 0) return l.substr(3);
-    return l;
-  }
-  // The label's own article ("a medic", "an interpreter"), "a" when it has none.
-  static std::string with_article(const UnitContext& cx, const TeamNeed& need) {
-    const std::string l = label(cx, need);
-    return l.rfind("a ", 0) == 0 || l.rfind("an ", 0) == 0 ? l : "a " + l;
-  }
-  static std::string counted(int n, const std::string& noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
 
   // Says what the team lacks and who with the need is free at a rest center
   // on every day of the block (the officer's way to fix it).
   static std::string text(const UnitContext& cx, int pl, int a, int b, const TeamNeed& need,
                           const std::vector<int>& members, const NeedHolders& has, int k) {
-    const std::string what = noun(cx, need);
+    const NeedWords words = need_words(cx.unit, need);
     const int team = static_cast<int>(members.size());
     std::vector<int> holders;
     for (int p : members)
@@ -93,16 +71,16 @@ struct Team {
     const std::string more = need.count > 1 ? fmt::format(", {} needed", need.count) : std::string();
     std::string lack;
     if (team == 0)
-      lack = fmt::format("nobody is placed there, {} needed", counted(need.count, what));
+      lack = fmt::format("nobody is placed there, {} needed", count_text(need.count, words.noun, words.nouns));
     else if (n == 0 && team == 1)
-      lack = fmt::format("its only member ({}) is not {}{}", cx.names(members), with_article(cx, need), more);
+      lack = fmt::format("its only member ({}) is not {}{}", cx.names(members), words.one, more);
     else if (n == 0)
-      lack = fmt::format("none of its {} people is {}{}", team, with_article(cx, need), more);
+      lack = fmt::format("none of its {} people is {}{}", team, words.one, more);
     else if (team == n)
-      lack = fmt::format("only {} ({}), {} needed", counted(n, what), cx.names(holders), need.count);
+      lack = fmt::format("only {} ({}), {} needed", count_text(n, words.noun, words.nouns), cx.names(holders), need.count);
     else
       lack = fmt::format("only {} of its {} people {} {} ({}), {} needed", n, team, n == 1 ? "is" : "are",
-                         n == 1 ? with_article(cx, need) : what + "s", cx.names(holders), need.count);
+                         n == 1 ? words.one : words.nouns, cx.names(holders), need.count);
 
     // Free: has the need and is at a rest center on every day of the block.
     std::vector<std::vector<int>> free(static_cast<std::size_t>(cx.places));
@@ -118,11 +96,11 @@ struct Team {
       if (who.empty()) continue;
       const int m = static_cast<int>(who.size());
       if (help.empty())
-        help = fmt::format("{} {} at {} ({})", counted(m, what), m == 1 ? "is" : "are", cx.place_name(r), cx.names(who));
+        help = fmt::format("{} {} at {} ({})", count_text(m, words.noun, words.nouns), m == 1 ? "is" : "are", cx.place_name(r), cx.names(who));
       else
         help += fmt::format(", {} at {} ({})", m, cx.place_name(r), cx.names(who));
     }
-    if (help.empty()) help = fmt::format("no {} is free at a rest center", what);
+    if (help.empty()) help = fmt::format("no {} is free at a rest center", words.noun);
     return fmt::format("{}, {}: {}; {}", cx.place_name(pl), cx.days_text(a, b), lack, help);
   }
 };
