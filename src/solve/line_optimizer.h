@@ -68,19 +68,19 @@ class LineOptimizer {
   bool run_exact_dp(int person, std::vector<ShiftCode>& out);
 
   const ProblemIndex& ix_;
-  std::vector<double> day_cost_;  // [d * (S+1) + v]
+  std::vector<double> day_cost_;    // [d * (S+1) + v + 1]: price of value v (kOff = -1) on day d
   std::vector<double> kind_price_;  // [s]: multiplier per shift of kind s
-  double minute_price_ = 0, weekend_price_ = 0;
-  std::vector<double> cost_, next_cost_;
-  std::vector<std::int32_t> back_;
-  std::vector<int> length_units_;  // [s]: length in units of minute_unit_
-  int minute_unit_ = 1;
-  double exact_budget_ = 4e7;  // transitions per exact pass  // [d * states + state] -> previous state
-  std::vector<ShiftCode> candidate_;
-  std::vector<int> scratch_kinds_;
-  std::vector<int> top_kind_;
-  std::vector<double> exact_work_;  // [p], filled on first use  // [2 * r], [2 * r + 1]: cheapest kinds ending a run of r days
-  static constexpr int kMaxPasses = 50;  // DP passes per call while multipliers are tuned
+  double minute_price_ = 0, weekend_price_ = 0;  // multipliers on worked minutes and weekends
+  std::vector<double> cost_, next_cost_;  // the programme's cheapest cost per state, today and tomorrow
+  std::vector<std::int32_t> back_;        // [d * states + state] -> previous state
+  std::vector<int> length_units_;         // [s]: length in units of minute_unit_
+  int minute_unit_ = 1;                   // greatest common divisor of the shift lengths
+  double exact_budget_ = 4e7;             // transitions per exact pass
+  std::vector<ShiftCode> candidate_;      // the line being judged
+  std::vector<int> scratch_kinds_;        // kinds counted on a candidate line
+  std::vector<int> top_kind_;             // [2 * r], [2 * r + 1]: cheapest kinds ending a run of r days
+  std::vector<double> exact_work_;        // [p]: transitions of one exact pass, filled on first use
+  static constexpr int kMaxPasses = 50;   // DP passes per call while multipliers are tuned
 };
 
 }  // namespace vigil

@@ -84,8 +84,8 @@ class LocalSearch {
   std::int64_t moves_ = 0, rebuilds_ = 0;
   StopReason reason_ = StopReason::kTimeLimit;
   std::optional<std::int64_t> proven_bound_;  // from column generation, when its bound is valid
-  double walk_start_ = 0;
-  int cg_iterations_ = 0;                     // seconds at which annealing began
+  double walk_start_ = 0;                     // seconds at which annealing began
+  int cg_iterations_ = 0;                     // LP solves column generation made
   std::string check_failure_;
 };
 
