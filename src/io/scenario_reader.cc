@@ -1,17 +1,18 @@
-// The scenario reader. yaml-cpp parses the text into a tree with a mark (line,
-// column) on every node; the reader then walks the tree section by section,
-// checking every field against what it may hold, and stops at the first
-// mistake with the field's path and mark. Internally a mistake is thrown as a
+// The scenario reader's sections. yaml-cpp parses the text into a tree with a
+// mark (line, column) on every node; the reader then walks the tree section
+// by section (horizon, languages and skills, rotation, watch length, showers,
+// places, people, rules and team needs, requests), checking every field
+// against what it may hold, and stops at the first mistake with the field's
+// path and mark. Reading single values and reporting mistakes is the
+// document machinery's (io/scenario_document.h): a mistake is thrown as a
 // Failure and caught in parse_scenario(), together with anything yaml-cpp or
 // the standard library throws, so no exception leaves the reader.
 #include "io/scenario_reader.h"
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 #include <optional>
 #include <set>
-#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -21,7 +22,7 @@
 
 #include "base/files.h"
 #include "base/name_suggestion.h"
-#include "base/text.h"
+#include "io/scenario_document.h"
 #include "io/yaml_text.h"
 #include "io/roster_io.h"
 #include "model/wording.h"
@@ -30,6 +31,10 @@ namespace vigil {
 namespace {
 
 using namespace yaml_text;  // NOLINT: the shared wording of both readers
+using scenario_document::DocumentReader;
+using scenario_document::Failure;
+using scenario_document::Fields;
+using scenario_document::Item;
 
 constexpr int kMaxShiftKinds = 32000;  // shift codes are 16-bit
 constexpr int kMaxSkills = 32;         // a person's skills are a 32-bit set
@@ -49,120 +54,9 @@ const std::vector<std::string> kExperiences = {"none", "trained", "veteran"};
 const std::vector<std::string> kTopFields = {"unit",   "horizon", "languages", "skills", "rotation", "watch-length",
                                              "showers", "places", "people",   "rules",  "requests"};
 
-struct Failure {
-  InputError error;
-};
-
-
-
-
-
-
-
-
-// "6h", "90min", "90m", "1h30min", "1h 30min", "360" (minutes).
-std::optional<long long> parse_duration(const std::string& text) {
-  std::string s;
-  for (char c : lower(text))
-    if (c != ' ') s += c;
-  if (s.empty() || s.size() > 14) return std::nullopt;
-  if (all_digits(s)) return parse_integer(s);
-  long long total = 0;
-  std::string_view rest = s;
-  const auto h = rest.find('h');
-  if (h != std::string_view::npos) {
-    if (!all_digits(rest.substr(0, h))) return std::nullopt;
-    total = *parse_integer(rest.substr(0, h)) * 60;
-    rest = rest.substr(h + 1);
-    if (rest.empty()) return total;
-  }
-  std::string_view unit;
-  if (rest.size() > 3 && rest.substr(rest.size() - 3) == "min")
-    unit = "min";
-  else if (rest.size() > 1 && rest.back() == 'm')
-    unit = "m";
-  else
-    return std::nullopt;
-  const auto digits = rest.substr(0, rest.size() - unit.size());
-  if (!all_digits(digits)) return std::nullopt;
-  return total + *parse_integer(digits);
-}
-
-
-struct TimePoint {
-  long long day = 0;
-  std::optional<int> clock;
-};
-
-// "day 3", "day 3 14:00".
-std::optional<TimePoint> parse_time_point(const std::string& text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : text + " ") {
-    if (c == ' ' || c == '\t') {
-      if (!word.empty()) words.push_back(word);
-      word.clear();
-    } else {
-      word += c;
-    }
-  }
-  if (words.size() < 2 || words.size() > 3 || lower(words[0]) != "day" || !all_digits(words[1])) return std::nullopt;
-  TimePoint t;
-  auto day = parse_integer(words[1]);
-  if (!day) return std::nullopt;
-  t.day = *day;
-  if (words.size() == 3) {
-    t.clock = parse_clock(words[2]);
-    if (!t.clock) return std::nullopt;
-  }
-  return t;
-}
-
-// ---- where in the document ----------------------------------------------------
-
-// A node, the mark to point at when it is wrong, and its field path.
-struct Item {
-  YAML::Node node;
-  YAML::Mark mark;
-  std::string path;
-  bool present = true;  // false: the field is missing (node is an empty placeholder)
-
-  bool empty() const { return !present || !node.IsDefined() || node.IsNull(); }
-};
-
-std::string index_path(const std::string& path, std::size_t i) { return fmt::format("{}[{}]", path, i); }
-
-class Reader;
-
-// The fields of a map, checked on construction: every key is a known field
-// name, given once.
-class Fields {
+class ScenarioReader : public DocumentReader {
  public:
-  // `what` names the map ("a person"); a key not in `allowed` is an error
-  // "expected a field of <what> (...), got 'key'" with the nearest allowed
-  // name, or the hint in `aliases` for a known confusion (key -> field).
-  Fields(const Reader& reader, const Item& item, const std::string& what, const std::vector<std::string>& allowed,
-         bool null_is_empty = false, const std::vector<std::pair<std::string, std::string>>& aliases = {},
-         const std::string& field_phrase = "");
-
-  bool has(const std::string& key) const { return values_.count(key) > 0; }
-  Item get(const std::string& key) const;
-  // The field, or a failure "expected <expected>, got nothing" when missing or empty.
-  Item require(const std::string& key, const std::string& expected) const;
-  const Item& item() const { return item_; }
-
- private:
-  const Reader& reader_;
-  Item item_;
-  std::map<std::string, std::pair<YAML::Node, YAML::Node>> values_;  // key -> (key node, value node)
-};
-
-class Reader {
- public:
-  Reader(const std::string& text, std::string file) : file_(std::move(file)) {
-    lines_ = split_lines(text);
-    drop_byte_order_mark(lines_);
-  }
+  ScenarioReader(const std::string& text, std::string file) : DocumentReader(text, std::move(file)) {}
 
   Problem run(const std::string& text) {
     std::vector<YAML::Node> docs;
@@ -177,128 +71,6 @@ class Reader {
              "expected one scenario in the file, got a second YAML document (after '---')");
     const YAML::Node root = docs.empty() ? YAML::Node() : docs[0];
     return scenario(Item{root, root.Mark(), "", true});
-  }
-
-  // ---- errors -------------------------------------------------------------
-  [[noreturn]] void fail_at(const YAML::Mark& at, const std::string& path, const std::string& message) const {
-    throw Failure{error_at_mark(file_, lines_, at, path, message)};
-  }
-  [[noreturn]] void fail(const Item& at, const std::string& message) const { fail_at(at.mark, at.path, message); }
-  [[noreturn]] void expected(const Item& at, const std::string& what) const {
-    fail(at, "expected " + what + ", got " + found(at.node));
-  }
-
-  [[noreturn]] void syntax_error(const YAML::Exception& e) const {
-    fail_at(e.mark, "", syntax_error_message(e, lines_));
-  }
-
-  // ---- values ---------------------------------------------------------------
-  std::string text(const Item& it, const std::string& what) const {
-    if (it.empty() || !it.node.IsScalar() || it.node.Scalar().empty()) expected(it, what);
-    return it.node.Scalar();
-  }
-
-  long long integer(const Item& it, const std::string& what, long long lo, long long hi) const {
-    if (it.empty() || !it.node.IsScalar()) expected(it, fmt::format("{} (a whole number)", what));
-    const std::string& s = it.node.Scalar();
-    auto v = parse_integer(s);
-    if (!v && all_digits(s[0] == '-' ? std::string_view(s).substr(1) : std::string_view(s)))
-      fail(it, fmt::format("expected {} from {} to {}, got {}", what, lo, hi, s));  // too long for a number
-    if (!v) expected(it, fmt::format("{} (a whole number)", what));
-    if (*v < lo || *v > hi) fail(it, fmt::format("expected {} from {} to {}, got {}", what, lo, hi, *v));
-    return *v;
-  }
-
-  int small_int(const Item& it, const std::string& what, int lo, int hi) const {
-    return static_cast<int>(integer(it, what, lo, hi));
-  }
-
-  int duration(const Item& it, const std::string& what, int lo, int hi) const {
-    const std::string form = fmt::format("{} (a duration like 2h, 90min or 120 for minutes)", what);
-    if (it.empty() || !it.node.IsScalar()) expected(it, form);
-    auto v = parse_duration(it.node.Scalar());
-    if (!v) expected(it, form);
-    if (*v < lo || *v > hi)
-      fail(it, fmt::format("expected {} from {} to {}, got {}", what, scenario_duration(lo),
-                           scenario_duration(hi), quoted(it.node.Scalar())));
-    return static_cast<int>(*v);
-  }
-
-  int clock(const Item& it, const std::string& what) const {
-    const std::string form = fmt::format("{} (a time of day like 06:00)", what);
-    if (it.empty() || !it.node.IsScalar()) expected(it, form);
-    auto v = parse_clock(it.node.Scalar());
-    if (!v) expected(it, form);
-    return *v;
-  }
-
-  // A time point in unit minutes, within [lo, hi].
-  int time_point(const Item& it, const std::string& what, int lo, int hi, const std::string& range_text) const {
-    const std::string form = fmt::format("{} (a time like 'day 3 14:00' or 'day 3')", what);
-    if (it.empty() || !it.node.IsScalar()) expected(it, form);
-    auto t = parse_time_point(it.node.Scalar());
-    if (!t) expected(it, form);
-    const long long day = std::min<long long>(t->day, kScenarioMaxDays + 1);  // no overflow below
-    const long long minute =
-        day * kMinutesPerDay + (t->clock ? (*t->clock - changeover_ + kMinutesPerDay) % kMinutesPerDay : 0);
-    if (minute < lo || minute > hi)
-      fail(it, fmt::format("expected {}, got {}", range_text, quoted(it.node.Scalar())));
-    return static_cast<int>(minute);
-  }
-
-  bool boolean(const Item& it) const {
-    if (!it.empty() && it.node.IsScalar()) {
-      const std::string s = lower(it.node.Scalar());
-      if (s == "true" || s == "yes" || s == "on") return true;
-      if (s == "false" || s == "no" || s == "off") return false;
-    }
-    expected(it, "true or false");
-  }
-
-  // One of `names`, returned as its index; `what` names the kind of thing.
-  int choice(const Item& it, const std::string& what, const std::vector<std::string>& names,
-             bool ignore_case = false) const {
-    if (!it.empty() && it.node.IsScalar()) {
-      const std::string s = ignore_case ? lower(it.node.Scalar()) : it.node.Scalar();
-      for (std::size_t i = 0; i < names.size(); ++i)
-        if (names[i] == s) return static_cast<int>(i);
-      fail(it, fmt::format("expected {}{}, got {}{}", what, listing(names), quoted(it.node.Scalar()),
-                           did_you_mean(it.node.Scalar(), names)));
-    }
-    expected(it, what + listing(names));
-  }
-
-  // The elements of a list; with `null_is_empty`, an empty value is an empty list.
-  std::vector<Item> list(const Item& it, const std::string& what, bool null_is_empty = false) const {
-    if (null_is_empty && it.empty()) return {};
-    if (it.empty() || !it.node.IsSequence()) expected(it, what);
-    std::vector<Item> out;
-    std::size_t i = 0;
-    for (auto e = it.node.begin(); e != it.node.end(); ++e, ++i) {
-      const YAML::Node element = *e;
-      const YAML::Mark m = element.Mark();
-      out.push_back(Item{element, m.line >= 0 ? m : it.mark, index_path(it.path, i), true});
-    }
-    return out;
-  }
-
-  // The entries of a map with free keys (a person's languages): key and value items.
-  std::vector<std::pair<Item, Item>> entries(const Item& it, const std::string& what, const std::string& noun) const {
-    if (it.empty() || !it.node.IsMap()) expected(it, what);
-    std::vector<std::pair<Item, Item>> out;
-    std::set<std::string> seen;
-    for (auto e = it.node.begin(); e != it.node.end(); ++e) {
-      const YAML::Node key = e->first;
-      const YAML::Node value = e->second;
-      Item key_item{key, key.Mark(), it.path, true};
-      if (!key.IsScalar()) expected(key_item, "a " + noun);
-      const std::string path = child_path(it.path, key.Scalar());
-      if (!seen.insert(key.Scalar()).second)
-        fail(Item{key, key.Mark(), path, true}, fmt::format("expected each {} once, got {} a second time", noun, quoted(key.Scalar())));
-      out.emplace_back(Item{key, key.Mark(), path, true},
-                       Item{value, value.IsNull() ? key.Mark() : value.Mark(), path, true});
-    }
-    return out;
   }
 
  private:
@@ -710,57 +482,15 @@ class Reader {
 
   std::string scenario_time_text(int minute) const { return scenario_time_point(changeover_, minute); }
 
-  std::string file_;
-  std::vector<std::string> lines_;
   std::optional<Item> languages_item_, skills_item_;  // given in the file
-  int changeover_ = 6 * 60;
   int days_ = 1;
 };
-
-Fields::Fields(const Reader& reader, const Item& item, const std::string& what,
-               const std::vector<std::string>& allowed, bool null_is_empty,
-               const std::vector<std::pair<std::string, std::string>>& aliases, const std::string& field_phrase)
-    : reader_(reader), item_(item) {
-  if (item.empty() && null_is_empty) return;
-  if (item.empty() || !item.node.IsMap()) reader.expected(item, what + " (a map of fields)");
-  for (auto e = item.node.begin(); e != item.node.end(); ++e) {
-    const YAML::Node key = e->first;
-    const YAML::Node value = e->second;
-    if (!key.IsScalar()) reader.expected(Item{key, key.Mark(), item.path, true}, "a field name");
-    const std::string& name = key.Scalar();
-    const Item key_item{key, key.Mark(), child_path(item.path, name), true};
-    if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
-      std::string hint = did_you_mean(name, allowed);
-      for (const auto& [alias, field] : aliases)
-        if (hint.empty() && alias == name) hint = "; did you mean '" + field + "'?";
-      reader.fail(key_item, fmt::format("expected {} ({}), got {}{}",
-                                        field_phrase.empty() ? "a field of " + what : field_phrase, or_list(allowed),
-                                        quoted(name), hint));
-    }
-    if (!values_.emplace(name, std::make_pair(key, value)).second)
-      reader.fail(key_item, fmt::format("expected each field once, got {} a second time", quoted(name)));
-  }
-}
-
-Item Fields::get(const std::string& key) const {
-  auto it = values_.find(key);
-  if (it == values_.end()) return Item{YAML::Node(), item_.mark, child_path(item_.path, key), false};
-  const YAML::Node& k = it->second.first;
-  const YAML::Node& v = it->second.second;
-  return Item{v, v.IsNull() ? k.Mark() : v.Mark(), child_path(item_.path, key), true};
-}
-
-Item Fields::require(const std::string& key, const std::string& expected) const {
-  Item it = get(key);
-  if (it.empty()) reader_.expected(it, expected);
-  return it;
-}
 
 }  // namespace
 
 Result<Problem> parse_scenario(const std::string& text, const std::string& file_name) {
   try {
-    Reader reader(text, file_name);
+    ScenarioReader reader(text, file_name);
     return reader.run(text);
   } catch (const Failure& f) {
     return f.error;
