@@ -204,16 +204,13 @@ void LocalSearch::run() {
     run_column_generation();
   walk_start_ = control_.elapsed();
   const std::int64_t walk_first_move = moves_;
-  const int P = ix_.people, D = ix_.days;
-  std::uniform_real_distribution<double> unit(0.0, 1.0);
-  auto pick = [&](int n) { return static_cast<int>(rng_() % static_cast<std::uint64_t>(n)); };
 
   // One anneal over the whole remaining budget (time or work), from warm
   // enough to cross a few cover units to cold.
   const double t_hot = 5.0, t_cold = 0.3;
   // A line rebuild costs about D * S * S * run-length steps per pass, an
   // annealing move a few hundred; space rebuilds so they take a modest share.
-  const double dp_steps = static_cast<double>(D) * ix_.shifts * ix_.shifts * 5 * 4;
+  const double dp_steps = static_cast<double>(ix_.days) * ix_.shifts * ix_.shifts * 5 * 4;
   const auto rebuild_every = static_cast<std::int64_t>(std::max(2000.0, dp_steps / 50));
   hard_weight_ = 1000;
   const std::int64_t base_hard_weight = hard_weight_;
@@ -222,104 +219,133 @@ void LocalSearch::run() {
   for (std::int64_t step = 0;; ++step) {
     if ((step & 255) == 0) {
       if (should_stop()) break;
-      // Strategic oscillation: a walk that stays infeasible prices hard
-      // units up; a feasible one lets the price drift back down.
-      if ((step & 0xFFFF) == 0 && step > 0) {
-        hard_weight_ = eval_.score().hard > 0 ? std::min<std::int64_t>(hard_weight_ * 3 / 2, 1'000'000)
-                                              : std::max<std::int64_t>(base_hard_weight, hard_weight_ * 9 / 10);
-      }
-      if ((step & 0x3FFFF) == 0 && step > 0 && eval_.score().hard > 0) repair_weekends();
+      oscillate(step, base_hard_weight);
       const double f = budget_used(control_, options_, moves_, walk_first_move, walk_start_);
       temperature = t_hot * std::pow(t_cold / t_hot, f);
     }
     ++moves_;
     if (step % rebuild_every == 0) {
-      int person = pick(P);
-      if (eval_.score().hard > 0) {
-        // While infeasible, rebuild someone whose weekends or minutes are off.
-        for (int tries = 0; tries < 4 * P; ++tries) {
-          const int q = pick(P);
-          if (eval_.weekends(q) > ix_.max_weekends[q] || eval_.minutes(q) < ix_.min_minutes[q] ||
-              eval_.minutes(q) > ix_.max_minutes[q]) {
-            person = q;
-            break;
-          }
-        }
-      }
-      rebuild_line(person, temperature);
-      note_best();
+      rebuild_someone(temperature);
       continue;
     }
-
-    if (!pool_people_.empty() && pick(16) == 0) {
-      // Switch a person to another line from the column pool.
-      const int p = pool_people_[static_cast<std::size_t>(pick(static_cast<int>(pool_people_.size())))];
-      const auto& pool = line_pool_[static_cast<std::size_t>(p)];
-      const auto& line = pool[static_cast<std::size_t>(pick(static_cast<int>(pool.size())))];
-      const std::int64_t dv = value(eval_.line_delta(p, 0, D, line.data()));
-      if (dv > 0 && unit(rng_) >= std::exp(-static_cast<double>(dv) / temperature)) continue;
-      eval_.apply_line(p, 0, D, line.data());
-      if (options_.check_mode && !verify("a pool line")) break;
-      if (dv < 0 && eval_.score().hard == 0) note_best();
-      continue;
-    }
-    const int kind = pick(13);
-    if (kind >= 10 && D >= 2) {
-      // Move within one person's line: exchange the values of two days up to
-      // a week apart (a shift moves to another day; minutes stay the same).
-      const int p = pick(P);
-      const int d1 = pick(D - 1);
-      const int d2 = std::min(D - 1, d1 + 1 + pick(7));
-      const ShiftCode* line = eval_.roster().line(p);
-      if (line[d1] == line[d2]) continue;
-      const int n = d2 - d1 + 1;
-      std::copy(line + d1, line + d2 + 1, window_.begin());
-      std::swap(window_[0], window_[static_cast<std::size_t>(n - 1)]);
-      const std::int64_t dv = value(eval_.line_delta(p, d1, n, window_.data()));
-      if (dv > 0 && unit(rng_) >= std::exp(-static_cast<double>(dv) / temperature)) continue;
-      eval_.apply_line(p, d1, n, window_.data());
-      if (options_.check_mode && !verify("a move within a line")) break;
-      if (dv < 0 && (eval_.score().hard == 0 || !best_found_)) note_best();
-      continue;
-    }
-    Score delta;
-    int a = pick(P), first = 0, n = 1, b = -1;
-    ShiftCode v = kOff;
-    if (kind < 4) {  // change one cell
-      first = pick(D);
-      const auto& allowed = allowed_[static_cast<std::size_t>(a)];
-      const int choice = pick(static_cast<int>(allowed.size()) + 1);
-      v = choice == static_cast<int>(allowed.size()) ? kOff : allowed[static_cast<std::size_t>(choice)];
-      if (v == eval_.roster().at(a, first) || !may_receive(a, first, v)) continue;
-      delta = eval_.change_delta(a, first, v);
-    } else {  // swap a day (kind 4-6) or a block of days (kind 7-9) with another person
-      b = pick(P);
-      if (b == a) continue;
-      n = kind < 7 || D < 2 ? 1 : std::min(D, 2 + pick(std::min(6, D - 1)));
-      first = pick(D - n + 1);
-      if (kind == 9 && ix_.weekends > 0) {
-        // Exchange a whole weekend: the move that moves weekend counts.
-        const int k = pick(ix_.weekends);
-        const int sat = ix_.weekend_days[2 * static_cast<std::size_t>(k)];
-        const int sun = ix_.weekend_days[2 * static_cast<std::size_t>(k) + 1];
-        first = sat >= 0 ? sat : sun;
-        n = sat >= 0 && sun >= 0 ? 2 : 1;
-      }
-      if (std::equal(eval_.roster().line(a) + first, eval_.roster().line(a) + first + n, eval_.roster().line(b) + first))
-        continue;
-      if (!may_take(a, first, n, eval_.roster().line(b)) || !may_take(b, first, n, eval_.roster().line(a))) continue;
-      delta = eval_.swap_delta(a, b, first, n);
-    }
-    const std::int64_t dv = value(delta);
-    if (dv > 0 && unit(rng_) >= std::exp(-static_cast<double>(dv) / temperature)) continue;
-    if (b < 0) {
-      eval_.apply_change(a, first, v);
-    } else {
-      eval_.apply_swap(a, b, first, n);
-    }
-    if (options_.check_mode && !verify(b < 0 ? "a change" : "a swap")) break;
-    if (dv < 0 && (eval_.score().hard == 0 || !best_found_)) note_best();
+    if (!try_move(temperature)) break;
   }
+}
+
+void LocalSearch::oscillate(std::int64_t step, std::int64_t base_hard_weight) {
+  // Strategic oscillation: a walk that stays infeasible prices hard
+  // units up; a feasible one lets the price drift back down.
+  if ((step & 0xFFFF) == 0 && step > 0) {
+    hard_weight_ = eval_.score().hard > 0 ? std::min<std::int64_t>(hard_weight_ * 3 / 2, 1'000'000)
+                                          : std::max<std::int64_t>(base_hard_weight, hard_weight_ * 9 / 10);
+  }
+  if ((step & 0x3FFFF) == 0 && step > 0 && eval_.score().hard > 0) repair_weekends();
+}
+
+void LocalSearch::rebuild_someone(double temperature) {
+  const int P = ix_.people;
+  int person = pick(P);
+  if (eval_.score().hard > 0) {
+    for (int tries = 0; tries < 4 * P; ++tries) {
+      const int q = pick(P);
+      if (eval_.weekends(q) > ix_.max_weekends[q] || eval_.minutes(q) < ix_.min_minutes[q] ||
+          eval_.minutes(q) > ix_.max_minutes[q]) {
+        person = q;
+        break;
+      }
+    }
+  }
+  rebuild_line(person, temperature);
+  note_best();
+}
+
+bool LocalSearch::accept(std::int64_t dv, double temperature) {
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  return dv <= 0 || unit(rng_) < std::exp(-static_cast<double>(dv) / temperature);
+}
+
+bool LocalSearch::try_move(double temperature) {
+  if (!pool_people_.empty() && pick(16) == 0) return try_pool_line(temperature);
+  const int kind = pick(13);
+  if (kind >= 10 && ix_.days >= 2) return try_within_line(temperature);
+  return try_change_or_swap(kind, temperature);
+}
+
+// Switches a person to another line from the column pool.
+bool LocalSearch::try_pool_line(double temperature) {
+  const int p = pool_people_[static_cast<std::size_t>(pick(static_cast<int>(pool_people_.size())))];
+  const auto& pool = line_pool_[static_cast<std::size_t>(p)];
+  const auto& line = pool[static_cast<std::size_t>(pick(static_cast<int>(pool.size())))];
+  const std::int64_t dv = value(eval_.line_delta(p, 0, ix_.days, line.data()));
+  if (!accept(dv, temperature)) return true;
+  eval_.apply_line(p, 0, ix_.days, line.data());
+  if (options_.check_mode && !verify("a pool line")) return false;
+  if (dv < 0 && eval_.score().hard == 0) note_best();
+  return true;
+}
+
+// A move within one person's line: exchanges the values of two days up to a
+// week apart (a shift moves to another day; minutes stay the same).
+bool LocalSearch::try_within_line(double temperature) {
+  const int D = ix_.days;
+  const int p = pick(ix_.people);
+  const int d1 = pick(D - 1);
+  const int d2 = std::min(D - 1, d1 + 1 + pick(7));
+  const ShiftCode* line = eval_.roster().line(p);
+  if (line[d1] == line[d2]) return true;
+  const int n = d2 - d1 + 1;
+  std::copy(line + d1, line + d2 + 1, window_.begin());
+  std::swap(window_[0], window_[static_cast<std::size_t>(n - 1)]);
+  const std::int64_t dv = value(eval_.line_delta(p, d1, n, window_.data()));
+  if (!accept(dv, temperature)) return true;
+  eval_.apply_line(p, d1, n, window_.data());
+  if (options_.check_mode && !verify("a move within a line")) return false;
+  if (dv < 0 && (eval_.score().hard == 0 || !best_found_)) note_best();
+  return true;
+}
+
+// Kind 0-3 changes one cell; kind 4-6 swaps a day, kind 7-9 a block of days
+// (or, for kind 9, a whole weekend) with another person.
+bool LocalSearch::try_change_or_swap(int kind, double temperature) {
+  const int P = ix_.people, D = ix_.days;
+  Score delta;
+  int a = pick(P), first = 0, n = 1, b = -1;
+  ShiftCode v = kOff;
+  if (kind < 4) {  // change one cell
+    first = pick(D);
+    const auto& allowed = allowed_[static_cast<std::size_t>(a)];
+    const int choice = pick(static_cast<int>(allowed.size()) + 1);
+    v = choice == static_cast<int>(allowed.size()) ? kOff : allowed[static_cast<std::size_t>(choice)];
+    if (v == eval_.roster().at(a, first) || !may_receive(a, first, v)) return true;
+    delta = eval_.change_delta(a, first, v);
+  } else {  // swap a day (kind 4-6) or a block of days (kind 7-9) with another person
+    b = pick(P);
+    if (b == a) return true;
+    n = kind < 7 || D < 2 ? 1 : std::min(D, 2 + pick(std::min(6, D - 1)));
+    first = pick(D - n + 1);
+    if (kind == 9 && ix_.weekends > 0) {
+      // Exchange a whole weekend: the move that moves weekend counts.
+      const int k = pick(ix_.weekends);
+      const int sat = ix_.weekend_days[2 * static_cast<std::size_t>(k)];
+      const int sun = ix_.weekend_days[2 * static_cast<std::size_t>(k) + 1];
+      first = sat >= 0 ? sat : sun;
+      n = sat >= 0 && sun >= 0 ? 2 : 1;
+    }
+    if (std::equal(eval_.roster().line(a) + first, eval_.roster().line(a) + first + n, eval_.roster().line(b) + first))
+      return true;
+    if (!may_take(a, first, n, eval_.roster().line(b)) || !may_take(b, first, n, eval_.roster().line(a))) return true;
+    delta = eval_.swap_delta(a, b, first, n);
+  }
+  const std::int64_t dv = value(delta);
+  if (!accept(dv, temperature)) return true;
+  if (b < 0) {
+    eval_.apply_change(a, first, v);
+  } else {
+    eval_.apply_swap(a, b, first, n);
+  }
+  if (options_.check_mode && !verify(b < 0 ? "a change" : "a swap")) return false;
+  if (dv < 0 && (eval_.score().hard == 0 || !best_found_)) note_best();
+  return true;
 }
 
 }  // namespace vigil

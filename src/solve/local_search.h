@@ -48,6 +48,22 @@ class LocalSearch {
   // proven bound and may hand the walk a better roster.
   void run_column_generation();
   bool rebuild_line(int person, double temperature);
+  // The walk's pieces (run() strings them together). Each try_ move returns
+  // false only when check mode found a disagreement; a move it rejects or
+  // cannot make is still true.
+  // Every 65536 steps: prices hard units up while the walk stays
+  // infeasible, down while it is feasible; rarer, repairs weekends.
+  void oscillate(std::int64_t step, std::int64_t base_hard_weight);
+  // Rebuilds one line whole: while infeasible, preferably someone whose
+  // weekends or minutes are off.
+  void rebuild_someone(double temperature);
+  bool try_move(double temperature);
+  bool try_pool_line(double temperature);
+  bool try_within_line(double temperature);
+  bool try_change_or_swap(int kind, double temperature);
+  // Metropolis: whether a move worth `dv` is taken at `temperature`.
+  bool accept(std::int64_t dv, double temperature);
+  int pick(int n) { return static_cast<int>(rng_() % static_cast<std::uint64_t>(n)); }
   void note_best();
   bool verify(const char* what);
   bool should_stop();
