@@ -230,6 +230,34 @@ class Reader {
     const std::vector<std::string> all = {"unavailable", "available", "join",     "add-post", "close-post", "beds",
                                           "from",        "until",     "reason",   "count",    "watchers"};
     const FieldMap f = fields(it, "an event", all);
+    const std::string kind = event_kind(it, f);
+    UnitEvent e;
+    const Item kind_item = get(it, f, kind);
+    const int end = p_.days() * kMinutesPerDay;
+    e.from_minute = time_point(require(it, f, "from", "the time of the event (like 'day 3 14:00' or 'day 3')"),
+                               "the time of the event", 0, end - 1, from_range_text(p_));
+    if (kind == "unavailable") {
+      unavailable(it, f, kind_item, e);
+    } else if (kind == "available") {
+      e.kind = UnitEvent::Kind::kAvailable;
+      e.person = person_ref(kind_item);
+    } else if (kind == "join") {
+      e.kind = UnitEvent::Kind::kJoin;
+      e.joining = joining(kind_item);
+      people_.push_back(e.joining.name);
+    } else if (kind == "add-post") {
+      add_post(it, f, kind_item, e);
+    } else if (kind == "close-post") {
+      close_post(kind_item, e);
+    } else {
+      beds_changed(it, f, kind_item, e);
+    }
+    return e;
+  }
+
+  // Which kind of event the map is (exactly one kind field), with no field
+  // that kind does not take.
+  std::string event_kind(const Item& it, const FieldMap& f) const {
     // `beds` names the event unless the event is add-post, where it is the new post's beds.
     std::vector<std::string> kinds = kKinds;
     if (f.count("add-post")) kinds.pop_back();
@@ -250,66 +278,61 @@ class Reader {
       if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
         fail(Item{nodes.first, nodes.first.Mark(), child_path(it.path, name), true},
              fmt::format("expected a field of {} event ({}), got {}", article(*kind), or_list(allowed), quoted(name)));
+    return *kind;
+  }
 
-    UnitEvent e;
-    const Item kind_item = get(it, f, *kind);
+  void unavailable(const Item& it, const FieldMap& f, const Item& kind_item, UnitEvent& e) const {
     const int end = p_.days() * kMinutesPerDay;
-    e.from_minute = time_point(require(it, f, "from", "the time of the event (like 'day 3 14:00' or 'day 3')"),
-                               "the time of the event", 0, end - 1, from_range_text(p_));
-    if (*kind == "unavailable") {
-      e.kind = UnitEvent::Kind::kUnavailable;
-      e.person = person_ref(kind_item);
-      if (f.count("until")) {
-        const Item until = get(it, f, "until");
-        e.until_minute = time_point(until, "the time the absence ends", 0, end, until_range_text(p_));
-        if (e.until_minute <= e.from_minute)
-          fail(until, fmt::format("expected a time after from ({}), got {}",
-                                  scenario_time_point(p_.horizon.day_start_minute, e.from_minute),
-                                  quoted(until.node.Scalar())));
-      }
-      if (f.count("reason")) e.reason = text(get(it, f, "reason"), "a reason (text)");
-    } else if (*kind == "available") {
-      e.kind = UnitEvent::Kind::kAvailable;
-      e.person = person_ref(kind_item);
-    } else if (*kind == "join") {
-      e.kind = UnitEvent::Kind::kJoin;
-      e.joining = joining(kind_item);
-      people_.push_back(e.joining.name);
-    } else if (*kind == "add-post") {
-      e.kind = UnitEvent::Kind::kPostAdded;
-      e.place = text(kind_item, "the post's name");
-      if (std::find(places_.begin(), places_.end(), e.place) != places_.end())
-        fail(kind_item, fmt::format("expected a name not used by another place, got {} a second time", quoted(e.place)));
-      e.beds = f.count("beds") ? integer(get(it, f, "beds"), "a number of beds", 0, kMaxPlaceSize) : 8;
-      e.watchers = f.count("watchers") ? integer(get(it, f, "watchers"), "a number of watchers", 0, kMaxPlaceSize) : 2;
-      if (e.beds > 0 && e.watchers > e.beds)
-        fail(get(it, f, f.count("watchers") ? "watchers" : "beds"),
-             fmt::format("expected at most as many watchers as beds ({}), got {} watchers", e.beds, e.watchers));
-      places_.push_back(e.place);
-      posts_.push_back(e.place);
-    } else if (*kind == "close-post") {
-      e.kind = UnitEvent::Kind::kPostClosed;
-      e.place = text(kind_item, "a post's name");
-      const auto pos = std::find(posts_.begin(), posts_.end(), e.place);
-      if (pos == posts_.end()) {
-        if (std::find(places_.begin(), places_.end(), e.place) != places_.end())
-          fail(kind_item, fmt::format("expected a post, got {}, a rest center", quoted(e.place)));
-        fail(kind_item, fmt::format("expected a post of the unit{}, got {}{}", listing(posts_), quoted(e.place),
-                                    did_you_mean(e.place, posts_)));
-      }
-      posts_.erase(pos);
-      places_.erase(std::find(places_.begin(), places_.end(), e.place));
-    } else {
-      e.kind = UnitEvent::Kind::kBedsChanged;
-      e.place = text(kind_item, "a place's name");
-      if (std::find(places_.begin(), places_.end(), e.place) == places_.end())
-        fail(kind_item, fmt::format("expected a place of the unit{}, got {}{}", listing(places_), quoted(e.place),
-                                    did_you_mean(e.place, places_)));
-      const bool rest = std::find(posts_.begin(), posts_.end(), e.place) == posts_.end();
-      e.beds = integer(require(it, f, "count", "the number of beds (a whole number)"), "a number of beds", rest ? 1 : 0,
-                       kMaxPlaceSize);
+    e.kind = UnitEvent::Kind::kUnavailable;
+    e.person = person_ref(kind_item);
+    if (f.count("until")) {
+      const Item until = get(it, f, "until");
+      e.until_minute = time_point(until, "the time the absence ends", 0, end, until_range_text(p_));
+      if (e.until_minute <= e.from_minute)
+        fail(until, fmt::format("expected a time after from ({}), got {}",
+                                scenario_time_point(p_.horizon.day_start_minute, e.from_minute),
+                                quoted(until.node.Scalar())));
     }
-    return e;
+    if (f.count("reason")) e.reason = text(get(it, f, "reason"), "a reason (text)");
+  }
+
+  void add_post(const Item& it, const FieldMap& f, const Item& kind_item, UnitEvent& e) {
+    e.kind = UnitEvent::Kind::kPostAdded;
+    e.place = text(kind_item, "the post's name");
+    if (std::find(places_.begin(), places_.end(), e.place) != places_.end())
+      fail(kind_item, fmt::format("expected a name not used by another place, got {} a second time", quoted(e.place)));
+    e.beds = f.count("beds") ? integer(get(it, f, "beds"), "a number of beds", 0, kMaxPlaceSize) : 8;
+    e.watchers = f.count("watchers") ? integer(get(it, f, "watchers"), "a number of watchers", 0, kMaxPlaceSize) : 2;
+    if (e.beds > 0 && e.watchers > e.beds)
+      fail(get(it, f, f.count("watchers") ? "watchers" : "beds"),
+           fmt::format("expected at most as many watchers as beds ({}), got {} watchers", e.beds, e.watchers));
+    places_.push_back(e.place);
+    posts_.push_back(e.place);
+  }
+
+  void close_post(const Item& kind_item, UnitEvent& e) {
+    e.kind = UnitEvent::Kind::kPostClosed;
+    e.place = text(kind_item, "a post's name");
+    const auto pos = std::find(posts_.begin(), posts_.end(), e.place);
+    if (pos == posts_.end()) {
+      if (std::find(places_.begin(), places_.end(), e.place) != places_.end())
+        fail(kind_item, fmt::format("expected a post, got {}, a rest center", quoted(e.place)));
+      fail(kind_item, fmt::format("expected a post of the unit{}, got {}{}", listing(posts_), quoted(e.place),
+                                  did_you_mean(e.place, posts_)));
+    }
+    posts_.erase(pos);
+    places_.erase(std::find(places_.begin(), places_.end(), e.place));
+  }
+
+  void beds_changed(const Item& it, const FieldMap& f, const Item& kind_item, UnitEvent& e) const {
+    e.kind = UnitEvent::Kind::kBedsChanged;
+    e.place = text(kind_item, "a place's name");
+    if (std::find(places_.begin(), places_.end(), e.place) == places_.end())
+      fail(kind_item, fmt::format("expected a place of the unit{}, got {}{}", listing(places_), quoted(e.place),
+                                  did_you_mean(e.place, places_)));
+    const bool rest = std::find(posts_.begin(), posts_.end(), e.place) == posts_.end();
+    e.beds = integer(require(it, f, "count", "the number of beds (a whole number)"), "a number of beds", rest ? 1 : 0,
+                     kMaxPlaceSize);
   }
 
   static std::string article(const std::string& noun) {
