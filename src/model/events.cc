@@ -101,101 +101,107 @@ class Applier {
     const std::string field = path + "." + event_kind_name(e.kind);
     check_from(e, path);
     switch (e.kind) {
-      case UnitEvent::Kind::kUnavailable: {
-        Person& who = person(e.person, field);
-        const int end = p_.days() * kMinutesPerDay;
-        if (e.until_minute != Absence::kForever) {
-          if (e.until_minute <= e.from_minute)
-            fail(path + ".until", fmt::format("expected a time after from ({}), got {}", time_text(e.from_minute),
-                                              time_text(std::max(e.until_minute, 0))));
-          if (e.until_minute > end)
-            fail(path + ".until",
-                 fmt::format("expected a time within the horizon (up to day {}, its end; leave out 'until' for an "
-                             "absence that lasts past it), got {}",
-                             p_.days(), time_text(e.until_minute)));
-        }
-        who.unit.absences.push_back(Absence{e.from_minute, e.until_minute, e.reason});
-        break;
-      }
-      case UnitEvent::Kind::kAvailable: {
-        Person& who = person(e.person, field);
-        if (available_at(who, e.from_minute))
-          fail(path + ".from", fmt::format("expected a time when {} is away, got {}", quoted(who.name),
-                                           time_text(e.from_minute)));
-        auto& absences = who.unit.absences;
-        for (Absence& a : absences)
-          if (a.from_minute <= e.from_minute && e.from_minute < a.until_minute) a.until_minute = e.from_minute;
-        std::erase_if(absences, [](const Absence& a) { return a.until_minute <= a.from_minute; });
-        break;
-      }
-      case UnitEvent::Kind::kJoin: {
-        const Person& j = e.joining;
-        if (j.name.empty()) fail(field + ".name", "expected the person's name, got ''");
-        if (p_.find_person(j.name))
-          fail(field + ".name", fmt::format("expected a name not used by another person, got {} a second time", quoted(j.name)));
-        if (j.unit.languages.empty()) fail(field + ".languages", "expected at least one language (like {uk: native}), got none");
-        const UnitSetup& u = *p_.unit;
-        for (const SpokenLanguage& l : j.unit.languages)
-          if (l.language < 0 || static_cast<std::size_t>(l.language) >= u.languages.size())
-            fail(field + ".languages", fmt::format("expected a language listed under 'languages', got language {}", l.language));
-        if (u.skills.size() < 32 && (j.unit.skills >> u.skills.size()) != 0)
-          fail(field + ".skills", "expected skills listed under 'skills', got one beyond them");
-        Person newcomer = j;
-        if (e.from_minute > 0) newcomer.unit.absences.insert(newcomer.unit.absences.begin(), Absence{0, e.from_minute, "not yet with the unit"});
-        p_.people.push_back(std::move(newcomer));
-        break;
-      }
-      case UnitEvent::Kind::kPostAdded: {
-        if (e.place.empty()) fail(field, "expected the post's name, got ''");
-        if (find_place(p_, e.place) >= 0)
-          fail(field, fmt::format("expected a name not used by another place, got {} a second time", quoted(e.place)));
-        if (e.beds < 0 || e.beds > kMaxPlaceSize)
-          fail(path + ".beds", fmt::format("expected a number of beds from 0 to {}, got {}", kMaxPlaceSize, e.beds));
-        if (e.watchers < 0 || e.watchers > kMaxPlaceSize)
-          fail(path + ".watchers", fmt::format("expected a number of watchers from 0 to {}, got {}", kMaxPlaceSize, e.watchers));
-        if (e.beds > 0 && e.watchers > e.beds)
-          fail(path + ".watchers",
-               fmt::format("expected at most as many watchers as beds ({}), got {} watchers", e.beds, e.watchers));
-        // After the last post, so places keep the scenario's order (posts, then rest centers).
-        int at = 0;
-        for (std::size_t i = 0; i < p_.places.size(); ++i)
-          if (p_.places[i].kind == PlaceKind::kPost) at = static_cast<int>(i) + 1;
-        p_.places.insert(p_.places.begin() + at, Place{e.place, e.beds, PlaceKind::kPost, e.watchers, 0});
-        for (PersonalRequest& r : p_.unit->requests)
-          if (r.kind == PersonalRequest::Kind::kPost && r.place.value >= at) ++r.place.value;
-        places_changed_ = true;
-        break;
-      }
-      case UnitEvent::Kind::kPostClosed: {
-        const int pl = place(e.place, field, true);
-        if (place_names(p_, PlaceKind::kPost).size() == 1)
-          fail(field, fmt::format("expected a post other than the last one (a unit keeps at least one post), got {}",
-                                  quoted(e.place)));
-        p_.places.erase(p_.places.begin() + pl);
-        auto& requests = p_.unit->requests;
-        std::erase_if(requests, [&](const PersonalRequest& r) {
-          return r.kind == PersonalRequest::Kind::kPost && r.place.value == pl;
-        });
-        for (PersonalRequest& r : requests)
-          if (r.kind == PersonalRequest::Kind::kPost && r.place.value > pl) --r.place.value;
-        places_changed_ = true;
-        break;
-      }
-      case UnitEvent::Kind::kBedsChanged: {
-        const int pl = place(e.place, field, false);
-        Place& target = p_.places[pl];
-        const bool rest = target.kind == PlaceKind::kRestCenter;
-        const int lo = rest ? 1 : 0;
-        if (e.beds < lo || e.beds > kMaxPlaceSize)
-          fail(path + ".count", fmt::format("expected a number of beds from {} to {}{}, got {}", lo, kMaxPlaceSize,
-                                            rest ? " (a rest center keeps at least one bed)" : "", e.beds));
-        if (e.beds > 0 && target.watchers > e.beds)
-          fail(path + ".count", fmt::format("expected at least as many beds as {} ({}), got {}",
-                                            rest ? "guards" : "watchers", target.watchers, e.beds));
-        target.capacity = e.beds;
-        break;
-      }
+      case UnitEvent::Kind::kUnavailable: add_absence(e, path, field); break;
+      case UnitEvent::Kind::kAvailable: end_absence(e, path, field); break;
+      case UnitEvent::Kind::kJoin: add_newcomer(e, field); break;
+      case UnitEvent::Kind::kPostAdded: add_post(e, path, field); break;
+      case UnitEvent::Kind::kPostClosed: close_post(e, field); break;
+      case UnitEvent::Kind::kBedsChanged: change_beds(e, path, field); break;
     }
+  }
+
+  void add_absence(const UnitEvent& e, const std::string& path, const std::string& field) {
+    Person& who = person(e.person, field);
+    const int end = p_.days() * kMinutesPerDay;
+    if (e.until_minute != Absence::kForever) {
+      if (e.until_minute <= e.from_minute)
+        fail(path + ".until", fmt::format("expected a time after from ({}), got {}", time_text(e.from_minute),
+                                          time_text(std::max(e.until_minute, 0))));
+      if (e.until_minute > end)
+        fail(path + ".until",
+             fmt::format("expected a time within the horizon (up to day {}, its end; leave out 'until' for an "
+                         "absence that lasts past it), got {}",
+                         p_.days(), time_text(e.until_minute)));
+    }
+    who.unit.absences.push_back(Absence{e.from_minute, e.until_minute, e.reason});
+  }
+
+  void end_absence(const UnitEvent& e, const std::string& path, const std::string& field) {
+    Person& who = person(e.person, field);
+    if (available_at(who, e.from_minute))
+      fail(path + ".from", fmt::format("expected a time when {} is away, got {}", quoted(who.name),
+                                       time_text(e.from_minute)));
+    auto& absences = who.unit.absences;
+    for (Absence& a : absences)
+      if (a.from_minute <= e.from_minute && e.from_minute < a.until_minute) a.until_minute = e.from_minute;
+    std::erase_if(absences, [](const Absence& a) { return a.until_minute <= a.from_minute; });
+  }
+
+  void add_newcomer(const UnitEvent& e, const std::string& field) {
+    const Person& j = e.joining;
+    if (j.name.empty()) fail(field + ".name", "expected the person's name, got ''");
+    if (p_.find_person(j.name))
+      fail(field + ".name", fmt::format("expected a name not used by another person, got {} a second time", quoted(j.name)));
+    if (j.unit.languages.empty()) fail(field + ".languages", "expected at least one language (like {uk: native}), got none");
+    const UnitSetup& u = *p_.unit;
+    for (const SpokenLanguage& l : j.unit.languages)
+      if (l.language < 0 || static_cast<std::size_t>(l.language) >= u.languages.size())
+        fail(field + ".languages", fmt::format("expected a language listed under 'languages', got language {}", l.language));
+    if (u.skills.size() < 32 && (j.unit.skills >> u.skills.size()) != 0)
+      fail(field + ".skills", "expected skills listed under 'skills', got one beyond them");
+    Person newcomer = j;
+    if (e.from_minute > 0) newcomer.unit.absences.insert(newcomer.unit.absences.begin(), Absence{0, e.from_minute, "not yet with the unit"});
+    p_.people.push_back(std::move(newcomer));
+  }
+
+  void add_post(const UnitEvent& e, const std::string& path, const std::string& field) {
+    if (e.place.empty()) fail(field, "expected the post's name, got ''");
+    if (find_place(p_, e.place) >= 0)
+      fail(field, fmt::format("expected a name not used by another place, got {} a second time", quoted(e.place)));
+    if (e.beds < 0 || e.beds > kMaxPlaceSize)
+      fail(path + ".beds", fmt::format("expected a number of beds from 0 to {}, got {}", kMaxPlaceSize, e.beds));
+    if (e.watchers < 0 || e.watchers > kMaxPlaceSize)
+      fail(path + ".watchers", fmt::format("expected a number of watchers from 0 to {}, got {}", kMaxPlaceSize, e.watchers));
+    if (e.beds > 0 && e.watchers > e.beds)
+      fail(path + ".watchers",
+           fmt::format("expected at most as many watchers as beds ({}), got {} watchers", e.beds, e.watchers));
+    // After the last post, so places keep the scenario's order (posts, then rest centers).
+    int at = 0;
+    for (std::size_t i = 0; i < p_.places.size(); ++i)
+      if (p_.places[i].kind == PlaceKind::kPost) at = static_cast<int>(i) + 1;
+    p_.places.insert(p_.places.begin() + at, Place{e.place, e.beds, PlaceKind::kPost, e.watchers, 0});
+    for (PersonalRequest& r : p_.unit->requests)
+      if (r.kind == PersonalRequest::Kind::kPost && r.place.value >= at) ++r.place.value;
+    places_changed_ = true;
+  }
+
+  void close_post(const UnitEvent& e, const std::string& field) {
+    const int pl = place(e.place, field, true);
+    if (place_names(p_, PlaceKind::kPost).size() == 1)
+      fail(field, fmt::format("expected a post other than the last one (a unit keeps at least one post), got {}",
+                              quoted(e.place)));
+    p_.places.erase(p_.places.begin() + pl);
+    auto& requests = p_.unit->requests;
+    std::erase_if(requests, [&](const PersonalRequest& r) {
+      return r.kind == PersonalRequest::Kind::kPost && r.place.value == pl;
+    });
+    for (PersonalRequest& r : requests)
+      if (r.kind == PersonalRequest::Kind::kPost && r.place.value > pl) --r.place.value;
+    places_changed_ = true;
+  }
+
+  void change_beds(const UnitEvent& e, const std::string& path, const std::string& field) {
+    const int pl = place(e.place, field, false);
+    Place& target = p_.places[pl];
+    const bool rest = target.kind == PlaceKind::kRestCenter;
+    const int lo = rest ? 1 : 0;
+    if (e.beds < lo || e.beds > kMaxPlaceSize)
+      fail(path + ".count", fmt::format("expected a number of beds from {} to {}{}, got {}", lo, kMaxPlaceSize,
+                                        rest ? " (a rest center keeps at least one bed)" : "", e.beds));
+    if (e.beds > 0 && target.watchers > e.beds)
+      fail(path + ".count", fmt::format("expected at least as many beds as {} ({}), got {}",
+                                        rest ? "guards" : "watchers", target.watchers, e.beds));
+    target.capacity = e.beds;
   }
 
   Problem p_;
