@@ -119,6 +119,30 @@ TEST(ChangeReport, TextWordForWord) {
             "Dee: day 3 (Thu) 10:00-12:00: guard at rest -> free\n");
 }
 
+TEST(ChangeReport, ANightWatchAfterMidnightNamesItsOwnDate) {
+  // Ana's 02:00-04:00 watch of day 1 (a Tuesday, 2026-01-06) is stood in the
+  // small hours of Wednesday 2026-01-07; every format says so.
+  const Problem p = small_unit();
+  test::UnitRosterWriter w(p);
+  w.roster = plan_before(p);
+  w.watch(0, 1, 10, kPost1);
+  const Roster before = w.roster;
+  w.no_watch(0, 1, 10);
+  const ChangeReport report = compare_plans(p, before, w.roster, 0);
+  const std::string text = change_report_text(p, report, day0());
+  EXPECT_NE(text.find("Ana Lima: day 1 (Tue) 02:00-04:00 (Wed 2026-01-07): watch at post-1 -> free\n"),
+            std::string::npos)
+      << text;
+  const std::string html = change_report_html(p, report, day0());
+  EXPECT_NE(html.find("<td>02:00-04:00 (Wed 2026-01-07)</td>"), std::string::npos) << html;
+  const auto item = nlohmann::json::parse(change_report_json(p, report, day0()))["people"][0]["items"][0];
+  EXPECT_EQ(item["date"], "2026-01-07");
+  EXPECT_EQ(item["roster_day_date"], "2026-01-06");
+  EXPECT_EQ(item["start_clock"], "02:00");
+  EXPECT_EQ(date_at(p, day0(), 2 * kMinutesPerDay - 1).iso(), "2026-01-07");  // 05:59, the last minute of day 1
+  EXPECT_EQ(date_at(p, day0(), -60).iso(), "2026-01-05");                      // 05:00 on day 0's date
+}
+
 TEST(ChangeReport, ItemsCountsAndTimes) {
   const Problem p = small_unit();
   const ChangeReport report = compare_plans(p, plan_before(p), plan_after(p), kNow);

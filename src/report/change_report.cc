@@ -84,10 +84,14 @@ const char* kind_name(ChangeItem::Kind kind) {
 }
 
 // "14:00-16:00" for a watch item, empty for the others (their words carry
-// their times, or they last the whole day).
-std::string item_time(const Problem& problem, const ChangeItem& item) {
+// their times, or they last the whole day). A watch after midnight names its
+// own date, "02:00-04:00 (Mon 2026-12-14)": it is not on its roster day's date.
+std::string item_time(const Problem& problem, const ChangeItem& item, const CalendarDate& day0) {
   if (item.kind != ChangeItem::Kind::kWatch) return {};
-  return clock_of_minute(problem, item.start_minute) + "-" + clock_of_minute(problem, item.end_minute);
+  std::string out = clock_of_minute(problem, item.start_minute) + "-" + clock_of_minute(problem, item.end_minute);
+  const CalendarDate date = date_at(problem, day0, item.start_minute);
+  if (!(date == day0.plus_days(item.day))) out += fmt::format(" ({} {})", weekday_short(date.weekday()), date.iso());
+  return out;
 }
 
 std::string people_word(int n) { return count_text(n, "person", "people"); }
@@ -183,7 +187,7 @@ std::string change_report_text(const Problem& problem, const ChangeReport& repor
   for (const PersonChange& change : report.people) {
     const std::string& name = problem.people[static_cast<std::size_t>(change.person)].name;
     for (const ChangeItem& item : change.items) {
-      const std::string time = item_time(problem, item);
+      const std::string time = item_time(problem, item, day0);
       out += fmt::format("{}: day {} ({}){}: {} -> {}{}\n", name, item.day, weekday_name(problem, item.day),
                          time.empty() ? std::string() : " " + time, item.before, item.after,
                          item.within_12h ? "  [within 12 h]" : "");
@@ -231,7 +235,7 @@ tr.soon td { font-weight: bold; background: #fde9d9; }
         out += fmt::format("<td rowspan=\"{}\">Day {} ({} {})</td>", rows, item.day, weekday_name(problem, item.day),
                            day0.plus_days(item.day).iso());
       }
-      const std::string time = item_time(problem, item);
+      const std::string time = item_time(problem, item, day0);
       out += fmt::format("<td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                          time.empty() ? std::string(item.kind == ChangeItem::Kind::kPlace ? "all day" : "") : time,
                          html_escape(item.before), html_escape(item.after), item.within_12h ? "yes" : "");
@@ -270,7 +274,8 @@ std::string change_report_json(const Problem& problem, const ChangeReport& repor
       J j;
       j["day"] = item.day;
       j["weekday"] = weekday_name(problem, item.day);
-      j["date"] = day0.plus_days(item.day).iso();
+      j["date"] = date_at(problem, day0, item.start_minute).iso();  // of the start, after midnight too
+      j["roster_day_date"] = day0.plus_days(item.day).iso();
       j["kind"] = kind_name(item.kind);
       j["start"] = unit_time_label(problem, item.start_minute);
       j["end"] = unit_time_label(problem, item.end_minute);

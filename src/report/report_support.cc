@@ -63,6 +63,12 @@ std::optional<CalendarDate> parse_date(const std::string& text) {
   return date;
 }
 
+CalendarDate date_at(const Problem& problem, const CalendarDate& day0, int unit_minute) {
+  const int from_midnight = problem.horizon.day_start_minute + unit_minute;
+  const int days = from_midnight / kMinutesPerDay - (from_midnight % kMinutesPerDay < 0 ? 1 : 0);
+  return day0.plus_days(days);
+}
+
 std::optional<CalendarDate> start_date_of(const Problem& problem, const OutputOptions& options, std::string* error) {
   const int first = ((problem.horizon.first_weekday % 7) + 7) % 7;
   if (options.start_date.empty()) {

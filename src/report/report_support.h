@@ -39,6 +39,11 @@ struct CalendarDate {
   friend bool operator==(const CalendarDate&, const CalendarDate&) = default;
 };
 
+// The calendar date on which unit minute `unit_minute` falls, for day 0 on
+// `day0`: a night turn after midnight belongs to the next date, not to the
+// date of its roster day.
+CalendarDate date_at(const Problem& problem, const CalendarDate& day0, int unit_minute);
+
 // "YYYY-MM-DD" of a real date, or nullopt.
 std::optional<CalendarDate> parse_date(const std::string& text);
 
