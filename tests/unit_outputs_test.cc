@@ -263,6 +263,12 @@ TEST(UnitOutputsWatchBill, HtmlHasNamesInTheirCellsEscaped) {
             std::string::npos);
   EXPECT_EQ(html.find("Cy <&>"), std::string::npos);
   EXPECT_NE(html.find("@page { size: A4 portrait;"), std::string::npos);
+  // A short-handed night watch is red, not night-shaded: its rule comes after
+  // the night rows' and is as specific (a class and two elements).
+  const std::size_t night_rule = html.find("tr.night th, tr.night td {");
+  const std::size_t short_rule = html.find("td.short, tr.night td.short { background: #f9d6d6; }");
+  ASSERT_NE(short_rule, std::string::npos);
+  EXPECT_LT(night_rule, short_rule);
   EXPECT_NE(html.find("section.day { break-after: page; page-break-after: always; }"), std::string::npos);
   std::size_t sections = 0;
   for (std::size_t at = html.find("<section class=\"day\">"); at != std::string::npos; at = html.find("<section class=\"day\">", at + 1)) ++sections;

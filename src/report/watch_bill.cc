@@ -59,7 +59,7 @@ th, td { border: 0.3mm solid #444; padding: 1.2mm 1.8mm; text-align: left; verti
 thead th { background: #e6e6e6; }
 th.time { width: 26mm; white-space: nowrap; }
 tr.night th, tr.night td { background: #e9ecf5; }
-td.short { background: #f9d6d6; }
+td.short, tr.night td.short { background: #f9d6d6; }
 p.legend { font-size: 8.5pt; color: #333; }
 @media print { body { max-width: none; } * { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 )";
