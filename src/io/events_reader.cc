@@ -51,26 +51,10 @@ struct Failure {
 // changeover belongs to the night at the end of day N); days are capped so
 // that the result does not overflow.
 std::optional<long long> parse_time_minute(const std::string& text, int changeover) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : text + " ") {
-    if (c == ' ' || c == '\t') {
-      if (!word.empty()) words.push_back(word);
-      word.clear();
-    } else {
-      word += c;
-    }
-  }
-  if (words.size() < 2 || words.size() > 3 || lower(words[0]) != "day" || !all_digits(words[1])) return std::nullopt;
-  auto day = parse_integer(words[1]);
-  if (!day) return std::nullopt;
-  int offset = 0;
-  if (words.size() == 3) {
-    auto clock = parse_clock(words[2]);
-    if (!clock) return std::nullopt;
-    offset = (*clock - changeover + kMinutesPerDay) % kMinutesPerDay;
-  }
-  return std::min<long long>(*day, 100000) * kMinutesPerDay + offset;
+  const auto t = parse_time_point(text);
+  if (!t) return std::nullopt;
+  const int offset = t->clock ? (*t->clock - changeover + kMinutesPerDay) % kMinutesPerDay : 0;
+  return std::min<long long>(t->day, 100000) * kMinutesPerDay + offset;
 }
 
 std::string from_range_text(const Problem& p) {

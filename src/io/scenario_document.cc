@@ -53,29 +53,6 @@ std::optional<long long> parse_duration(const std::string& text) {
   return total + *parse_integer(digits);
 }
 
-std::optional<TimePoint> parse_time_point(const std::string& text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : text + " ") {
-    if (c == ' ' || c == '\t') {
-      if (!word.empty()) words.push_back(word);
-      word.clear();
-    } else {
-      word += c;
-    }
-  }
-  if (words.size() < 2 || words.size() > 3 || lower(words[0]) != "day" || !all_digits(words[1])) return std::nullopt;
-  TimePoint t;
-  auto day = parse_integer(words[1]);
-  if (!day) return std::nullopt;
-  t.day = *day;
-  if (words.size() == 3) {
-    t.clock = parse_clock(words[2]);
-    if (!t.clock) return std::nullopt;
-  }
-  return t;
-}
-
 DocumentReader::DocumentReader(const std::string& text, std::string file) : file_(std::move(file)) {
   lines_ = split_lines(text);
   drop_byte_order_mark(lines_);

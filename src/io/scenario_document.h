@@ -27,14 +27,6 @@ struct Failure {
 // "6h", "90min", "90m", "1h30min", "1h 30min", "360" (minutes).
 std::optional<long long> parse_duration(const std::string& text);
 
-struct TimePoint {
-  long long day = 0;
-  std::optional<int> clock;
-};
-
-// "day 3", "day 3 14:00".
-std::optional<TimePoint> parse_time_point(const std::string& text);
-
 // A node, the mark to point at when it is wrong, and its field path.
 struct Item {
   YAML::Node node;

@@ -39,6 +39,13 @@ bool all_digits(std::string_view s);
 // "06:00" or "6:00" -> minute of the day.
 std::optional<int> parse_clock(const std::string& text);
 
+// A time in the scenario notation: "day 3" (its changeover) or "day 3 14:00".
+struct TimePoint {
+  long long day = 0;
+  std::optional<int> clock;
+};
+std::optional<TimePoint> parse_time_point(const std::string& text);
+
 std::string child_path(const std::string& path, const std::string& key);
 
 // The error at a YAML mark in a file of `lines`: "path: message" with the
