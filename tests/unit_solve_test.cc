@@ -6,6 +6,7 @@
 
 #include "eval/evaluation.h"
 #include "io/scenario_reader.h"
+#include "model/unit_day.h"
 #include "solve/unit_generator.h"
 #include "io/unit_roster_json.h"
 #include "solve/solver.h"
@@ -87,6 +88,58 @@ TEST(UnitSolve, CheckModeFindsNoDisagreement) {
   options.check_mode = true;
   const SolveResult r = solve(unit, options);
   EXPECT_EQ(r.check_failure, "");
+}
+
+}  // namespace
+}  // namespace vigil
+
+namespace vigil {
+namespace {
+
+// Scenarios the reader accepts that lack a piece of the reference unit: each
+// is planned (or its broken rules listed), never a crash, and every plan has
+// the unit layout's shape, so it can be checked and written.
+Problem scenario_from(const std::string& text) {
+  auto p = parse_scenario(text, "test.yaml");
+  if (!p) throw std::runtime_error(p.error().format());
+  return std::move(p.value());
+}
+
+void expect_planned_in_shape(const Problem& problem, std::int64_t work) {
+  SolveOptions options;
+  options.work_limit = work;
+  options.time_limit_seconds = 1e6;
+  const SolveResult r = solve(problem, options);
+  EXPECT_EQ(r.roster.lanes(), make_unit_layout(problem).lanes);
+  EXPECT_EQ(check_unit_roster_shape(problem, r.roster), "");
+  EXPECT_EQ(evaluate(problem, r.roster).score, r.score);
+  const std::string json = unit_roster_to_json(problem, r.roster);
+  auto back = parse_unit_roster_json(problem, json, "plan.json");
+  ASSERT_TRUE(back.ok()) << back.error().format();
+  EXPECT_EQ(*back, r.roster);
+}
+
+TEST(UnitSolveEdges, TheSmallestScenarioOfTheDocsIsPlannedWithoutARestCenter) {
+  // docs/scenario.md: one post, one person, no rest center (so no showers).
+  const Problem p = scenario_from(
+      "horizon: {days: 28}\nplaces:\n  posts: [{name: Alpha}]\npeople:\n  - {name: Olena, languages: {uk: native}}\n");
+  expect_planned_in_shape(p, 20'000);
+}
+
+TEST(UnitSolveEdges, ARestCenterWithoutShowersIsPlannedAndItsShowersListedAsBroken) {
+  std::string text =
+      "horizon: {days: 8}\nplaces:\n  posts: [{name: Alpha}]\n  rest-centers: [{name: Home, beds: 20, showers: 0}]\n"
+      "people:\n";
+  for (int i = 1; i <= 12; ++i)
+    text += "  - {name: P" + std::to_string(i) + ", languages: {uk: native}, experience: veteran, skills: [medic]}\n";
+  const Problem p = scenario_from(text);
+  expect_planned_in_shape(p, 100'000);
+  SolveOptions options;
+  options.work_limit = 100'000;
+  options.time_limit_seconds = 1e6;
+  const Evaluation ev = evaluate(p, solve(p, options).roster, true);
+  EXPECT_GT(ev.rules[static_cast<std::size_t>(RuleKind::kShowers)].units, 0);
+  EXPECT_EQ(ev.rules[static_cast<std::size_t>(RuleKind::kWatchCover)].units, 0);
 }
 
 }  // namespace

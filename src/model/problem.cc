@@ -9,6 +9,10 @@
 namespace vigil {
 
 int Problem::lanes_per_day() const {
+  // A unit roster always has its placement lane, a lane per watch slot and the
+  // shower lane (make_unit_layout), even where no place has watches or
+  // showers: every plan of a unit has the one shape its layout reads.
+  if (unit) return UnitLayout::kFirstWatchLane + unit->watch_slots_per_day() + 1;
   int lanes = 1;
   for (const auto& s : shifts) lanes = std::max(lanes, s.lane + 1);
   return lanes;
