@@ -59,6 +59,15 @@ Handler setup_speed(CLI::App& sub) {
   return [args]() -> int {
     auto problem = load_instance(args->instance);
     if (!problem) return kExitInputError;
+    // The moves timed here are the benchmark evaluator's; a unit has its own
+    // evaluator, whose speed `vigil solve` prints as moves per second.
+    if (problem->kind() != ProblemKind::kBenchmark) {
+      fmt::print(stderr,
+                 "vigil speed: {}: expected a benchmark instance (.txt), got a scenario; a scenario's search speed is "
+                 "the moves per second `vigil solve` prints\n",
+                 args->instance);
+      return kExitInputError;
+    }
     // A realistic roster to price moves on: a short solve without the LP.
     SolveOptions options;
     options.work_limit = 200000;
