@@ -226,6 +226,13 @@ TEST(UnitOutputsJson, SyntaxErrorsGiveLineAndColumn) {
   EXPECT_EQ(utf8.error().column, 21);
 }
 
+TEST(UnitRosterJson, ANumberOutOfRangeIsAnErrorAtTheNumber) {
+  const Problem p = tiny_unit();
+  const auto r = parse_unit_roster_json(p, "{\"format\": \"vigil-unit-roster\", \"days\": 1e400}", "r.json");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().headline(), "r.json:1:41: expected a number within range, got number overflow parsing '1e400'");
+}
+
 // ---------------------------------------------------------------- watch bill
 
 TEST(UnitOutputsWatchBill, CsvExactly) {

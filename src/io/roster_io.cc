@@ -9,6 +9,7 @@
 
 #include "base/files.h"
 #include "base/text.h"
+#include "io/json_text.h"
 
 namespace vigil {
 
@@ -76,23 +77,9 @@ Result<Roster> parse_roster_csv(const Problem& problem, const std::string& text,
 }
 
 Result<Roster> parse_roster_json(const Problem& problem, const std::string& text, const std::string& file) {
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    // nlohmann reports a byte offset; turn it into line and column.
-    const std::size_t at = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
-    int line = 1, col = 1;
-    for (std::size_t i = 0; i < at; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        col = 1;
-      } else {
-        ++col;
-      }
-    }
-    return error_at(file, line, 0, fmt::format("expected valid JSON: {}", e.what()));
-  }
+  auto parsed = parse_json_text(text, file);
+  if (!parsed) return parsed.error();
+  const nlohmann::json& doc = *parsed;
   auto field_error = [&](const std::string& where, const std::string& expected) {
     return error_at(file, 0, 0, fmt::format("{}: expected {}", where, expected));
   };

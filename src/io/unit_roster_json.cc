@@ -11,6 +11,7 @@
 
 #include "base/files.h"
 #include "base/name_suggestion.h"
+#include "io/json_text.h"
 #include "io/roster_io.h"
 #include "model/unit_day.h"
 
@@ -276,28 +277,9 @@ std::string unit_roster_to_json(const Problem& problem, const Roster& roster) {
 
 Result<Roster> parse_unit_roster_json(const Problem& problem, const std::string& text, const std::string& file_name) {
   if (!problem.is_unit()) return InputError{file_name, 0, 0, "the problem is not a unit problem", ""};
-  json doc;
-  try {
-    doc = json::parse(text);
-  } catch (const json::parse_error& e) {
-    // nlohmann gives the 1-based byte of the offending character; turn it
-    // into a line and a column (in characters) with the line for the caret.
-    const std::size_t at = std::min<std::size_t>(e.byte > 0 ? e.byte - 1 : 0, text.size());
-    const std::size_t line_start = at == 0 ? 0 : text.rfind('\n', at - 1) == std::string::npos ? 0 : text.rfind('\n', at - 1) + 1;
-    const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(line_start), '\n'));
-    int column = 1;
-    for (std::size_t i = line_start; i < at; ++i)
-      if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++column;
-    std::size_t line_end = text.find('\n', line_start);
-    if (line_end == std::string::npos) line_end = text.size();
-    std::string source = text.substr(line_start, line_end - line_start);
-    if (!source.empty() && source.back() == '\r') source.pop_back();
-    std::string what = e.what();
-    if (const auto p = what.find("parse error"); p != std::string::npos)
-      if (const auto colon = what.find(": ", p); colon != std::string::npos) what = what.substr(colon + 2);
-    return InputError{file_name, line, column, "expected valid JSON: " + what, source};
-  }
-  return Reader{problem, make_unit_layout(problem), file_name}.read(doc);
+  auto doc = parse_json_text(text, file_name);
+  if (!doc) return doc.error();
+  return Reader{problem, make_unit_layout(problem), file_name}.read(*doc);
 }
 
 Result<Roster> read_unit_roster(const Problem& problem, const std::string& path) {
