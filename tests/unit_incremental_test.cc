@@ -92,8 +92,8 @@ std::vector<CellChange> random_move(const Problem& p, const UnitLayout& lay, con
 // Random moves from a constructed plan: after each, the score moved by the
 // delta and undo restores it; every 50 steps the amounts equal a recount and
 // the full evaluator's.
-void expect_walk_matches(const Problem& p, int steps, int least_applied) {
-  const Roster start = construct_unit_plan(p, 7);
+void expect_walk_matches(const Problem& p, int steps, int least_applied, const Roster* from = nullptr) {
+  const Roster start = from ? *from : construct_unit_plan(p, 7);
   UnitEvaluator ev(p, start);
   std::mt19937_64 rng(99);
   const UnitLayout& lay = ev.layout();
@@ -116,7 +116,10 @@ void expect_walk_matches(const Problem& p, int steps, int least_applied) {
       const Evaluation full = evaluate(p, ev.roster());
       for (int k = static_cast<int>(RuleKind::kWatchCover); k < kRuleCount; ++k) {
         const auto kind = static_cast<RuleKind>(k);
-        const std::int64_t want = kind == RuleKind::kPersonalRequests ? full.rules[k].cost : full.rules[k].units;
+        // (Changes are kept in change units, weighted by how soon they are.)
+        const std::int64_t want = kind == RuleKind::kPersonalRequests ? full.rules[k].cost
+                                  : kind == RuleKind::kChanges      ? full.rules[k].cost / p.rules[k].weight
+                                                                    : full.rules[k].units;
         ASSERT_EQ(ev.rule_amounts()[k], want) << rule_name(kind) << " at step " << step;
       }
       ASSERT_EQ(ev.plain_score(), full.score) << "step " << step;
@@ -126,6 +129,19 @@ void expect_walk_matches(const Problem& p, int steps, int least_applied) {
 }
 
 TEST(UnitIncremental, RandomMovesMatchARecountAndTheFullEvaluator) { expect_walk_matches(mixed_unit(), 20000, 10000); }
+
+// A repair at day 4 (Fri) 11:00 of a plan in force that already holds a
+// transfer (day 2, from an earlier repair): placements on day 4 may change
+// from now (transfers), which moves one-place, rotation and showers.
+TEST(UnitIncremental, RepairsWithTransfersMatchARecountAndTheFullEvaluator) {
+  Problem p = mixed_unit();
+  Roster plan = construct_unit_plan(p, 7);
+  const UnitLayout lay = make_unit_layout(p);
+  // Person 5 at rest-2 until day 2 10:00 (earlier), wherever the plan has them after.
+  plan.set_transfer({5, 2, 2 * kMinutesPerDay + 240, lay.stay_shift[3]});
+  p.unit->repair = RepairBase{plan, 4 * kMinutesPerDay + 300};
+  expect_walk_matches(p, 20000, 10000, &plan);
+}
 
 // As many languages as a unit may list (kMaxLanguages), people sharing only
 // languages past the 32nd, and 40 team needs (more than 32), most of them

@@ -72,14 +72,21 @@ TEST(UnitRepair, ThePastNeverChangesWhateverTheLoss) {
       for (int d = 0; d < unit.days(); ++d)
         for (int lane = 0; lane < L.lanes; ++lane) {
           const ShiftCode was = fixture().plan.at(p, d, lane), is = r.roster.at(p, d, lane);
-          if (cell_start_minute(L, d, lane, was, is) < now) {
+          // (A placement on the day of now may change from now: a transfer.)
+          if (change_minute(L, *unit.unit->repair, p, d, lane, was, is) < now) {
             ASSERT_EQ(is, was) << p << " day " << d << " lane " << lane;
           }
         }
     const Evaluation ev = evaluate(unit, r.roster);
     EXPECT_EQ(ev.rules[static_cast<int>(RuleKind::kFrozenPast)].units, 0);
-    // The lost person has nothing left after now.
-    for (int d = 7; d < unit.days(); ++d) EXPECT_EQ(r.roster.at(lost, d, 0), kOff);
+    EXPECT_EQ(ev.rules[static_cast<int>(RuleKind::kUnavailable)].units, 0);
+    // The lost person holds nothing from now: not the rest of day 6's place,
+    // no watch or shower starting after now, nothing on later days.
+    for (int d = 6; d < unit.days(); ++d)
+      for (int lane = 0; lane < L.lanes; ++lane)
+        if (d > 6 || lane == 0 || cell_start_minute(L, d, lane, kOff, r.roster.at(lost, d, lane)) >= now) {
+          EXPECT_EQ(r.roster.at(lost, d, lane), kOff) << lost << " day " << d << " lane " << lane;
+        }
   }
 }
 

@@ -40,6 +40,8 @@ struct UnitContext {
   std::vector<int> watch_begin, watch_people;
   // People placed at (place, day), person order: stay_people[stay_begin[i] .. stay_begin[i + 1]).
   std::vector<int> stay_begin, stay_people;
+  // [p * days + d]: the transfer splitting that day, if any (model/unit.h).
+  std::vector<DayTransfer> transfer;
 
   UnitContext(const Problem& p, const Roster& r)
       : problem(p), roster(r), unit(*p.unit), layout(make_unit_layout(p)) {
@@ -68,6 +70,13 @@ struct UnitContext {
       }
       present_total += present_days[q];
     }
+
+    transfer.assign(cells, DayTransfer{});
+    for (const Transfer& t : r.transfers())
+      if (t.person < people && t.day < days) transfer[pd(t.person, t.day)] = transfer_on(p, layout, r, t.person, t.day);
+    if (p.unit->repair)
+      if (const int td = p.unit->repair->transfer_day(); td >= 0 && td < days)
+        for (int q = 0; q < people; ++q) transfer[pd(q, td)] = transfer_on(p, layout, r, q, td);
 
     // Counting sort of watch cells by (place, day, slot) and of placements
     // by (place, day); scanning people in order keeps each list sorted.
@@ -115,6 +124,15 @@ struct UnitContext {
   }
 
   int place_at(int person, int day) const { return place[pd(person, day)]; }
+  const DayTransfer& transfer_at(int person, int day) const { return transfer[pd(person, day)]; }
+  // Where the person is at `offset` minutes after the day's changeover: the
+  // earlier place before a transfer, else the day's placement.
+  int place_at_offset(int person, int day, int offset) const {
+    const DayTransfer& t = transfer_at(person, day);
+    return t.any() && day * kMinutesPerDay + offset < t.minute ? t.earlier_place : place_at(person, day);
+  }
+  // Whether a transfer splits that day (false outside the horizon).
+  bool transferred(int person, int day) const { return day >= 0 && day < days && transfer_at(person, day).any(); }
   bool is_present(int person, int day) const { return present[pd(person, day)] != 0; }
   PlaceKind kind_at(int person, int day) const {
     const int pl = place_at(person, day);

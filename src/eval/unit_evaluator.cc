@@ -31,6 +31,15 @@ UnitEvaluator::UnitEvaluator(const Problem& problem, Roster roster)
   if (unit.repair && unit.repair->plan.people() == people_ && unit.repair->plan.days() == days_ &&
       unit.repair->plan.lanes() == L_.lanes)
     repair_ = &*unit.repair;
+  if (repair_ && repair_->transfer_day() < days_) {
+    transfer_day_ = repair_->transfer_day();
+    if (transfer_day_ >= 0)
+      for (int p = 0; p < people_; ++p) {
+        const ShiftCode was = repair_->plan.at(p, transfer_day_, UnitLayout::kPlacementLane);
+        plan_place_.push_back(was < 0 ? -1 : L_.place_of[was]);
+        plan_transferred_.push_back(repair_->plan.transfer(p, transfer_day_) ? 1 : 0);
+      }
+  }
 
   traits_ = rules::watch_traits(problem);
   present_.assign(static_cast<std::size_t>(people_) * days_, 0);
@@ -109,6 +118,16 @@ void UnitEvaluator::build_derived() {
     for (int d = 0; d < days_; ++d)
       for (int lane = 0; lane < L_.lanes; ++lane)
         if (const ShiftCode v = filled.at(p, d, lane); v != kOff) set_cell(p, d, lane, v);
+  // The roster's own transfers never change in a search; keep them at hand.
+  transfer_minute_.assign(static_cast<std::size_t>(people_) * days_, -1);
+  transfer_earlier_.assign(static_cast<std::size_t>(people_) * days_, -1);
+  for (const Transfer& t : filled.transfers()) {
+    if (t.person >= people_ || t.day >= days_) continue;
+    roster_.set_transfer(t);
+    const std::size_t i = static_cast<std::size_t>(t.person) * days_ + t.day;
+    transfer_minute_[i] = t.minute;
+    transfer_earlier_[i] = t.earlier < 0 ? -1 : L_.place_of[t.earlier];
+  }
   totals_ = recount();
   score_ = to_score(totals_);
 }
@@ -216,6 +235,36 @@ void UnitEvaluator::refill_slot(int place, int d, int s) {
   for (int j = k; j < kSlotCap; ++j) who[j] = -1;
 }
 
+// ---- transfers -------------------------------------------------------------
+
+DayTransfer UnitEvaluator::day_transfer(int p, int d) const {
+  const std::size_t i = static_cast<std::size_t>(p) * days_ + d;
+  if (transfer_minute_[i] >= 0) return {transfer_minute_[i], transfer_earlier_[i]};
+  if (d == transfer_day_ && !plan_transferred_[p] && place_at(p, d) != plan_place_[p])
+    return {repair_->now_minute, plan_place_[p]};
+  return {};
+}
+
+bool UnitEvaluator::absent_for(int p, int d, int lane, ShiftCode v) const {
+  if (v < 0) return false;
+  const std::size_t pdi = static_cast<std::size_t>(p) * days_ + d;
+  if (lane == UnitLayout::kPlacementLane) {
+    if (!present_[pdi]) return true;
+    if (d != transfer_day_ || !partly_absent_[pdi]) return false;
+    const Person& person = problem_.people[p];
+    return !available_at(person, repair_->now_minute) && !available_at(person, (d + 1) * kMinutesPerDay - 1);
+  }
+  if (lane < L_.shower_lane) return (absent_mask_[pdi] >> (lane - UnitLayout::kFirstWatchLane)) & 1;
+  return partly_absent_[pdi] &&
+         absent_during(problem_.people[p], d * kMinutesPerDay + L_.shower_start[L_.slot_of[v]], L_.shower_minutes);
+}
+
+bool UnitEvaluator::line_transferred(int p, int d) const {
+  if (d < 0 || d >= days_) return false;
+  if (transfer_minute_[static_cast<std::size_t>(p) * days_ + d] >= 0) return true;
+  return d == transfer_day_ && !plan_transferred_[p] && line_place_[d] != plan_place_[p];
+}
+
 // ---- scope costs -----------------------------------------------------------
 
 void UnitEvaluator::person_day_cost(int p, int d, RuleAmounts& out) const {
@@ -224,12 +273,18 @@ void UnitEvaluator::person_day_cost(int p, int d, RuleAmounts& out) const {
   const int here = place_at(p, d);
   const std::uint64_t mask = watch_mask_[pdi];
 
+  // Before a transfer that day, the person was at its earlier place.
+  const DayTransfer moved = day_transfer(p, d);
+  const int split = moved.any() ? moved.minute - d * kMinutesPerDay : 0;
   for (std::uint64_t m = mask; m; m &= m - 1) {
     const int s = std::countr_zero(m);
-    if (watch_place(p, d, s) != here) ++out[idx(RuleKind::kOnePlace)];
+    if (watch_place(p, d, s) != (L_.slot_start[s] < split ? moved.earlier_place : here))
+      ++out[idx(RuleKind::kOnePlace)];
   }
   const ShiftCode shower = roster_.at(p, d, L_.shower_lane);
-  if (shower >= 0 && L_.place_of[shower] != here) ++out[idx(RuleKind::kOnePlace)];
+  if (shower >= 0 &&
+      L_.place_of[shower] != (L_.shower_start[L_.slot_of[shower]] < split ? moved.earlier_place : here))
+    ++out[idx(RuleKind::kOnePlace)];
 
   if (here >= 0 && rules::rest_too_short(rules::longest_free_run(mask, W_), limits_)) ++out[idx(RuleKind::kDailyRest)];
   out[idx(RuleKind::kDailyWatchHours)] += rules::watches_over(std::popcount(mask), limits_);
@@ -253,7 +308,7 @@ void UnitEvaluator::person_day_cost(int p, int d, RuleAmounts& out) const {
     const ShiftCode* was = &repair_->plan.cells()[pdi * L_.lanes];
     for (int lane = 0; lane < L_.lanes; ++lane) {
       if (now[lane] == was[lane]) continue;
-      const int start = cell_start_minute(L_, d, lane, was[lane], now[lane]);
+      const int start = change_minute(L_, *repair_, p, d, lane, was[lane], now[lane]);
       if (start < repair_->now_minute)
         ++out[idx(RuleKind::kFrozenPast)];
       else
@@ -345,8 +400,19 @@ void UnitEvaluator::line_cost(int p, RuleAmounts& out) const {
     const ShiftCode c = roster_.at(p, d, UnitLayout::kPlacementLane);
     place[d] = c < 0 ? -1 : L_.place_of[c];
     kind[d] = c < 0 ? 0 : place_kind_[place[d]];
-    if (c < 0 && present_[base + d]) ++rotation;
   }
+  // (After the pass: line_transferred reads this day's place from it.)
+  for (int d = 0; d < days_; ++d)
+    if (place[d] < 0 && present_[base + d]) {
+      // Leaving the unit by a transfer to nowhere is not "placed nowhere".
+      const DayTransfer t = line_transferred(p, d) ? day_transfer(p, d) : DayTransfer{};
+      if (!t.any() || available_at(problem_.people[p], t.minute)) ++rotation;
+    }
+  auto transfer_near = [&](int a, int b) {
+    for (int x = a - 1; x <= b + 1; ++x)
+      if (line_transferred(p, x)) return true;
+    return false;
+  };
   const int wanted_showers = problem_.unit->parameters.showers_per_rest_stint;
   int d = 0;
   while (d < days_) {
@@ -359,22 +425,23 @@ void UnitEvaluator::line_cost(int p, RuleAmounts& out) const {
     while (e + 1 < days_ && kind[e + 1] == k) ++e;
     const int len = e - d + 1;
     for (int x = d + 1; x <= e; ++x) {
-      if (place[x] != place[x - 1]) ++rotation;
-      if (k == 1 && x % P == 0) ++rotation;
+      const bool moved = line_transferred(p, x);
+      if (place[x] != place[x - 1] && !moved) ++rotation;
+      if (k == 1 && x % P == 0 && !moved) ++rotation;
     }
     if (k == 1) {
       if (len < P) {
-        bool excused = d == 0 || e == days_ - 1;
+        bool excused = d == 0 || e == days_ - 1 || transfer_near(d, e);
         for (int x = d - 1; x <= e + 1 && !excused; ++x) excused = !present_[base + x];
         if (!excused) rotation += P - len;
       }
     } else {
       const bool between = d > 0 && kind[d - 1] == 1 && e + 1 < days_ && kind[e + 1] == 1;
-      if (between && len < rot.rest_days) rotation += rot.rest_days - len;
+      if (between && len < rot.rest_days && !transfer_near(d, e)) rotation += rot.rest_days - len;
       if (len > rot.max_rest_days) rotation += len - rot.max_rest_days;
       int n = 0;
       for (int x = d; x <= e; ++x) n += roster_.at(p, x, L_.shower_lane) >= 0 ? 1 : 0;
-      const bool leaving = e + 1 < days_ && !present_[base + e + 1];  // see rules/unit_showers.h
+      const bool leaving = e + 1 < days_ && (!present_[base + e + 1] || line_transferred(p, e + 1));  // see rules/unit_showers.h
       showers += n > wanted_showers ? n - wanted_showers : leaving ? 0 : wanted_showers - n;
     }
     d = e + 1;

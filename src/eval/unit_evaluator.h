@@ -99,6 +99,23 @@ class UnitEvaluator {
   }
   // Repairs: whether a cell starting at this unit minute is in the past.
   bool frozen(int start_minute) const { return repair_ && start_minute < repair_->now_minute; }
+  // Repairs: whether changing that cell from its value to `value` touches the
+  // past (model/unit.h change_minute: a placement on the transfer day
+  // changes as of now).
+  bool frozen_cell(int person, int day, int lane, ShiftCode value) const {
+    return repair_ && change_minute(L_, *repair_, person, day, lane, roster_.at(person, day, lane), value) <
+                          repair_->now_minute;
+  }
+  // Whether holding `value` (not kOff) in that cell would have the person on
+  // duty or placed while away (rule unavailable): a day they are absent at
+  // its changeover, a watch or shower overlapping an absence, or, on a
+  // repair's transfer day, a placement when they are away from now to the
+  // day's end.
+  bool absent_for(int person, int day, int lane, ShiftCode value) const;
+  // The transfer splitting a person's day, as transfer_on() in model/unit.h.
+  DayTransfer day_transfer(int person, int day) const;
+  // The repair's transfer day (RepairBase::transfer_day), -1 when none.
+  int transfer_day() const { return transfer_day_; }
 
   // Amounts of every rule from scratch over all scopes (for tests and resets).
   RuleAmounts recount() const;
@@ -119,6 +136,7 @@ class UnitEvaluator {
   void beds_cost(int place, int d, RuleAmounts& out) const;
   void team_cost(int post, int block, RuleAmounts& out) const;
   void line_cost(int p, RuleAmounts& out) const;    // rotation and showers per rest stint
+  bool line_transferred(int p, int d) const;         // a transfer splits p's day d (false off the horizon)
   void spread_cost(int p, RuleAmounts& out) const;  // night and hours spread
   void shower_slot_cost(int place, int d, int k, RuleAmounts& out) const;
 
@@ -138,6 +156,13 @@ class UnitEvaluator {
   std::int64_t hard_weight_ = 1;
   int change_percent_ = 100;
   const RepairBase* repair_ = nullptr;  // the plan before a repair, when this is one
+  // Transfers: the roster's own, [p * days + d] (minute -1: none), and what a
+  // repair's transfer day implies (the plan in force's place that day per
+  // person, and whether the plan already transferred them then).
+  std::vector<int> transfer_minute_, transfer_earlier_;
+  int transfer_day_ = -1;
+  std::vector<int> plan_place_;
+  std::vector<char> plan_transferred_;
   rules::DayLimits limits_;
 
   // Person facts.

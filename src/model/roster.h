@@ -1,7 +1,10 @@
 // The mutable roster: for each person, day and lane, a shift or kOff. One flat
 // array, person-major, so a person's line is contiguous for the line rules.
+// A unit plan may also hold transfers: changes of place during a roster day,
+// made by a repair at its `now` (model/unit.h, "Transfers").
 #pragma once
 
+#include <algorithm>
 #include <vector>
 
 #include "model/ids.h"
@@ -9,6 +12,17 @@
 namespace vigil {
 
 class Problem;
+
+// A change of place during a roster day: from `minute` (unit minutes, inside
+// `day`) the person is where the day's placement lane says; before it they
+// were at `earlier` (a stay shift, or kOff: with the unit nowhere).
+struct Transfer {
+  int person = 0;
+  int day = 0;
+  int minute = 0;
+  ShiftCode earlier = kOff;
+  friend bool operator==(const Transfer&, const Transfer&) = default;
+};
 
 class Roster {
  public:
@@ -30,6 +44,24 @@ class Roster {
   ShiftCode* line(int person) { return &cells_[offset(person, 0, 0)]; }
 
   const std::vector<ShiftCode>& cells() const { return cells_; }
+
+  // Transfers, ordered by person and day, at most one per person and day.
+  const std::vector<Transfer>& transfers() const { return transfers_; }
+  const Transfer* transfer(int person, int day) const {
+    for (const Transfer& t : transfers_)
+      if (t.person == person && t.day == day) return &t;
+    return nullptr;
+  }
+  // Adds `t`, or replaces the transfer of the same person and day.
+  void set_transfer(const Transfer& t) {
+    auto it = std::lower_bound(transfers_.begin(), transfers_.end(), t, [](const Transfer& a, const Transfer& b) {
+      return a.person != b.person ? a.person < b.person : a.day < b.day;
+    });
+    if (it != transfers_.end() && it->person == t.person && it->day == t.day) *it = t;
+    else transfers_.insert(it, t);
+  }
+  void clear_transfers() { transfers_.clear(); }
+
   friend bool operator==(const Roster&, const Roster&) = default;
 
  private:
@@ -38,6 +70,7 @@ class Roster {
   }
   int people_ = 0, days_ = 0, lanes_ = 1;
   std::vector<ShiftCode> cells_;
+  std::vector<Transfer> transfers_;
 };
 
 }  // namespace vigil

@@ -104,6 +104,46 @@ int cell_start_minute(const UnitLayout& layout, int day, int lane, ShiftCode bef
   return day_start + (start == kMinutesPerDay ? 0 : start);
 }
 
+int change_minute(const UnitLayout& layout, const RepairBase& repair, int person, int day, int lane,
+                  ShiftCode before, ShiftCode after) {
+  if (lane == UnitLayout::kPlacementLane && day == repair.transfer_day() && !repair.plan.transfer(person, day))
+    return repair.now_minute;
+  return cell_start_minute(layout, day, lane, before, after);
+}
+
+DayTransfer transfer_on(const Problem& problem, const UnitLayout& layout, const Roster& roster, int person, int day) {
+  auto place_of = [&](ShiftCode c) { return c < 0 ? -1 : layout.place_of[static_cast<std::size_t>(c)]; };
+  if (const Transfer* t = roster.transfer(person, day)) return {t->minute, place_of(t->earlier)};
+  const auto& repair = problem.unit->repair;
+  if (!repair || day != repair->transfer_day() || person >= repair->plan.people() || day >= repair->plan.days() ||
+      repair->plan.transfer(person, day))
+    return {};
+  const ShiftCode was = repair->plan.at(person, day, UnitLayout::kPlacementLane);
+  if (was == roster.at(person, day, UnitLayout::kPlacementLane)) return {};
+  return {repair->now_minute, place_of(was)};
+}
+
+int place_at_minute(const UnitLayout& layout, const Roster& roster, const DayTransfer& transfer, int person, int day,
+                    int minute) {
+  if (transfer.any() && minute < transfer.minute) return transfer.earlier_place;
+  const ShiftCode c = roster.at(person, day, UnitLayout::kPlacementLane);
+  return c < 0 ? -1 : layout.place_of[static_cast<std::size_t>(c)];
+}
+
+void record_transfers(const Problem& problem, Roster& roster) {
+  const auto& repair = problem.unit->repair;
+  if (!repair) return;
+  const int day = repair->transfer_day();
+  if (day < 0 || day >= roster.days()) return;
+  const UnitLayout layout = make_unit_layout(problem);
+  for (int p = 0; p < roster.people(); ++p) {
+    if (roster.transfer(p, day)) continue;
+    const DayTransfer t = transfer_on(problem, layout, roster, p, day);
+    if (t.any())
+      roster.set_transfer({p, day, t.minute, repair->plan.at(p, day, UnitLayout::kPlacementLane)});
+  }
+}
+
 UnitLayout make_unit_layout(const Problem& problem) {
   const UnitSetup& unit = *problem.unit;
   UnitLayout L;

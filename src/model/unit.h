@@ -112,6 +112,11 @@ struct RepairBase {
   // only to keep a hard rule; a change within soon_minutes costs 50 times more.
   int change_weight = 100;
   int soon_change_weight = 5000;
+
+  // The roster day under way at now, when now lies inside it (after its
+  // changeover): on it, people may be transferred from now on. -1 when now
+  // is a changeover.
+  int transfer_day() const { return now_minute % 1440 == 0 ? -1 : now_minute / 1440; }
 };
 
 // The most languages a unit may list: each person's languages are a set of
@@ -190,6 +195,39 @@ struct UnitLayout {
 // cell's day (placement lane), watch slot or shower starts. A shower cell that
 // changed from `before` to `after` counts from the earlier of the two.
 int cell_start_minute(const UnitLayout& layout, int day, int lane, ShiftCode before, ShiftCode after);
+
+// Transfers (docs/unit-rules.md, "Transfers"). A plan's placement lane says
+// where a person is for a whole roster day. A repair whose now falls inside
+// a day may move people from now on: on that day (RepairBase::transfer_day),
+// a placement that differs from the plan in force holds from now, and before
+// now the person was where the plan in force had them. The written plan
+// keeps each such change as a Transfer (record_transfers), so the plan alone
+// says where everyone was. A person has at most one transfer a day: one
+// already transferred on the day of now (by an earlier repair) stays put.
+
+// When a change of a cell takes effect in `repair`, to compare with its now:
+// cell_start_minute, except that a placement on the transfer day changes as
+// of now (unless the plan in force already transferred that person that day).
+int change_minute(const UnitLayout& layout, const RepairBase& repair, int person, int day, int lane,
+                  ShiftCode before, ShiftCode after);
+
+// Where a person's day is split by a transfer: from `minute` the placement
+// lane holds, before it `earlier_place` (-1: nowhere). minute < 0: no
+// transfer that day.
+struct DayTransfer {
+  int minute = -1;
+  int earlier_place = -1;
+  bool any() const { return minute >= 0; }
+};
+// The roster's own transfer of that day, else the one a repair implies (a
+// placement on its transfer day that differs from the plan in force).
+DayTransfer transfer_on(const Problem& problem, const UnitLayout& layout, const Roster& roster, int person, int day);
+// Where the person is at unit minute `minute` of `day`: the earlier place
+// before a transfer, else the day's placement (-1: nowhere).
+int place_at_minute(const UnitLayout& layout, const Roster& roster, const DayTransfer& transfer, int person, int day,
+                    int minute);
+// Writes the transfers a repair implies into the roster (see transfer_on).
+void record_transfers(const Problem& problem, Roster& roster);
 
 // Appends the stay, watch and shower shift kinds of every post and rest
 // center (in place order) to problem.shifts. Call once, after places and

@@ -28,6 +28,8 @@ RepairOutcome run_repair(RepairCase repair, const RepairOptions& options) {
   solve_options.start = repair.plan_in_force;
   RepairOutcome out;
   out.search = solve(repair.problem, solve_options, options.on_progress);
+  // The plan says itself who moved at now (model/unit.h, "Transfers").
+  record_transfers(repair.problem, out.search.roster);
   // A kept plan's explanation is the slow part of a short repair; the
   // resilience check, thousands of them, asks only about broken ones.
   const bool explain = options.explain_kept_plans || !out.search.found_feasible;

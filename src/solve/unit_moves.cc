@@ -13,6 +13,10 @@ namespace vigil::unit_search_detail {
 
 namespace {
 
+// Share (percent) of a repair's moves, while looking for a plan, that send
+// someone to a place broken on the day of now (a transfer, model/unit.h).
+constexpr int kTransferPercent = 3;
+
 // Share (percent) of a repair's moves, while looking for a plan, that re-plan
 // a broken place-day whole (solve/day_rebuild.h).
 // (One in a hundred, with a budget of 1000 nodes: on unit-64 single losses
@@ -31,6 +35,8 @@ bool UnitSearch::pick_move() {
     move_kind_ = "day-rebuild";
     return day_rebuilder_.rebuild(ev_, place, day, rng_.engine, changes_, kRebuildNodes);
   }
+  if (ev_.transfer_day() >= 0 && !settling_ && !focus_.empty() && rng_.below(100) < kTransferPercent)
+    return move_transfer();
   const int r = rng_.below(100);
   const bool cover_broken = ev_.rule_amounts()[static_cast<int>(RuleKind::kWatchCover)] > 0 ||
                             ev_.rule_amounts()[static_cast<int>(RuleKind::kOnePlace)] > 0 ||
@@ -260,6 +266,54 @@ bool UnitSearch::move_relieve() {
   return true;
 }
 
+// A repair whose now falls inside a day sends someone to a watched place
+// that is broken that day, from now (a transfer): they give up their later
+// watches and shower of the day where they were, and take one short watch
+// at the new place when there is one they can stand. The walk then shares
+// out the rest of the day's watches there.
+bool UnitSearch::move_transfer() {
+  move_kind_ = "transfer";
+  const UnitLayout& L = ev_.layout();
+  const int td = ev_.transfer_day();
+  const auto& [pl, d] = focus_[rng_.below(static_cast<int>(focus_.size()))];
+  if (d != td) return false;
+  const int p = rng_.below(problem_.person_count());
+  const ShiftCode stay = L.stay_shift[static_cast<std::size_t>(pl)];
+  if (stay < 0 || ev_.place_at(p, d) == pl || ev_.frozen_cell(p, d, UnitLayout::kPlacementLane, stay)) return false;
+  changes_.push_back({p, d, UnitLayout::kPlacementLane, stay});
+  const int now = problem_.unit->repair->now_minute - d * kMinutesPerDay;  // minutes into the day
+  for (std::uint64_t m = ev_.watch_mask(p, d); m; m &= m - 1) {
+    const int s = std::countr_zero(m);
+    if (L.slot_start[s] >= now) changes_.push_back({p, d, L.watch_lane(s), kOff});
+  }
+  if (const ShiftCode sh = ev_.roster().at(p, d, L.shower_lane); sh >= 0 && L.shower_start[L.slot_of[sh]] >= now)
+    changes_.push_back({p, d, L.shower_lane, kOff});
+  // Half the time they stay there to the end of the stint block.
+  const int P = std::max(1, problem_.unit->rotation.post_days);
+  if (rng_.below(2) == 0)
+    for (int e = d + 1; e < std::min(L.days, (d / P + 1) * P); ++e) {
+      if (ev_.place_at(p, e) < 0 || ev_.place_at(p, e) == pl) continue;
+      changes_.push_back({p, e, UnitLayout::kPlacementLane, stay});
+      for (std::uint64_t m = ev_.watch_mask(p, e); m; m &= m - 1)
+        changes_.push_back({p, e, L.watch_lane(std::countr_zero(m)), kOff});
+      if (ev_.roster().at(p, e, L.shower_lane) >= 0) changes_.push_back({p, e, L.shower_lane, kOff});
+    }
+  // One short watch at the new place, at random among those after now.
+  const int first = rng_.below(L.watch_slots);
+  for (int i = 0; i < L.watch_slots; ++i) {
+    const int s = (first + i) % L.watch_slots;
+    if (L.slot_start[s] < now || ev_.watcher_count(pl, d, s) >= problem_.places[pl].watchers) continue;
+    const ShiftCode code = L.watch_shift[static_cast<std::size_t>(pl) * L.watch_slots + s];
+    // (Its own watch at this slot, if any, was given up above.)
+    auto same = std::find_if(changes_.begin(), changes_.end(),
+                             [&](const CellChange& c) { return c.day == d && c.lane == L.watch_lane(s); });
+    if (same != changes_.end()) same->value = code;
+    else changes_.push_back({p, d, L.watch_lane(s), code});
+    break;
+  }
+  return true;
+}
+
 // Puts one changed cell back as it was in the plan in force. A watch handed
 // back is taken from whoever holds it now in place of its owner, and a watch
 // given up goes back to someone who had it in the plan, so cover holds.
@@ -302,7 +356,7 @@ bool UnitSearch::restore_block(int p, int d, ShiftCode want) {
     for (int day = first; day <= last; ++day)
       for (int k = 0; k < L.lanes; ++k) {
         const ShiftCode is_now = ev_.roster().at(person, day, k), was = plan.at(person, day, k);
-        if (is_now != was && !ev_.frozen(cell_start_minute(L, day, k, was, is_now)))
+        if (is_now != was && !ev_.frozen_cell(person, day, k, was))
           changes_.push_back({person, day, k, was});
       }
   }

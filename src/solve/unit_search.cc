@@ -45,6 +45,7 @@ void UnitSearch::run() {
     ++moves_;
     if (!pick_move()) continue;
     if (repairing_ && touches_past()) continue;
+    if (absences_bind_ && puts_absent_on_duty()) continue;
     if (!try_move()) break;
   }
   save_best();
@@ -76,6 +77,8 @@ bool UnitSearch::prepare() {
 // needed.
 void UnitSearch::start_walk() {
   repairing_ = problem_.unit->repair.has_value();
+  const RuleSetting& unavailable = problem_.rules[static_cast<int>(RuleKind::kUnavailable)];
+  absences_bind_ = unavailable.enabled && unavailable.hard;
   temp_start_ = 3.0;
   hard_weight_ = 30;
   ev_.set_hard_weight(hard_weight_);
@@ -199,23 +202,22 @@ bool UnitSearch::try_move() {
 }
 
 // What an event forces on a repair before any search: nobody stays placed on
-// a day they are away, and no watch or shower of theirs overlaps an absence.
-// (Past cells are left alone: they happened.)
+// a day they are away (nor, on the day of now, once they are away from now
+// to its end: a transfer to nowhere), and no watch or shower of theirs
+// overlaps an absence. (Past cells are left alone: they happened.)
 void UnitSearch::clear_absent() {
   const UnitLayout& L = ev_.layout();
   changes_.clear();
   for (int p = 0; p < problem_.person_count(); ++p)
     for (int d = 0; d < L.days; ++d) {
-      const bool away = !ev_.present(p, d) && ev_.place_at(p, d) >= 0;
+      const ShiftCode placed = ev_.roster().at(p, d, UnitLayout::kPlacementLane);
+      const bool away = ev_.absent_for(p, d, UnitLayout::kPlacementLane, placed);
       for (int lane = 0; lane < L.lanes; ++lane) {
         const ShiftCode c = ev_.roster().at(p, d, lane);
         if (c < 0) continue;
-        bool clear = away;
-        if (!clear && lane >= UnitLayout::kFirstWatchLane && lane < L.shower_lane)
-          clear = (ev_.absent_slots(p, d) >> (lane - UnitLayout::kFirstWatchLane)) & 1;
-        if (!clear && lane == L.shower_lane)
-          clear = absent_during(problem_.people[p], d * kMinutesPerDay + L.shower_start[L.slot_of[c]], L.shower_minutes);
-        if (clear && !ev_.frozen(cell_start_minute(L, d, lane, c, kOff))) changes_.push_back({p, d, lane, kOff});
+        const bool clear = (away && !ev_.frozen_cell(p, d, UnitLayout::kPlacementLane, kOff)) ||
+                           ev_.absent_for(p, d, lane, c);
+        if (clear && !ev_.frozen_cell(p, d, lane, kOff)) changes_.push_back({p, d, lane, kOff});
       }
     }
   if (!changes_.empty()) ev_.apply(changes_.data(), static_cast<int>(changes_.size()));
@@ -233,7 +235,7 @@ void UnitSearch::refresh_changed() {
     for (int d = 0; d < L.days; ++d)
       for (int lane = 0; lane < L.lanes; ++lane) {
         const ShiftCode was = plan.at(p, d, lane), is = now.at(p, d, lane);
-        if (was != is && !ev_.frozen(cell_start_minute(L, d, lane, was, is))) changed_.push_back({p, d, lane, was});
+        if (was != is && !ev_.frozen_cell(p, d, lane, was)) changed_.push_back({p, d, lane, was});
       }
 }
 

@@ -87,6 +87,7 @@ class UnitSearch {
   bool move_shower();
   bool move_relieve();
   bool move_restore();
+  bool move_transfer();
   bool restore_block(int p, int d, ShiftCode want);
   bool restore_watch(int p, int d, int lane, ShiftCode want, ShiftCode is);
   // A (watched place, day) to work on: while hard rules are broken, half the
@@ -111,8 +112,16 @@ class UnitSearch {
   }
   bool touches_past() const {
     for (const CellChange& c : changes_)
-      if (ev_.frozen(cell_start_minute(ev_.layout(), c.day, c.lane, ev_.roster().at(c.person, c.day, c.lane), c.value)))
-        return true;
+      if (ev_.frozen_cell(c.person, c.day, c.lane, c.value)) return true;
+    return false;
+  }
+  // A move that would put someone on duty (or place them) while away: never
+  // taken while the rule unavailable is hard, so a lost person holds nothing
+  // from the moment of the loss and a watch nobody else can take stays
+  // visibly short instead.
+  bool puts_absent_on_duty() const {
+    for (const CellChange& c : changes_)
+      if (ev_.absent_for(c.person, c.day, c.lane, c.value)) return true;
     return false;
   }
 
@@ -130,6 +139,7 @@ class UnitSearch {
   std::vector<std::pair<int, int>> focus_;  // (place, day) where a hard rule is broken, refreshed now and then
   // The walk's state between checkpoints.
   bool repairing_ = false;        // the problem is a repair of a plan in force
+  bool absences_bind_ = false;    // the rule unavailable is on and hard: moves never break it
   double progress_ = 0;           // share of the budget used, as of the last checkpoint
   double temp_ = 0;               // the temperature until the next checkpoint
   std::int64_t hard_weight_ = 30;  // what a hard unit costs the walk

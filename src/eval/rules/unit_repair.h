@@ -39,7 +39,7 @@ struct Repair {
         for (int lane = 0; lane < in.roster.lanes(); ++lane) {
           const ShiftCode was = before.at(p, d, lane), now = in.roster.at(p, d, lane);
           if (was == now) continue;
-          const int start = cell_start_minute(cx.layout, d, lane, was, now);
+          const int start = change_minute(cx.layout, *repair, p, d, lane, was, now);
           if (start < repair->now_minute) {
             if (frozen)
               record(in, RuleKind::kFrozenPast, *frozen, p, d, d, now, 1, 1, [&] {

@@ -12,6 +12,10 @@
 //     shorter and the days just before and after it are post days; length -
 //     max-rest-days units when longer, wherever it lies.
 // A day placed nowhere ends a run but does not excuse it.
+// Transfers (model/unit.h) break the rhythm by design: a day split by one
+// excuses a short run in it or just before or after it, and a move to
+// another place or across a block boundary on that day; a day on which the person leaves the unit by a
+// transfer to nowhere (absent from its minute) is not "placed nowhere".
 #pragma once
 
 #include <algorithm>
@@ -48,7 +52,7 @@ struct RotationRule {
     const int P = rot.post_days;
     for (int p = 0; p < cx.people; ++p) {
       for (int d = 0; d < cx.days; ++d)
-        if (cx.is_present(p, d) && cx.place_at(p, d) < 0)
+        if (cx.is_present(p, d) && cx.place_at(p, d) < 0 && !leaves_during(in, cx, p, d))
           record(in, kKind, tally, p, d, d, -1, 1, 1, [&] {
             return fmt::format("{}, {}: with the unit but placed nowhere", cx.name(p), day_label(in.problem, d));
           });
@@ -57,12 +61,12 @@ struct RotationRule {
         const bool post = kind == PlaceKind::kPost;
         for (int d = a + 1; d <= b; ++d) {
           const int from = cx.place_at(p, d - 1), to = cx.place_at(p, d);
-          if (from != to)
+          if (from != to && !cx.transferred(p, d))
             record(in, kKind, tally, p, d - 1, d, cx.layout.stay_shift[to], 1, 1, [&] {
               return fmt::format("{}, {}: moves from {} to {} in the middle of a {} stint", cx.name(p),
                                  day_label(in.problem, d), cx.place_name(from), cx.place_name(to), post ? "post" : "rest");
             });
-          if (post && P > 0 && d % P == 0)
+          if (post && P > 0 && d % P == 0 && !cx.transferred(p, d))
             record(in, kKind, tally, p, d - 1, d, cx.layout.stay_shift[to], 1, 1, [&] {
               return fmt::format("{}, days {}-{}: post stint at {} crosses the block boundary at {} (stints are blocks "
                                  "of {} days from day 0)",
@@ -80,7 +84,7 @@ struct RotationRule {
         const bool between = a > 0 && b + 1 < cx.days && cx.kind_at(p, a - 1) == PlaceKind::kPost &&
                              cx.place_at(p, a - 1) >= 0 && cx.kind_at(p, b + 1) == PlaceKind::kPost &&
                              cx.place_at(p, b + 1) >= 0;
-        if (between && len < rot.rest_days)
+        if (between && len < rot.rest_days && !transfer_near(cx, p, a, b))
           record(in, kKind, tally, p, a, b, cx.layout.stay_shift[cx.place_at(p, a)], rot.rest_days - len,
                  rot.rest_days - len, [&] {
                    return fmt::format("{}, {}: rest of {} at {} between post stints, at least {} needed", cx.name(p),
@@ -98,12 +102,23 @@ struct RotationRule {
   }
 
   // A short post run is allowed at the horizon's edges and next to (or over)
-  // a day on which the person is not present.
+  // a day on which the person is not present or is transferred.
   static bool excused(const UnitContext& cx, int p, int a, int b) {
-    if (a == 0 || b == cx.days - 1) return true;
+    if (a == 0 || b == cx.days - 1 || transfer_near(cx, p, a, b)) return true;
     for (int d = std::max(a - 1, 0); d <= std::min(b + 1, cx.days - 1); ++d)
       if (!cx.is_present(p, d)) return true;
     return false;
+  }
+  // A transfer on a day of [a, b] or just before or after it.
+  static bool transfer_near(const UnitContext& cx, int p, int a, int b) {
+    for (int d = a - 1; d <= b + 1; ++d)
+      if (cx.transferred(p, d)) return true;
+    return false;
+  }
+  // Placed nowhere on day d by a transfer at a moment from which the person is away.
+  static bool leaves_during(const RuleInput& in, const UnitContext& cx, int p, int d) {
+    const DayTransfer& t = cx.transfer_at(p, d);
+    return t.any() && !available_at(in.problem.people[static_cast<std::size_t>(p)], t.minute);
   }
 
   static std::string day_count(int n) { return fmt::format("{} day{}", n, n == 1 ? "" : "s"); }

@@ -4,7 +4,9 @@
 //     shower on its days: |n - required| units. A stint the person leaves
 //     the unit from (absent the day after it) may have fewer: someone lost,
 //     wounded or sent on leave does not go back to a post, as the rotation
-//     excuses a short run for the same reason;
+//     excuses a short run for the same reason; so may a stint cut by a
+//     transfer on the day after it (its shower may have been that day, before
+//     the transfer, or not be reachable any more);
 //   - each (rest center, day, shower slot) with more showers booked than the
 //     center has showers: the excess;
 //   - each shower that overlaps one of the person's own watches that day: 1.
@@ -35,7 +37,8 @@ struct Showers {
         if (kind != PlaceKind::kRestCenter) return;
         int n = 0;
         for (int d = a; d <= b; ++d) n += cx.shower_cell(p, d) >= 0 ? 1 : 0;
-        const bool leaving = b + 1 < cx.days && !present_on_day(in.problem.people[p], b + 1);
+        const bool leaving =
+            b + 1 < cx.days && (!present_on_day(in.problem.people[p], b + 1) || cx.transferred(p, b + 1));
         const int u = leaving && n < required ? 0 : std::abs(n - required);
         record(in, kKind, tally, p, a, b, -1, u, u, [&] {
           std::string taken;
