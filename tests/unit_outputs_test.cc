@@ -239,14 +239,14 @@ TEST(UnitOutputsWatchBill, CsvExactly) {
   const Problem p = tiny_unit();
   EXPECT_EQ(watch_bill_csv(p, tiny_roster(p)),
             "day,weekday,start,end,post-1,rest\n"
-            "0,Mon,06:00,12:00,Ana / Bo,\n"
-            "0,Mon,12:00,18:00,Bo,\n"
-            "0,Mon,18:00,00:00,Ana,\n"
-            "0,Mon,00:00,06:00,Bo,Cy <&>\n"
-            "1,Tue,06:00,12:00,,Bo\n"
-            "1,Tue,12:00,18:00,\"Cy <&> / Dee, Jr.\",\n"
-            "1,Tue,18:00,00:00,,Ana\n"
-            "1,Tue,00:00,06:00,,\n");
+            "0,Mon,06:00,12:00,Ana / Bo,UNCOVERED\n"
+            "0,Mon,12:00,18:00,Bo / UNCOVERED,UNCOVERED\n"
+            "0,Mon,18:00,00:00,Ana / UNCOVERED,UNCOVERED\n"
+            "0,Mon,00:00,06:00,Bo / UNCOVERED,Cy <&>\n"
+            "1,Tue,06:00,12:00,UNCOVERED / UNCOVERED,Bo\n"
+            "1,Tue,12:00,18:00,\"Cy <&> / Dee, Jr.\",UNCOVERED\n"
+            "1,Tue,18:00,00:00,UNCOVERED / UNCOVERED,Ana\n"
+            "1,Tue,00:00,06:00,UNCOVERED / UNCOVERED,UNCOVERED\n");
 }
 
 TEST(UnitOutputsWatchBill, HtmlHasNamesInTheirCellsEscaped) {
@@ -260,14 +260,19 @@ TEST(UnitOutputsWatchBill, HtmlHasNamesInTheirCellsEscaped) {
   EXPECT_NE(html.find("<thead><tr><th class=\"time\">Watch</th><th>post-1</th><th>rest (guard)</th></tr></thead>"),
             std::string::npos);
   // Day 0: rows in slot order; the rest center's guard is missing at 06:00.
+  // Each missing watcher is a red UNCOVERED in a red cell.
+  const std::string uncovered = "<span class=\"uncovered\">UNCOVERED</span>";
   const std::string day0 =
-      "<tr><th class=\"time\">06:00&ndash;12:00</th><td>Ana<br>Bo</td><td class=\"short\"></td></tr>\n"
-      "<tr><th class=\"time\">12:00&ndash;18:00</th><td class=\"short\">Bo</td><td class=\"short\"></td></tr>\n"
-      "<tr><th class=\"time\">18:00&ndash;00:00</th><td class=\"short\">Ana</td><td class=\"short\"></td></tr>\n"
-      "<tr class=\"night\"><th class=\"time\">00:00&ndash;06:00</th><td class=\"short\">Bo</td><td>Cy &lt;&amp;&gt;</td></tr>\n";
-  EXPECT_NE(html.find(day0), std::string::npos);
-  EXPECT_NE(html.find("<tr><th class=\"time\">12:00&ndash;18:00</th><td>Cy &lt;&amp;&gt;<br>Dee, Jr.</td><td class=\"short\"></td></tr>"),
+      "<tr><th class=\"time\">06:00&ndash;12:00</th><td>Ana<br>Bo</td><td class=\"short\">" + uncovered + "</td></tr>\n"
+      "<tr><th class=\"time\">12:00&ndash;18:00</th><td class=\"short\">Bo<br>" + uncovered + "</td><td class=\"short\">" + uncovered + "</td></tr>\n"
+      "<tr><th class=\"time\">18:00&ndash;00:00</th><td class=\"short\">Ana<br>" + uncovered + "</td><td class=\"short\">" + uncovered + "</td></tr>\n"
+      "<tr class=\"night\"><th class=\"time\">00:00&ndash;06:00</th><td class=\"short\">Bo<br>" + uncovered + "</td><td>Cy &lt;&amp;&gt;</td></tr>\n";
+  EXPECT_NE(html.find(day0), std::string::npos) << html;
+  EXPECT_NE(html.find("<tr><th class=\"time\">12:00&ndash;18:00</th><td>Cy &lt;&amp;&gt;<br>Dee, Jr.</td><td class=\"short\">" + uncovered + "</td></tr>"),
             std::string::npos);
+  EXPECT_NE(html.find("<tr><th class=\"time\">06:00&ndash;12:00</th><td class=\"short\">" + uncovered + "<br>" + uncovered + "</td><td>Bo</td></tr>"),
+            std::string::npos);
+  EXPECT_NE(html.find("span.uncovered { color: #b00000; font-weight: bold; }"), std::string::npos);
   EXPECT_EQ(html.find("Cy <&>"), std::string::npos);
   EXPECT_NE(html.find("@page { size: A4 portrait;"), std::string::npos);
   // A short-handed night watch is red, not night-shaded: its rule comes after
@@ -306,7 +311,7 @@ TEST(UnitOutputsPerson, TextScheduleWordForWord) {
             "Schedule for Ana (test-unit)\n"
             "Day 0 is Mon 2026-01-05. Each day runs from the 06:00 changeover to 06:00 the next morning.\n"
             "\n"
-            "Day 0 (Mon): at post-1. Watch 06:00-12:00 and 18:00-00:00.\n"
+            "Day 0 (Mon): at post-1. Watch 06:00-12:00 and 18:00-00:00. Alone on watch 18:00-00:00: partner UNCOVERED.\n"
             "Day 1 (Tue): at rest. Shower 14:30. Guard 18:00-00:00.\n"
             "\n"
             "In all: 2 watches and 1 guard turn (0 at night), 18 hours; 1 shower.\n");
@@ -333,7 +338,9 @@ TEST(UnitOutputsPerson, TextScheduleWithAbsencesAndWatchesElsewhere) {
             "Schedule for Ana (test-unit)\n"
             "Day 0 is Mon 2026-01-05. Each day runs from the 06:00 changeover to 06:00 the next morning.\n"
             "\n"
-            "Day 0 (Mon): at post-2. Watch 08:00-10:00 at post-1. Watch 14:00-16:00 and 02:00-04:00.\n"
+            "Day 0 (Mon): at post-2. Watch 08:00-10:00 at post-1. Watch 14:00-16:00 and 02:00-04:00. "
+            "Alone on watch 08:00-10:00: partner UNCOVERED. Alone on watch 14:00-16:00: partner UNCOVERED. "
+            "Alone on watch 02:00-04:00: partner UNCOVERED.\n"
             "Day 1 (Tue): at rest-1. Away from 16:00 (training). Shower 14:30. Guard 18:00-20:00.\n"
             "Day 2 (Wed): no place planned.\n"
             "Day 3 (Thu): away (leave).\n"
@@ -568,7 +575,23 @@ TEST(UnitOutputsSummary, TextWordForWord) {
   ev.violations.push_back(Violation{RuleKind::kWatchCover, -1, 0, 0, -1, 2, 2, "post-1 day 0 (Mon) 08:00: 1 on watch, 2 needed", {}});
   ev.violations.push_back(Violation{RuleKind::kNightSpread, 0, 0, 1, -1, 4, 4, "Ana: 3 night watches, 1 expected", {}});
   ev.violations.push_back(Violation{RuleKind::kWatchCover, -1, 1, 1, -1, 1, 1, "rest day 1 (Tue) 06:00: 0 on guard, 1 needed", {}});
-  const UnitSummary s = summarize_unit(p, fairness_roster(p), ev);
+  UnitSummary s = summarize_unit(p, fairness_roster(p), ev);
+  // The uncovered watches come first (UnitOutputsSummary.UncoveredWatchesComeFirst);
+  // the rest of the summary word for word without them.
+  ASSERT_EQ(s.uncovered.size(), 46u);
+  EXPECT_EQ(s.uncovered[0], "post-1, Mon 2026-01-05 06:00-08:00 (day 0): Ana alone (Dee away), 1 missing; could cover: Bo (at post-1), Cy (at rest)");
+  const std::string with_uncovered = unit_summary_text(s, 2);
+  EXPECT_NE(with_uncovered.find("NOT FEASIBLE: 3 hard units of broken rules. Cost of unmet wishes: 7.\n"
+                                "\n"
+                                "UNCOVERED: 46 watches nobody stands (who could cover each, nearest first):\n"
+                                "  - post-1, Mon 2026-01-05 06:00-08:00 (day 0): Ana alone (Dee away), 1 missing; could cover: Bo (at post-1), Cy (at rest)\n"
+                                "  - rest, Mon 2026-01-05 06:00-08:00 (day 0): nobody on guard, 1 missing; could cover: Cy (at rest)\n"
+                                "  ... and 44 more\n"
+                                "\n"
+                                "Rules (units broken):\n"),
+            std::string::npos)
+      << with_uncovered;
+  s.uncovered.clear();
   EXPECT_EQ(s.rules.size(), 12u);
   EXPECT_EQ(s.wishes.size(), 4u);
   EXPECT_EQ(s.broken.size(), 2u);

@@ -129,7 +129,7 @@ Handler setup_repair(CLI::App& sub) {
       fmt::print(stderr, "{}\n", err);
       return kExitInputError;
     }
-    const UnitSummary summary = summarize_unit(problem, r.roster, ev);
+    const UnitSummary summary = summarize_unit(problem, r.roster, ev, *start_date_of(problem, out_options, nullptr));
     fmt::print("\n{}", unit_summary_text(summary, 12));
     if (!ev.score.feasible())
       fmt::print("\nThe best plan found cannot keep these hard rules (by rule and place, with how long):\n{}",

@@ -53,7 +53,6 @@ int run_unit_solve(const Problem& problem, const SolveOptions& options, const Un
   const double peak_mib = static_cast<double>(usage.ru_maxrss) / 1024.0;
 
   const Evaluation ev = evaluate(problem, r.roster, true);
-  const UnitSummary summary = summarize_unit(problem, r.roster, ev);
 
   std::string out_dir = args.out_dir;
   if (out_dir.empty()) out_dir = std::filesystem::path(args.scenario).stem().string() + "-plan";
@@ -63,6 +62,7 @@ int run_unit_solve(const Problem& problem, const SolveOptions& options, const Un
     fmt::print(stderr, "{}\n", err);
     return kExitInputError;
   }
+  const UnitSummary summary = summarize_unit(problem, r.roster, ev, *start_date_of(problem, out_options, nullptr));
   if (!args.out.empty()) {
     std::FILE* f = std::fopen(args.out.c_str(), "w");
     if (!f) {

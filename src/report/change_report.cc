@@ -1,4 +1,6 @@
-// The change report of a repair: plan before against plan after.
+// The change report of a repair: plan before against plan after, what the
+// plan after breaks, the act-now lines and the lost stretches. The three
+// formats are in change_report_formats.cc.
 #include "report/change_report.h"
 
 #include <algorithm>
@@ -8,9 +10,10 @@
 #include <tuple>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "base/files.h"
+#include "eval/evaluation.h"
+#include "eval/unkept_rules.h"
 #include "model/wording.h"
 #include "report/person_schedule.h"
 
@@ -18,7 +21,6 @@ namespace vigil {
 
 namespace {
 
-constexpr int kWindowMinutes = 12 * 60;
 
 int floor_div(int a, int b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0); }
 
@@ -74,32 +76,150 @@ std::string clock_of_minute(const Problem& problem, int unit_minute) {
   return clock_label((problem.horizon.day_start_minute + in_day) % kMinutesPerDay);
 }
 
-const char* kind_name(ChangeItem::Kind kind) {
-  switch (kind) {
-    case ChangeItem::Kind::kPlace: return "place";
-    case ChangeItem::Kind::kWatch: return "watch";
-    case ChangeItem::Kind::kShower: return "shower";
-  }
-  return "?";
+// The item of a watch slot, a shower or a place whose cells differ.
+ChangeItem place_item(const Problem& problem, const UnitLayout& layout, const Roster& before, const Roster& after,
+                      int p, int d) {
+  ChangeItem item;
+  item.kind = ChangeItem::Kind::kPlace;
+  item.day = d;
+  item.start_minute = d * kMinutesPerDay;
+  item.end_minute = item.start_minute + kMinutesPerDay;
+  item.before = place_words(problem, layout, before, p, d);
+  item.after = place_words(problem, layout, after, p, d);
+  return item;
 }
 
-// "14:00-16:00" for a watch item, empty for the others (their words carry
-// their times, or they last the whole day). A watch after midnight names its
-// own date, "02:00-04:00 (Mon 2026-12-14)": it is not on its roster day's date.
-std::string item_time(const Problem& problem, const ChangeItem& item, const CalendarDate& day0) {
-  if (item.kind != ChangeItem::Kind::kWatch) return {};
-  std::string out = clock_of_minute(problem, item.start_minute) + "-" + clock_of_minute(problem, item.end_minute);
-  const CalendarDate date = date_at(problem, day0, item.start_minute);
-  if (!(date == day0.plus_days(item.day))) out += fmt::format(" ({} {})", weekday_short(date.weekday()), date.iso());
+ChangeItem watch_item(const Problem& problem, const UnitLayout& layout, ShiftCode a, ShiftCode b, int d, int s) {
+  ChangeItem item;
+  item.kind = ChangeItem::Kind::kWatch;
+  item.day = d;
+  item.start_minute = d * kMinutesPerDay + layout.slot_start[static_cast<std::size_t>(s)];
+  item.end_minute = item.start_minute + layout.watch_minutes;
+  item.before = watch_words(problem, layout, a);
+  item.after = watch_words(problem, layout, b);
+  for (ShiftCode code : {a, b})
+    if (code >= 0 && problem.places[static_cast<std::size_t>(layout.place_of[static_cast<std::size_t>(code)])].kind ==
+                         PlaceKind::kRestCenter)
+      item.guard = true;
+  return item;
+}
+
+// A shower item and its one or two starts (the day's changeover when neither
+// cell reads as a shower).
+ChangeItem shower_item(const Problem& problem, const UnitLayout& layout, const Roster& before, const Roster& after,
+                       int p, int d) {
+  const Shower a = shower_of(layout, before, p, d), b = shower_of(layout, after, p, d);
+  std::vector<int> starts;
+  for (const Shower& s : {a, b})
+    if (s.slot >= 0) starts.push_back(d * kMinutesPerDay + layout.shower_start[static_cast<std::size_t>(s.slot)]);
+  if (starts.empty()) starts.push_back(d * kMinutesPerDay);  // two unreadable cells
+  std::sort(starts.begin(), starts.end());
+  ChangeItem item;
+  item.kind = ChangeItem::Kind::kShower;
+  item.day = d;
+  item.start_minute = starts.front();
+  item.end_minute = starts.back() + layout.shower_minutes;
+  item.before = shower_words(problem, layout, a, place_of_day(layout, before, p, d));
+  item.after = shower_words(problem, layout, b, place_of_day(layout, after, p, d));
+  return item;
+}
+
+// Whether an item leaves the person with nothing where they had something.
+bool is_removal(const ChangeItem& item) {
+  switch (item.kind) {
+    case ChangeItem::Kind::kPlace: return item.after.rfind("away", 0) == 0 || item.after == "no place";
+    case ChangeItem::Kind::kWatch: return item.after == "free";
+    case ChangeItem::Kind::kShower: return item.after == "no shower";
+  }
+  return false;
+}
+
+// Moves the removals that overlap one of the person's absences (from now on)
+// out of change.items into change.lost.
+void fold_losses(const Person& who, int now_minute, PersonChange& change) {
+  for (const Absence& a : who.unit.absences) {
+    if (a.until_minute <= now_minute) continue;
+    LostStretch lost{a.from_minute, a.until_minute, a.reason, {}};
+    auto in_stretch = [&](const ChangeItem& item) {
+      return is_removal(item) && item.start_minute < a.until_minute && a.from_minute < item.end_minute;
+    };
+    for (const ChangeItem& item : change.items)
+      if (in_stretch(item)) lost.removed.push_back(item);
+    if (lost.removed.empty()) continue;
+    change.items.erase(std::remove_if(change.items.begin(), change.items.end(), in_stretch), change.items.end());
+    change.lost.push_back(std::move(lost));
+  }
+  std::sort(change.lost.begin(), change.lost.end(),
+            [](const LostStretch& x, const LostStretch& y) { return x.from_minute < y.from_minute; });
+}
+
+// "2 watches and 1 shower" of a list of removed items.
+std::string removed_counts(const std::vector<ChangeItem>& removed) {
+  int watches = 0, guards = 0, showers = 0, days = 0;
+  for (const ChangeItem& item : removed) {
+    if (item.kind == ChangeItem::Kind::kWatch) ++(item.guard ? guards : watches);
+    if (item.kind == ChangeItem::Kind::kShower) ++showers;
+    if (item.kind == ChangeItem::Kind::kPlace) ++days;
+  }
+  std::vector<std::string> parts;
+  if (watches) parts.push_back(count_text(watches, "watch", "watches"));
+  if (guards) parts.push_back(count_text(guards, "guard turn", "guard turns"));
+  if (showers) parts.push_back(count_text(showers, "shower", "showers"));
+  if (days) parts.push_back(count_text(days, "day at a place", "days at places"));
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i == 0 ? "" : i + 1 == parts.size() ? " and " : ", ") + parts[i];
   return out;
 }
 
-std::string people_word(int n) { return count_text(n, "person", "people"); }
+// "away (wounded)", then " from <when>" when `from` >= 0, then " for good"
+// or " until <when>".
+std::string away_words(const Problem& problem, const std::string& reason, int from, int until, const CalendarDate& day0) {
+  std::string out = reason.empty() ? std::string("away") : fmt::format("away ({})", reason);
+  if (from >= 0) out += " from " + calendar_when(problem, day0, from);
+  if (until == Absence::kForever || until >= problem.days() * kMinutesPerDay) return out + " for good";
+  return out + " until " + calendar_when(problem, day0, until);
+}
 
-std::string summary_line(const ChangeReport& report) {
-  return fmt::format("{} affected, {} {}, {} within the next 12 hours.", people_word(static_cast<int>(report.people.size())),
-                     count_text(report.changed_watches, "watch", "watches"), report.changed_watches == 1 ? "changes" : "change",
-                     count_text(report.changed_within_12h, "change", "changes"));
+// The act-now lines: the items and lost duties starting in the window, by time.
+std::vector<ActNowLine> act_now_lines(const ChangeReport& report) {
+  std::vector<ActNowLine> lines;
+  for (const PersonChange& change : report.people) {
+    for (const ChangeItem& item : change.items)
+      if (item.within_12h)
+        lines.push_back(ActNowLine{item.when_minute, item.kind == ChangeItem::Kind::kWatch ? item.end_minute : item.when_minute,
+                                   change.person, item.day, item.before + " -> " + item.after, false, 0, {}});
+    for (const LostStretch& lost : change.lost) {
+      std::vector<ChangeItem> soon;
+      for (const ChangeItem& item : lost.removed)
+        if (item.within_12h) soon.push_back(item);
+      if (soon.empty()) continue;
+      lines.push_back(ActNowLine{soon.front().when_minute, soon.front().when_minute, change.person, soon.front().day,
+                                 removed_counts(soon), true, lost.until_minute, lost.reason});
+    }
+  }
+  std::stable_sort(lines.begin(), lines.end(), [](const ActNowLine& x, const ActNowLine& y) {
+    return std::tie(x.minute, x.person) < std::tie(y.minute, y.person);
+  });
+  return lines;
+}
+
+// What the plan after breaks: uncovered watches from now, and the other
+// broken hard rules, one line each (watch-cover only when no watch is
+// uncovered, since the uncovered list says it better).
+void judge_plan(const Problem& problem, const Roster& after, ChangeReport& report) {
+  report.uncovered = uncovered_watches(problem, after, report.now_minute);
+  const Evaluation ev = evaluate(problem, after, true);
+  std::vector<UnkeptRule> others;
+  for (UnkeptRule& u : unkept_rules(problem, ev))
+    if (u.rule != RuleKind::kWatchCover || report.uncovered.empty()) others.push_back(std::move(u));
+  const std::string lines = unkept_rules_text(problem, others, 0);
+  for (std::size_t at = 0; at < lines.size();) {
+    const std::size_t end = lines.find('\n', at);
+    std::string line = lines.substr(at, end - at);
+    if (line.rfind("  - ", 0) == 0) report.broken.push_back(line.substr(4));
+    at = end == std::string::npos ? lines.size() : end + 1;
+  }
+  report.all_rules_kept = ev.score.hard == 0 && report.uncovered.empty();
 }
 
 }  // namespace
@@ -108,191 +228,90 @@ std::string unit_time_label(const Problem& problem, int unit_minute) {
   return fmt::format("day {} {}", floor_div(unit_minute, kMinutesPerDay), clock_of_minute(problem, unit_minute));
 }
 
+std::string unit_clock_label(const Problem& problem, int unit_minute) { return clock_of_minute(problem, unit_minute); }
+
+std::string lost_stretch_text(const Problem& problem, const LostStretch& lost, const CalendarDate& day0) {
+  return fmt::format("{}: {} removed", away_words(problem, lost.reason, lost.from_minute, lost.until_minute, day0),
+                     removed_counts(lost.removed));
+}
+
+std::string act_now_text(const Problem& problem, const ActNowLine& line, const CalendarDate& day0) {
+  const std::string when = calendar_when(problem, day0, line.minute, line.end_minute > line.minute ? line.end_minute : -1);
+  const std::string& name = problem.people[static_cast<std::size_t>(line.person)].name;
+  if (!line.lost) return fmt::format("{}: {}: {}", when, name, line.what);
+  return fmt::format("{}: {}: {}: {} in the next 12 h removed", when, name,
+                     away_words(problem, line.lost_reason, -1, line.lost_until, day0), line.what);
+}
+
+std::string change_item_when(const Problem& problem, const ChangeItem& item, const CalendarDate& day0) {
+  return calendar_when(problem, day0, item.when_minute, item.kind == ChangeItem::Kind::kWatch ? item.end_minute : -1);
+}
+
+std::string change_report_banner(const ChangeReport& report) {
+  if (report.all_rules_kept)
+    return fmt::format("ALL RULES KEPT: {} affected, {} within 12 h",
+                       count_text(static_cast<long long>(report.people.size()), "person", "people"),
+                       count_text(static_cast<long long>(report.act_now.size()), "change", "changes"));
+  std::string out = "NOT EVERY RULE CAN BE KEPT: ";
+  std::vector<std::string> parts;
+  if (!report.uncovered.empty())
+    parts.push_back(count_text(static_cast<long long>(report.uncovered.size()), "watch", "watches") + " UNCOVERED");
+  if (!report.broken.empty())
+    parts.push_back(fmt::format("{} broken", count_text(static_cast<long long>(report.broken.size()), "other rule", "other rules")));
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? ", " : "") + parts[i];
+  return out;
+}
+
 ChangeReport compare_plans(const Problem& problem, const Roster& before, const Roster& after, int now_minute) {
   if (std::string e = check_unit_roster_shape(problem, before); !e.empty()) throw std::invalid_argument("plan before: " + e);
   if (std::string e = check_unit_roster_shape(problem, after); !e.empty()) throw std::invalid_argument("plan after: " + e);
   const UnitLayout layout = make_unit_layout(problem);
-  const long long window_end = static_cast<long long>(now_minute) + kWindowMinutes;
+  const long long window_end = static_cast<long long>(now_minute) + kActNowMinutes;
   auto soon = [&](int minute) { return minute >= now_minute && minute < window_end; };
 
   ChangeReport report;
   report.now_minute = now_minute;
+  std::vector<int> starts;
   for (int p = 0; p < problem.person_count(); ++p) {
-    PersonChange change{p, {}};
+    PersonChange change{p, 0, {}, {}};
     for (int d = 0; d < problem.days(); ++d) {
-      const int day_start = d * kMinutesPerDay;
       for (int lane = 0; lane < layout.lanes; ++lane)
         if (before.at(p, d, lane) != after.at(p, d, lane)) ++report.changed_cells;
-
       if (before.at(p, d, UnitLayout::kPlacementLane) != after.at(p, d, UnitLayout::kPlacementLane)) {
-        ChangeItem item;
-        item.kind = ChangeItem::Kind::kPlace;
-        item.day = d;
-        item.start_minute = day_start;
-        item.end_minute = day_start + kMinutesPerDay;
-        item.before = place_words(problem, layout, before, p, d);
-        item.after = place_words(problem, layout, after, p, d);
-        item.within_12h = soon(day_start);
-        change.items.push_back(std::move(item));
+        change.items.push_back(place_item(problem, layout, before, after, p, d));
       }
       for (int s = 0; s < layout.watch_slots; ++s) {
         const ShiftCode a = before.at(p, d, layout.watch_lane(s)), b = after.at(p, d, layout.watch_lane(s));
         if (a == b) continue;
         ++report.changed_watches;
-        ChangeItem item;
-        item.kind = ChangeItem::Kind::kWatch;
-        item.day = d;
-        item.start_minute = day_start + layout.slot_start[static_cast<std::size_t>(s)];
-        item.end_minute = item.start_minute + layout.watch_minutes;
-        item.before = watch_words(problem, layout, a);
-        item.after = watch_words(problem, layout, b);
-        item.within_12h = soon(item.start_minute);
-        change.items.push_back(std::move(item));
+        change.items.push_back(watch_item(problem, layout, a, b, d, s));
       }
-      if (before.at(p, d, layout.shower_lane) != after.at(p, d, layout.shower_lane)) {
-        const Shower a = shower_of(layout, before, p, d), b = shower_of(layout, after, p, d);
-        std::vector<int> starts;
-        for (const Shower& s : {a, b})
-          if (s.slot >= 0) starts.push_back(day_start + layout.shower_start[static_cast<std::size_t>(s.slot)]);
-        if (starts.empty()) starts.push_back(day_start);  // two unreadable cells
-        ChangeItem item;
-        item.kind = ChangeItem::Kind::kShower;
-        item.day = d;
-        item.start_minute = *std::min_element(starts.begin(), starts.end());
-        item.end_minute = *std::max_element(starts.begin(), starts.end()) + layout.shower_minutes;
-        item.before = shower_words(problem, layout, a, place_of_day(layout, before, p, d));
-        item.after = shower_words(problem, layout, b, place_of_day(layout, after, p, d));
-        item.within_12h = std::any_of(starts.begin(), starts.end(), soon);
-        change.items.push_back(std::move(item));
+      if (before.at(p, d, layout.shower_lane) != after.at(p, d, layout.shower_lane))
+        change.items.push_back(shower_item(problem, layout, before, after, p, d));
+      for (ChangeItem& item : change.items) {
+        if (item.day != d) continue;
+        // A moved shower counts from either start, the earlier first.
+        if (item.kind != ChangeItem::Kind::kShower) starts.assign(1, item.start_minute);
+        else starts = {item.start_minute, item.end_minute - layout.shower_minutes};
+        const auto first_soon = std::find_if(starts.begin(), starts.end(), soon);
+        item.within_12h = first_soon != starts.end();
+        item.when_minute = item.within_12h ? *first_soon : item.start_minute;
       }
     }
     if (change.items.empty()) continue;
     std::stable_sort(change.items.begin(), change.items.end(), [](const ChangeItem& x, const ChangeItem& y) {
-      return std::tuple(x.day, x.start_minute, static_cast<int>(x.kind)) <
-             std::tuple(y.day, y.start_minute, static_cast<int>(y.kind));
+      return std::tuple(x.start_minute, static_cast<int>(x.kind)) < std::tuple(y.start_minute, static_cast<int>(y.kind));
     });
     for (const ChangeItem& item : change.items) report.changed_within_12h += item.within_12h ? 1 : 0;
+    change.first_minute = change.items.front().start_minute;
+    fold_losses(problem.people[static_cast<std::size_t>(p)], now_minute, change);
     report.people.push_back(std::move(change));
   }
+  std::stable_sort(report.people.begin(), report.people.end(),
+                   [](const PersonChange& x, const PersonChange& y) { return x.first_minute < y.first_minute; });
+  report.act_now = act_now_lines(report);
+  judge_plan(problem, after, report);
   return report;
-}
-
-std::string change_report_text(const Problem& problem, const ChangeReport& report, const CalendarDate& day0) {
-  const int now_day = floor_div(report.now_minute, kMinutesPerDay);
-  std::string out = fmt::format("Changes to the plan of {}\n", problem.name);
-  out += fmt::format("Now: day {} ({}) {}. Day 0 is {} {}.\n", now_day, weekday_name(problem, now_day),
-                     clock_of_minute(problem, report.now_minute), weekday_name(problem, 0), day0.iso());
-  out += summary_line(report) + "\n\n";
-  if (report.people.empty()) return out + "Nothing changes.\n";
-  for (const PersonChange& change : report.people) {
-    const std::string& name = problem.people[static_cast<std::size_t>(change.person)].name;
-    for (const ChangeItem& item : change.items) {
-      const std::string time = item_time(problem, item, day0);
-      out += fmt::format("{}: day {} ({}){}: {} -> {}{}\n", name, item.day, weekday_name(problem, item.day),
-                         time.empty() ? std::string() : " " + time, item.before, item.after,
-                         item.within_12h ? "  [within 12 h]" : "");
-    }
-  }
-  return out;
-}
-
-std::string change_report_html(const Problem& problem, const ChangeReport& report, const CalendarDate& day0) {
-  const int now_day = floor_div(report.now_minute, kMinutesPerDay);
-  const std::string title = html_escape("Changes: " + problem.name);
-  std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-  out += fmt::format("<title>{}</title>\n", title);
-  out += R"(<style>
-@page { size: A4 portrait; margin: 12mm; }
-* { box-sizing: border-box; }
-body { font-family: "DejaVu Sans", Arial, Helvetica, sans-serif; font-size: 10pt; color: #000; margin: 0 auto; max-width: 190mm; }
-h1 { font-size: 16pt; margin: 0 0 2mm; }
-h2 { font-size: 12pt; margin: 0 0 2mm; }
-p { margin: 0 0 3mm; }
-section.person { break-inside: avoid; page-break-inside: avoid; margin: 0 0 5mm; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border: 0.3mm solid #444; padding: 1.2mm 1.8mm; text-align: left; vertical-align: top; }
-thead th { background: #e6e6e6; }
-tr.soon td { font-weight: bold; background: #fde9d9; }
-</style>
-</head>
-<body>
-)";
-  out += fmt::format("<h1>{}</h1>\n", title);
-  out += fmt::format("<p>Now: day {} ({}) {}. Day 0 is {} {}.</p>\n", now_day, weekday_name(problem, now_day),
-                     clock_of_minute(problem, report.now_minute), weekday_name(problem, 0), day0.iso());
-  out += fmt::format("<p class=\"summary\">{}</p>\n", html_escape(summary_line(report)));
-  if (report.people.empty()) out += "<p>Nothing changes.</p>\n";
-  for (const PersonChange& change : report.people) {
-    out += "<section class=\"person\">\n";
-    out += fmt::format("<h2>{}</h2>\n", html_escape(problem.people[static_cast<std::size_t>(change.person)].name));
-    out += "<table>\n<thead><tr><th>Day</th><th>Time</th><th>Before</th><th>After</th><th>Within 12 h</th></tr></thead>\n<tbody>\n";
-    for (std::size_t i = 0; i < change.items.size(); ++i) {
-      const ChangeItem& item = change.items[i];
-      out += item.within_12h ? "<tr class=\"soon\">" : "<tr>";
-      if (i == 0 || change.items[i - 1].day != item.day) {
-        std::size_t rows = 1;
-        while (i + rows < change.items.size() && change.items[i + rows].day == item.day) ++rows;
-        out += fmt::format("<td rowspan=\"{}\">Day {} ({} {})</td>", rows, item.day, weekday_name(problem, item.day),
-                           day0.plus_days(item.day).iso());
-      }
-      const std::string time = item_time(problem, item, day0);
-      out += fmt::format("<td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-                         time.empty() ? std::string(item.kind == ChangeItem::Kind::kPlace ? "all day" : "") : time,
-                         html_escape(item.before), html_escape(item.after), item.within_12h ? "yes" : "");
-    }
-    out += "</tbody>\n</table>\n</section>\n";
-  }
-  out += "</body>\n</html>\n";
-  return out;
-}
-
-std::string change_report_json(const Problem& problem, const ChangeReport& report, const CalendarDate& day0) {
-  using J = nlohmann::ordered_json;
-  const std::vector<std::string> slugs = person_slugs(problem);
-  J doc;
-  doc["format"] = "vigil-change-report";
-  doc["version"] = 1;
-  doc["scenario"] = problem.name;
-  doc["day0"] = day0.iso();
-  doc["changeover"] = clock_label(problem.horizon.day_start_minute);
-  doc["now"] = unit_time_label(problem, report.now_minute);
-  doc["now_clock"] = clock_of_minute(problem, report.now_minute);
-  doc["now_minute"] = report.now_minute;
-  doc["window_end"] = unit_time_label(problem, report.now_minute + kWindowMinutes);
-  doc["people_affected"] = report.people.size();
-  doc["changed_cells"] = report.changed_cells;
-  doc["changed_watches"] = report.changed_watches;
-  doc["changed_within_12h"] = report.changed_within_12h;
-  J people = J::array();
-  for (const PersonChange& change : report.people) {
-    J person;
-    person["person"] = change.person;
-    person["name"] = problem.people[static_cast<std::size_t>(change.person)].name;
-    person["slug"] = slugs[static_cast<std::size_t>(change.person)];
-    J items = J::array();
-    for (const ChangeItem& item : change.items) {
-      J j;
-      j["day"] = item.day;
-      j["weekday"] = weekday_name(problem, item.day);
-      j["date"] = date_at(problem, day0, item.start_minute).iso();  // of the start, after midnight too
-      j["roster_day_date"] = day0.plus_days(item.day).iso();
-      j["kind"] = kind_name(item.kind);
-      j["start"] = unit_time_label(problem, item.start_minute);
-      j["end"] = unit_time_label(problem, item.end_minute);
-      j["start_clock"] = clock_of_minute(problem, item.start_minute);
-      j["end_clock"] = clock_of_minute(problem, item.end_minute);
-      j["start_minute"] = item.start_minute;
-      j["end_minute"] = item.end_minute;
-      j["before"] = item.before;
-      j["after"] = item.after;
-      j["within_12h"] = item.within_12h;
-      items.push_back(std::move(j));
-    }
-    person["items"] = std::move(items);
-    people.push_back(std::move(person));
-  }
-  doc["people"] = std::move(people);
-  return doc.dump(2) + "\n";
 }
 
 std::string write_change_report(const Problem& problem, const Roster& before, const Roster& after, int now_minute,

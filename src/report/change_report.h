@@ -1,6 +1,20 @@
-// The change report of a repair: given the plan before and the plan after
-// (same unit problem, same layout) and `now`, who is affected and what
-// changes for each of them, with times.
+// The change report of a repair, built for the duty officer who must act on
+// it: given the plan before and the plan after (same unit problem, same
+// layout) and `now`, whether the new plan keeps every rule, what must be done
+// in the next 12 hours, and who is affected and how, soonest first.
+//
+// Sections, in every format (text, HTML, JSON):
+//   banner     "ALL RULES KEPT: N people affected, M changes within 12 h", or
+//              "NOT EVERY RULE CAN BE KEPT: k watches UNCOVERED" and each
+//              other broken hard rule on a line (eval/unkept_rules.h);
+//   uncovered  the watches nobody stands from now on, with who could cover
+//              them (report/uncovered_watches.h);
+//   act now    every change starting in [now, now + 12 h), in time order,
+//              one line each: when, who, what (before -> after, with where);
+//              a lost person's removed duties in the window are one line;
+//   people     everyone affected, soonest first (by their earliest change),
+//              each person's items in time order; the duties a person loses
+//              to an absence (lost for good or for a stretch) are one line.
 //
 // Items, one per change, for each person and roster day:
 //   place    the place of the day differs:   "at post-1"          -> "at rest-1"
@@ -19,7 +33,12 @@
 // for a watch item, from the earlier to the later of the two shower starts
 // (plus the shower length) for a shower item. within_12h: one of the item's
 // times (the day's changeover, the watch slot's start, either shower start)
-// lies in [now, now + 720).
+// lies in [now, now + 720); when_minute is that time (the earlier one when
+// both shower starts are), else start_minute.
+//
+// Times for action are written with their calendar date (calendar_when in
+// report_support.h): a watch at 02:00 of roster day 6 is on the date after
+// day 6's changeover date.
 //
 // Counts: changed_cells — roster cells (person, day, lane) that differ;
 // changed_watches — watch-slot cells that differ (one per person, day and
@@ -32,8 +51,11 @@
 #include "model/problem.h"
 #include "model/roster.h"
 #include "report/report_support.h"
+#include "report/uncovered_watches.h"
 
 namespace vigil {
+
+inline constexpr int kActNowMinutes = 12 * 60;
 
 struct ChangeItem {
   enum class Kind { kPlace, kWatch, kShower };
@@ -41,40 +63,88 @@ struct ChangeItem {
   int day = 0;
   int start_minute = 0;  // unit minutes of what changed
   int end_minute = 0;    // unit minutes, exclusive
+  int when_minute = 0;   // the time to act on: see above
   std::string before, after;
   bool within_12h = false;
+  bool guard = false;    // a watch item at a rest center
+};
+
+// Duties a person loses to one absence: the items that overlap it and leave
+// the person with nothing (free, no shower, away or no place).
+struct LostStretch {
+  int from_minute = 0;
+  int until_minute = 0;  // Absence::kForever: for good
+  std::string reason;
+  std::vector<ChangeItem> removed;  // time order
 };
 
 struct PersonChange {
   int person = 0;
-  std::vector<ChangeItem> items;  // by day, then time (place, then watches and shower by start)
+  int first_minute = 0;           // start of the earliest change
+  std::vector<ChangeItem> items;  // the changes not in `lost`, in time order
+  std::vector<LostStretch> lost;  // by start
+};
+
+// One line of the act-now block: a change (or a lost person's removed
+// duties) starting in [now, now + 12 h).
+struct ActNowLine {
+  int minute = 0;      // when it starts
+  int end_minute = 0;  // the end of a watch, else equal to minute
+  int person = 0;
+  int day = 0;         // roster day
+  std::string what;    // "watch at post-1 -> free", or for a lost person "2 watches and 1 shower"
+  bool lost = false;   // the person's removed duties in the window, one line
+  int lost_until = 0;  // the absence's end (Absence::kForever: for good)
+  std::string lost_reason;
 };
 
 struct ChangeReport {
   int now_minute = 0;
-  std::vector<PersonChange> people;  // problem order; only people with a change
+  std::vector<PersonChange> people;  // soonest first (earliest change, then scenario order)
   int changed_cells = 0;
   int changed_watches = 0;
   int changed_within_12h = 0;
+  // The plan after, against every rule.
+  bool all_rules_kept = true;                // no hard rule broken and nothing uncovered
+  std::vector<UncoveredWatch> uncovered;     // from now on
+  std::vector<std::string> broken;           // other broken hard rules, one line each
+  std::vector<ActNowLine> act_now;           // time order
 };
 
 // Throws std::invalid_argument when either roster does not have the unit
-// layout of the problem (check_unit_roster_shape).
+// layout of the problem (check_unit_roster_shape). Evaluates the plan after
+// against the problem's rules for the banner.
 ChangeReport compare_plans(const Problem& problem, const Roster& before, const Roster& after, int now_minute);
 
 // "day 3 14:00": roster day and clock of a unit minute (the clock may be past
 // midnight: 02:00 on day 3 is the night after day 3).
 std::string unit_time_label(const Problem& problem, int unit_minute);
+// "02:00": the clock of a unit minute.
+std::string unit_clock_label(const Problem& problem, int unit_minute);
 
-// Plain text: a header (people affected, watches changed, changes within the
-// next 12 hours, the time of `now`), then one line per item, by person and
-// time:  "Ana Lima: day 3 (Thu) 14:00-16:00: watch at post-2 -> free"
-// (items within 12 hours end in "  [within 12 h]").
+// The banner line: "ALL RULES KEPT: ..." or "NOT EVERY RULE CAN BE KEPT: ...".
+std::string change_report_banner(const ChangeReport& report);
+// "away (wounded) from Sun 2026-12-13 10:00 (day 6) for good: 14 watches, 3
+// showers and 11 days at places removed" (or "until <when>" for a stretch).
+std::string lost_stretch_text(const Problem& problem, const LostStretch& lost, const CalendarDate& day0);
+// "Sun 2026-12-13 14:00-16:00 (day 6)": when an item is acted on, with its
+// calendar date (a watch with its end, a place from the changeover, a shower
+// at its first start ahead of now).
+std::string change_item_when(const Problem& problem, const ChangeItem& item, const CalendarDate& day0);
+// "Sun 2026-12-13 14:00-16:00 (day 6): Ana Lima: free -> watch at post-4", or
+// for a lost person "Sun 2026-12-13 10:00 (day 6): Taras Kozak: away for
+// good: 2 watches in the next 12 h removed".
+std::string act_now_text(const Problem& problem, const ActNowLine& line, const CalendarDate& day0);
+
+// Plain text: title and now, the banner, UNCOVERED, ACT NOW, then everyone
+// affected. Word for word in tests/change_report_test.cc.
 std::string change_report_text(const Problem& problem, const ChangeReport& report, const CalendarDate& day0);
-// A self-contained printable HTML page, one table per person.
+// A self-contained printable HTML page: the banner (red when a rule is
+// broken), the uncovered watches, the act-now table, one table per person.
 std::string change_report_html(const Problem& problem, const ChangeReport& report, const CalendarDate& day0);
-// JSON (format "vigil-change-report", version 1): counts, now, and people
-// with their items; times as "day N HH:MM" and clock strings "HH:MM".
+// JSON (format "vigil-change-report", version 2): counts, now, banner,
+// uncovered, act_now and people with their items and lost stretches; times
+// as "day N HH:MM", dates "YYYY-MM-DD", clocks "HH:MM".
 std::string change_report_json(const Problem& problem, const ChangeReport& report, const CalendarDate& day0);
 
 // Writes changes.txt, changes.html, changes.json into `folder` (created with

@@ -50,6 +50,12 @@ Clock clock_of(const Problem& problem, int day, int minute_in_day) {
 }  // namespace
 
 std::string person_schedule_text(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0) {
+  return person_schedule_text(problem, roster, person, day0,
+                              uncovered_watches(problem, roster, plan_from_minute(problem)));
+}
+
+std::string person_schedule_text(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0,
+                                 const std::vector<UncoveredWatch>& uncovered) {
   const UnitLayout layout = make_unit_layout(problem);
   const Person& who = problem.people[static_cast<std::size_t>(person)];
   const int changeover = problem.horizon.day_start_minute;
@@ -98,6 +104,14 @@ std::string person_schedule_text(const Problem& problem, const Roster& roster, i
       std::string s = fmt::format("{} {}", watch_word(place), join_words(times));
       if (pl != day.place) s += " at " + place.name;
       sentences.push_back(s);
+    }
+    for (const UncoveredWatch& w : uncovered) {
+      if (w.day != d || std::find(w.remaining.begin(), w.remaining.end(), person) == w.remaining.end()) continue;
+      const int start = changeover + layout.slot_start[static_cast<std::size_t>(w.slot)];
+      const std::string span = clock_label(start) + "-" + clock_label(start + layout.watch_minutes);
+      sentences.push_back(w.remaining.size() == 1 && w.missing == 1
+                              ? fmt::format("Alone on watch {}: partner UNCOVERED", span)
+                              : fmt::format("Short on watch {}: {} more UNCOVERED", span, w.missing));
     }
     out += fmt::format("Day {} ({}): ", d, weekday_name(problem, d));
     for (std::size_t i = 0; i < sentences.size(); ++i) out += (i ? " " : "") + sentences[i] + ".";

@@ -8,6 +8,9 @@
 // Times are in the order of the roster day, which runs from the changeover
 // (06:00) to the next changeover: 02:00 on day 3 is the night after day 3.
 // A watch or shower at another place than the day's says "at <place>".
+// A watch the person stands short-handed from the plan's `now` on says so:
+//   Day 6 (Sun): at post-4. Watch 12:00-14:00. Alone on watch 12:00-14:00: partner UNCOVERED.
+// ("Short on watch 12:00-14:00: 1 more UNCOVERED." when others stand it too).
 //
 // iCalendar (RFC 5545, built with libical): a VCALENDAR with PRODID
 // "-//vigil//unit roster//EN" and X-WR-CALNAME; one VEVENT per watch or guard
@@ -25,10 +28,15 @@
 #include "model/problem.h"
 #include "model/roster.h"
 #include "report/report_support.h"
+#include "report/uncovered_watches.h"
 
 namespace vigil {
 
 std::string person_schedule_text(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0);
+// The same with the plan's uncovered watches worked out once for everyone
+// (uncovered_watches(problem, roster, plan_from_minute(problem))).
+std::string person_schedule_text(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0,
+                                 const std::vector<UncoveredWatch>& uncovered);
 std::string person_schedule_ics(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0,
                                 const std::string& stamp_utc = "");
 

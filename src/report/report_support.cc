@@ -69,6 +69,16 @@ CalendarDate date_at(const Problem& problem, const CalendarDate& day0, int unit_
   return day0.plus_days(days);
 }
 
+std::string calendar_when(const Problem& problem, const CalendarDate& day0, int start_minute, int end_minute) {
+  const int changeover = problem.horizon.day_start_minute;
+  const auto day_of = [](int m) { return m / kMinutesPerDay - (m % kMinutesPerDay < 0 ? 1 : 0); };
+  const auto clock = [&](int m) { return clock_label(((changeover + m) % kMinutesPerDay + kMinutesPerDay) % kMinutesPerDay); };
+  const CalendarDate date = date_at(problem, day0, start_minute);
+  return fmt::format("{} {} {}{}{} (day {})", weekday_short(date.weekday()), date.iso(), clock(start_minute),
+                     end_minute > start_minute ? "-" : "", end_minute > start_minute ? clock(end_minute) : std::string(),
+                     day_of(start_minute));
+}
+
 std::optional<CalendarDate> start_date_of(const Problem& problem, const OutputOptions& options, std::string* error) {
   const int first = ((problem.horizon.first_weekday % 7) + 7) % 7;
   if (options.start_date.empty()) {

@@ -44,6 +44,12 @@ struct CalendarDate {
 // date of its roster day.
 CalendarDate date_at(const Problem& problem, const CalendarDate& day0, int unit_minute);
 
+// "Sun 2026-12-13 12:00-14:00 (day 6)": the calendar date unit minute
+// `start_minute` falls on (a night watch after midnight: the next date, not
+// its roster day's), its clock and its roster day; with an end (> start), the
+// end's clock too. Every report line that names a time for action uses it.
+std::string calendar_when(const Problem& problem, const CalendarDate& day0, int start_minute, int end_minute = -1);
+
 // "YYYY-MM-DD" of a real date, or nullopt.
 std::optional<CalendarDate> parse_date(const std::string& text);
 

@@ -10,6 +10,7 @@
 #include "report/person_schedule.h"
 #include "report/rotation_chart.h"
 #include "io/unit_roster_json.h"
+#include "report/uncovered_watches.h"
 #include "report/unit_summary.h"
 #include "report/watch_bill.h"
 
@@ -36,15 +37,18 @@ std::string write_unit_outputs(const Problem& problem, const Roster& roster, con
       {"watch-bill.html", watch_bill_html(problem, roster, *day0)},
       {"watch-bill.csv", watch_bill_csv(problem, roster)},
       {"rotation.svg", rotation_chart_svg(problem, roster)},
-      {"summary.txt", unit_summary_text(summarize_unit(problem, roster, evaluation), SIZE_MAX)},
+      {"summary.txt", unit_summary_text(summarize_unit(problem, roster, evaluation, *day0), SIZE_MAX)},
   };
   for (const auto& [name, text] : files)
     if (std::string e = write_file((root / name).string(), text); !e.empty()) return e;
 
   const std::vector<std::string> slugs = person_slugs(problem);
+  const std::vector<UncoveredWatch> uncovered = uncovered_watches(problem, roster, plan_from_minute(problem));
   for (int p = 0; p < problem.person_count(); ++p) {
     const std::string& slug = slugs[static_cast<std::size_t>(p)];
-    if (std::string e = write_file((people_dir / (slug + ".txt")).string(), person_schedule_text(problem, roster, p, *day0)); !e.empty())
+    if (std::string e = write_file((people_dir / (slug + ".txt")).string(),
+                                   person_schedule_text(problem, roster, p, *day0, uncovered));
+        !e.empty())
       return e;
     if (std::string e = write_file((people_dir / (slug + ".ics")).string(),
                                    person_schedule_ics(problem, roster, p, *day0, options.calendar_stamp));

@@ -10,6 +10,7 @@
 #include "eval/unit_evaluator.h"
 #include "model/wording.h"
 #include "report/report_support.h"
+#include "report/uncovered_watches.h"
 
 namespace vigil {
 
@@ -111,6 +112,11 @@ int personal_requests_met(const Problem& problem, const Roster& roster) {
 }
 
 UnitSummary summarize_unit(const Problem& problem, const Roster& roster, const Evaluation& evaluation) {
+  return summarize_unit(problem, roster, evaluation, *start_date_of(problem, OutputOptions{}, nullptr));
+}
+
+UnitSummary summarize_unit(const Problem& problem, const Roster& roster, const Evaluation& evaluation,
+                           const CalendarDate& day0) {
   UnitSummary s;
   s.scenario = problem.name;
   s.days = roster.days();
@@ -127,6 +133,8 @@ UnitSummary summarize_unit(const Problem& problem, const Roster& roster, const E
   s.requests = problem.unit ? static_cast<int>(problem.unit->requests.size()) : 0;
   s.requests_met = problem.unit ? personal_requests_met(problem, roster) : 0;
   s.fairness = unit_fairness(problem, roster);
+  for (const UncoveredWatch& w : uncovered_watches(problem, roster, plan_from_minute(problem)))
+    s.uncovered.push_back(uncovered_text(problem, w, day0));
   for (const Violation& v : evaluation.violations) {
     const bool hard = v.rule != RuleKind::kCount && problem.rule(v.rule).hard;
     (hard ? s.broken : s.unmet).push_back(v.text);
@@ -139,6 +147,12 @@ std::string unit_summary_text(const UnitSummary& s, std::size_t most_listed) {
   out += s.score.feasible() ? fmt::format("Every rule is kept (0 hard units). Cost of unmet wishes: {}.\n", s.score.soft)
                             : fmt::format("NOT FEASIBLE: {} hard unit{} of broken rules. Cost of unmet wishes: {}.\n",
                                           s.score.hard, s.score.hard == 1 ? "" : "s", s.score.soft);
+  if (!s.uncovered.empty()) {
+    out += fmt::format("\nUNCOVERED: {} nobody stands (who could cover each, nearest first):\n",
+                       count_text(static_cast<long long>(s.uncovered.size()), "watch", "watches"));
+    for (std::size_t i = 0; i < s.uncovered.size() && i < most_listed; ++i) out += "  - " + s.uncovered[i] + "\n";
+    if (s.uncovered.size() > most_listed) out += fmt::format("  ... and {} more\n", s.uncovered.size() - most_listed);
+  }
   std::size_t width = 0;
   for (const auto* lines : {&s.rules, &s.wishes})
     for (const UnitRuleLine& l : *lines) width = std::max(width, l.name.size());

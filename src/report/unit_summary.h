@@ -10,6 +10,7 @@
 #include "eval/evaluation.h"
 #include "model/problem.h"
 #include "model/roster.h"
+#include "report/report_support.h"
 
 namespace vigil {
 
@@ -49,6 +50,9 @@ struct UnitSummary {
   int requests = 0;                  // personal requests of the scenario
   int requests_met = 0;              // met on every day they concern (docs/unit-rules.md)
   UnitFairness fairness;
+  // The watches nobody stands from the plan's `now` on (uncovered_text of
+  // report/uncovered_watches.h), listed first: the duty officer acts on them.
+  std::vector<std::string> uncovered;
   std::vector<std::string> broken;   // Violation::text of hard rules, in evaluation order
   std::vector<std::string> unmet;    // Violation::text of soft rules
 };
@@ -58,9 +62,14 @@ UnitFairness unit_fairness(const Problem& problem, const Roster& roster);
 // them (a request is met when it costs nothing).
 int personal_requests_met(const Problem& problem, const Roster& roster);
 
+// `day0` dates the uncovered watches; without it, the default date of day 0
+// (report_support.h).
+UnitSummary summarize_unit(const Problem& problem, const Roster& roster, const Evaluation& evaluation,
+                           const CalendarDate& day0);
 UnitSummary summarize_unit(const Problem& problem, const Roster& roster, const Evaluation& evaluation);
-// At most `most_listed` broken rules and unmet wishes are listed, each list
-// followed by "... and N more" when cut.
+// The uncovered watches come first, right after the line saying whether every
+// rule is kept. At most `most_listed` uncovered watches, broken rules and
+// unmet wishes are listed, each list followed by "... and N more" when cut.
 std::string unit_summary_text(const UnitSummary& summary, std::size_t most_listed = 200);
 
 }  // namespace vigil

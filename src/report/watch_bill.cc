@@ -1,10 +1,15 @@
 // Watch bill as printable HTML and as CSV.
 #include "report/watch_bill.h"
 
+#include <algorithm>
+#include <map>
+#include <tuple>
+
 #include <fmt/format.h>
 
 #include "eval/evaluation.h"
 #include "model/wording.h"
+#include "report/uncovered_watches.h"
 
 namespace vigil {
 
@@ -39,6 +44,25 @@ WatchGrid watch_grid(const Problem& problem, const UnitLayout& layout, const Ros
   return g;
 }
 
+// What to write for a missing watcher, and who of the watchers is away: the
+// short slots from the plan's `now` on (uncovered_watches.h).
+struct Gaps {
+  std::map<std::tuple<int, int, int>, const UncoveredWatch*> at;  // (day, slot, place)
+  std::vector<UncoveredWatch> list;
+
+  Gaps(const Problem& problem, const Roster& roster) : list(uncovered_watches(problem, roster, plan_from_minute(problem))) {
+    for (const UncoveredWatch& w : list) at[{w.day, w.slot, w.place}] = &w;
+  }
+  const UncoveredWatch* find(int day, int slot, int place) const {
+    const auto it = at.find({day, slot, place});
+    return it == at.end() ? nullptr : it->second;
+  }
+};
+
+bool is_away(const UncoveredWatch* gap, int person) {
+  return gap && std::find(gap->away.begin(), gap->away.end(), person) != gap->away.end();
+}
+
 std::string slot_time(const Problem& problem, const UnitLayout& layout, int slot, bool end) {
   return clock_label(problem.horizon.day_start_minute + layout.slot_start[static_cast<std::size_t>(slot)] +
                      (end ? layout.watch_minutes : 0));
@@ -60,6 +84,7 @@ thead th { background: #e6e6e6; }
 th.time { width: 26mm; white-space: nowrap; }
 tr.night th, tr.night td { background: #e9ecf5; }
 td.short, tr.night td.short { background: #f9d6d6; }
+span.uncovered { color: #b00000; font-weight: bold; }
 p.legend { font-size: 8.5pt; color: #333; }
 @media print { body { max-width: none; } * { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
 )";
@@ -75,6 +100,7 @@ std::string replace_all(std::string text, const std::string& from, const std::st
 std::string watch_bill_html(const Problem& problem, const Roster& roster, const CalendarDate& day0) {
   const UnitLayout layout = make_unit_layout(problem);
   WatchGrid grid = watch_grid(problem, layout, roster);
+  const Gaps gaps(problem, roster);
   const bool landscape = grid.columns.size() > 6;
   const std::string name = html_escape(problem.name);
   const int days = roster.days();
@@ -89,7 +115,7 @@ std::string watch_bill_html(const Problem& problem, const Roster& roster, const 
                      days, days == 1 ? "" : "s", weekday_name(problem, 0), day0.iso(), weekday_name(problem, days - 1),
                      day0.plus_days(days - 1).iso(), clock_label(problem.horizon.day_start_minute),
                      clock_label(problem.horizon.day_start_minute));
-  out += "<p class=\"legend\">Shaded rows: night watches. Red cells: fewer people than the place needs.</p>\n";
+  out += "<p class=\"legend\">Shaded rows: night watches. Red cells: fewer people than the place needs; UNCOVERED: a watcher missing from now on, nobody stands it.</p>\n";
   out += "</header>\n";
   for (int d = 0; d < days; ++d) {
     out += "<section class=\"day\">\n";
@@ -107,13 +133,15 @@ std::string watch_bill_html(const Problem& problem, const Roster& roster, const 
                            slot_time(problem, layout, s, false), slot_time(problem, layout, s, true));
         for (std::size_t c = first; c < last; ++c) {
           const auto& who = grid.at(d, s, static_cast<int>(c));
-          const bool short_handed = static_cast<int>(who.size()) < problem.places[static_cast<std::size_t>(grid.columns[c])].watchers;
+          const UncoveredWatch* gap = gaps.find(d, s, grid.columns[c]);
+          const bool short_handed =
+              gap || static_cast<int>(who.size()) < problem.places[static_cast<std::size_t>(grid.columns[c])].watchers;
           out += short_handed ? "<td class=\"short\">" : "<td>";
-          for (std::size_t i = 0; i < who.size(); ++i)
-          {
-            if (i) out += "<br>";
-            out += html_escape(problem.people[static_cast<std::size_t>(who[i])].name);
-          }
+          std::vector<std::string> lines;
+          for (int p : who)
+            lines.push_back(html_escape(problem.people[static_cast<std::size_t>(p)].name) + (is_away(gap, p) ? " (away)" : ""));
+          for (int k = 0; gap && k < gap->missing; ++k) lines.push_back("<span class=\"uncovered\">UNCOVERED</span>");
+          for (std::size_t i = 0; i < lines.size(); ++i) out += (i ? "<br>" : "") + lines[i];
           out += "</td>";
         }
         out += "</tr>\n";
@@ -130,6 +158,7 @@ std::string watch_bill_html(const Problem& problem, const Roster& roster, const 
 std::string watch_bill_csv(const Problem& problem, const Roster& roster) {
   const UnitLayout layout = make_unit_layout(problem);
   WatchGrid grid = watch_grid(problem, layout, roster);
+  const Gaps gaps(problem, roster);
   std::string out = "day,weekday,start,end";
   for (int c : grid.columns) {
     out += ',';
@@ -141,11 +170,13 @@ std::string watch_bill_csv(const Problem& problem, const Roster& roster) {
       out += fmt::format("{},{},{},{}", d, weekday_name(problem, d), slot_time(problem, layout, s, false),
                          slot_time(problem, layout, s, true));
       for (std::size_t c = 0; c < grid.columns.size(); ++c) {
+        const UncoveredWatch* gap = gaps.find(d, s, grid.columns[c]);
         std::string names;
         for (int p : grid.at(d, s, static_cast<int>(c))) {
           if (!names.empty()) names += " / ";
-          names += problem.people[static_cast<std::size_t>(p)].name;
+          names += problem.people[static_cast<std::size_t>(p)].name + (is_away(gap, p) ? " (away)" : "");
         }
+        for (int k = 0; gap && k < gap->missing; ++k) names += names.empty() ? "UNCOVERED" : " / UNCOVERED";
         out += ',';
         out += csv_field(names);
       }

@@ -6,10 +6,12 @@
 // table). Rows are the watch slots ("06:00–08:00"), columns the places with
 // watchers in scenario order, cells the watchers' names (scenario order).
 // Night slots are shaded; a cell with fewer watchers than the place needs is
-// marked.
+// red. From the plan's `now` on (the whole plan for a fresh solve), a short
+// cell holds one red "UNCOVERED" per missing watcher, and a watcher away
+// during the slot is marked "(away)" (report/uncovered_watches.h).
 //
 // CSV: `day,weekday,start,end,<place>,...`, one row per day and watch slot,
-// names in a cell joined with " / ".
+// names in a cell joined with " / ", "UNCOVERED" for each missing watcher.
 #pragma once
 
 #include <string>
