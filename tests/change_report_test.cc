@@ -40,6 +40,15 @@ Problem small_unit() {
   return b.build();
 }
 
+// The same unit with no rule to break and no watch to stand, so the banner
+// reads ALL RULES KEPT and the report is only the changes.
+Problem quiet_unit() {
+  Problem p = small_unit();
+  for (Place& place : p.places) place.watchers = 0;
+  for (RuleSetting& rule : p.rules) rule.enabled = false;
+  return p;
+}
+
 Roster plan_before(const Problem& p) {
   test::UnitRosterWriter w(p);
   // Ana: post-1 on days 0-1 (watch 14:00-16:00 on day 1), rest on days 2-3
@@ -83,7 +92,7 @@ constexpr int kNow = 1 * kMinutesPerDay + 4 * 60;  // day 1, 10:00 on the clock
 CalendarDate day0() { return CalendarDate{2026, 1, 5}; }
 
 TEST(ChangeReport, IdenticalPlansGiveAnEmptyReport) {
-  const Problem p = small_unit();
+  const Problem p = quiet_unit();
   const Roster r = plan_before(p);
   const ChangeReport report = compare_plans(p, r, r, kNow);
   EXPECT_TRUE(report.people.empty());
@@ -93,8 +102,11 @@ TEST(ChangeReport, IdenticalPlansGiveAnEmptyReport) {
   EXPECT_EQ(report.changed_within_12h, 0);
   EXPECT_EQ(change_report_text(p, report, day0()),
             "Changes to the plan of test-unit\n"
-            "Now: day 1 (Tue) 10:00. Day 0 is Mon 2026-01-05.\n"
-            "0 people affected, 0 watches change, 0 changes within the next 12 hours.\n"
+            "Now: Tue 2026-01-06 10:00 (day 1). Day 0 is Mon 2026-01-05.\n"
+            "\n"
+            "ALL RULES KEPT: 0 people affected, 0 changes within 12 h\n"
+            "\n"
+            "ACT NOW: nothing changes in the next 12 h (until Tue 2026-01-06 22:00 (day 1)).\n"
             "\n"
             "Nothing changes.\n");
   const auto json = nlohmann::json::parse(change_report_json(p, report, day0()));
@@ -103,26 +115,99 @@ TEST(ChangeReport, IdenticalPlansGiveAnEmptyReport) {
 }
 
 TEST(ChangeReport, TextWordForWord) {
-  const Problem p = small_unit();
+  // Soonest first: Ana (day 1 14:00), Cy (day 2 06:00), Bo and Dee (day 3
+  // 06:00, in scenario order); Dee's duties lost to the wound are one line.
+  const Problem p = quiet_unit();
   const ChangeReport report = compare_plans(p, plan_before(p), plan_after(p), kNow);
   EXPECT_EQ(change_report_text(p, report, day0()),
             "Changes to the plan of test-unit\n"
-            "Now: day 1 (Tue) 10:00. Day 0 is Mon 2026-01-05.\n"
-            "4 people affected, 4 watches change, 2 changes within the next 12 hours.\n"
+            "Now: Tue 2026-01-06 10:00 (day 1). Day 0 is Mon 2026-01-05.\n"
             "\n"
-            "Ana Lima: day 1 (Tue) 14:00-16:00: watch at post-1 -> free  [within 12 h]\n"
-            "Ana Lima: day 1 (Tue) 20:00-22:00: free -> watch at post-1  [within 12 h]\n"
-            "Ana Lima: day 2 (Wed): shower 14:30 -> shower 16:00\n"
-            "Bo: day 3 (Thu): at rest -> at post-2\n"
-            "Cy <&>: day 2 (Wed) 06:00-08:00: watch at post-1 -> free\n"
-            "Dee: day 3 (Thu): at rest -> away (wounded)\n"
-            "Dee: day 3 (Thu) 10:00-12:00: guard at rest -> free\n");
+            "ALL RULES KEPT: 4 people affected, 2 changes within 12 h\n"
+            "\n"
+            "ACT NOW: 2 changes in the next 12 h (until Tue 2026-01-06 22:00 (day 1)), in time order:\n"
+            "  - Tue 2026-01-06 14:00-16:00 (day 1): Ana Lima: watch at post-1 -> free\n"
+            "  - Tue 2026-01-06 20:00-22:00 (day 1): Ana Lima: free -> watch at post-1\n"
+            "\n"
+            "Everyone affected, soonest first: 4 people, 4 watches change, 7 roster cells in all.\n"
+            "Ana Lima:\n"
+            "  - Tue 2026-01-06 14:00-16:00 (day 1): watch at post-1 -> free  [within 12 h]\n"
+            "  - Tue 2026-01-06 20:00-22:00 (day 1): free -> watch at post-1  [within 12 h]\n"
+            "  - Wed 2026-01-07 14:30 (day 2): shower 14:30 -> shower 16:00\n"
+            "Cy <&>:\n"
+            "  - Wed 2026-01-07 06:00-08:00 (day 2): watch at post-1 -> free\n"
+            "Bo:\n"
+            "  - Thu 2026-01-08 06:00 (day 3): at rest -> at post-2\n"
+            "Dee:\n"
+            "  - away (wounded) from Thu 2026-01-08 06:00 (day 3) for good: 1 guard turn and 1 day at a place removed\n");
+}
+
+TEST(ChangeReport, BannerNamesWhatStaysBroken) {
+  // The same changes against every rule: the sparse test plan leaves watches
+  // short and breaks the rotation and showers rules.
+  const Problem p = small_unit();
+  const ChangeReport report = compare_plans(p, plan_before(p), plan_after(p), kNow);
+  EXPECT_FALSE(report.all_rules_kept);
+  EXPECT_EQ(change_report_banner(report), "NOT EVERY RULE CAN BE KEPT: 102 watches UNCOVERED, 5 other rules broken");
+  ASSERT_EQ(report.broken.size(), 5u);
+  EXPECT_EQ(report.broken[0], "rotation at Bo: 1 day in all, from day 2 (Wed) 06:00 until day 3 (Thu) 06:00 (1 unit)");
+  const std::string text = change_report_text(p, report, day0());
+  // Banner, then the uncovered watches (six on the first screen), then act now.
+  const std::size_t banner = text.find("NOT EVERY RULE CAN BE KEPT");
+  const std::size_t uncovered = text.find("\nUNCOVERED: 102 watches nobody stands, soonest first");
+  const std::size_t act_now = text.find("\nACT NOW: 2 changes");
+  EXPECT_LT(banner, uncovered);
+  EXPECT_LT(uncovered, act_now);
+  EXPECT_NE(text.find("  - post-1, Tue 2026-01-06 10:00-12:00 (day 1): nobody on watch, 2 missing; could cover: "
+                      "Ana Lima (at post-1), Bo (at post-1), Cy <&> (at rest)\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("  ... and 96 more, each listed at the end.\n"), std::string::npos);
+  EXPECT_NE(text.find("\nAll UNCOVERED watches (102):\n"), std::string::npos);
+  const std::string html = change_report_html(p, report, day0());
+  EXPECT_NE(html.find("<div class=\"banner broken\">NOT EVERY RULE CAN BE KEPT: 102 watches UNCOVERED, 5 other rules broken<ul>"),
+            std::string::npos);
+  EXPECT_NE(html.find("div.banner.broken { border-color: #b00000; background: #f9d6d6;"), std::string::npos);
+  const auto json = nlohmann::json::parse(change_report_json(p, report, day0()));
+  EXPECT_EQ(json["banner"]["all_rules_kept"], false);
+  EXPECT_EQ(json["banner"]["uncovered"], 102);
+  EXPECT_EQ(json["uncovered"].size(), 102u);
+  EXPECT_EQ(json["uncovered"][0]["could_cover"][0]["name"], "Ana Lima");
+  const auto kept = nlohmann::json::parse(change_report_json(quiet_unit(), compare_plans(quiet_unit(), plan_before(p), plan_after(p), kNow), day0()));
+  EXPECT_EQ(kept["banner"]["text"], "ALL RULES KEPT: 4 people affected, 2 changes within 12 h");
+  EXPECT_NE(change_report_html(quiet_unit(), compare_plans(quiet_unit(), plan_before(p), plan_after(p), kNow), day0())
+                .find("<div class=\"banner\">ALL RULES KEPT: 4 people affected, 2 changes within 12 h</div>"),
+            std::string::npos);
+}
+
+TEST(ChangeReport, ActNowHoldsExactlyTheNextTwelveHoursInTimeOrder) {
+  const Problem p = quiet_unit();
+  const Roster before = plan_before(p), after = plan_after(p);
+  auto act_now = [&](int now) {
+    std::vector<std::string> lines;
+    for (const ActNowLine& line : compare_plans(p, before, after, now).act_now) lines.push_back(act_now_text(p, line, day0()));
+    return lines;
+  };
+  // Day 1 20:01: Ana's 20:00 watch has begun; Cy's watch at day 2 06:00 is
+  // within 12 h, Ana's shower at day 2 14:30 is not.
+  EXPECT_EQ(act_now(1 * kMinutesPerDay + 14 * 60 + 1),
+            (std::vector<std::string>{"Wed 2026-01-07 06:00-08:00 (day 2): Cy <&>: watch at post-1 -> free"}));
+  // Day 1 20:00 exactly: both, in time order.
+  EXPECT_EQ(act_now(1 * kMinutesPerDay + 14 * 60),
+            (std::vector<std::string>{"Tue 2026-01-06 20:00-22:00 (day 1): Ana Lima: free -> watch at post-1",
+                                      "Wed 2026-01-07 06:00-08:00 (day 2): Cy <&>: watch at post-1 -> free"}));
+  // Day 3's changeover: Bo's move, and Dee's lost duties as one line.
+  EXPECT_EQ(act_now(3 * kMinutesPerDay),
+            (std::vector<std::string>{
+                "Thu 2026-01-08 06:00 (day 3): Bo: at rest -> at post-2",
+                "Thu 2026-01-08 06:00 (day 3): Dee: away (wounded) for good: 1 guard turn and 1 day at a place in the next 12 h removed"}));
+  // Nothing starts in the 12 h after day 3 10:01.
+  EXPECT_TRUE(act_now(3 * kMinutesPerDay + 4 * 60 + 1).empty());
 }
 
 TEST(ChangeReport, ANightWatchAfterMidnightNamesItsOwnDate) {
   // Ana's 02:00-04:00 watch of day 1 (a Tuesday, 2026-01-06) is stood in the
   // small hours of Wednesday 2026-01-07; every format says so.
-  const Problem p = small_unit();
+  const Problem p = quiet_unit();
   test::UnitRosterWriter w(p);
   w.roster = plan_before(p);
   w.watch(0, 1, 10, kPost1);
@@ -130,11 +215,16 @@ TEST(ChangeReport, ANightWatchAfterMidnightNamesItsOwnDate) {
   w.no_watch(0, 1, 10);
   const ChangeReport report = compare_plans(p, before, w.roster, 0);
   const std::string text = change_report_text(p, report, day0());
-  EXPECT_NE(text.find("Ana Lima: day 1 (Tue) 02:00-04:00 (Wed 2026-01-07): watch at post-1 -> free\n"),
-            std::string::npos)
+  EXPECT_NE(text.find("Ana Lima:\n  - Wed 2026-01-07 02:00-04:00 (day 1): watch at post-1 -> free\n"), std::string::npos)
       << text;
   const std::string html = change_report_html(p, report, day0());
-  EXPECT_NE(html.find("<td>02:00-04:00 (Wed 2026-01-07)</td>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<td>Wed 2026-01-07 02:00-04:00 (day 1)</td>"), std::string::npos) << html;
+  // Now at day 1 22:00: the watch is in the act-now block, dated Wednesday.
+  const ChangeReport soon = compare_plans(p, before, w.roster, kMinutesPerDay + 16 * 60);
+  ASSERT_EQ(soon.act_now.size(), 1u);
+  EXPECT_EQ(act_now_text(p, soon.act_now[0], day0()), "Wed 2026-01-07 02:00-04:00 (day 1): Ana Lima: watch at post-1 -> free");
+  EXPECT_EQ(calendar_when(p, day0(), 2 * kMinutesPerDay - 1), "Wed 2026-01-07 05:59 (day 1)");
+  EXPECT_EQ(calendar_when(p, day0(), 2 * kMinutesPerDay), "Wed 2026-01-07 06:00 (day 2)");
   const auto item = nlohmann::json::parse(change_report_json(p, report, day0()))["people"][0]["items"][0];
   EXPECT_EQ(item["date"], "2026-01-07");
   EXPECT_EQ(item["roster_day_date"], "2026-01-06");
@@ -150,8 +240,12 @@ TEST(ChangeReport, ItemsCountsAndTimes) {
   EXPECT_EQ(report.changed_watches, 4);
   EXPECT_EQ(report.changed_within_12h, 2);
   ASSERT_EQ(report.people.size(), 4u);
+  // Soonest first: Ana, Cy, then Bo and Dee (both at day 3's changeover).
   EXPECT_EQ(report.people[0].person, 0);
+  EXPECT_EQ(report.people[1].person, 2);
+  EXPECT_EQ(report.people[2].person, 1);
   EXPECT_EQ(report.people[3].person, 3);
+  EXPECT_EQ(report.people[3].first_minute, 3 * kMinutesPerDay);
 
   const auto& ana = report.people[0].items;
   ASSERT_EQ(ana.size(), 3u);
@@ -166,18 +260,26 @@ TEST(ChangeReport, ItemsCountsAndTimes) {
   EXPECT_EQ(ana[2].before, "shower 14:30");
   EXPECT_EQ(ana[2].after, "shower 16:00");
 
-  const auto& bo = report.people[1].items;
+  const auto& bo = report.people[2].items;
   ASSERT_EQ(bo.size(), 1u);
   EXPECT_EQ(bo[0].kind, ChangeItem::Kind::kPlace);
   EXPECT_EQ(bo[0].start_minute, 3 * kMinutesPerDay);
   EXPECT_EQ(bo[0].end_minute, 4 * kMinutesPerDay);
   EXPECT_FALSE(bo[0].within_12h);
 
-  // The place of the day comes before the watches of that day.
-  const auto& dee = report.people[3].items;
-  ASSERT_EQ(dee.size(), 2u);
-  EXPECT_EQ(dee[0].kind, ChangeItem::Kind::kPlace);
-  EXPECT_EQ(dee[1].kind, ChangeItem::Kind::kWatch);
+  // Dee's duties lost to the wound: one stretch, the place of the day
+  // before the watches of that day.
+  ASSERT_TRUE(report.people[3].items.empty());
+  ASSERT_EQ(report.people[3].lost.size(), 1u);
+  const LostStretch& dee = report.people[3].lost[0];
+  EXPECT_EQ(dee.from_minute, 3 * kMinutesPerDay);
+  EXPECT_EQ(dee.until_minute, Absence::kForever);
+  EXPECT_EQ(dee.reason, "wounded");
+  ASSERT_EQ(dee.removed.size(), 2u);
+  EXPECT_EQ(dee.removed[0].kind, ChangeItem::Kind::kPlace);
+  EXPECT_EQ(dee.removed[1].kind, ChangeItem::Kind::kWatch);
+  EXPECT_EQ(lost_stretch_text(p, dee, day0()),
+            "away (wounded) from Thu 2026-01-08 06:00 (day 3) for good: 1 guard turn and 1 day at a place removed");
 
   EXPECT_EQ(unit_time_label(p, kNow), "day 1 10:00");
   EXPECT_EQ(unit_time_label(p, kMinutesPerDay + 20 * 60), "day 1 02:00");
@@ -188,10 +290,17 @@ TEST(ChangeReport, WithinTwelveHoursIsHalfOpen) {
   const Roster before = plan_before(p), after = plan_after(p);
   // Ana's old watch starts at day 1 14:00 (unit minute 1920), the new one at
   // 20:00 (2280); Cy's lost watch at day 2 06:00 (2880).
+  // The flags of every item in scenario order of the people (Dee's items are
+  // the duties lost to the wound).
   auto flags = [&](int now) {
     std::vector<bool> out;
-    for (const auto& person : compare_plans(p, before, after, now).people)
+    std::vector<PersonChange> people = compare_plans(p, before, after, now).people;
+    std::sort(people.begin(), people.end(), [](const PersonChange& a, const PersonChange& b) { return a.person < b.person; });
+    for (const auto& person : people) {
       for (const auto& item : person.items) out.push_back(item.within_12h);
+      for (const auto& lost : person.lost)
+        for (const auto& item : lost.removed) out.push_back(item.within_12h);
+    }
     return out;
   };
   // now = 1920: both of Ana's watches; Cy's (2880 - 1920 = 960) is not.
@@ -213,7 +322,7 @@ TEST(ChangeReport, WithinTwelveHoursIsHalfOpen) {
 }
 
 TEST(ChangeReport, SameSlotAtAnotherPlaceIsOneItem) {
-  const Problem p = small_unit();
+  const Problem p = quiet_unit();
   const Roster before = plan_before(p);
   test::UnitRosterWriter w(p);
   w.roster = before;
@@ -225,12 +334,18 @@ TEST(ChangeReport, SameSlotAtAnotherPlaceIsOneItem) {
   EXPECT_EQ(report.changed_within_12h, 1);  // day 0, whose changeover is now
   EXPECT_EQ(change_report_text(p, report, day0()),
             "Changes to the plan of test-unit\n"
-            "Now: day 0 (Mon) 06:00. Day 0 is Mon 2026-01-05.\n"
-            "1 person affected, 1 watch changes, 1 change within the next 12 hours.\n"
+            "Now: Mon 2026-01-05 06:00 (day 0). Day 0 is Mon 2026-01-05.\n"
             "\n"
-            "Eve: day 0 (Mon): at post-2 -> at post-1  [within 12 h]\n"
-            "Eve: day 1 (Tue): at post-2 -> at post-1\n"
-            "Eve: day 1 (Tue) 14:00-16:00: watch at post-2 -> watch at post-1\n");
+            "ALL RULES KEPT: 1 person affected, 1 change within 12 h\n"
+            "\n"
+            "ACT NOW: 1 change in the next 12 h (until Mon 2026-01-05 18:00 (day 0)), in time order:\n"
+            "  - Mon 2026-01-05 06:00 (day 0): Eve: at post-2 -> at post-1\n"
+            "\n"
+            "Everyone affected, soonest first: 1 person, 1 watch changes, 3 roster cells in all.\n"
+            "Eve:\n"
+            "  - Mon 2026-01-05 06:00 (day 0): at post-2 -> at post-1  [within 12 h]\n"
+            "  - Tue 2026-01-06 06:00 (day 1): at post-2 -> at post-1\n"
+            "  - Tue 2026-01-06 14:00-16:00 (day 1): watch at post-2 -> watch at post-1\n");
 }
 
 TEST(ChangeReport, ShowerAtAnotherPlaceNamesIt) {
@@ -256,13 +371,13 @@ TEST(ChangeReport, RejectsAPlanOfAnotherShape) {
 }
 
 TEST(ChangeReportJson, FieldsAndTimes) {
-  const Problem p = small_unit();
+  const Problem p = quiet_unit();
   const ChangeReport report = compare_plans(p, plan_before(p), plan_after(p), kNow);
   const std::string text = change_report_json(p, report, day0());
   ASSERT_TRUE(nlohmann::json::accept(text));
   const auto doc = nlohmann::json::parse(text);
   EXPECT_EQ(doc["format"], "vigil-change-report");
-  EXPECT_EQ(doc["version"], 1);
+  EXPECT_EQ(doc["version"], 2);
   EXPECT_EQ(doc["scenario"], "test-unit");
   EXPECT_EQ(doc["day0"], "2026-01-05");
   EXPECT_EQ(doc["now"], "day 1 10:00");
@@ -294,16 +409,27 @@ TEST(ChangeReportJson, FieldsAndTimes) {
   EXPECT_EQ(first["within_12h"], true);
   EXPECT_EQ(ana["items"][2]["kind"], "shower");
   EXPECT_EQ(ana["items"][2]["within_12h"], false);
-  const auto& bo = doc["people"][1]["items"][0];
+  EXPECT_EQ(doc["banner"]["all_rules_kept"], true);
+  EXPECT_TRUE(doc["uncovered"].empty());
+  ASSERT_EQ(doc["act_now"].size(), 2u);
+  EXPECT_EQ(doc["act_now"][0]["text"], "Tue 2026-01-06 14:00-16:00 (day 1): Ana Lima: watch at post-1 -> free");
+  EXPECT_EQ(doc["act_now"][1]["start"], "day 1 20:00");
+  const auto& dee = doc["people"][3];
+  EXPECT_EQ(dee["name"], "Dee");
+  EXPECT_TRUE(dee["items"].empty());
+  EXPECT_EQ(dee["lost"][0]["from"], "day 3 06:00");
+  EXPECT_TRUE(dee["lost"][0]["until"].is_null());
+  EXPECT_EQ(dee["lost"][0]["removed"].size(), 2u);
+  const auto& bo = doc["people"][2]["items"][0];
   EXPECT_EQ(bo["kind"], "place");
   EXPECT_EQ(bo["start"], "day 3 06:00");
   EXPECT_EQ(bo["end"], "day 4 06:00");
   EXPECT_EQ(bo["after"], "at post-2");
-  EXPECT_EQ(doc["people"][2]["name"], "Cy <&>");
+  EXPECT_EQ(doc["people"][1]["name"], "Cy <&>");
 }
 
 TEST(ChangeReportHtml, EscapesAndHasATablePerPerson) {
-  Problem p = small_unit();
+  Problem p = quiet_unit();
   p.name = "Line \"A\" & <B>";
   const ChangeReport report = compare_plans(p, plan_before(p), plan_after(p), kNow);
   const std::string html = change_report_html(p, report, day0());
@@ -315,13 +441,16 @@ TEST(ChangeReportHtml, EscapesAndHasATablePerPerson) {
   EXPECT_EQ(html.find("<B>"), std::string::npos);
   EXPECT_NE(html.find("watch at post-1"), std::string::npos);
   EXPECT_NE(html.find("away (wounded)"), std::string::npos);
-  // One table per person affected; no external resources.
+  // One table per person affected, after the act-now table; no external resources.
   std::size_t tables = 0;
   for (std::size_t at = html.find("<table>"); at != std::string::npos; at = html.find("<table>", at + 1)) ++tables;
   EXPECT_EQ(tables, 4u);
+  EXPECT_LT(html.find("<table class=\"act-now\">"), html.find("<table>"));
   EXPECT_EQ(html.find("http"), std::string::npos);
-  // Ana's two items of day 1 share the day cell.
-  EXPECT_NE(html.find("<td rowspan=\"2\">Day 1 (Tue 2026-01-06)</td>"), std::string::npos);
+  EXPECT_NE(html.find("<tr><td>Tue 2026-01-06 20:00-22:00 (day 1): Ana Lima: free -&gt; watch at post-1</td></tr>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<tr><td colspan=\"4\">away (wounded) from Thu 2026-01-08 06:00 (day 3) for good: 1 guard turn and 1 day at a place removed</td></tr>"),
+            std::string::npos);
   EXPECT_NE(html.find("<tr class=\"soon\">"), std::string::npos);
 }
 
