@@ -143,6 +143,31 @@ std::string error_after(const std::function<void(nlohmann::json&)>& change) {
   return r.ok() ? "OK" : r.error().headline();
 }
 
+// Transfers (model/unit.h): a day's change of place is written with the
+// day ("transfer": {"at", "from"}) and read back, to nowhere too.
+TEST(UnitOutputsJson, TransfersRoundTripAndBadOnesAreRefused) {
+  const Problem p = tiny_unit();
+  const UnitLayout L = make_unit_layout(p);
+  Roster r = tiny_roster(p);
+  r.set_transfer({1, 1, kMinutesPerDay + 240, L.stay_shift[kPost]});  // Bo: at post-1 until day 1 10:00
+  r.set_transfer({0, 0, 600, kOff});                                  // Ana: nowhere until day 0 16:00
+  const std::string text = unit_roster_to_json(p, r);
+  EXPECT_NE(text.find("\"transfer\": {\"at\": \"10:00\", \"from\": \"post-1\"}"), std::string::npos) << text;
+  EXPECT_NE(text.find("\"transfer\": {\"at\": \"16:00\", \"from\": null}"), std::string::npos) << text;
+  auto back = parse_unit_roster_json(p, text, "r.json");
+  ASSERT_TRUE(back.ok()) << back.error().format();
+  EXPECT_EQ(*back, r);
+  ASSERT_EQ(back->transfers().size(), 2u);
+
+  using J = nlohmann::json;
+  EXPECT_EQ(error_after([](J& d) { d["people"][0]["days"][1]["transfer"] = {{"at", "06:00"}, {"from", nullptr}}; }),
+            "r.json: people[0].days[1].transfer.at: expected a clock time HH:MM other than the changeover (06:00), got '06:00'");
+  EXPECT_EQ(error_after([](J& d) { d["people"][0]["days"][1]["transfer"] = {{"at", "10:00"}}; }),
+            "r.json: people[0].days[1].transfer: expected \"from\": the place before the transfer (null for nowhere)");
+  EXPECT_EQ(error_after([](J& d) { d["people"][0]["days"][1]["transfer"] = {{"at", "10:00"}, {"from", "post-9"}}; }),
+            "r.json: people[0].days[1].transfer.from: expected null or a post or rest center of the scenario, got 'post-9' (did you mean 'post-1'?)");
+}
+
 TEST(UnitOutputsJson, ReaderErrorsWordForWord) {
   using J = nlohmann::json;
   EXPECT_EQ(error_after([](J& d) { d["format"] = "vigil-roster"; }),
@@ -173,7 +198,7 @@ TEST(UnitOutputsJson, ReaderErrorsWordForWord) {
   EXPECT_EQ(error_after([](J& d) { d["people"][3]["days"][1]["place"] = 7; }),
             "r.json: people[3].days[1].place: expected null or a post or rest center name, got 7");
   EXPECT_EQ(error_after([](J& d) { d["people"][0]["days"][0]["shwer"] = nullptr; }),
-            "r.json: people[0].days[0]: expected only the keys \"day\", \"place\", \"watches\" and \"shower\", got "
+            "r.json: people[0].days[0]: expected only the keys \"day\", \"place\", \"watches\", \"shower\" and \"transfer\", got "
             "\"shwer\" (did you mean \"shower\"?)");
   EXPECT_EQ(error_after([](J& d) { d["people"][0]["days"][0]["watches"][1]["start"] = "07:00"; }),
             "r.json: people[0].days[0].watches[1].start: expected a watch start (06:00, 12:00, 18:00, 00:00), got '07:00'");

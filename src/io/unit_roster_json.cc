@@ -41,6 +41,9 @@ std::string day_line(const Problem& problem, const UnitLayout& layout, const Uni
                        place(day.shower_place));
   else
     out += "null";
+  if (day.transfer_offset >= 0)
+    out += fmt::format(", \"transfer\": {{\"at\": \"{}\", \"from\": {}}}", clock_label(changeover + day.transfer_offset),
+                       day.earlier_place >= 0 ? place(day.earlier_place) : "null");
   return out + "}";
 }
 
@@ -186,7 +189,7 @@ struct Reader {
 
   std::optional<InputError> read_day(const json& row, const std::string& where, int person, int d, Roster& roster) const {
     if (!row.is_object()) return error(where, fmt::format("expected a day {{\"day\": {}, \"place\": ...}}, got {}", d, describe(row)));
-    if (auto e = unknown_key(row, where, {"day", "place", "watches", "shower"})) return e;
+    if (auto e = unknown_key(row, where, {"day", "place", "watches", "shower", "transfer"})) return e;
     if (!row.contains("day") || !row["day"].is_number_integer() || row["day"].get<long long>() != d)
       return error(where + ".day", fmt::format("expected {} (the days in order), got {}", d,
                                                row.contains("day") ? describe(row["day"]) : "nothing"));
@@ -201,6 +204,34 @@ struct Reader {
       if (auto e = read_watches(row["watches"], where + ".watches", person, d, roster)) return e;
     if (row.contains("shower"))
       if (auto e = read_shower(row["shower"], where + ".shower", person, d, roster)) return e;
+    if (row.contains("transfer"))
+      if (auto e = read_transfer(row["transfer"], where + ".transfer", person, d, roster)) return e;
+    return std::nullopt;
+  }
+
+  // {"at": "HH:MM", "from": PLACE or null}: a change of place during the day
+  // (model/unit.h, "Transfers"); "at" lies after the day's changeover.
+  std::optional<InputError> read_transfer(const json& t, const std::string& where, int person, int day,
+                                          Roster& roster) const {
+    if (!t.is_object())
+      return error(where, fmt::format("expected a transfer {{\"at\": \"HH:MM\", \"from\": ...}}, got {}", describe(t)));
+    if (auto e = unknown_key(t, where, {"at", "from"})) return e;
+    if (!t.contains("at")) return error(where, "expected an \"at\" time");
+    if (!t.contains("from")) return error(where, "expected \"from\": the place before the transfer (null for nowhere)");
+    const int changeover = problem.horizon.day_start_minute;
+    const int clock = t["at"].is_string() ? parse_clock(t["at"].get<std::string>()) : -1;
+    if (clock < 0 || clock == changeover)
+      return error(where + ".at", fmt::format("expected a clock time HH:MM other than the changeover ({}), got {}",
+                                              clock_label(changeover), describe(t["at"])));
+    ShiftCode earlier = kOff;
+    if (!t["from"].is_null()) {
+      auto pl = place(t["from"], where + ".from", "null or a post or rest center",
+                      [](const Place& p) { return p.kind != PlaceKind::kWard; });
+      if (auto* e = std::get_if<InputError>(&pl)) return *e;
+      earlier = layout.stay_shift[static_cast<std::size_t>(std::get<int>(pl))];
+    }
+    const int offset = (clock - changeover + kMinutesPerDay) % kMinutesPerDay;
+    roster.set_transfer({person, day, day * kMinutesPerDay + offset, earlier});
     return std::nullopt;
   }
 

@@ -18,6 +18,10 @@ UnitDay unit_day(const UnitLayout& layout, const Roster& roster, int person, int
     out.shower_slot = layout.slot_of[sh];
     out.shower_place = layout.place_of[sh];
   }
+  if (const Transfer* t = roster.transfer(person, day)) {
+    out.transfer_offset = t->minute - day * kMinutesPerDay;
+    out.earlier_place = t->earlier < 0 ? -1 : layout.place_of[t->earlier];
+  }
   return out;
 }
 

@@ -22,6 +22,11 @@ struct UnitDay {
   std::vector<Watch> watches;  // by slot
   int shower_slot = -1;        // -1: no shower
   int shower_place = -1;
+  // A transfer that day (model/unit.h): `place` holds from this many minutes
+  // after the changeover; before it the person was at `earlier_place` (-1:
+  // nowhere). -1: no transfer.
+  int transfer_offset = -1;
+  int earlier_place = -1;
 };
 UnitDay unit_day(const UnitLayout& layout, const Roster& roster, int person, int day);
 
