@@ -477,6 +477,7 @@ TEST(ChangeReportFolder, WritesCalendarsOnlyForChangedPeople) {
   fs::remove_all(root);
   OutputOptions options;
   options.calendar_stamp = "20260101T000000Z";
+  options.calendar_sequence = 1;
   ASSERT_EQ(write_change_report(p, before, after, kNow, root.string(), options), "");
   EXPECT_EQ(names_in(root), (std::vector<std::string>{"changes.html", "changes.json", "changes.txt", "people"}));
   EXPECT_EQ(names_in(root / "people"), (std::vector<std::string>{"ana-lima.ics", "bo.ics", "cy.ics", "dee.ics"}));
@@ -484,9 +485,11 @@ TEST(ChangeReportFolder, WritesCalendarsOnlyForChangedPeople) {
   EXPECT_EQ(read_text(root / "changes.txt"), change_report_text(p, report, day0()));
   EXPECT_EQ(read_text(root / "changes.json"), change_report_json(p, report, day0()));
   EXPECT_EQ(read_text(root / "changes.html"), change_report_html(p, report, day0()));
-  // The calendar is the new plan's.
-  EXPECT_EQ(read_text(root / "people" / "bo.ics"), person_schedule_ics(p, after, 1, day0(), options.calendar_stamp));
-  EXPECT_NE(read_text(root / "people" / "bo.ics"), person_schedule_ics(p, before, 1, day0(), options.calendar_stamp));
+  // The calendar is the new plan's, with the duties gone from the old plan
+  // cancelled (tests/calendar_test.cc reads it back).
+  EXPECT_EQ(read_text(root / "people" / "bo.ics"), person_schedule_update_ics(p, before, after, 1, day0(),
+                                                                              options.calendar_stamp, 1));
+  EXPECT_NE(read_text(root / "people" / "bo.ics"), person_schedule_ics(p, before, 1, day0(), options.calendar_stamp, 1));
   fs::remove_all(root);
 
   // Identical plans: the three reports and no calendar at all.
@@ -506,6 +509,9 @@ TEST(ChangeReportFolder, ReportsBadOptions) {
   bad_stamp.calendar_stamp = "yesterday";
   EXPECT_EQ(write_change_report(p, plan_before(p), plan_after(p), kNow, folder, bad_stamp),
             "calendar stamp: expected a UTC date-time YYYYMMDDTHHMMSSZ, got 'yesterday'");
+  OutputOptions first_version;  // calendar_sequence 0: a first plan, not a repair
+  EXPECT_EQ(write_change_report(p, plan_before(p), plan_after(p), kNow, folder, first_version),
+            "calendar sequence: expected the repaired plan's version, 1 or more, got 0");
   EXPECT_FALSE(std::filesystem::exists(folder));
 }
 

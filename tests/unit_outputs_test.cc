@@ -416,12 +416,12 @@ TEST(UnitOutputsPerson, CalendarParsesBackWithEveryEvent) {
     const char *uid, *summary, *start, *end;
   };
   for (const Expect& x : {
-           Expect{"ana-stint-day0@test-unit.vigil", "At post-1", "20260105", "20260106"},
-           Expect{"ana-stint-day1@test-unit.vigil", "At rest", "20260106", "20260107"},
-           Expect{"ana-day0-slot0@test-unit.vigil", "Watch at post-1", "20260105T060000", "20260105T120000"},
-           Expect{"ana-day0-slot2@test-unit.vigil", "Watch at post-1", "20260105T180000", "20260106T000000"},
-           Expect{"ana-day1-slot2@test-unit.vigil", "Guard at rest", "20260106T180000", "20260107T000000"},
-           Expect{"ana-day1-shower@test-unit.vigil", "Shower at rest", "20260106T143000", "20260106T150000"},
+           Expect{"stay-day0-post-1.ana@test-unit.vigil", "At post-1", "20260105", "20260106"},
+           Expect{"stay-day1-rest.ana@test-unit.vigil", "At rest", "20260106", "20260107"},
+           Expect{"watch-day0-slot0-post-1.ana@test-unit.vigil", "Watch at post-1", "20260105T060000", "20260105T120000"},
+           Expect{"watch-day0-slot2-post-1.ana@test-unit.vigil", "Watch at post-1", "20260105T180000", "20260106T000000"},
+           Expect{"guard-day1-slot2-rest.ana@test-unit.vigil", "Guard at rest", "20260106T180000", "20260107T000000"},
+           Expect{"shower-day1.ana@test-unit.vigil", "Shower at rest", "20260106T143000", "20260106T150000"},
        }) {
     const ParsedEvent* e = find(x.uid);
     ASSERT_NE(e, nullptr) << x.uid;
@@ -437,7 +437,7 @@ TEST(UnitOutputsPerson, CalendarParsesBackWithEveryEvent) {
   const auto bo = parse_events(person_schedule_ics(p, r, 1, CalendarDate{2026, 1, 5}, "20260101T120000Z"), &prodid);
   bool found = false;
   for (const auto& e : bo)
-    if (e.uid == "bo-day0-slot3@test-unit.vigil") {
+    if (e.uid == "watch-day0-slot3-post-1.bo@test-unit.vigil") {
       found = true;
       EXPECT_EQ(e.start, "20260106T000000");
       EXPECT_EQ(e.end, "20260106T060000");
@@ -704,6 +704,10 @@ TEST(UnitOutputsFolder, WritesEveryFile) {
   options.calendar_stamp = "yesterday";
   EXPECT_EQ(write_unit_outputs(p, r, Evaluation{}, dir.string(), options),
             "calendar stamp: expected a UTC date-time YYYYMMDDTHHMMSSZ, got 'yesterday'");
+  options.calendar_stamp.clear();
+  options.calendar_sequence = -1;
+  EXPECT_EQ(write_unit_outputs(p, r, Evaluation{}, dir.string(), options),
+            "calendar sequence: expected the plan's version, 0 or more, got -1");
   EXPECT_EQ(write_unit_outputs(p, Roster(1, 1, 1), Evaluation{}, dir.string(), OutputOptions{}),
             "the roster has 1 people x 1 days x 1 lanes, the unit needs 4 x 2 x 6");
   // A file where the folder should be.

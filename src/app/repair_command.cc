@@ -120,6 +120,7 @@ Handler setup_repair(CLI::App& sub) {
     if (out_dir.empty()) out_dir = std::filesystem::path(args->scenario).stem().string() + "-repair";
     OutputOptions out_options;
     out_options.start_date = args->start_date;
+    out_options.calendar_sequence = 1;  // a repaired plan is the plan's version 1 until plans carry their version
     if (auto err = write_unit_outputs(problem, r.roster, ev, out_dir, out_options); !err.empty()) {
       fmt::print(stderr, "{}\n", err);
       return kExitInputError;

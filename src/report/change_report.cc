@@ -323,6 +323,9 @@ std::string write_change_report(const Problem& problem, const Roster& before, co
   if (!day0) return error;
   if (!options.calendar_stamp.empty() && !valid_calendar_stamp(options.calendar_stamp))
     return fmt::format("calendar stamp: expected a UTC date-time YYYYMMDDTHHMMSSZ, got '{}'", options.calendar_stamp);
+  if (options.calendar_sequence < 1)
+    return fmt::format("calendar sequence: expected the repaired plan's version, 1 or more, got {}",
+                       options.calendar_sequence);
 
   const ChangeReport report = compare_plans(problem, before, after, now_minute);
   namespace fs = std::filesystem;
@@ -346,7 +349,8 @@ std::string write_change_report(const Problem& problem, const Roster& before, co
   for (const PersonChange& change : report.people) {
     const std::string& slug = slugs[static_cast<std::size_t>(change.person)];
     if (std::string e = write_file((people_dir / (slug + ".ics")).string(),
-                                   person_schedule_ics(problem, after, change.person, *day0, options.calendar_stamp));
+                                   person_schedule_update_ics(problem, before, after, change.person, *day0,
+                                                              options.calendar_stamp, options.calendar_sequence));
         !e.empty())
       return e;
   }

@@ -148,9 +148,11 @@ std::string change_report_html(const Problem& problem, const ChangeReport& repor
 std::string change_report_json(const Problem& problem, const ChangeReport& report, const CalendarDate& day0);
 
 // Writes changes.txt, changes.html, changes.json into `folder` (created with
-// parents) and people/<slug>.ics (person_schedule_ics of the plan after) for
-// each person whose schedule changed, and for nobody else (other files in the
-// folder are left alone). Returns an error message, or empty on success.
+// parents) and people/<slug>.ics (person_schedule_update_ics: the schedule of
+// the plan after, with the duties gone from the plan before cancelled;
+// SEQUENCE options.calendar_sequence, which must be 1 or more) for each person
+// whose schedule changed, and for nobody else (other files in the folder are
+// left alone). Returns an error message, or empty on success.
 std::string write_change_report(const Problem& problem, const Roster& before, const Roster& after, int now_minute,
                                 const std::string& folder, const OutputOptions& options = {});
 

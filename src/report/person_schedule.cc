@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <ctime>
 #include <memory>
+#include <set>
 
 #include <fmt/format.h>
 #include <libical/ical.h>
@@ -136,112 +137,193 @@ bool valid_calendar_stamp(const std::string& stamp) {
          t.hour < 24 && t.minute < 60 && t.second < 60;
 }
 
-std::string person_schedule_ics(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0,
-                                const std::string& stamp_utc) {
-  const UnitLayout layout = make_unit_layout(problem);
-  const Person& who = problem.people[static_cast<std::size_t>(person)];
-  const std::string person_slug = person_slugs(problem)[static_cast<std::size_t>(person)];
-  std::string scenario_slug = slugify(problem.name);
-  if (scenario_slug.empty()) scenario_slug = "unit";
+namespace {
+
+// One duty of a person as a calendar event.
+struct DutyEvent {
+  std::string uid;
+  icaltimetype start, end;
+  std::string summary, location, description;
+  bool busy = true;
+};
+
+icaltimetype date_time_at(const CalendarDate& day0, int day_offset, int minute) {
+  const CalendarDate date = day0.plus_days(day_offset);
+  icaltimetype t = icaltime_null_time();
+  t.year = date.year;
+  t.month = date.month;
+  t.day = date.day;
+  t.hour = minute / 60;
+  t.minute = minute % 60;
+  return t;  // floating: no zone
+}
+
+icaltimetype date_at_offset(const CalendarDate& day0, int day_offset) {
+  const CalendarDate date = day0.plus_days(day_offset);
+  icaltimetype t = icaltime_null_date();
+  t.year = date.year;
+  t.month = date.month;
+  t.day = date.day;
+  return t;
+}
+
+// Names the UID parts of a person's duties (see the header).
+struct UidMaker {
+  std::string person, scenario;
+  std::vector<std::string> places;  // slug per place
+
+  UidMaker(const Problem& problem, int person_index)
+      : person(person_slugs(problem)[static_cast<std::size_t>(person_index)]), scenario(slugify(problem.name)) {
+    if (scenario.empty()) scenario = "unit";
+    for (const Place& place : problem.places) {
+      std::string slug = slugify(place.name);
+      places.push_back(slug.empty() ? "place" : slug);
+    }
+  }
+  std::string operator()(const std::string& duty) const { return fmt::format("{}.{}@{}.vigil", duty, person, scenario); }
+  const std::string& place(int pl) const { return places[static_cast<std::size_t>(pl)]; }
+};
+
+// The all-day events of a person's stays: maximal runs of days at one place.
+void add_stays(const Problem& problem, const std::vector<UnitDay>& days, const CalendarDate& day0, const UidMaker& uid,
+               std::vector<DutyEvent>* out) {
   const int changeover = problem.horizon.day_start_minute;
-  auto place_name = [&](int pl) { return problem.places[static_cast<std::size_t>(pl)].name; };
-
-  const icaltimetype stamp = valid_calendar_stamp(stamp_utc)
-                                 ? icaltime_from_string(stamp_utc.c_str())
-                                 : icaltime_from_timet_with_zone(std::time(nullptr), 0, icaltimezone_get_utc_timezone());
-  auto date_time = [&](int day_offset, int minute) {
-    const CalendarDate date = day0.plus_days(day_offset);
-    icaltimetype t = icaltime_null_time();
-    t.year = date.year;
-    t.month = date.month;
-    t.day = date.day;
-    t.hour = minute / 60;
-    t.minute = minute % 60;
-    return t;  // floating: no zone
-  };
-  auto all_day = [&](int day_offset) {
-    const CalendarDate date = day0.plus_days(day_offset);
-    icaltimetype t = icaltime_null_date();
-    t.year = date.year;
-    t.month = date.month;
-    t.day = date.day;
-    return t;
-  };
-
-  std::unique_ptr<icalcomponent, void (*)(icalcomponent*)> cal(icalcomponent_new(ICAL_VCALENDAR_COMPONENT),
-                                                               icalcomponent_free);
-  icalcomponent_add_property(cal.get(), icalproperty_new_prodid("-//vigil//unit roster//EN"));
-  icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
-  icalcomponent_add_property(cal.get(), icalproperty_new_calscale("GREGORIAN"));
-  icalproperty* name = icalproperty_new_x(fmt::format("{} ({})", who.name, problem.name).c_str());
-  icalproperty_set_x_name(name, "X-WR-CALNAME");
-  icalcomponent_add_property(cal.get(), name);
-
-  auto add_event = [&](const std::string& uid, icaltimetype start, icaltimetype end, const std::string& summary,
-                       const std::string& location, const std::string& description, bool busy) {
-    icalcomponent* ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
-    icalcomponent_add_property(ev, icalproperty_new_uid(uid.c_str()));
-    icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
-    icalcomponent_add_property(ev, icalproperty_new_dtstart(start));
-    icalcomponent_add_property(ev, icalproperty_new_dtend(end));
-    icalcomponent_add_property(ev, icalproperty_new_summary(summary.c_str()));
-    icalcomponent_add_property(ev, icalproperty_new_location(location.c_str()));
-    if (!description.empty()) icalcomponent_add_property(ev, icalproperty_new_description(description.c_str()));
-    icalcomponent_add_property(ev, icalproperty_new_transp(busy ? ICAL_TRANSP_OPAQUE : ICAL_TRANSP_TRANSPARENT));
-    icalcomponent_add_component(cal.get(), ev);
-  };
-  auto uid = [&](const std::string& what) { return fmt::format("{}-{}@{}.vigil", person_slug, what, scenario_slug); };
-
-  std::vector<UnitDay> days;
-  for (int d = 0; d < roster.days(); ++d) days.push_back(unit_day(layout, roster, person, d));
-
-  // Stints: maximal runs of days at one place.
-  for (int d = 0; d < roster.days();) {
+  const int n = static_cast<int>(days.size());
+  for (int d = 0; d < n;) {
     const int pl = days[static_cast<std::size_t>(d)].place;
     int last = d;
-    while (last + 1 < roster.days() && days[static_cast<std::size_t>(last) + 1].place == pl) ++last;
+    while (last + 1 < n && days[static_cast<std::size_t>(last) + 1].place == pl) ++last;
     if (pl >= 0) {
       const Place& place = problem.places[static_cast<std::size_t>(pl)];
       const std::string days_text = last == d ? fmt::format("Day {}", d) : fmt::format("Days {}-{}", d, last);
-      add_event(uid(fmt::format("stint-day{}", d)), all_day(d), all_day(last + 1), "At " + place.name, place.name,
-                fmt::format("{} at {} ({}), from the {} changeover on {} {} to the {} changeover on {} {}.", days_text,
-                            place.name, place.kind == PlaceKind::kRestCenter ? "rest center" : place_kind_name(place.kind), clock_label(changeover), weekday_name(problem, d),
-                            day0.plus_days(d).iso(), clock_label(changeover), weekday_name(problem, last + 1),
-                            day0.plus_days(last + 1).iso()),
-                false);
+      out->push_back(DutyEvent{
+          uid(fmt::format("stay-day{}-{}", d, uid.place(pl))), date_at_offset(day0, d), date_at_offset(day0, last + 1),
+          "At " + place.name, place.name,
+          fmt::format("{} at {} ({}), from the {} changeover on {} {} to the {} changeover on {} {}.", days_text,
+                      place.name, place.kind == PlaceKind::kRestCenter ? "rest center" : place_kind_name(place.kind),
+                      clock_label(changeover), weekday_name(problem, d), day0.plus_days(d).iso(), clock_label(changeover),
+                      weekday_name(problem, last + 1), day0.plus_days(last + 1).iso()),
+          false});
     }
     d = last + 1;
   }
-  for (int d = 0; d < roster.days(); ++d) {
-    const UnitDay& day = days[static_cast<std::size_t>(d)];
-    for (const auto& w : day.watches) {
-      const Place& place = problem.places[static_cast<std::size_t>(w.place)];
-      const int start = layout.slot_start[static_cast<std::size_t>(w.slot)];
-      const Clock a = clock_of(problem, d, start), b = clock_of(problem, d, start + layout.watch_minutes);
-      const ShiftCode code = roster.at(person, d, layout.watch_lane(w.slot));
-      std::vector<std::string> partners;
-      for (int q = 0; q < roster.people(); ++q)
-        if (q != person && roster.at(q, d, layout.watch_lane(w.slot)) == code) partners.push_back(problem.people[static_cast<std::size_t>(q)].name);
-      std::string description = fmt::format("Day {} ({}), {} {}-{}.", d, weekday_name(problem, d),
-                                            watch_word(place) == std::string("Guard") ? "guard turn" : "watch",
-                                            clock_label(changeover + start), clock_label(changeover + start + layout.watch_minutes));
-      if (!partners.empty()) description += " With " + join_words(partners) + ".";
-      add_event(uid(fmt::format("day{}-slot{}", d, w.slot)), date_time(a.day_offset, a.minute),
-                date_time(b.day_offset, b.minute), fmt::format("{} at {}", watch_word(place), place.name), place.name,
-                description, true);
-    }
-    if (day.shower_slot >= 0) {
-      const int start = layout.shower_start[static_cast<std::size_t>(day.shower_slot)];
-      const Clock a = clock_of(problem, d, start), b = clock_of(problem, d, start + layout.shower_minutes);
-      add_event(uid(fmt::format("day{}-shower", d)), date_time(a.day_offset, a.minute), date_time(b.day_offset, b.minute),
-                "Shower at " + place_name(day.shower_place), place_name(day.shower_place),
-                fmt::format("Day {} ({}), shower {}.", d, weekday_name(problem, d), clock_label(changeover + start)), true);
-    }
+}
+
+// The timed events of one roster day: its watches or guard turns, then its shower.
+void add_day_duties(const Problem& problem, const UnitLayout& layout, const Roster& roster, int person, int d,
+                    const UnitDay& day, const CalendarDate& day0, const UidMaker& uid, std::vector<DutyEvent>* out) {
+  const int changeover = problem.horizon.day_start_minute;
+  for (const auto& w : day.watches) {
+    const Place& place = problem.places[static_cast<std::size_t>(w.place)];
+    const int start = layout.slot_start[static_cast<std::size_t>(w.slot)];
+    const Clock a = clock_of(problem, d, start), b = clock_of(problem, d, start + layout.watch_minutes);
+    const ShiftCode code = roster.at(person, d, layout.watch_lane(w.slot));
+    std::vector<std::string> partners;
+    for (int q = 0; q < roster.people(); ++q)
+      if (q != person && roster.at(q, d, layout.watch_lane(w.slot)) == code)
+        partners.push_back(problem.people[static_cast<std::size_t>(q)].name);
+    const bool guard = place.kind == PlaceKind::kRestCenter;
+    std::string description = fmt::format("Day {} ({}), {} {}-{}.", d, weekday_name(problem, d),
+                                          guard ? "guard turn" : "watch", clock_label(changeover + start),
+                                          clock_label(changeover + start + layout.watch_minutes));
+    if (!partners.empty()) description += " With " + join_words(partners) + ".";
+    out->push_back(DutyEvent{uid(fmt::format("{}-day{}-slot{}-{}", guard ? "guard" : "watch", d, w.slot, uid.place(w.place))),
+                             date_time_at(day0, a.day_offset, a.minute), date_time_at(day0, b.day_offset, b.minute),
+                             fmt::format("{} at {}", watch_word(place), place.name), place.name, description, true});
   }
+  if (day.shower_slot >= 0) {
+    const std::string& where = problem.places[static_cast<std::size_t>(day.shower_place)].name;
+    const int start = layout.shower_start[static_cast<std::size_t>(day.shower_slot)];
+    const Clock a = clock_of(problem, d, start), b = clock_of(problem, d, start + layout.shower_minutes);
+    out->push_back(DutyEvent{uid(fmt::format("shower-day{}", d)), date_time_at(day0, a.day_offset, a.minute),
+                             date_time_at(day0, b.day_offset, b.minute), "Shower at " + where, where,
+                             fmt::format("Day {} ({}), shower {}.", d, weekday_name(problem, d), clock_label(changeover + start)),
+                             true});
+  }
+}
+
+// Every duty of `person` in `roster`: the stays, then by day the watches and
+// the shower.
+std::vector<DutyEvent> duty_events(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0) {
+  const UnitLayout layout = make_unit_layout(problem);
+  const UidMaker uid(problem, person);
+  std::vector<UnitDay> days;
+  for (int d = 0; d < roster.days(); ++d) days.push_back(unit_day(layout, roster, person, d));
+  std::vector<DutyEvent> events;
+  add_stays(problem, days, day0, uid, &events);
+  for (int d = 0; d < roster.days(); ++d)
+    add_day_duties(problem, layout, roster, person, d, days[static_cast<std::size_t>(d)], day0, uid, &events);
+  return events;
+}
+
+using Calendar = std::unique_ptr<icalcomponent, void (*)(icalcomponent*)>;
+
+// An empty published calendar named after the person.
+Calendar new_calendar(const Problem& problem, int person) {
+  Calendar cal(icalcomponent_new(ICAL_VCALENDAR_COMPONENT), icalcomponent_free);
+  icalcomponent_add_property(cal.get(), icalproperty_new_prodid("-//vigil//unit roster//EN"));
+  icalcomponent_add_property(cal.get(), icalproperty_new_version("2.0"));
+  icalcomponent_add_property(cal.get(), icalproperty_new_calscale("GREGORIAN"));
+  icalcomponent_add_property(cal.get(), icalproperty_new_method(ICAL_METHOD_PUBLISH));
+  const std::string title = fmt::format("{} ({})", problem.people[static_cast<std::size_t>(person)].name, problem.name);
+  icalcomponent_add_property(cal.get(), icalproperty_new_name(title.c_str()));
+  icalproperty* x_name = icalproperty_new_x(title.c_str());
+  icalproperty_set_x_name(x_name, "X-WR-CALNAME");
+  icalcomponent_add_property(cal.get(), x_name);
+  return cal;
+}
+
+void add_event(icalcomponent* cal, const DutyEvent& e, icaltimetype stamp, int sequence, bool cancelled) {
+  icalcomponent* ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
+  icalcomponent_add_property(ev, icalproperty_new_uid(e.uid.c_str()));
+  icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
+  icalcomponent_add_property(ev, icalproperty_new_sequence(sequence));
+  icalcomponent_add_property(ev, icalproperty_new_status(cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED));
+  icalcomponent_add_property(ev, icalproperty_new_dtstart(e.start));
+  icalcomponent_add_property(ev, icalproperty_new_dtend(e.end));
+  icalcomponent_add_property(ev, icalproperty_new_summary((cancelled ? "Cancelled: " + e.summary : e.summary).c_str()));
+  icalcomponent_add_property(ev, icalproperty_new_location(e.location.c_str()));
+  if (!e.description.empty()) icalcomponent_add_property(ev, icalproperty_new_description(e.description.c_str()));
+  // A cancelled duty no longer keeps the time busy.
+  icalcomponent_add_property(ev, icalproperty_new_transp(e.busy && !cancelled ? ICAL_TRANSP_OPAQUE : ICAL_TRANSP_TRANSPARENT));
+  icalcomponent_add_component(cal, ev);
+}
+
+icaltimetype stamp_time(const std::string& stamp_utc) {
+  return valid_calendar_stamp(stamp_utc)
+             ? icaltime_from_string(stamp_utc.c_str())
+             : icaltime_from_timet_with_zone(std::time(nullptr), 0, icaltimezone_get_utc_timezone());
+}
+
+std::string calendar_text(const Calendar& cal) {
   char* text = icalcomponent_as_ical_string_r(cal.get());
   std::string out = text ? text : "";
   std::free(text);
   return out;
+}
+
+}  // namespace
+
+std::string person_schedule_ics(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0,
+                                const std::string& stamp_utc, int sequence) {
+  const icaltimetype stamp = stamp_time(stamp_utc);
+  Calendar cal = new_calendar(problem, person);
+  for (const DutyEvent& e : duty_events(problem, roster, person, day0)) add_event(cal.get(), e, stamp, sequence, false);
+  return calendar_text(cal);
+}
+
+std::string person_schedule_update_ics(const Problem& problem, const Roster& before, const Roster& after, int person,
+                                       const CalendarDate& day0, const std::string& stamp_utc, int sequence) {
+  const icaltimetype stamp = stamp_time(stamp_utc);
+  Calendar cal = new_calendar(problem, person);
+  std::set<std::string> kept;
+  for (const DutyEvent& e : duty_events(problem, after, person, day0)) {
+    add_event(cal.get(), e, stamp, sequence, false);
+    kept.insert(e.uid);
+  }
+  for (const DutyEvent& e : duty_events(problem, before, person, day0))
+    if (!kept.count(e.uid)) add_event(cal.get(), e, stamp, sequence, true);
+  return calendar_text(cal);
 }
 
 }  // namespace vigil

@@ -12,15 +12,42 @@
 //   Day 6 (Sun): at post-4. Watch 12:00-14:00. Alone on watch 12:00-14:00: partner UNCOVERED.
 // ("Short on watch 12:00-14:00: 1 more UNCOVERED." when others stand it too).
 //
-// iCalendar (RFC 5545, built with libical): a VCALENDAR with PRODID
-// "-//vigil//unit roster//EN" and X-WR-CALNAME; one VEVENT per watch or guard
-// turn and per shower (floating local DTSTART/DTEND, OPAQUE), and one all-day
-// VEVENT per stint (consecutive days at one place; DATE values, TRANSPARENT).
-// Dates count from `day0`, the date of roster day 0; a slot after midnight
-// falls on the next date. UIDs name the scenario, person, day and slot (or
-// the stint's first day), so they are unique and stay the same when the plan
-// is re-exported. DTSTAMP is `stamp_utc` ("YYYYMMDDTHHMMSSZ"), or now when
-// empty or not a UTC date-time.
+// iCalendar (RFC 5545, built with libical), a feed a phone can keep in step
+// with the plan by importing each new file over the last one:
+//   VCALENDAR: PRODID "-//vigil//unit roster//EN", VERSION 2.0, METHOD:PUBLISH,
+//     NAME and X-WR-CALNAME "<person> (<scenario>)" (RFC 7986 and the older
+//     name phones still read).
+//   VEVENT per duty: one per watch or guard turn and per shower (floating
+//     local DTSTART/DTEND, OPAQUE), one all-day per stay (consecutive days at
+//     one place; DATE values, TRANSPARENT). Each has UID, DTSTAMP, SEQUENCE
+//     and STATUS:CONFIRMED. Dates count from `day0`, the date of roster day 0;
+//     a slot after midnight falls on the next date. DTSTAMP is `stamp_utc`
+//     ("YYYYMMDDTHHMMSSZ"), or now when empty or not a UTC date-time.
+// UIDs: "<duty>.<person>@<scenario>.vigil", from what makes the duty itself
+// and nothing else (not its partners, not the plan version), so the same duty
+// has the same UID in every version of the plan:
+//   watch-day<D>-slot<S>-<place>   a watch at a post (slot S of roster day D)
+//   guard-day<D>-slot<S>-<place>   a guard turn at a rest center
+//   shower-day<D>                  the day's shower (one a day: moved to another
+//                                  time it is the same duty, updated)
+//   stay-day<D>-<place>            a stay beginning on day D (lengthened or
+//                                  shortened it is the same duty, updated)
+// <person>, <scenario> and <place> are slugs (person_slugs, slugify: a-z, 0-9
+// and '-' only), so the '.', '@' and the fixed words keep the parts apart and
+// two different duties never share a UID. A watch moved to another place or
+// slot is a different duty: the old one is cancelled, the new one added.
+// SEQUENCE is `sequence`, the plan's version (0 for a first plan, raised by
+// each repair) on every event: a newer plan outranks every event of an older
+// one, and a changed or cancelled duty always carries a higher SEQUENCE than
+// the phone holds. Unchanged duties are re-sent with the same content.
+// Cancellations (person_schedule_update_ics) go in the same file, as VEVENTs
+// with STATUS:CANCELLED under METHOD:PUBLISH, not as a separate METHOD:CANCEL
+// file: a person imports one file and is up to date, while RFC 5546 CANCEL is
+// an iTIP message from an ORGANIZER to ATTENDEEs (a unit roster has neither)
+// that calendar programs apply from mail, not from an imported file, and one
+// iCalendar object holds one METHOD only. For the same reason no ORGANIZER is
+// given (RFC 5546 lists it for PUBLISH): there is no address to name, and
+// phones show an event with an organizer as an invitation to answer.
 #pragma once
 
 #include <string>
@@ -38,7 +65,16 @@ std::string person_schedule_text(const Problem& problem, const Roster& roster, i
 std::string person_schedule_text(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0,
                                  const std::vector<UncoveredWatch>& uncovered);
 std::string person_schedule_ics(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0,
-                                const std::string& stamp_utc = "");
+                                const std::string& stamp_utc = "", int sequence = 0);
+// The calendar to send a person after a repair: the whole schedule of the
+// plan `after` (as person_schedule_ics, SEQUENCE `sequence`, which must be
+// above the old plan's), then every duty of `before` whose UID is not in it
+// again, with its old times, STATUS:CANCELLED and SEQUENCE `sequence`.
+// Imported over the calendar of `before`, it leaves exactly the schedule of
+// `after`; imported alone, the schedule of `after` (the cancellations name
+// nothing the phone holds).
+std::string person_schedule_update_ics(const Problem& problem, const Roster& before, const Roster& after, int person,
+                                       const CalendarDate& day0, const std::string& stamp_utc, int sequence);
 
 // Whether `stamp` is a UTC date-time "YYYYMMDDTHHMMSSZ" libical accepts.
 bool valid_calendar_stamp(const std::string& stamp);

@@ -27,6 +27,10 @@ struct OutputOptions {
   std::string start_date;
   // DTSTAMP of the calendar events, UTC "YYYYMMDDTHHMMSSZ". Empty: now.
   std::string calendar_stamp;
+  // SEQUENCE of the calendar events: the plan's version number, 0 for a
+  // first plan, raised by each repair (person_schedule.h). A change report
+  // needs 1 or more: its cancellations must outrank the old plan's events.
+  int calendar_sequence = 0;
 };
 
 // A calendar date (proleptic Gregorian).

@@ -24,6 +24,8 @@ std::string write_unit_outputs(const Problem& problem, const Roster& roster, con
   if (!day0) return error;
   if (!options.calendar_stamp.empty() && !valid_calendar_stamp(options.calendar_stamp))
     return fmt::format("calendar stamp: expected a UTC date-time YYYYMMDDTHHMMSSZ, got '{}'", options.calendar_stamp);
+  if (options.calendar_sequence < 0)
+    return fmt::format("calendar sequence: expected the plan's version, 0 or more, got {}", options.calendar_sequence);
 
   namespace fs = std::filesystem;
   const fs::path root(folder);
@@ -51,7 +53,7 @@ std::string write_unit_outputs(const Problem& problem, const Roster& roster, con
         !e.empty())
       return e;
     if (std::string e = write_file((people_dir / (slug + ".ics")).string(),
-                                   person_schedule_ics(problem, roster, p, *day0, options.calendar_stamp));
+                                   person_schedule_ics(problem, roster, p, *day0, options.calendar_stamp, options.calendar_sequence));
         !e.empty())
       return e;
   }
