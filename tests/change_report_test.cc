@@ -139,7 +139,10 @@ TEST(ChangeReport, TextWordForWord) {
             "Bo:\n"
             "  - Thu 2026-01-08 06:00 (day 3): at rest -> at post-2\n"
             "Dee:\n"
-            "  - away (wounded) from Thu 2026-01-08 06:00 (day 3) for good: 1 guard turn and 1 day at a place removed\n");
+            "  - away (wounded) from Thu 2026-01-08 06:00 (day 3) for good: 1 guard turn and 1 day at a place removed\n"
+            "\n"
+            "Calendars: people/<name>.ics for each person above; imported on a phone over the old calendar, "
+            "it cancels the duties that are gone and leaves exactly the new schedule.\n");
 }
 
 TEST(ChangeReport, BannerNamesWhatStaysBroken) {
@@ -345,7 +348,10 @@ TEST(ChangeReport, SameSlotAtAnotherPlaceIsOneItem) {
             "Eve:\n"
             "  - Mon 2026-01-05 06:00 (day 0): at post-2 -> at post-1  [within 12 h]\n"
             "  - Tue 2026-01-06 06:00 (day 1): at post-2 -> at post-1\n"
-            "  - Tue 2026-01-06 14:00-16:00 (day 1): watch at post-2 -> watch at post-1\n");
+            "  - Tue 2026-01-06 14:00-16:00 (day 1): watch at post-2 -> watch at post-1\n"
+            "\n"
+            "Calendars: people/<name>.ics for each person above; imported on a phone over the old calendar, "
+            "it cancels the duties that are gone and leaves exactly the new schedule.\n");
 }
 
 TEST(ChangeReport, ShowerAtAnotherPlaceNamesIt) {

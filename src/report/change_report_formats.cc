@@ -76,7 +76,8 @@ std::string change_report_text(const Problem& problem, const ChangeReport& repor
     out += fmt::format("\nAll UNCOVERED watches ({}):\n", report.uncovered.size());
     for (const UncoveredWatch& w : report.uncovered) out += "  - " + uncovered_text(problem, w, day0) + "\n";
   }
-  return out;
+  return out + "\nCalendars: people/<name>.ics for each person above; imported on a phone over the old calendar, "
+               "it cancels the duties that are gone and leaves exactly the new schedule.\n";
 }
 
 std::string change_report_html(const Problem& problem, const ChangeReport& report, const CalendarDate& day0) {
