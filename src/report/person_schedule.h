@@ -33,9 +33,12 @@
 //   stay-day<D>-<place>            a stay beginning on day D (lengthened or
 //                                  shortened it is the same duty, updated)
 // <person>, <scenario> and <place> are slugs (person_slugs, slugify: a-z, 0-9
-// and '-' only), so the '.', '@' and the fixed words keep the parts apart and
-// two different duties never share a UID. A watch moved to another place or
-// slot is a different duty: the old one is cancelled, the new one added.
+// and '-' only; "unit" and "place" when a name gives none), so the '.', '@'
+// and the fixed words keep the parts apart, and within a plan no two duties
+// share a UID (a person has one place a day, one watch a slot, one shower a
+// day). A watch moved to another place or slot is a different duty: the old
+// one is cancelled, the new one added (between two places whose names give
+// the same slug it is an update instead, which a phone applies as well).
 // SEQUENCE is `sequence`, the plan's version (0 for a first plan, raised by
 // each repair) on every event: a newer plan outranks every event of an older
 // one, and a changed or cancelled duty always carries a higher SEQUENCE than
