@@ -62,9 +62,11 @@ std::optional<std::pair<Problem, Roster>> planned_unit(const std::string& file, 
   return std::make_pair(std::move(*problem), std::move(r.roster));
 }
 
-// Single losses at a changeover, drawn from the seed: a person present that
-// day, on day 1 to the last day, away for good (away_days 0) or for
-// away_days days (wounded, then back). The same draws for either kind.
+// Single losses at a random time of day (10-minute steps, so most fall in
+// the middle of a day, at a post or a rest center), drawn from the seed: a
+// person with the unit at that moment, on day 1 to the last day, away for
+// good (away_days 0) or for away_days days (wounded, then back at the same
+// time of day). The same draws for either kind.
 nlohmann::json repair_case(const std::string& file, std::uint64_t seed, const UnitBenchArgs& args, int away_days) {
   auto planned = planned_unit(file, seed, args.plan_work);
   if (!planned) return {{"error", "cannot plan " + file}};
@@ -74,14 +76,15 @@ nlohmann::json repair_case(const std::string& file, std::uint64_t seed, const Un
   const UnitLayout L = make_unit_layout(problem);
   nlohmann::json losses = nlohmann::json::array();
   for (int k = 0; k < args.repair_losses; ++k) {
-    int person = 0, day = 0;
+    int person = 0, day = 0, now = 0;
     do {
       person = static_cast<int>(draw() % static_cast<std::uint64_t>(problem.person_count()));
       day = 1 + static_cast<int>(draw() % static_cast<std::uint64_t>(problem.days() - 1));
-    } while (!present_on_day(problem.people[person], day));
-    const int now = day * kMinutesPerDay;
-    const int back = away_days > 0 ? std::min(problem.days(), day + away_days) : problem.days();
-    const auto loss = loss_events(problem, {person}, now, away_days > 0 ? back * kMinutesPerDay : Absence::kForever,
+      now = day * kMinutesPerDay + 10 * static_cast<int>(draw() % 144);
+    } while (!available_at(problem.people[person], now));
+    const int end = problem.days() * kMinutesPerDay;
+    const int back = away_days > 0 ? std::min(end, now + away_days * kMinutesPerDay) : end;
+    const auto loss = loss_events(problem, {person}, now, away_days > 0 && back < end ? back : Absence::kForever,
                                   away_days > 0 ? "wounded" : "lost");
     RepairOptions options;
     options.time_limit_seconds = args.repair_time;
@@ -96,13 +99,25 @@ nlohmann::json repair_case(const std::string& file, std::uint64_t seed, const Un
     // The lost person's own watches while away must all move: each is two
     // changed watch cells (theirs and the taker's) in any repair.
     int forced = 0;
-    for (int d = day; d < back; ++d)
-      for (int s = 0; s < L.watch_slots; ++s) forced += plan.at(person, d, L.watch_lane(s)) >= 0 ? 2 : 0;
-    losses.push_back({{"person", problem.people[person].name}, {"day", day}, {"feasible", ev.score.feasible()},
+    for (int d = day; d < problem.days(); ++d)
+      for (int s = 0; s < L.watch_slots; ++s) {
+        const int start = d * kMinutesPerDay + L.slot_start[static_cast<std::size_t>(s)];
+        if (start >= now && start < back) forced += plan.at(person, d, L.watch_lane(s)) >= 0 ? 2 : 0;
+      }
+    // What a broken repair leaves: never the lost person on duty (rule
+    // unavailable), only watches nobody can take (UNCOVERED) if it can.
+    const std::int64_t away_on_duty = ev.rules[static_cast<int>(RuleKind::kUnavailable)].units;
+    const std::int64_t other_hard = ev.score.hard - ev.rules[static_cast<int>(RuleKind::kWatchCover)].units;
+    int act_now_late = 0;  // act-now lines starting 12 h or more after now: none, by construction
+    for (const ActNowLine& line : changes.act_now) act_now_late += line.minute >= now + 720 ? 1 : 0;
+    losses.push_back({{"person", problem.people[person].name}, {"day", day},
+                      {"now", unit_time_label(problem, now)}, {"feasible", ev.score.feasible()},
                       {"hard", ev.score.hard}, {"time_to_feasible", repaired->search.time_to_feasible},
-                      {"changed_watches", changes.changed_watches}, {"forced_watches", forced},
-                      {"within_12h", changes.changed_within_12h}, {"people_affected", changes.people.size()},
-                      {"unkept", unkept}});
+                      {"seconds", repaired->search.seconds}, {"changed_watches", changes.changed_watches},
+                      {"forced_watches", forced}, {"within_12h", changes.changed_within_12h},
+                      {"people_affected", changes.people.size()}, {"away_on_duty", away_on_duty},
+                      {"uncovered", changes.uncovered.size()}, {"other_hard", other_hard},
+                      {"act_now", changes.act_now.size()}, {"act_now_late", act_now_late}, {"unkept", unkept}});
   }
   return {{"losses", losses}, {"people", problem.person_count()}};
 }
@@ -128,14 +143,16 @@ bool run_repair_cases(const UnitBenchArgs& args, const std::vector<std::uint64_t
   bool all_kept = true;
   fmt::print("\nrepairs on unit-64 plans ({} moves each, one per seed)\n", args.plan_work);
   if (repairs) {
-    fmt::print("{:<12} {:>6} {:>8} {:>9} {:>9} {:>9} {:>8} {:>7} {:>7} {:>7}\n", "case", "losses", "limit s",
-               "kept", "t kept s", "max t s", "changed", "forced", "beyond", "12 h");
+    fmt::print("{:<12} {:>6} {:>8} {:>9} {:>9} {:>9} {:>8} {:>7} {:>7} {:>7} {:>7} {:>8} {:>6} {:>6}\n", "case",
+               "losses", "limit s", "kept", "t kept s", "max t s", "changed", "forced", "beyond", "12 h", "act now",
+               "on duty", "uncov", "other");
   }
   const std::vector<std::pair<std::string, int>> kinds = {{"lost-64", 0}, {"wounded-64", 2}};
   for (const auto& [name, away_days] : kinds) {
     if (!repairs) break;
-    std::vector<double> t_kept, changed, forced, beyond, soon;
+    std::vector<double> t_kept, changed, forced, beyond, soon, act_now;
     int kept = 0, runs = 0;
+    std::int64_t on_duty = 0, uncovered = 0, other = 0;
     for (std::uint64_t seed : seeds) {
       const ForkedRun run = run_forked([&] { return repair_case(unit_file, seed, args, away_days); },
                                        args.repair_losses * (args.repair_time + 5) + 120);
@@ -156,25 +173,38 @@ bool run_repair_cases(const UnitBenchArgs& args, const std::vector<std::uint64_t
         forced.push_back(f);
         beyond.push_back(c - f);
         soon.push_back(loss["within_12h"].get<int>());
-        csv += fmt::format("{},{},{},{},{},{},{},{:.3f},{},{},{},{},\"{}\"\n", name, seed,
-                           loss["person"].get<std::string>(), loss["day"].get<int>(), args.repair_time,
-                           feasible ? 1 : 0, loss["hard"].get<std::int64_t>(), tf, c, f,
-                           loss["within_12h"].get<int>(), loss["people_affected"].get<int>(),
-                           loss["unkept"].get<std::string>());
+        act_now.push_back(loss["act_now"].get<int>());
+        on_duty += loss["away_on_duty"].get<std::int64_t>();
+        uncovered += loss["uncovered"].get<std::int64_t>();
+        other += loss["other_hard"].get<std::int64_t>();
+        // An act-now line past 12 h, or a lost person left on duty, is a defect.
+        all_kept = all_kept && loss["act_now_late"].get<int>() == 0 && loss["away_on_duty"].get<std::int64_t>() == 0;
+        csv += fmt::format("{},{},{},{},{},{},{},{},{:.3f},{:.3f},{},{},{},{},{},{},{},{},\"{}\"\n", name, seed,
+                           loss["person"].get<std::string>(), loss["day"].get<int>(), loss["now"].get<std::string>(),
+                           args.repair_time, feasible ? 1 : 0, loss["hard"].get<std::int64_t>(), tf,
+                           loss["seconds"].get<double>(), c, f, loss["within_12h"].get<int>(),
+                           loss["act_now"].get<int>(), loss["people_affected"].get<int>(),
+                           loss["away_on_duty"].get<std::int64_t>(), loss["uncovered"].get<std::int64_t>(),
+                           loss["other_hard"].get<std::int64_t>(), loss["unkept"].get<std::string>());
       }
     }
     std::vector<double> sorted_t = t_kept;
     std::sort(sorted_t.begin(), sorted_t.end());
-    fmt::print("{:<12} {:>6} {:>8.1f} {:>9} {:>9.2f} {:>9.2f} {:>8.0f} {:>7.0f} {:>7.0f} {:>7.0f}\n", name, runs,
-               args.repair_time, fmt::format("{}/{}", kept, runs), median(t_kept),
-               sorted_t.empty() ? 0.0 : sorted_t.back(), median(changed), median(forced), median(beyond), median(soon));
+    fmt::print("{:<12} {:>6} {:>8.1f} {:>9} {:>9.2f} {:>9.2f} {:>8.0f} {:>7.0f} {:>7.0f} {:>7.0f} {:>7.0f} {:>8} {:>6} "
+               "{:>6}\n",
+               name, runs, args.repair_time, fmt::format("{}/{}", kept, runs), median(t_kept),
+               sorted_t.empty() ? 0.0 : sorted_t.back(), median(changed), median(forced), median(beyond), median(soon),
+               median(act_now), on_duty, uncovered, other);
     std::fflush(stdout);
   }
   if (repairs)
-    fmt::print("columns: medians over every loss; lost = away for good from a changeover, wounded = away for the 2 "
-               "days after it (the same draws); changed = watch cells that differ from the plan in force; forced = "
-               "the person's own watches while away, counted twice (theirs and the taker's), which any repair "
-               "changes; beyond = changed - forced; 12 h = changes starting within 12 hours\n");
+    fmt::print("columns: medians over every loss; lost = away for good from a random time of day (10-minute steps), "
+               "wounded = away for the 2 days after it (the same draws); changed = watch cells that differ from the "
+               "plan in force; forced = the person's own watches while away, counted twice (theirs and the taker's), "
+               "which any repair changes; beyond = changed - forced; 12 h = changes starting within 12 hours; act now "
+               "= lines of the change report's act-now block; totals over every loss: on duty = watches, showers or "
+               "places the lost person keeps while away (must be 0), uncov = UNCOVERED watches left, other = other "
+               "hard units left\n");
   if (resilience) {
     std::vector<double> seconds, score, per_64;
     int cases = 0;
@@ -292,8 +322,8 @@ int run_unit_bench(const UnitBenchArgs& args) {
                "got there); night/hours = max - min night watches / watch hours per person present; night*/hours* = the "
                "same among the people present every day\n");
   std::string repair_csv =
-      "case,seed,person,day,limit_s,feasible,hard,time_to_feasible_s,changed_watches,forced_watches,within_12h,"
-      "people_affected,unkept\n";
+      "case,seed,person,day,now,limit_s,feasible,hard,time_to_feasible_s,seconds,changed_watches,forced_watches,"
+      "within_12h,act_now,people_affected,away_on_duty,uncovered,other_hard,unkept\n";
   std::string resilience_csv = "case,seed,losses,repaired,work_per_loss,seconds,score\n";
   if (!run_repair_cases(args, seeds, unit_file, repair_csv, resilience_csv)) all_kept = false;
   if (!args.csv.empty()) {
