@@ -8,6 +8,7 @@
 // hours and lists of names.
 #pragma once
 
+#include <climits>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -42,6 +43,8 @@ struct UnitContext {
   std::vector<int> stay_begin, stay_people;
   // [p * days + d]: the transfer splitting that day, if any (model/unit.h).
   std::vector<DayTransfer> transfer;
+  // A repair's now (cells starting before it are history), else INT_MIN.
+  int repair_now = INT_MIN;
 
   UnitContext(const Problem& p, const Roster& r)
       : problem(p), roster(r), unit(*p.unit), layout(make_unit_layout(p)) {
@@ -71,6 +74,9 @@ struct UnitContext {
       present_total += present_days[q];
     }
 
+    if (const auto& rep = p.unit->repair;
+        rep && rep->plan.people() == people && rep->plan.days() == days && rep->plan.lanes() == r.lanes())
+      repair_now = rep->now_minute;
     transfer.assign(cells, DayTransfer{});
     for (const Transfer& t : r.transfers())
       if (t.person < people && t.day < days) transfer[pd(t.person, t.day)] = transfer_on(p, layout, r, t.person, t.day);

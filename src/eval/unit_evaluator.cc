@@ -259,6 +259,15 @@ bool UnitEvaluator::absent_for(int p, int d, int lane, ShiftCode v) const {
          absent_during(problem_.people[p], d * kMinutesPerDay + L_.shower_start[L_.slot_of[v]], L_.shower_minutes);
 }
 
+std::uint64_t UnitEvaluator::history_slots(int d) const {
+  if (!repair_) return 0;
+  const int into = repair_->now_minute - d * kMinutesPerDay;  // minutes of day d before now
+  if (into <= 0) return 0;
+  std::uint64_t m = 0;
+  for (int s = 0; s < W_ && L_.slot_start[s] < into; ++s) m |= std::uint64_t{1} << s;
+  return m;
+}
+
 bool UnitEvaluator::line_transferred(int p, int d) const {
   if (d < 0 || d >= days_) return false;
   if (transfer_minute_[static_cast<std::size_t>(p) * days_ + d] >= 0) return true;
@@ -290,10 +299,12 @@ void UnitEvaluator::person_day_cost(int p, int d, RuleAmounts& out) const {
   out[idx(RuleKind::kDailyWatchHours)] += rules::watches_over(std::popcount(mask), limits_);
   out[idx(RuleKind::kWatchesInRow)] += rules::runs_over(mask, limits_);
   if (here >= 0 && !present_[pdi]) ++out[idx(RuleKind::kUnavailable)];
-  out[idx(RuleKind::kUnavailable)] += std::popcount(mask & absent_mask_[pdi]);
+  // (In a repair, a watch or shower begun before now is history: rules/unit_unavailable.h.)
+  out[idx(RuleKind::kUnavailable)] += std::popcount(mask & absent_mask_[pdi] & ~history_slots(d));
   if (shower >= 0) {
     const int start = L_.shower_start[L_.slot_of[shower]];
-    if (partly_absent_[pdi] && absent_during(problem_.people[p], d * kMinutesPerDay + start, L_.shower_minutes))
+    if (partly_absent_[pdi] && !(repair_ && d * kMinutesPerDay + start < repair_->now_minute) &&
+        absent_during(problem_.people[p], d * kMinutesPerDay + start, L_.shower_minutes))
       ++out[idx(RuleKind::kUnavailable)];
     for (std::uint64_t m = mask; m; m &= m - 1) {
       const int s = std::countr_zero(m);

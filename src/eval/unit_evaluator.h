@@ -137,6 +137,7 @@ class UnitEvaluator {
   void team_cost(int post, int block, RuleAmounts& out) const;
   void line_cost(int p, RuleAmounts& out) const;    // rotation and showers per rest stint
   bool line_transferred(int p, int d) const;         // a transfer splits p's day d (false off the horizon)
+  std::uint64_t history_slots(int d) const;          // a repair's watch slots of day d that began before now
   void spread_cost(int p, RuleAmounts& out) const;  // night and hours spread
   void shower_slot_cost(int place, int d, int k, RuleAmounts& out) const;
 

@@ -1,6 +1,8 @@
 // Unit rule unavailable: nothing is planned for a person while absent.
 // Units: 1 per day placed while not present (absent at its changeover), 1 per
-// watch and 1 per shower that overlaps an absence.
+// watch and 1 per shower that overlaps an absence. In a repair, a watch or
+// shower that began before now is history (the loss came during it): not
+// counted; what is left of a watch shows as UNCOVERED in the reports.
 #pragma once
 
 #include "eval/rules/rule_support.h"
@@ -27,7 +29,7 @@ struct Unavailable {
         for (int s = 0; s < cx.watch_lanes; ++s) {
           const ShiftCode w = cx.watch_cell(p, d, s);
           const int from = day_start + L.slot_start[s];
-          if (w < 0 || !absent_during(person, from, L.watch_minutes)) continue;
+          if (w < 0 || from < cx.repair_now || !absent_during(person, from, L.watch_minutes)) continue;
           record(in, kKind, tally, p, d, d, w, 1, 1, [&] {
             return fmt::format("{}, {}: {} at {} while away ({})", cx.name(p), cx.when(d, s), cx.duty(L.place_of[w]),
                                cx.place_name(L.place_of[w]), cx.absence_text(p, from, L.watch_minutes));
@@ -36,7 +38,7 @@ struct Unavailable {
         const ShiftCode sh = cx.shower_cell(p, d);
         if (sh < 0) continue;
         const int from = day_start + L.shower_start[L.slot_of[sh]];
-        if (!absent_during(person, from, L.shower_minutes)) continue;
+        if (from < cx.repair_now || !absent_during(person, from, L.shower_minutes)) continue;
         record(in, kKind, tally, p, d, d, sh, 1, 1, [&] {
           return fmt::format("{}, {} {}: shower at {} while away ({})", cx.name(p), day_label(in.problem, d),
                              cx.shower_text(L.slot_of[sh]), cx.place_name(L.place_of[sh]),
