@@ -350,6 +350,7 @@ TEST(Calendar, APhoneThatImportsTheRepairHoldsExactlyTheNewSchedule) {
   const Roster before = plan_before(p), after = plan_after(p);
   const std::string root = temp_folder("small");
   OutputOptions first;
+  first.start_date = kDay0.iso();  // calendars need the date of day 0
   first.calendar_stamp = kStamp;
   ASSERT_EQ(write_unit_outputs(p, before, evaluate(p, before), root + "/plan", first), "");
   OutputOptions repaired = first;

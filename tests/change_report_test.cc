@@ -236,6 +236,48 @@ TEST(ChangeReport, ANightWatchAfterMidnightNamesItsOwnDate) {
   EXPECT_EQ(date_at(p, day0(), -60).iso(), "2026-01-05");                      // 05:00 on day 0's date
 }
 
+TEST(ChangeReport, WithoutAStartDateTimesNameWeekdayClockAndRosterDay) {
+  // The same night watch with no calendar date known: the weekday is still
+  // the one the watch falls on (Wednesday, after midnight), and the report
+  // carries the plan's stamp and says why no calendars come with it.
+  const Problem p = quiet_unit();
+  test::UnitRosterWriter w(p);
+  w.roster = plan_before(p);
+  w.watch(0, 1, 10, kPost1);
+  const Roster before = w.roster;
+  w.no_watch(0, 1, 10);
+  const ChangeReport report = compare_plans(p, before, w.roster, 0);
+  const PlanStamp stamp{3, 2, "2026-01-06T09:30:00Z"};
+  const std::string text = change_report_text(p, report, std::nullopt, stamp);
+  EXPECT_EQ(text.substr(0, text.find("\n\n") + 2),
+            "Changes to the plan of test-unit\n"
+            "Plan version 3, made 2026-01-06 09:30 UTC, replacing version 2.\n"
+            "Now: Mon 06:00 (day 0). Day 0 is Mon.\n\n")
+      << text;
+  EXPECT_NE(text.find("Ana Lima:\n  - Wed 02:00-04:00 (day 1): watch at post-1 -> free\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\n\nNo calendars (.ics) written and no dates on the sheets: the calendar date of day 0 is not "
+                      "known."),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("Calendars: people/"), std::string::npos);
+  const std::string html = change_report_html(p, report, std::nullopt, stamp);
+  EXPECT_NE(html.find("<p class=\"stamp\">Plan version 3, made 2026-01-06 09:30 UTC, replacing version 2.</p>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<td>Wed 02:00-04:00 (day 1)</td>"), std::string::npos) << html;
+  const auto doc = nlohmann::json::parse(change_report_json(p, report, std::nullopt, stamp));
+  EXPECT_TRUE(doc["day0"].is_null());
+  EXPECT_TRUE(doc["now_date"].is_null());
+  EXPECT_EQ(doc["plan_version"], 3);
+  EXPECT_EQ(doc["replaces"], 2);
+  EXPECT_EQ(doc["made"], "2026-01-06T09:30:00Z");
+  const auto item = doc["people"][0]["items"][0];
+  EXPECT_TRUE(item["date"].is_null());
+  EXPECT_TRUE(item["roster_day_date"].is_null());
+  EXPECT_EQ(item["when"], "Wed 02:00-04:00 (day 1)");
+  EXPECT_EQ(calendar_when(p, std::nullopt, 2 * kMinutesPerDay - 1), "Wed 05:59 (day 1)");
+  EXPECT_EQ(calendar_when(p, std::nullopt, 2 * kMinutesPerDay), "Wed 06:00 (day 2)");
+}
+
 TEST(ChangeReport, ItemsCountsAndTimes) {
   const Problem p = small_unit();
   const ChangeReport report = compare_plans(p, plan_before(p), plan_after(p), kNow);
@@ -484,6 +526,15 @@ TEST(ChangeReportFolder, WritesCalendarsOnlyForChangedPeople) {
   OutputOptions options;
   options.calendar_stamp = "20260101T000000Z";
   options.calendar_sequence = 1;
+  // Without the date of day 0 there are no calendars to send, and the report says so.
+  ASSERT_EQ(write_change_report(p, before, after, kNow, root.string(), options), "");
+  EXPECT_EQ(names_in(root), (std::vector<std::string>{"changes.html", "changes.json", "changes.txt"}));
+  EXPECT_NE(read_text(root / "changes.txt").find("Day 0 is Mon.\n"), std::string::npos);
+  EXPECT_NE(read_text(root / "changes.txt").find("\nNo calendars (.ics) written and no dates on the sheets"),
+            std::string::npos);
+  EXPECT_EQ(read_text(root / "changes.txt").find("Calendars: people/"), std::string::npos);
+  fs::remove_all(root);
+  options.start_date = "2026-01-05";
   ASSERT_EQ(write_change_report(p, before, after, kNow, root.string(), options), "");
   EXPECT_EQ(names_in(root), (std::vector<std::string>{"changes.html", "changes.json", "changes.txt", "people"}));
   EXPECT_EQ(names_in(root / "people"), (std::vector<std::string>{"ana-lima.ics", "bo.ics", "cy.ics", "dee.ics"}));
@@ -517,7 +568,7 @@ TEST(ChangeReportFolder, ReportsBadOptions) {
             "calendar stamp: expected a UTC date-time YYYYMMDDTHHMMSSZ, got 'yesterday'");
   OutputOptions first_version;  // calendar_sequence 0: a first plan, not a repair
   EXPECT_EQ(write_change_report(p, plan_before(p), plan_after(p), kNow, folder, first_version),
-            "calendar sequence: expected the repaired plan's version, 1 or more, got 0");
+            "calendar sequence: expected the repaired plan's version less one, 1 or more, got 0");
   EXPECT_FALSE(std::filesystem::exists(folder));
 }
 

@@ -418,7 +418,7 @@ TEST(EventsReader, EveryErrorWordForWord) {
       {"events:\n  - x\n", "events.yaml:2:5: events[0]: expected an event (a map of fields), got 'x'\n    - x\n      ^"},
       {edit({{2, "  - {unavailabel: Olena, from: \"day 3 14:00\"}"}}),
        "events.yaml:2:6: events[0].unavailabel: expected a field of an event (unavailable, available, join, "
-       "add-post, close-post, beds, from, until, reason, count or watchers), got 'unavailabel'; did you mean "
+       "add-post, close-post, beds, from, until, reason, count, watchers or reported), got 'unavailabel'; did you mean "
        "'unavailable'?\n    - {unavailabel: Olena, from: \"day 3 14:00\"}\n       ^"},
       {edit({{2, "  - {unavailable: Olena, from: \"day 3 14:00\", from: day 4}"}}),
        "events.yaml:2:47: events[0].from: expected each field once, got 'from' a second time\n"
@@ -431,10 +431,10 @@ TEST(EventsReader, EveryErrorWordForWord) {
        "close-post or beds in an event, got a second one\n"
        "    - {unavailable: Olena, available: Olena, from: day 3}\n                                      ^"},
       {edit({{3, "  - {available: John, from: \"day 4\", until: day 5}"}}),
-       "events.yaml:3:38: events[1].until: expected a field of an available event (available or from), got 'until'\n"
+       "events.yaml:3:38: events[1].until: expected a field of an available event (available, from or reported), got 'until'\n"
        "    - {available: John, from: \"day 4\", until: day 5}\n                                       ^"},
       {edit({{8, "  - {beds: Base, watchers: 2, from: \"day 4\"}"}}),
-       "events.yaml:8:18: events[5].watchers: expected a field of a beds event (beds, count or from), got "
+       "events.yaml:8:18: events[5].watchers: expected a field of a beds event (beds, count, from or reported), got "
        "'watchers'\n    - {beds: Base, watchers: 2, from: \"day 4\"}\n                   ^"},
       {edit({{2, "  - {unavailable: Olna, from: \"day 3 14:00\"}"}}),
        "events.yaml:2:19: events[0].unavailable: expected a person of the unit, got 'Olna'; did you mean 'Olena'?\n"

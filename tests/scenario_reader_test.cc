@@ -117,6 +117,7 @@ void expect_same(const Problem& a, const Problem& b) {
   EXPECT_EQ(a.horizon.days, b.horizon.days);
   EXPECT_EQ(a.horizon.first_weekday, b.horizon.first_weekday);
   EXPECT_EQ(a.horizon.day_start_minute, b.horizon.day_start_minute);
+  EXPECT_EQ(a.start_date, b.start_date);
   ASSERT_EQ(a.places.size(), b.places.size());
   for (std::size_t i = 0; i < a.places.size(); ++i) {
     SCOPED_TRACE("place " + a.places[i].name);
@@ -647,6 +648,19 @@ TEST(ScenarioReaderRoundTrip, ValuesAreWrittenAsTheDocsSay) {
 
 // ---- names ----------------------------------------------------------------------------
 
+TEST(ScenarioReaderRoundTrip, StartDateSetsTheWeekdayAndComesBack) {
+  // Without first-weekday, the start date gives it: 2026-12-08 is a Tuesday.
+  const Problem a = parse_ok(edit({{4, "  start-date: 2026-12-08"}}));
+  ASSERT_TRUE(a.start_date);
+  EXPECT_EQ(a.start_date->iso(), "2026-12-08");
+  EXPECT_EQ(a.horizon.first_weekday, 1);
+  const std::string yaml = scenario_to_yaml(a);
+  EXPECT_NE(yaml.find("  first-weekday: tuesday\n  changeover: \"06:00\"\n  start-date: \"2026-12-08\"\n"),
+            std::string::npos);
+  expect_same(a, parse_ok(yaml, "written.yaml"));
+  EXPECT_FALSE(parse_ok(base()).start_date);
+}
+
 TEST(ScenarioReaderNames, EditDistance) {
   EXPECT_EQ(edit_distance("medic", "medic"), 0u);
   EXPECT_EQ(edit_distance("Medic", "medic"), 0u);
@@ -869,7 +883,7 @@ TEST(ScenarioReaderErrors, Horizon) {
             "    days: 8.5\n"
             "          ^");
   EXPECT_EQ(error_of(edit({{3, "  dayz: 8"}})),
-            "bad.yaml:3:3: horizon.dayz: expected a field of the horizon (days, first-weekday or changeover), got 'dayz'; did you mean 'days'?\n"
+            "bad.yaml:3:3: horizon.dayz: expected a field of the horizon (days, first-weekday, changeover or start-date), got 'dayz'; did you mean 'days'?\n"
             "    dayz: 8\n"
             "    ^");
   EXPECT_EQ(error_of(edit({{4, "  first-weekday: munday"}})),
@@ -885,6 +899,18 @@ TEST(ScenarioReaderErrors, Horizon) {
             "bad.yaml:5:15: horizon.changeover: expected the changeover time (a time of day like 06:00), got '6am'\n"
             "    changeover: 6am\n"
             "                ^");
+  EXPECT_EQ(error_of(edit({{5, "  changeover: \"06:00\"\n  start-date: 2026-12-08"}})),
+            "bad.yaml:6:15: horizon.start-date: expected a monday (the first-weekday), got 2026-12-08, a tuesday\n"
+            "    start-date: 2026-12-08\n"
+            "                ^");
+  EXPECT_EQ(error_of(edit({{5, "  changeover: \"06:00\"\n  start-date: 2026-02-30"}})),
+            "bad.yaml:6:15: horizon.start-date: expected the date of day 0 (a date YYYY-MM-DD like 2026-12-07), got '2026-02-30'\n"
+            "    start-date: 2026-02-30\n"
+            "                ^");
+  EXPECT_EQ(error_of(edit({{5, "  changeover: \"06:00\"\n  start-date:"}})),
+            "bad.yaml:6:3: horizon.start-date: expected the date of day 0 (like 2026-12-07), got nothing\n"
+            "    start-date:\n"
+            "    ^");
   EXPECT_EQ(error_of(edit({{5, "  changeover: 24:00"}})),
             "bad.yaml:5:15: horizon.changeover: expected the changeover time (a time of day like 06:00), got '24:00'\n"
             "    changeover: 24:00\n"

@@ -176,9 +176,16 @@ TEST(UnitOutputsJson, ReaderErrorsWordForWord) {
   EXPECT_EQ(error_after([](J& d) { d["days"] = 3; }), "r.json: days: expected 2 (the scenario's horizon), got 3");
   EXPECT_EQ(error_after([](J& d) { d["changeover"] = "07:00"; }),
             "r.json: changeover: expected \"06:00\" (the scenario's changeover), got '07:00'");
+  EXPECT_EQ(error_after([](J& d) { d["start_date"] = "2026-02-30"; }),
+            "r.json: start_date: expected a date \"YYYY-MM-DD\", got '2026-02-30'");
+  EXPECT_EQ(error_after([](J& d) { d["plan_version"] = 0; }),
+            "r.json: plan_version: expected a whole number from 1 up, got 0");
+  EXPECT_EQ(error_after([](J& d) { d["plan_version"] = 2; d["replaces"] = 2; }),
+            "r.json: replaces: expected a version before plan_version (2), got 2");
+  EXPECT_EQ(error_after([](J& d) { d["made"] = 5; }), "r.json: made: expected a UTC time \"YYYY-MM-DDTHH:MM:SSZ\", got 5");
   EXPECT_EQ(error_after([](J& d) { d["peeple"] = d["people"]; }),
-            "r.json: document: expected only the keys \"format\", \"version\", \"scenario\", \"days\", \"changeover\" "
-            "and \"people\", got \"peeple\" (did you mean \"people\"?)");
+            "r.json: document: expected only the keys \"format\", \"version\", \"scenario\", \"days\", \"changeover\", "
+            "\"start_date\", \"plan_version\", \"replaces\", \"made\" and \"people\", got \"peeple\" (did you mean \"people\"?)");
   EXPECT_EQ(error_after([](J& d) { d["people"] = 5; }), "r.json: people: expected an array of people, got 5");
   EXPECT_EQ(error_after([](J& d) { d["people"][0]["name"] = "Anna"; }),
             "r.json: people[0].name: expected a person of the scenario, got 'Anna' (did you mean 'Ana'?)");
@@ -457,18 +464,69 @@ TEST(UnitOutputsPerson, SlugsAreSafeAndUnique) {
   EXPECT_EQ(person_slugs(b.build()), (std::vector<std::string>{"ana", "ana-2", "person-3", "ana-3", "person-5"}));
 }
 
+TEST(UnitOutputsJson, StartDateAndStampComeBack) {
+  const Problem base = tiny_unit();
+  const Roster r = tiny_roster(base);
+  Problem p = base;
+  p.start_date = CalendarDate{2026, 12, 7};
+  ::setenv("SOURCE_DATE_EPOCH", "1765704600", 1);  // 2025-12-14 09:30:00 UTC
+  const PlanStamp first = new_plan_stamp(nullptr);
+  const PlanStamp second = new_plan_stamp(&first);
+  ::unsetenv("SOURCE_DATE_EPOCH");
+  EXPECT_EQ(first.version, 1);
+  EXPECT_EQ(first.replaces, 0);
+  EXPECT_EQ(second.version, 2);
+  EXPECT_EQ(second.replaces, 1);
+  EXPECT_EQ(second.made, "2025-12-14T09:30:00Z");
+  const std::string text = unit_roster_to_json(p, r, second);
+  EXPECT_NE(text.find(" \"start_date\": \"2026-12-07\",\n \"plan_version\": 2,\n \"replaces\": 1,\n"
+                      " \"made\": \"2025-12-14T09:30:00Z\",\n"),
+            std::string::npos);
+  PlanFileInfo info;
+  auto back = parse_unit_roster_json(base, text, "r.json", &info);
+  ASSERT_TRUE(back.ok()) << back.error().format();
+  EXPECT_EQ(*back, r);
+  EXPECT_EQ(info.start_date, p.start_date);
+  EXPECT_EQ(info.stamp.version, 2);
+  EXPECT_EQ(info.stamp.replaces, 1);
+  EXPECT_EQ(info.stamp.made, "2025-12-14T09:30:00Z");
+  // An older file without them still reads; a repair of it is version 2.
+  PlanFileInfo old;
+  ASSERT_TRUE(parse_unit_roster_json(base, unit_roster_to_json(base, r), "r.json", &old).ok());
+  EXPECT_FALSE(old.start_date);
+  EXPECT_EQ(old.stamp.version, 0);
+  EXPECT_EQ(new_plan_stamp(&old.stamp).version, 2);
+  EXPECT_EQ(plan_stamp_text(second), "Plan version 2, made 2025-12-14 09:30 UTC, replacing version 1.");
+  EXPECT_EQ(plan_stamp_text(first), "Plan version 1, made 2025-12-14 09:30 UTC (the first plan).");
+  EXPECT_EQ(plan_stamp_text(PlanStamp{}), "");
+  // The stamp is on each sheet.
+  EXPECT_NE(watch_bill_html(p, r, p.start_date, second).find("<p class=\"stamp\">Plan version 2, made 2025-12-14 09:30 UTC, "
+                                                             "replacing version 1.</p>"),
+            std::string::npos);
+  EXPECT_NE(person_schedule_text(p, r, 0, p.start_date, second).find("\nPlan version 2, made"), std::string::npos);
+}
+
 TEST(UnitOutputsPerson, StartDates) {
   test::UnitBuilder b;
   b.people = {person("Ana")};
   Problem p = b.build();
   std::string error;
-  EXPECT_EQ(start_date_of(p, OutputOptions{}, &error)->iso(), "2026-01-05");
-  EXPECT_EQ(start_date_of(p, OutputOptions{"2026-03-02", ""}, &error)->iso(), "2026-03-02");
-  EXPECT_FALSE(start_date_of(p, OutputOptions{"2026-03-03", ""}, &error));
+  const auto given = [](const char* date) {
+    OutputOptions o;
+    o.start_date = date;
+    return o;
+  };
+  // No date given and none in the problem: none, and no error (no silent default).
+  EXPECT_FALSE(start_date_of(p, OutputOptions{}, &error));
+  EXPECT_EQ(error, "");
+  EXPECT_EQ(start_date_of(p, given("2026-03-02"), &error)->iso(), "2026-03-02");
+  EXPECT_FALSE(start_date_of(p, given("2026-03-03"), &error));
   EXPECT_EQ(error, "start date: expected a Mon (day 0 of the scenario), got 2026-03-03, a Tue");
-  EXPECT_FALSE(start_date_of(p, OutputOptions{"2026-02-30", ""}, &error));
+  EXPECT_FALSE(start_date_of(p, given("2026-02-30"), &error));
   EXPECT_EQ(error, "start date: expected a date YYYY-MM-DD, got '2026-02-30'");
+  p.start_date = CalendarDate{2026, 1, 8};
   p.horizon.first_weekday = 3;
+  error.clear();
   EXPECT_EQ(start_date_of(p, OutputOptions{}, &error)->iso(), "2026-01-08");
   EXPECT_EQ((CalendarDate{2024, 2, 28}.plus_days(1).iso()), "2024-02-29");
   EXPECT_EQ((CalendarDate{2025, 12, 31}.plus_days(1).iso()), "2026-01-01");
@@ -600,6 +658,10 @@ TEST(UnitOutputsSummary, TextWordForWord) {
   ev.violations.push_back(Violation{RuleKind::kWatchCover, -1, 0, 0, -1, 2, 2, "post-1 day 0 (Mon) 08:00: 1 on watch, 2 needed", {}});
   ev.violations.push_back(Violation{RuleKind::kNightSpread, 0, 0, 1, -1, 4, 4, "Ana: 3 night watches, 1 expected", {}});
   ev.violations.push_back(Violation{RuleKind::kWatchCover, -1, 1, 1, -1, 1, 1, "rest day 1 (Tue) 06:00: 0 on guard, 1 needed", {}});
+  // Without a start date the uncovered watches name weekday, clock and roster day only.
+  EXPECT_EQ(summarize_unit(p, fairness_roster(p), ev).uncovered.at(0),
+            "post-1, Mon 06:00-08:00 (day 0): Ana alone (Dee away), 1 missing; could cover: Bo (at post-1), Cy (at rest)");
+  p.start_date = CalendarDate{2026, 1, 5};
   UnitSummary s = summarize_unit(p, fairness_roster(p), ev);
   // The uncovered watches come first (UnitOutputsSummary.UncoveredWatchesComeFirst);
   // the rest of the summary word for word without them.
@@ -685,6 +747,7 @@ TEST(UnitOutputsFolder, WritesEveryFile) {
   fs::remove_all(dir.parent_path());
   OutputOptions options;
   options.calendar_stamp = "20260101T000000Z";
+  options.start_date = "2026-01-05";
   ASSERT_EQ(write_unit_outputs(p, r, evaluate(p, r, true), dir.string(), options), "");
   for (const char* f : {"roster.json", "watch-bill.html", "watch-bill.csv", "rotation.svg", "summary.txt",
                         "people/ana.txt", "people/ana.ics", "people/bo.txt", "people/bo.ics", "people/cy.txt",
@@ -700,14 +763,14 @@ TEST(UnitOutputsFolder, WritesEveryFile) {
   options.start_date = "2026-01-06";
   EXPECT_EQ(write_unit_outputs(p, r, Evaluation{}, dir.string(), options),
             "start date: expected a Mon (day 0 of the scenario), got 2026-01-06, a Tue");
-  options.start_date.clear();
+  options.start_date = "2026-01-05";
   options.calendar_stamp = "yesterday";
   EXPECT_EQ(write_unit_outputs(p, r, Evaluation{}, dir.string(), options),
             "calendar stamp: expected a UTC date-time YYYYMMDDTHHMMSSZ, got 'yesterday'");
   options.calendar_stamp.clear();
   options.calendar_sequence = -1;
   EXPECT_EQ(write_unit_outputs(p, r, Evaluation{}, dir.string(), options),
-            "calendar sequence: expected the plan's version, 0 or more, got -1");
+            "calendar sequence: expected the plan's version less one, 0 or more, got -1");
   EXPECT_EQ(write_unit_outputs(p, Roster(1, 1, 1), Evaluation{}, dir.string(), OutputOptions{}),
             "the roster has 1 people x 1 days x 1 lanes, the unit needs 4 x 2 x 6");
   // A file where the folder should be.

@@ -39,7 +39,7 @@ struct UnitSolveArgs {
 };
 // `vigil solve SCENARIO.yaml`: say what cannot be kept, solve, summarise and
 // write the plan's files.
-int run_unit_solve(const Problem& problem, const SolveOptions& options, const UnitSolveArgs& args);
+int run_unit_solve(const Problem& scenario, const SolveOptions& options, const UnitSolveArgs& args);
 
 bool is_scenario_path(const std::string& path);
 

@@ -1,10 +1,10 @@
 // `vigil repair SCENARIO --roster CURRENT.json --now TIME --events EVENTS.yaml`:
 // applies what happened, keeps everything before now, and re-plans the rest
 // with as few changes as possible (fewest within the next 12 hours). Writes
-// the new plan's files and the change report.
+// the new plan's files, the change report, the updated scenario and the
+// event log into a folder written anew, so the next repair starts from there.
 #include <cstdio>
 #include <filesystem>
-#include <regex>
 
 #include <fmt/format.h>
 
@@ -12,7 +12,10 @@
 #include "app/search_flags.h"
 #include "eval/evaluation.h"
 #include "eval/unkept_rules.h"
+#include "base/files.h"
 #include "io/events_reader.h"
+#include "io/unit_time.h"
+#include "model/wording.h"
 #include "report/change_report.h"
 #include "report/unit_outputs.h"
 #include "io/unit_roster_json.h"
@@ -22,35 +25,65 @@
 namespace vigil::app {
 namespace {
 
-// "day N" (the changeover that starts day N) or "day N HH:MM"; a clock time
-// before the changeover is the night at the end of day N, as in scenario files.
-std::optional<int> parse_now(const Problem& problem, const std::string& text) {
-  static const std::regex form(R"(\s*day\s+(\d{1,4})(?:\s+(\d{1,2}):(\d{2}))?\s*)");
-  std::smatch m;
-  if (!std::regex_match(text, m, form)) return std::nullopt;
-  const int day = std::stoi(m[1].str());
-  if (day < 0 || day >= problem.days()) return std::nullopt;
-  int offset = 0;
-  if (m[2].matched) {
-    const int clock = std::stoi(m[2].str()) * 60 + std::stoi(m[3].str());
-    if (clock >= kMinutesPerDay || std::stoi(m[3].str()) >= 60) return std::nullopt;
-    offset = (clock - problem.horizon.day_start_minute + kMinutesPerDay) % kMinutesPerDay;
+struct RepairArgs {
+  std::string scenario, roster, now, events_file, out_dir, start_date;
+  std::vector<std::string> events;
+  SearchFlags search;
+};
+
+// The events of --events and each --event, in that order, reported at now
+// unless they say when; nullopt after printing the first error.
+std::optional<std::vector<UnitEvent>> gather_events(const RepairArgs& args, const Problem& problem, int now_minute) {
+  std::vector<UnitEvent> events;
+  if (!args.events_file.empty()) {
+    auto read = read_events(args.events_file, problem);
+    if (!read) {
+      fmt::print(stderr, "{}\n", read.error().format());
+      return std::nullopt;
+    }
+    events = *read;
   }
-  return day * kMinutesPerDay + offset;
+  for (const std::string& text : args.events) {
+    auto e = parse_event_option(text, problem);
+    if (!e) {
+      fmt::print(stderr, "{}\n", e.error().format());
+      return std::nullopt;
+    }
+    events.push_back(*e);
+  }
+  for (UnitEvent& e : events)
+    if (e.reported_minute < 0) e.reported_minute = now_minute;
+  return events;
+}
+
+// The summary, the result line and where the files are.
+void print_repair_outcome(const RepairOutcome& repaired, const ChangeReport& changes, const PlanStamp& stamp,
+                          const std::string& out_dir, std::uint64_t seed) {
+  const Problem& problem = repaired.problem;
+  const SolveResult& r = repaired.search;
+  const Evaluation& ev = repaired.evaluation;
+  fmt::print("\n{}", unit_summary_text(summarize_unit(problem, r.roster, ev), 12));
+  if (!ev.score.feasible())
+    fmt::print("\nThe best plan found cannot keep these hard rules (by rule and place, with how long):\n{}",
+               unkept_rules_text(problem, repaired.unkept));
+  fmt::print("result: {} hard {} | {} people affected, {} watches changed, {} changes within 12 h | {:.2f} s, "
+             "all hard rules kept at {} | seed {}\n",
+             ev.score.feasible() ? "all hard rules kept" : "SOME HARD RULES CANNOT BE KEPT", ev.score.hard,
+             changes.people.size(), changes.changed_watches, changes.changed_within_12h, r.seconds,
+             r.time_to_feasible >= 0 ? fmt::format("{:.2f} s", r.time_to_feasible) : std::string("-"), seed);
+  fmt::print("{} New plan in {}/, with scenario.yaml and events.yaml for the next repair; change report in "
+             "{}/changes/ (changes.txt, changes.html, changes.json{})\n",
+             plan_stamp_text(stamp), out_dir, out_dir, problem.start_date ? ", people/*.ics" : "");
+  if (!problem.start_date) fmt::print("{}\n", no_start_date_note());
 }
 
 }  // namespace
 
 Handler setup_repair(CLI::App& sub) {
-  struct Args {
-    std::string scenario, roster, now, events_file, out_dir, start_date;
-    std::vector<std::string> events;
-    SearchFlags search;
-  };
-  auto args = std::make_shared<Args>();
+  auto args = std::make_shared<RepairArgs>();
   sub.add_option("scenario", args->scenario, "Scenario file (.yaml)")->required();
   sub.add_option("--roster", args->roster, "The plan in force (.json, as written by vigil solve)")->required();
-  sub.add_option("--now", args->now, "The moment of the repair: \"day 3 14:00\"; nothing before it changes")->required();
+  sub.add_option("--now", args->now, "The moment of the repair: \"day 3 14:00\", \"2026-12-10 14:00\" or \"now\" (with a start date); nothing before it changes")->required();
   sub.add_option("--events", args->events_file, "Events file (.yaml): who is lost, who arrives, posts and beds");
   sub.add_option("--event", args->events,
                  "One event: unavailable:NAME@day 3 14:00[..day 10] or available:NAME@day 8 (repeatable)");
@@ -58,7 +91,7 @@ Handler setup_repair(CLI::App& sub) {
   add_work_flag(sub, args->search.work, "");
   add_seed_flag(sub, args->search.seed);
   sub.add_option("--out-dir", args->out_dir, "Folder for the new plan and the change report (default <scenario>-repair)");
-  sub.add_option("--start-date", args->start_date, "Calendar date of day 0 (YYYY-MM-DD) for the calendars");
+  sub.add_option("--start-date", args->start_date, "Calendar date of day 0 (YYYY-MM-DD); default: the plan's, else the scenario's start-date");
   return [args]() -> int {
     auto before = load_instance(args->scenario);
     if (!before) return kExitInputError;
@@ -66,42 +99,43 @@ Handler setup_repair(CLI::App& sub) {
       fmt::print(stderr, "{}: expected a scenario file (.yaml) for a repair\n", args->scenario);
       return kExitInputError;
     }
-    auto plan = read_unit_roster(*before, args->roster);
+    PlanFileInfo plan_info;
+    auto plan = read_unit_roster(*before, args->roster, &plan_info);
     if (!plan) {
       fmt::print(stderr, "{}\n", plan.error().format());
       return kExitInputError;
     }
-    const auto now = parse_now(*before, args->now);
-    if (!now) {
-      fmt::print(stderr, "--now '{}': expected a time point like \"day 3\" or \"day 3 14:00\" within days 0-{}\n",
-                 args->now, before->days() - 1);
+    if (auto err = settle_start_date(*before, args->start_date, plan_info.start_date, args->roster); !err.empty()) {
+      fmt::print(stderr, "{}\n", err);
       return kExitInputError;
     }
-    std::vector<UnitEvent> events;
-    if (!args->events_file.empty()) {
-      auto read = read_events(args->events_file, *before);
-      if (!read) {
-        fmt::print(stderr, "{}\n", read.error().format());
-        return kExitInputError;
-      }
-      events = *read;
+    std::string out_dir = args->out_dir;
+    if (out_dir.empty()) out_dir = std::filesystem::path(args->scenario).stem().string() + "-repair";
+    if (auto err = check_replaceable_folder(out_dir, "roster.json"); !err.empty()) {
+      fmt::print(stderr, "--out-dir {}\n", err);
+      return kExitInputError;
     }
-    for (const std::string& text : args->events) {
-      auto e = parse_event_option(text, *before);
-      if (!e) {
-        fmt::print(stderr, "{}\n", e.error().format());
-        return kExitInputError;
-      }
-      events.push_back(*e);
+    const ParsedUnitTime now = parse_now_option(*before, args->now);
+    if (!now.minute) {
+      fmt::print(stderr, "{}\n", now.error);
+      return kExitInputError;
     }
-    auto prepared = prepare_repair(*before, *plan, events, *now,
+    const int now_minute = static_cast<int>(*now.minute);
+    const auto gathered = gather_events(*args, *before, now_minute);
+    if (!gathered) return kExitInputError;
+    const std::vector<UnitEvent>& events = *gathered;
+    // The log of the repairs before this one lies beside the plan they made.
+    const std::string log_path = (std::filesystem::path(args->roster).parent_path() / "events.yaml").string();
+    const std::string previous_log = plan_info.stamp.version > 1 ? read_text_file(log_path).value_or("") : "";
+    auto prepared = prepare_repair(*before, *plan, events, now_minute,
                                    args->events_file.empty() ? "--event" : args->events_file);
     if (!prepared) {
       fmt::print(stderr, "{}\n", prepared.error().format());
       return kExitInputError;
     }
 
-    fmt::print("vigil repair {}: {} event(s), now {}; seed {}, {}\n", args->scenario, events.size(), args->now,
+    fmt::print("vigil repair {}: {} event(s), now {}; seed {}, {}\n", args->scenario, events.size(),
+               moment_label(*before, now_minute),
                args->search.seed, args->search.work > 0
                                       ? fmt::format("work limit {} moves", args->search.work)
                                       : fmt::format("time limit {} s", args->search.seconds(kRepairDefaultSeconds)));
@@ -114,34 +148,17 @@ Handler setup_repair(CLI::App& sub) {
     const Roster& in_force = repaired.plan_in_force;
     const SolveResult& r = repaired.search;
     const Evaluation& ev = repaired.evaluation;
-    const ChangeReport changes = compare_plans(problem, in_force, r.roster, *now);
 
-    std::string out_dir = args->out_dir;
-    if (out_dir.empty()) out_dir = std::filesystem::path(args->scenario).stem().string() + "-repair";
     OutputOptions out_options;
-    out_options.start_date = args->start_date;
-    out_options.calendar_sequence = 1;  // a repaired plan is the plan's version 1 until plans carry their version
-    if (auto err = write_unit_outputs(problem, r.roster, ev, out_dir, out_options); !err.empty()) {
+    out_options.stamp = new_plan_stamp(&plan_info.stamp);
+    out_options.calendar_sequence = out_options.stamp.version - 1;  // a repair's version is 2 or more
+    const RepairRecord record{&in_force, now_minute, append_event_log(previous_log, problem, events)};
+    if (auto err = write_plan_folder(problem, r.roster, ev, out_dir, out_options, &record); !err.empty()) {
       fmt::print(stderr, "{}\n", err);
       return kExitInputError;
     }
-    if (auto err = write_change_report(problem, in_force, r.roster, *now, out_dir + "/changes", out_options);
-        !err.empty()) {
-      fmt::print(stderr, "{}\n", err);
-      return kExitInputError;
-    }
-    const UnitSummary summary = summarize_unit(problem, r.roster, ev, *start_date_of(problem, out_options, nullptr));
-    fmt::print("\n{}", unit_summary_text(summary, 12));
-    if (!ev.score.feasible())
-      fmt::print("\nThe best plan found cannot keep these hard rules (by rule and place, with how long):\n{}",
-                 unkept_rules_text(problem, repaired.unkept));
-    fmt::print("result: {} hard {} | {} people affected, {} watches changed, {} changes within 12 h | {:.2f} s, "
-               "all hard rules kept at {} | seed {}\n",
-               ev.score.feasible() ? "all hard rules kept" : "SOME HARD RULES CANNOT BE KEPT", ev.score.hard,
-               changes.people.size(), changes.changed_watches, changes.changed_within_12h, r.seconds,
-               r.time_to_feasible >= 0 ? fmt::format("{:.2f} s", r.time_to_feasible) : std::string("-"), args->search.seed);
-    fmt::print("new plan in {}/, change report in {}/changes/ (changes.txt, changes.html, changes.json, people/*.ics)\n",
-               out_dir, out_dir);
+    print_repair_outcome(repaired, compare_plans(problem, in_force, r.roster, now_minute), out_options.stamp, out_dir,
+                         args->search.seed);
     return ev.score.feasible() ? kExitOk : kExitInfeasible;
   };
 }

@@ -9,16 +9,31 @@
 #include <nlohmann/json.hpp>
 
 #include "app/commands.h"
+#include "base/files.h"
 #include "eval/evaluation.h"
 #include "eval/unit_precheck.h"
 #include "report/unit_outputs.h"
 #include "io/unit_roster_json.h"
+#include "io/unit_time.h"
+#include "model/wording.h"
 #include "report/unit_summary.h"
 
 namespace vigil::app {
 
-int run_unit_solve(const Problem& problem, const SolveOptions& options, const UnitSolveArgs& args) {
+int run_unit_solve(const Problem& scenario, const SolveOptions& options, const UnitSolveArgs& args) {
   const bool chatty = !args.quiet && !args.json;
+  // Settled before the search: a wrong --start-date or output folder is said at once.
+  Problem problem = scenario;
+  if (auto err = settle_start_date(problem, args.start_date, std::nullopt, ""); !err.empty()) {
+    fmt::print(stderr, "{}\n", err);
+    return kExitInputError;
+  }
+  std::string out_dir = args.out_dir;
+  if (out_dir.empty()) out_dir = std::filesystem::path(args.scenario).stem().string() + "-plan";
+  if (auto err = check_replaceable_folder(out_dir, "roster.json"); !err.empty()) {
+    fmt::print(stderr, "--out-dir {}\n", err);
+    return kExitInputError;
+  }
   int posts = 0, rests = 0;
   for (const Place& p : problem.places) {
     posts += p.kind == PlaceKind::kPost ? 1 : 0;
@@ -54,25 +69,19 @@ int run_unit_solve(const Problem& problem, const SolveOptions& options, const Un
 
   const Evaluation ev = evaluate(problem, r.roster, true);
 
-  std::string out_dir = args.out_dir;
-  if (out_dir.empty()) out_dir = std::filesystem::path(args.scenario).stem().string() + "-plan";
   OutputOptions out_options;
-  out_options.start_date = args.start_date;
-  if (auto err = write_unit_outputs(problem, r.roster, ev, out_dir, out_options); !err.empty()) {
+  out_options.stamp = new_plan_stamp(nullptr);
+  out_options.calendar_sequence = out_options.stamp.version - 1;  // 0: the first plan
+  if (auto err = write_plan_folder(problem, r.roster, ev, out_dir, out_options); !err.empty()) {
     fmt::print(stderr, "{}\n", err);
     return kExitInputError;
   }
-  const UnitSummary summary = summarize_unit(problem, r.roster, ev, *start_date_of(problem, out_options, nullptr));
-  if (!args.out.empty()) {
-    std::FILE* f = std::fopen(args.out.c_str(), "w");
-    if (!f) {
-      fmt::print(stderr, "{}: cannot write the roster\n", args.out);
+  const UnitSummary summary = summarize_unit(problem, r.roster, ev);
+  if (!args.out.empty())
+    if (auto err = write_file(args.out, unit_roster_to_json(problem, r.roster, out_options.stamp)); !err.empty()) {
+      fmt::print(stderr, "{}\n", err);
       return kExitInputError;
     }
-    const std::string text = unit_roster_to_json(problem, r.roster);
-    std::fwrite(text.data(), 1, text.size(), f);
-    std::fclose(f);
-  }
 
   if (args.json) {
     nlohmann::json j = {{"scenario", args.scenario},
@@ -106,6 +115,7 @@ int run_unit_solve(const Problem& problem, const SolveOptions& options, const Un
       fmt::print("plan written to {}/ (summary.txt lists every broken rule and unmet wish; watch-bill.html, "
                  "rotation.svg, people/, roster.json)\n",
                  out_dir);
+    if (chatty && !problem.start_date) fmt::print("{}\n", no_start_date_note());
   }
   return ev.score.feasible() ? kExitOk : kExitInfeasible;
 }

@@ -1,6 +1,7 @@
-// Whole-file reads and atomic whole-file writes.
+// Whole-file reads, atomic whole-file writes and whole-folder replacement.
 #include "base/files.h"
 
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -48,6 +49,78 @@ std::string write_file(const std::string& path, const std::string& text) {
     std::remove(temp.c_str());
     return fmt::format("{}: cannot replace the file ({})", path, ec.message());
   }
+  return {};
+}
+
+namespace {
+
+// The folder's path without a trailing separator ("plan/" -> "plan").
+std::filesystem::path folder_path(const std::string& folder) {
+  std::filesystem::path p = std::filesystem::path(folder).lexically_normal();
+  if (!p.has_filename()) p = p.parent_path();
+  return p;
+}
+
+}  // namespace
+
+std::string make_staging_folder(const std::string& folder, std::string* error) {
+  namespace fs = std::filesystem;
+  const fs::path target = folder_path(folder);
+  if (target.empty() || target.filename() == "." || target.filename() == "..") {
+    *error = fmt::format("{}: expected a folder name, got the current or parent folder", folder);
+    return {};
+  }
+  fs::path staged = target;
+  staged += fmt::format(".new-{}", ::getpid());
+  std::error_code ec;
+  fs::remove_all(staged, ec);
+  if (!ec) fs::create_directories(staged, ec);
+  if (ec) {
+    *error = fmt::format("{}: cannot create the folder: {}", staged.string(), ec.message());
+    return {};
+  }
+  return staged.string();
+}
+
+std::string check_replaceable_folder(const std::string& folder, const std::string& marker) {
+  namespace fs = std::filesystem;
+  const fs::path target = folder_path(folder);
+  std::error_code ec;
+  if (!fs::exists(target, ec)) return {};
+  if (!fs::is_directory(target, ec)) return fmt::format("{}: expected a folder, got a file", folder);
+  if (fs::is_empty(target, ec) || fs::exists(target / marker, ec)) return {};
+  return fmt::format("{}: expected a new or empty folder, or one vigil wrote (with {}), got a folder of other files; "
+                     "vigil replaces the whole folder, so give another one",
+                     folder, marker);
+}
+
+std::string replace_folder(const std::string& staged, const std::string& folder) {
+  namespace fs = std::filesystem;
+  const fs::path target = folder_path(folder);
+  std::error_code ec;
+  if (!fs::exists(target, ec)) {
+    fs::rename(staged, target, ec);
+    if (ec) return fmt::format("{}: cannot put the new folder in place ({})", folder, ec.message());
+    return {};
+  }
+  if (::renameat2(AT_FDCWD, staged.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0) {
+    fs::remove_all(staged, ec);  // now the old folder
+    return {};
+  }
+  if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
+    return fmt::format("{}: cannot put the new folder in place ({})", folder, std::generic_category().message(errno));
+  fs::path old = target;
+  old += fmt::format(".old-{}", ::getpid());
+  fs::remove_all(old, ec);
+  fs::rename(target, old, ec);
+  if (ec) return fmt::format("{}: cannot move the old folder away ({})", folder, ec.message());
+  fs::rename(staged, target, ec);
+  if (ec) {
+    std::error_code back;
+    fs::rename(old, target, back);
+    return fmt::format("{}: cannot put the new folder in place ({})", folder, ec.message());
+  }
+  fs::remove_all(old, ec);
   return {};
 }
 

@@ -1,6 +1,9 @@
-// Whole-file reads and writes. A write goes to a temporary file beside the
-// target and is renamed over it once complete, so a reader (or a kill at any
-// moment) sees either the old file or the new one, never a cut one.
+// Whole-file reads and writes, and whole-folder replacement. A write goes to
+// a temporary file beside the target and is renamed over it once complete, so
+// a reader (or a kill at any moment) sees either the old file or the new one,
+// never a cut one. A folder of outputs is written the same way: into a fresh
+// sibling folder, which then takes the old folder's place, so nothing of a
+// former plan (a sheet of someone since removed, last time's calendars) stays.
 #pragma once
 
 #include <optional>
@@ -14,5 +17,24 @@ std::optional<std::string> read_text_file(const std::string& path);
 // Writes `text` to `path` atomically (temporary file, flush, rename). Returns
 // an error message naming the path, or "" on success.
 std::string write_file(const std::string& path, const std::string& text);
+
+// A fresh, empty sibling folder to write the new contents of `folder` into:
+// "<folder>.new-<pid>" beside it (emptied first if a killed run left it).
+// Returns its path, or "" with `error` set.
+std::string make_staging_folder(const std::string& folder, std::string* error);
+
+// "" when `folder` may be replaced wholesale: it does not exist, is empty, or
+// holds `marker` (a file only the program that owns the folder writes, so a
+// folder of the user's own files is never swept away). Else an error naming
+// the folder.
+std::string check_replaceable_folder(const std::string& folder, const std::string& marker);
+
+// Puts the folder `staged` in the place of `folder` and removes the old one.
+// Where the system can (Linux renameat2 RENAME_EXCHANGE), the two are swapped
+// in one atomic step; otherwise the old folder is renamed away first. A kill
+// at any moment leaves `folder` old or new and whole (in the fallback, for an
+// instant, the old one whole under "<folder>.old-<pid>"). Returns an error
+// message, or "" on success.
+std::string replace_folder(const std::string& staged, const std::string& folder);
 
 }  // namespace vigil

@@ -19,6 +19,7 @@
 #include "base/files.h"
 #include "base/name_suggestion.h"
 #include "base/text.h"
+#include "io/unit_time.h"
 #include "io/yaml_text.h"
 #include "io/roster_io.h"
 #include "model/wording.h"
@@ -46,16 +47,6 @@ struct Failure {
 
 
 
-
-// "day 3" or "day 3 14:00" in unit minutes (a clock time before the
-// changeover belongs to the night at the end of day N); days are capped so
-// that the result does not overflow.
-std::optional<long long> parse_time_minute(const std::string& text, int changeover) {
-  const auto t = parse_time_point(text);
-  if (!t) return std::nullopt;
-  const int offset = t->clock ? (*t->clock - changeover + kMinutesPerDay) % kMinutesPerDay : 0;
-  return std::min<long long>(t->day, 100000) * kMinutesPerDay + offset;
-}
 
 std::string from_range_text(const Problem& p) {
   return fmt::format("a time within the horizon (day 0 to {})",
@@ -195,12 +186,11 @@ class Reader {
   }
 
   int time_point(const Item& it, const std::string& what, long long lo, long long hi, const std::string& range) const {
-    const std::string form = fmt::format("{} (a time like 'day 3 14:00' or 'day 3')", what);
-    if (it.empty() || !it.node.IsScalar()) expected(it, form);
-    auto minute = parse_time_minute(it.node.Scalar(), p_.horizon.day_start_minute);
-    if (!minute) expected(it, form);
-    if (*minute < lo || *minute > hi) fail(it, fmt::format("expected {}, got {}", range, quoted(it.node.Scalar())));
-    return static_cast<int>(*minute);
+    if (it.empty() || !it.node.IsScalar()) expected(it, fmt::format("{} ({})", what, unit_time_forms(p_)));
+    const ParsedUnitTime t = parse_unit_time(p_, it.node.Scalar(), what);
+    if (!t.minute) fail(it, t.error);
+    if (*t.minute < lo || *t.minute > hi) fail(it, fmt::format("expected {}, got {}", range, quoted(it.node.Scalar())));
+    return static_cast<int>(*t.minute);
   }
 
   std::string person_ref(const Item& it) const {
@@ -212,7 +202,8 @@ class Reader {
 
   UnitEvent event(const Item& it) {
     const std::vector<std::string> all = {"unavailable", "available", "join",     "add-post", "close-post", "beds",
-                                          "from",        "until",     "reason",   "count",    "watchers"};
+                                          "from",        "until",     "reason",   "count",    "watchers",
+                                          "reported"};
     const FieldMap f = fields(it, "an event", all);
     const std::string kind = event_kind(it, f);
     UnitEvent e;
@@ -220,6 +211,9 @@ class Reader {
     const int end = p_.days() * kMinutesPerDay;
     e.from_minute = time_point(require(it, f, "from", "the time of the event (like 'day 3 14:00' or 'day 3')"),
                                "the time of the event", 0, end - 1, from_range_text(p_));
+    if (f.count("reported"))
+      e.reported_minute = time_point(get(it, f, "reported"), "the time the event was reported", 0, end - 1,
+                                     from_range_text(p_));
     if (kind == "unavailable") {
       unavailable(it, f, kind_item, e);
     } else if (kind == "available") {
@@ -258,6 +252,7 @@ class Reader {
     else if (*kind == "add-post") allowed.insert(allowed.end(), {"beds", "watchers", "from"});
     else if (*kind == "beds") allowed.insert(allowed.end(), {"count", "from"});
     else allowed.push_back("from");
+    allowed.push_back("reported");
     for (const auto& [name, nodes] : f)
       if (std::find(allowed.begin(), allowed.end(), name) == allowed.end())
         fail(Item{nodes.first, nodes.first.Mark(), child_path(it.path, name), true},
@@ -435,16 +430,17 @@ Result<UnitEvent> parse_event_option(const std::string& text, const Problem& pro
   const std::string from_text = dots == std::string::npos ? when : when.substr(0, dots);
   const int changeover = problem.horizon.day_start_minute;
   const int end = problem.days() * kMinutesPerDay;
-  const std::string form_time = "a time like 'day 3 14:00' or 'day 3'";
-  const auto from = parse_time_minute(from_text, changeover);
-  if (!from) return fail(fmt::format("expected {}, got {}", form_time, quoted(from_text)));
-  if (*from >= end) return fail(fmt::format("expected {}, got {}", from_range_text(problem), quoted(from_text)));
+  const ParsedUnitTime parsed_from = parse_unit_time(problem, from_text, "");
+  if (!parsed_from.minute) return fail(parsed_from.error);
+  const auto from = parsed_from.minute;
+  if (*from < 0 || *from >= end) return fail(fmt::format("expected {}, got {}", from_range_text(problem), quoted(from_text)));
   e.from_minute = static_cast<int>(*from);
   if (dots != std::string::npos) {
     const std::string until_text = when.substr(dots + 2);
-    const auto until = parse_time_minute(until_text, changeover);
-    if (!until) return fail(fmt::format("expected {}, got {}", form_time, quoted(until_text)));
-    if (*until > end) return fail(fmt::format("expected {}, got {}", until_range_text(problem), quoted(until_text)));
+    const ParsedUnitTime parsed_until = parse_unit_time(problem, until_text, "");
+    if (!parsed_until.minute) return fail(parsed_until.error);
+    const auto until = parsed_until.minute;
+    if (*until < 0 || *until > end) return fail(fmt::format("expected {}, got {}", until_range_text(problem), quoted(until_text)));
     if (*until <= *from)
       return fail(fmt::format("expected a time after from ({}), got {}", scenario_time_point(changeover, e.from_minute),
                               quoted(until_text)));

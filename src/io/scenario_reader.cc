@@ -114,10 +114,20 @@ class ScenarioReader : public DocumentReader {
   }
 
   void horizon(const Item& it, Problem& p) {
-    const Fields f(*this, it, "the horizon", {"days", "first-weekday", "changeover"});
+    const Fields f(*this, it, "the horizon", {"days", "first-weekday", "changeover", "start-date"});
     p.horizon.days = small_int(f.require("days", "the number of days (a whole number)"), "a number of days", 1,
                                kScenarioMaxDays);
     p.horizon.first_weekday = f.has("first-weekday") ? choice(f.get("first-weekday"), "a weekday", kWeekdays, true) : 0;
+    if (f.has("start-date")) {
+      const Item date_item = f.get("start-date");
+      const auto date = parse_date(text(date_item, "the date of day 0 (like 2026-12-07)"));
+      if (!date) expected(date_item, "the date of day 0 (a date YYYY-MM-DD like 2026-12-07)");
+      if (!f.has("first-weekday")) p.horizon.first_weekday = date->weekday();
+      if (date->weekday() != p.horizon.first_weekday)
+        fail(date_item, fmt::format("expected a {} (the first-weekday), got {}, a {}",
+                                    weekday_lower(p.horizon.first_weekday), date->iso(), weekday_lower(date->weekday())));
+      p.start_date = date;
+    }
     p.horizon.day_start_minute = f.has("changeover") ? clock(f.get("changeover"), "the changeover time") : 6 * 60;
     changeover_ = p.horizon.day_start_minute;
     days_ = p.horizon.days;

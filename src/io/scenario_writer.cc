@@ -70,7 +70,38 @@ std::string flow_list(const std::vector<std::string>& items) {
 
 const char* bool_text(bool b) { return b ? "true" : "false"; }
 
+std::string languages_flow(const UnitSetup& unit, const UnitPersonInfo& info) {
+  std::string langs;
+  for (const SpokenLanguage& l : info.languages) {
+    const std::string code = l.language >= 0 && static_cast<std::size_t>(l.language) < unit.languages.size()
+                                 ? unit.languages[static_cast<std::size_t>(l.language)]
+                                 : "?";
+    langs += fmt::format("{}{}: {}", langs.empty() ? "" : ", ", scalar(code), language_level_name(l.level));
+  }
+  return "{" + langs + "}";
+}
+
+std::vector<std::string> skill_names(const UnitSetup& unit, const UnitPersonInfo& info) {
+  std::vector<std::string> skills;
+  for (std::size_t s = 0; s < unit.skills.size(); ++s)
+    if (info.has_skill(static_cast<int>(s))) skills.push_back(unit.skills[s]);
+  return skills;
+}
+
 }  // namespace
+
+std::string yaml_scalar(const std::string& text) { return scalar(text); }
+
+std::string person_flow(const UnitSetup& unit, const Person& person) {
+  const UnitPersonInfo& info = person.unit;
+  std::string out = "{name: " + scalar(person.name);
+  if (!info.nationality.empty()) out += ", nationality: " + scalar(info.nationality);
+  out += ", languages: " + languages_flow(unit, info);
+  out += fmt::format(", experience: {}", experience_name(info.experience));
+  const std::vector<std::string> skills = skill_names(unit, info);
+  if (!skills.empty()) out += ", skills: " + flow_list(skills);
+  return out + "}";
+}
 
 std::string scenario_to_yaml(const Problem& problem) {
   const UnitSetup unit = problem.unit.value_or(UnitSetup{});
@@ -84,6 +115,7 @@ std::string scenario_to_yaml(const Problem& problem) {
   line(fmt::format("  days: {}", problem.horizon.days));
   line(fmt::format("  first-weekday: {}", weekday_lower(problem.horizon.first_weekday)));
   line("  changeover: " + clock_value(changeover));
+  if (problem.start_date) line(fmt::format("  start-date: \"{}\"", problem.start_date->iso()));
   line("languages: " + flow_list(unit.languages));
   line("skills: " + flow_list(unit.skills));
   line("rotation:");
@@ -121,18 +153,9 @@ std::string scenario_to_yaml(const Problem& problem) {
     const UnitPersonInfo& info = person.unit;
     line("  - name: " + scalar(person.name));
     if (!info.nationality.empty()) line("    nationality: " + scalar(info.nationality));
-    std::string langs;
-    for (const SpokenLanguage& l : info.languages) {
-      const std::string code = l.language >= 0 && static_cast<std::size_t>(l.language) < unit.languages.size()
-                                   ? unit.languages[static_cast<std::size_t>(l.language)]
-                                   : "?";
-      langs += fmt::format("{}{}: {}", langs.empty() ? "" : ", ", scalar(code), language_level_name(l.level));
-    }
-    line("    languages: {" + langs + "}");
+    line("    languages: " + languages_flow(unit, info));
     line(fmt::format("    experience: {}", experience_name(info.experience)));
-    std::vector<std::string> skills;
-    for (std::size_t s = 0; s < unit.skills.size(); ++s)
-      if (info.has_skill(static_cast<int>(s))) skills.push_back(unit.skills[s]);
+    const std::vector<std::string> skills = skill_names(unit, info);
     if (!skills.empty()) line("    skills: " + flow_list(skills));
     if (!info.absences.empty()) {
       line("    unavailable:");

@@ -235,9 +235,38 @@ struct Reader {
     return std::nullopt;
   }
 
-  Result<Roster> read(const json& doc) const {
+  // start_date, plan_version, replaces and made, each optional.
+  std::optional<InputError> read_info(const json& doc, PlanFileInfo& info) const {
+    if (doc.contains("start_date")) {
+      const json& v = doc["start_date"];
+      info.start_date = v.is_string() ? parse_date(v.get<std::string>()) : std::nullopt;
+      if (!info.start_date) return error("start_date", fmt::format("expected a date \"YYYY-MM-DD\", got {}", describe(v)));
+    }
+    const auto whole = [&](const char* key, int lo, int& out) -> std::optional<InputError> {
+      if (!doc.contains(key)) return std::nullopt;
+      const json& v = doc[key];
+      if (!v.is_number_integer() || v.get<long long>() < lo || v.get<long long>() > 1000000000)
+        return error(key, fmt::format("expected a whole number from {} up, got {}", lo, describe(v)));
+      out = static_cast<int>(v.get<long long>());
+      return std::nullopt;
+    };
+    if (auto e = whole("plan_version", 1, info.stamp.version)) return e;
+    if (auto e = whole("replaces", 1, info.stamp.replaces)) return e;
+    if (info.stamp.replaces > 0 && info.stamp.replaces >= info.stamp.version)
+      return error("replaces", fmt::format("expected a version before plan_version ({}), got {}", info.stamp.version,
+                                           info.stamp.replaces));
+    if (doc.contains("made")) {
+      if (!doc["made"].is_string()) return error("made", fmt::format("expected a UTC time \"YYYY-MM-DDTHH:MM:SSZ\", got {}", describe(doc["made"])));
+      info.stamp.made = doc["made"].get<std::string>();
+    }
+    return std::nullopt;
+  }
+
+  Result<Roster> read(const json& doc, PlanFileInfo* info) const {
     if (!doc.is_object()) return error("document", "expected an object with \"format\": \"vigil-unit-roster\"");
-    if (auto e = unknown_key(doc, "document", {"format", "version", "scenario", "days", "changeover", "people"})) return *e;
+    if (auto e = unknown_key(doc, "document", {"format", "version", "scenario", "days", "changeover", "start_date",
+                                               "plan_version", "replaces", "made", "people"}))
+      return *e;
     if (!doc.contains("format") || doc["format"] != "vigil-unit-roster")
       return error("format", fmt::format("expected \"vigil-unit-roster\", got {}",
                                          doc.contains("format") ? describe(doc["format"]) : "nothing"));
@@ -254,6 +283,9 @@ struct Reader {
                                              doc.contains("changeover") ? describe(doc["changeover"]) : "nothing"));
     if (!doc.contains("people") || !doc["people"].is_array())
       return error("people", fmt::format("expected an array of people, got {}", doc.contains("people") ? describe(doc["people"]) : "nothing"));
+    PlanFileInfo read_into;
+    if (auto e = read_info(doc, read_into)) return *e;
+    if (info) *info = read_into;
 
     Roster roster(problem);
     std::vector<std::string> names;
@@ -290,12 +322,28 @@ struct Reader {
 
 }  // namespace
 
-std::string unit_roster_to_json(const Problem& problem, const Roster& roster) {
+PlanStamp new_plan_stamp(const PlanStamp* parent) {
+  PlanStamp stamp;
+  // A plan file from before stamps counts as version 1.
+  stamp.replaces = parent ? std::max(parent->version, 1) : 0;
+  stamp.version = stamp.replaces + 1;
+  stamp.made = utc_iso_time(wall_clock_seconds());
+  return stamp;
+}
+
+std::string unit_roster_to_json(const Problem& problem, const Roster& roster, const PlanStamp& stamp) {
   const UnitLayout layout = make_unit_layout(problem);
   std::string out = "{\n";
   out += " \"format\": \"vigil-unit-roster\",\n \"version\": 1,\n";
-  out += fmt::format(" \"scenario\": {},\n \"days\": {},\n \"changeover\": \"{}\",\n \"people\": [", quoted(problem.name),
+  out += fmt::format(" \"scenario\": {},\n \"days\": {},\n \"changeover\": \"{}\",\n", quoted(problem.name),
                      roster.days(), clock_label(problem.horizon.day_start_minute));
+  if (problem.start_date) out += fmt::format(" \"start_date\": \"{}\",\n", problem.start_date->iso());
+  if (stamp.version > 0) {
+    out += fmt::format(" \"plan_version\": {},\n", stamp.version);
+    if (stamp.replaces > 0) out += fmt::format(" \"replaces\": {},\n", stamp.replaces);
+    out += fmt::format(" \"made\": {},\n", quoted(stamp.made));
+  }
+  out += " \"people\": [";
   for (int p = 0; p < roster.people(); ++p) {
     out += fmt::format("{}\n  {{\"name\": {}, \"days\": [", p ? "," : "", quoted(problem.people[static_cast<std::size_t>(p)].name));
     for (int d = 0; d < roster.days(); ++d)
@@ -306,17 +354,18 @@ std::string unit_roster_to_json(const Problem& problem, const Roster& roster) {
   return out;
 }
 
-Result<Roster> parse_unit_roster_json(const Problem& problem, const std::string& text, const std::string& file_name) {
+Result<Roster> parse_unit_roster_json(const Problem& problem, const std::string& text, const std::string& file_name,
+                                      PlanFileInfo* info) {
   if (!problem.is_unit()) return InputError{file_name, 0, 0, "the problem is not a unit problem", ""};
   auto doc = parse_json_text(text, file_name);
   if (!doc) return doc.error();
-  return Reader{problem, make_unit_layout(problem), file_name}.read(*doc);
+  return Reader{problem, make_unit_layout(problem), file_name}.read(*doc, info);
 }
 
-Result<Roster> read_unit_roster(const Problem& problem, const std::string& path) {
+Result<Roster> read_unit_roster(const Problem& problem, const std::string& path, PlanFileInfo* info) {
   auto text = read_text_file(path);
   if (!text) return InputError{path, 0, 0, "cannot open the file for reading", ""};
-  return parse_unit_roster_json(problem, *text, path);
+  return parse_unit_roster_json(problem, *text, path, info);
 }
 
 }  // namespace vigil

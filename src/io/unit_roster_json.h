@@ -2,7 +2,8 @@
 // the watches (or guard turns) and the shower.
 //
 // {"format": "vigil-unit-roster", "version": 1, "scenario": "...", "days": D,
-//  "changeover": "06:00",
+//  "changeover": "06:00", "start_date": "2026-12-07",
+//  "plan_version": 2, "replaces": 1, "made": "2026-12-14T09:30:00Z",
 //  "people": [{"name": "Ana", "days": [
 //    {"day": 0, "place": "post-1",
 //     "watches": [{"slot": 0, "start": "06:00", "place": "post-1"}],
@@ -21,7 +22,12 @@
 // shower start and a place with showers, each watch slot once a day. In a
 // day, "watches" (default []) and "shower" (default null) may be left out;
 // in a watch, "slot" may be left out but must match "start" when given.
-// "scenario" is informational and not compared. Errors read
+// "scenario" is informational and not compared. "version" is the format's;
+// "plan_version" counts the plans of one line (1 from `vigil solve`, the
+// parent's + 1 from each repair), "replaces" names the version it replaces
+// (left out for a first plan), "made" is when it was written (UTC), and
+// "start_date" the calendar date of day 0 when known. All four may be left
+// out (older files have none). Errors read
 // `file: people[3].days[5].watches[1].start: expected ..., got ...`.
 #pragma once
 
@@ -33,9 +39,29 @@
 
 namespace vigil {
 
-std::string unit_roster_to_json(const Problem& problem, const Roster& roster);
+// Where a plan stands in its line of plans.
+struct PlanStamp {
+  int version = 0;   // 1 for a plan from `vigil solve`, the parent's + 1 for a repair; 0: not stamped
+  int replaces = 0;  // the version this plan replaces; 0 for a first plan
+  std::string made;  // when it was written, UTC "2026-12-14T09:30:00Z"
+};
 
-Result<Roster> parse_unit_roster_json(const Problem& problem, const std::string& text, const std::string& file_name);
-Result<Roster> read_unit_roster(const Problem& problem, const std::string& path);
+// What a plan file says about itself besides the roster.
+struct PlanFileInfo {
+  PlanStamp stamp;
+  std::optional<CalendarDate> start_date;
+};
+
+// The stamp of a plan made now (wall_clock_seconds(): SOURCE_DATE_EPOCH when
+// set): version 1, or the version after `parent`'s when it replaces one (an
+// unstamped parent counts as version 1).
+PlanStamp new_plan_stamp(const PlanStamp* parent);
+
+// Writes the problem's start_date when known, and `stamp` when it has a version.
+std::string unit_roster_to_json(const Problem& problem, const Roster& roster, const PlanStamp& stamp = {});
+
+Result<Roster> parse_unit_roster_json(const Problem& problem, const std::string& text, const std::string& file_name,
+                                      PlanFileInfo* info = nullptr);
+Result<Roster> read_unit_roster(const Problem& problem, const std::string& path, PlanFileInfo* info = nullptr);
 
 }  // namespace vigil

@@ -38,6 +38,9 @@ struct UnitEvent {
   std::string place;   // kPostAdded, kPostClosed, kBedsChanged
   int beds = 0;        // kPostAdded (0: no limit), kBedsChanged
   int watchers = 2;    // kPostAdded
+  // When vigil was told (the `--now` of the repair that applied it), kept in
+  // the event log; -1 when not given. Not checked against `now`.
+  int reported_minute = -1;
 };
 
 // The name of an event kind as written in events files: "unavailable",

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "base/calendar_date.h"
 #include "model/ids.h"
 #include "model/rules.h"
 #include "model/unit.h"
@@ -92,6 +93,11 @@ class Problem {
  public:
   std::string name;
   Horizon horizon;
+  // The calendar date of day 0, when known (a scenario's horizon.start-date,
+  // a plan file's, or --start-date); it falls on horizon.first_weekday.
+  // Without it, times are roster times only ("day 3 14:00") and no
+  // calendars are written.
+  std::optional<CalendarDate> start_date;
   std::vector<Place> places;
   std::vector<ShiftKind> shifts;
   std::vector<Person> people;

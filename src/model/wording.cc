@@ -60,6 +60,26 @@ std::string scenario_time_point(int changeover_minute, int unit_minute) {
   return fmt::format("day {} {}", day, clock_label(changeover_minute + offset));
 }
 
+CalendarDate calendar_date_at(const CalendarDate& day0, int changeover_minute, int unit_minute) {
+  const int from_midnight = changeover_minute + unit_minute;
+  const int days = from_midnight / kMinutesPerDay - (from_midnight % kMinutesPerDay < 0 ? 1 : 0);
+  return day0.plus_days(days);
+}
+
+std::string no_start_date_note() {
+  return "No calendars (.ics) written and no dates on the sheets: the calendar date of day 0 is not known. Give "
+         "--start-date YYYY-MM-DD, or start-date in the scenario's horizon (docs/scenario.md).";
+}
+
+std::string moment_label(const Problem& problem, int unit_minute) {
+  const int changeover = problem.horizon.day_start_minute;
+  const std::string roster = scenario_time_point(changeover, unit_minute);
+  if (!problem.start_date) return roster;
+  const CalendarDate date = calendar_date_at(*problem.start_date, changeover, unit_minute);
+  return fmt::format("{} ({} {} {})", roster, weekday_short(date.weekday()), date.iso(),
+                     clock_label(changeover + unit_minute));
+}
+
 std::string language_display_name(const std::string& code) {
   static const std::map<std::string, std::string> names = {
       {"uk", "Ukrainian"}, {"ru", "Russian"},  {"en", "English"},   {"pl", "Polish"},     {"pt", "Portuguese"},

@@ -35,6 +35,14 @@ std::string scenario_duration(int minutes);  // "6h", "90min", "0"
 // "day 3" (the changeover that starts day 3) or "day 3 14:00" (a clock time
 // within roster day 3), for a unit minute and the changeover's clock minute.
 std::string scenario_time_point(int changeover_minute, int unit_minute);
+// A moment named both ways when the start date is known: "day 6 02:00 (Mon
+// 2026-12-14 02:00)" (02:00 in the night after day 6 falls on the next
+// date); "day 6 02:00" without a start date. The calendar date of a unit
+// minute, for the same rule.
+std::string moment_label(const Problem& problem, int unit_minute);
+// Said once by a command that wrote no calendars for want of a start date.
+std::string no_start_date_note();
+CalendarDate calendar_date_at(const CalendarDate& day0, int changeover_minute, int unit_minute);
 
 // The English name of a language code ("uk" -> "Ukrainian"), or the code
 // itself when it is not one vigil knows.

@@ -173,7 +173,8 @@ std::string removed_counts(const std::vector<ChangeItem>& removed) {
 
 // "away (wounded)", then " from <when>" when `from` >= 0, then " for good"
 // or " until <when>".
-std::string away_words(const Problem& problem, const std::string& reason, int from, int until, const CalendarDate& day0) {
+std::string away_words(const Problem& problem, const std::string& reason, int from, int until,
+                       const std::optional<CalendarDate>& day0) {
   std::string out = reason.empty() ? std::string("away") : fmt::format("away ({})", reason);
   if (from >= 0) out += " from " + calendar_when(problem, day0, from);
   if (until == Absence::kForever || until >= problem.days() * kMinutesPerDay) return out + " for good";
@@ -230,12 +231,12 @@ std::string unit_time_label(const Problem& problem, int unit_minute) {
 
 std::string unit_clock_label(const Problem& problem, int unit_minute) { return clock_of_minute(problem, unit_minute); }
 
-std::string lost_stretch_text(const Problem& problem, const LostStretch& lost, const CalendarDate& day0) {
+std::string lost_stretch_text(const Problem& problem, const LostStretch& lost, const std::optional<CalendarDate>& day0) {
   return fmt::format("{}: {} removed", away_words(problem, lost.reason, lost.from_minute, lost.until_minute, day0),
                      removed_counts(lost.removed));
 }
 
-std::string act_now_text(const Problem& problem, const ActNowLine& line, const CalendarDate& day0) {
+std::string act_now_text(const Problem& problem, const ActNowLine& line, const std::optional<CalendarDate>& day0) {
   const std::string when = calendar_when(problem, day0, line.minute, line.end_minute > line.minute ? line.end_minute : -1);
   const std::string& name = problem.people[static_cast<std::size_t>(line.person)].name;
   if (!line.lost) return fmt::format("{}: {}: {}", when, name, line.what);
@@ -243,7 +244,7 @@ std::string act_now_text(const Problem& problem, const ActNowLine& line, const C
                      away_words(problem, line.lost_reason, -1, line.lost_until, day0), line.what);
 }
 
-std::string change_item_when(const Problem& problem, const ChangeItem& item, const CalendarDate& day0) {
+std::string change_item_when(const Problem& problem, const ChangeItem& item, const std::optional<CalendarDate>& day0) {
   return calendar_when(problem, day0, item.when_minute, item.kind == ChangeItem::Kind::kWatch ? item.end_minute : -1);
 }
 
@@ -320,11 +321,11 @@ std::string write_change_report(const Problem& problem, const Roster& before, co
   if (std::string e = check_unit_roster_shape(problem, after); !e.empty()) return "plan after: " + e;
   std::string error;
   const auto day0 = start_date_of(problem, options, &error);
-  if (!day0) return error;
+  if (!error.empty()) return error;
   if (!options.calendar_stamp.empty() && !valid_calendar_stamp(options.calendar_stamp))
     return fmt::format("calendar stamp: expected a UTC date-time YYYYMMDDTHHMMSSZ, got '{}'", options.calendar_stamp);
   if (options.calendar_sequence < 1)
-    return fmt::format("calendar sequence: expected the repaired plan's version, 1 or more, got {}",
+    return fmt::format("calendar sequence: expected the repaired plan's version less one, 1 or more, got {}",
                        options.calendar_sequence);
 
   const ChangeReport report = compare_plans(problem, before, after, now_minute);
@@ -334,13 +335,13 @@ std::string write_change_report(const Problem& problem, const Roster& before, co
   fs::create_directories(root, ec);
   if (ec) return fmt::format("{}: cannot create the folder: {}", root.string(), ec.message());
   const std::pair<const char*, std::string> files[] = {
-      {"changes.txt", change_report_text(problem, report, *day0)},
-      {"changes.html", change_report_html(problem, report, *day0)},
-      {"changes.json", change_report_json(problem, report, *day0)},
+      {"changes.txt", change_report_text(problem, report, day0, options.stamp)},
+      {"changes.html", change_report_html(problem, report, day0, options.stamp)},
+      {"changes.json", change_report_json(problem, report, day0, options.stamp)},
   };
   for (const auto& [name, text] : files)
     if (std::string e = write_file((root / name).string(), text); !e.empty()) return e;
-  if (report.people.empty()) return {};
+  if (report.people.empty() || !day0) return {};
 
   const fs::path people_dir = root / "people";
   fs::create_directories(people_dir, ec);

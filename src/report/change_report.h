@@ -38,7 +38,8 @@
 //
 // Times for action are written with their calendar date (calendar_when in
 // report_support.h): a watch at 02:00 of roster day 6 is on the date after
-// day 6's changeover date.
+// day 6's changeover date. Without a start date they name the weekday, clock
+// and roster day only, and no calendar is written.
 //
 // Counts: changed_cells — roster cells (person, day, lane) that differ;
 // changed_watches — watch-slot cells that differ (one per person, day and
@@ -124,35 +125,47 @@ std::string unit_clock_label(const Problem& problem, int unit_minute);
 
 // The banner line: "ALL RULES KEPT: ..." or "NOT EVERY RULE CAN BE KEPT: ...".
 std::string change_report_banner(const ChangeReport& report);
+// The lines below name their times with calendar_when (report_support.h):
+// without a start date (`day0` empty) by weekday, clock and roster day only.
 // "away (wounded) from Sun 2026-12-13 10:00 (day 6) for good: 14 watches, 3
 // showers and 11 days at places removed" (or "until <when>" for a stretch).
-std::string lost_stretch_text(const Problem& problem, const LostStretch& lost, const CalendarDate& day0);
+std::string lost_stretch_text(const Problem& problem, const LostStretch& lost, const std::optional<CalendarDate>& day0);
 // "Sun 2026-12-13 14:00-16:00 (day 6)": when an item is acted on, with its
 // calendar date (a watch with its end, a place from the changeover, a shower
 // at its first start ahead of now).
-std::string change_item_when(const Problem& problem, const ChangeItem& item, const CalendarDate& day0);
+std::string change_item_when(const Problem& problem, const ChangeItem& item, const std::optional<CalendarDate>& day0);
 // "Sun 2026-12-13 14:00-16:00 (day 6): Ana Lima: free -> watch at post-4", or
 // for a lost person "Sun 2026-12-13 10:00 (day 6): Taras Kozak: away for
 // good: 2 watches in the next 12 h removed".
-std::string act_now_text(const Problem& problem, const ActNowLine& line, const CalendarDate& day0);
+std::string act_now_text(const Problem& problem, const ActNowLine& line, const std::optional<CalendarDate>& day0);
 
-// Plain text: title and now, the banner, UNCOVERED, ACT NOW, then everyone
-// affected. Word for word in tests/change_report_test.cc.
-std::string change_report_text(const Problem& problem, const ChangeReport& report, const CalendarDate& day0);
-// A self-contained printable HTML page: the banner (red when a rule is
-// broken), the uncovered watches, the act-now table, one table per person.
-std::string change_report_html(const Problem& problem, const ChangeReport& report, const CalendarDate& day0);
+// Plain text: title, the plan's stamp (when `stamp` has a version) and now,
+// the banner, UNCOVERED, ACT NOW, everyone affected, and a last line on the
+// calendars (or, without a start date, that none were written). Word for word
+// in tests/change_report_test.cc.
+std::string change_report_text(const Problem& problem, const ChangeReport& report,
+                               const std::optional<CalendarDate>& day0, const PlanStamp& stamp = {});
+// A self-contained printable HTML page: the stamp, the banner (red when a
+// rule is broken), the uncovered watches, the act-now table, one table per
+// person.
+std::string change_report_html(const Problem& problem, const ChangeReport& report,
+                               const std::optional<CalendarDate>& day0, const PlanStamp& stamp = {});
 // JSON (format "vigil-change-report", version 2): counts, now, banner,
 // uncovered, act_now and people with their items and lost stretches; times
-// as "day N HH:MM", dates "YYYY-MM-DD", clocks "HH:MM".
-std::string change_report_json(const Problem& problem, const ChangeReport& report, const CalendarDate& day0);
+// as "day N HH:MM", dates "YYYY-MM-DD", clocks "HH:MM". Without a start date
+// "day0" and every "date", "now_date" and "roster_day_date" are null.
+// "plan_version", "made" and "replaces" (null for a first plan) come from
+// `stamp` when it has a version.
+std::string change_report_json(const Problem& problem, const ChangeReport& report,
+                               const std::optional<CalendarDate>& day0, const PlanStamp& stamp = {});
 
 // Writes changes.txt, changes.html, changes.json into `folder` (created with
-// parents) and people/<slug>.ics (person_schedule_update_ics: the schedule of
-// the plan after, with the duties gone from the plan before cancelled;
-// SEQUENCE options.calendar_sequence, which must be 1 or more) for each person
-// whose schedule changed, and for nobody else (other files in the folder are
-// left alone). Returns an error message, or empty on success.
+// parents, stamped with options.stamp) and, when the start date is known,
+// people/<slug>.ics (person_schedule_update_ics: the schedule of the plan
+// after, with the duties gone from the plan before cancelled; SEQUENCE
+// options.calendar_sequence, which must be 1 or more) for each person whose
+// schedule changed, and for nobody else (other files in the folder are left
+// alone). Returns an error message, or empty on success.
 std::string write_change_report(const Problem& problem, const Roster& before, const Roster& after, int now_minute,
                                 const std::string& folder, const OutputOptions& options = {});
 

@@ -27,12 +27,17 @@ const char* kind_name(ChangeItem::Kind kind) {
   return "?";
 }
 
-std::string now_line(const Problem& problem, const ChangeReport& report, const CalendarDate& day0) {
-  return fmt::format("Now: {}. Day 0 is {} {}.", calendar_when(problem, day0, report.now_minute),
-                     weekday_name(problem, 0), day0.iso());
+std::string now_line(const Problem& problem, const ChangeReport& report, const std::optional<CalendarDate>& day0) {
+  return fmt::format("Now: {}. Day 0 is {}{}.", calendar_when(problem, day0, report.now_minute),
+                     weekday_name(problem, 0), date_suffix(day0, 0, " "));
 }
 
-std::string act_now_heading(const Problem& problem, const ChangeReport& report, const CalendarDate& day0) {
+// The date of unit minute `minute` for the JSON, null without a start date.
+nlohmann::ordered_json json_date_at(const Problem& problem, const std::optional<CalendarDate>& day0, int minute) {
+  return day0 ? nlohmann::ordered_json(date_at(problem, *day0, minute).iso()) : nlohmann::ordered_json();
+}
+
+std::string act_now_heading(const Problem& problem, const ChangeReport& report, const std::optional<CalendarDate>& day0) {
   const std::string until = calendar_when(problem, day0, report.now_minute + kActNowMinutes);
   if (report.act_now.empty()) return fmt::format("ACT NOW: nothing changes in the next 12 h (until {}).", until);
   return fmt::format("ACT NOW: {} in the next 12 h (until {}), in time order:",
@@ -48,8 +53,11 @@ std::string people_heading(const ChangeReport& report) {
 
 }  // namespace
 
-std::string change_report_text(const Problem& problem, const ChangeReport& report, const CalendarDate& day0) {
-  std::string out = fmt::format("Changes to the plan of {}\n{}\n\n", problem.name, now_line(problem, report, day0));
+std::string change_report_text(const Problem& problem, const ChangeReport& report,
+                               const std::optional<CalendarDate>& day0, const PlanStamp& stamp) {
+  std::string out = fmt::format("Changes to the plan of {}\n", problem.name);
+  if (const std::string s = plan_stamp_text(stamp); !s.empty()) out += s + "\n";
+  out += now_line(problem, report, day0) + "\n\n";
   out += change_report_banner(report) + "\n";
   for (const std::string& line : report.broken) out += "  - " + line + "\n";
   if (!report.uncovered.empty()) {
@@ -76,11 +84,13 @@ std::string change_report_text(const Problem& problem, const ChangeReport& repor
     out += fmt::format("\nAll UNCOVERED watches ({}):\n", report.uncovered.size());
     for (const UncoveredWatch& w : report.uncovered) out += "  - " + uncovered_text(problem, w, day0) + "\n";
   }
+  if (!day0) return out + "\n" + no_start_date_note() + "\n";
   return out + "\nCalendars: people/<name>.ics for each person above; imported on a phone over the old calendar, "
                "it cancels the duties that are gone and leaves exactly the new schedule.\n";
 }
 
-std::string change_report_html(const Problem& problem, const ChangeReport& report, const CalendarDate& day0) {
+std::string change_report_html(const Problem& problem, const ChangeReport& report,
+                               const std::optional<CalendarDate>& day0, const PlanStamp& stamp) {
   const std::string title = html_escape("Changes: " + problem.name);
   std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += fmt::format("<title>{}</title>\n", title);
@@ -105,7 +115,9 @@ tr.soon td { font-weight: bold; background: #fde9d9; }
 </head>
 <body>
 )";
-  out += fmt::format("<h1>{}</h1>\n<p>{}</p>\n", title, html_escape(now_line(problem, report, day0)));
+  out += fmt::format("<h1>{}</h1>\n", title);
+  if (const std::string s = plan_stamp_text(stamp); !s.empty()) out += fmt::format("<p class=\"stamp\">{}</p>\n", s);
+  out += fmt::format("<p>{}</p>\n", html_escape(now_line(problem, report, day0)));
   out += fmt::format("<div class=\"banner{}\">{}", report.all_rules_kept ? "" : " broken",
                      html_escape(change_report_banner(report)));
   if (!report.broken.empty()) {
@@ -158,12 +170,12 @@ namespace {
 
 using J = nlohmann::ordered_json;
 
-J item_json(const Problem& problem, const ChangeItem& item, const CalendarDate& day0) {
+J item_json(const Problem& problem, const ChangeItem& item, const std::optional<CalendarDate>& day0) {
   J j;
   j["day"] = item.day;
   j["weekday"] = weekday_name(problem, item.day);
-  j["date"] = date_at(problem, day0, item.when_minute).iso();  // of the time to act, after midnight too
-  j["roster_day_date"] = day0.plus_days(item.day).iso();
+  j["date"] = json_date_at(problem, day0, item.when_minute);  // of the time to act, after midnight too
+  j["roster_day_date"] = day0 ? J(day0->plus_days(item.day).iso()) : J();
   j["kind"] = kind_name(item.kind);
   j["when"] = change_item_when(problem, item, day0);
   j["start"] = unit_time_label(problem, item.start_minute);
@@ -179,7 +191,7 @@ J item_json(const Problem& problem, const ChangeItem& item, const CalendarDate& 
   return j;
 }
 
-J uncovered_json(const Problem& problem, const UncoveredWatch& w, const CalendarDate& day0) {
+J uncovered_json(const Problem& problem, const UncoveredWatch& w, const std::optional<CalendarDate>& day0) {
   auto names = [&](const std::vector<int>& people) {
     J a = J::array();
     for (int p : people) a.push_back(name_of(problem, p));
@@ -189,7 +201,7 @@ J uncovered_json(const Problem& problem, const UncoveredWatch& w, const Calendar
   j["place"] = problem.places[static_cast<std::size_t>(w.place)].name;
   j["day"] = w.day;
   j["slot"] = w.slot;
-  j["date"] = date_at(problem, day0, w.start_minute).iso();
+  j["date"] = json_date_at(problem, day0, w.start_minute);
   j["start"] = unit_time_label(problem, w.start_minute);
   j["end"] = unit_time_label(problem, w.end_minute);
   j["start_minute"] = w.start_minute;
@@ -206,16 +218,22 @@ J uncovered_json(const Problem& problem, const UncoveredWatch& w, const Calendar
 
 }  // namespace
 
-std::string change_report_json(const Problem& problem, const ChangeReport& report, const CalendarDate& day0) {
+std::string change_report_json(const Problem& problem, const ChangeReport& report,
+                               const std::optional<CalendarDate>& day0, const PlanStamp& stamp) {
   const std::vector<std::string> slugs = person_slugs(problem);
   J doc;
   doc["format"] = "vigil-change-report";
   doc["version"] = 2;
   doc["scenario"] = problem.name;
-  doc["day0"] = day0.iso();
+  doc["day0"] = day0 ? J(day0->iso()) : J();
+  if (stamp.version > 0) {
+    doc["plan_version"] = stamp.version;
+    doc["made"] = stamp.made;
+    doc["replaces"] = stamp.replaces > 0 ? J(stamp.replaces) : J();
+  }
   doc["changeover"] = clock_label(problem.horizon.day_start_minute);
   doc["now"] = unit_time_label(problem, report.now_minute);
-  doc["now_date"] = date_at(problem, day0, report.now_minute).iso();
+  doc["now_date"] = json_date_at(problem, day0, report.now_minute);
   doc["now_clock"] = unit_clock_label(problem, report.now_minute);
   doc["now_minute"] = report.now_minute;
   doc["window_end"] = unit_time_label(problem, report.now_minute + kActNowMinutes);
@@ -232,7 +250,7 @@ std::string change_report_json(const Problem& problem, const ChangeReport& repor
   doc["uncovered"] = std::move(uncovered);
   J act = J::array();
   for (const ActNowLine& line : report.act_now)
-    act.push_back(J{{"date", date_at(problem, day0, line.minute).iso()},
+    act.push_back(J{{"date", json_date_at(problem, day0, line.minute)},
                     {"start", unit_time_label(problem, line.minute)},
                     {"start_minute", line.minute},
                     {"name", name_of(problem, line.person)},

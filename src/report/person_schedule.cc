@@ -50,21 +50,24 @@ Clock clock_of(const Problem& problem, int day, int minute_in_day) {
 
 }  // namespace
 
-std::string person_schedule_text(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0) {
+std::string person_schedule_text(const Problem& problem, const Roster& roster, int person,
+                                 const std::optional<CalendarDate>& day0, const PlanStamp& stamp) {
   return person_schedule_text(problem, roster, person, day0,
-                              uncovered_watches(problem, roster, plan_from_minute(problem)));
+                              uncovered_watches(problem, roster, plan_from_minute(problem)), stamp);
 }
 
-std::string person_schedule_text(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0,
-                                 const std::vector<UncoveredWatch>& uncovered) {
+std::string person_schedule_text(const Problem& problem, const Roster& roster, int person,
+                                 const std::optional<CalendarDate>& day0, const std::vector<UncoveredWatch>& uncovered,
+                                 const PlanStamp& stamp) {
   const UnitLayout layout = make_unit_layout(problem);
   const Person& who = problem.people[static_cast<std::size_t>(person)];
   const int changeover = problem.horizon.day_start_minute;
   auto place_name = [&](int pl) { return problem.places[static_cast<std::size_t>(pl)].name; };
 
   std::string out = fmt::format("Schedule for {} ({})\n", who.name, problem.name);
-  out += fmt::format("Day 0 is {} {}. Each day runs from the {} changeover to {} the next morning.\n\n",
-                     weekday_name(problem, 0), day0.iso(), clock_label(changeover), clock_label(changeover));
+  if (const std::string s = plan_stamp_text(stamp); !s.empty()) out += s + "\n";
+  out += fmt::format("Day 0 is {}{}. Each day runs from the {} changeover to {} the next morning.\n\n",
+                     weekday_name(problem, 0), date_suffix(day0, 0, " "), clock_label(changeover), clock_label(changeover));
   long long watches = 0, guards = 0, nights = 0, showers = 0;
   int minutes = 0;
   for (int d = 0; d < roster.days(); ++d) {

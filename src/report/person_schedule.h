@@ -39,8 +39,8 @@
 // day). A watch moved to another place or slot is a different duty: the old
 // one is cancelled, the new one added (between two places whose names give
 // the same slug it is an update instead, which a phone applies as well).
-// SEQUENCE is `sequence`, the plan's version (0 for a first plan, raised by
-// each repair) on every event: a newer plan outranks every event of an older
+// SEQUENCE is `sequence`, the plan's version less one (PlanStamp: 0 for the
+// first plan, 1 for its first repair, raised by each repair) on every event: a newer plan outranks every event of an older
 // one, and a changed or cancelled duty always carries a higher SEQUENCE than
 // the phone holds. Unchanged duties are re-sent with the same content.
 // Cancellations (person_schedule_update_ics) go in the same file, as VEVENTs
@@ -62,11 +62,15 @@
 
 namespace vigil {
 
-std::string person_schedule_text(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0);
+// Without a start date (`day0` empty) the header names day 0's weekday only.
+// `stamp` is printed under the header when it has a version.
+std::string person_schedule_text(const Problem& problem, const Roster& roster, int person,
+                                 const std::optional<CalendarDate>& day0, const PlanStamp& stamp = {});
 // The same with the plan's uncovered watches worked out once for everyone
 // (uncovered_watches(problem, roster, plan_from_minute(problem))).
-std::string person_schedule_text(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0,
-                                 const std::vector<UncoveredWatch>& uncovered);
+std::string person_schedule_text(const Problem& problem, const Roster& roster, int person,
+                                 const std::optional<CalendarDate>& day0, const std::vector<UncoveredWatch>& uncovered,
+                                 const PlanStamp& stamp = {});
 std::string person_schedule_ics(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0,
                                 const std::string& stamp_utc = "", int sequence = 0);
 // The calendar to send a person after a repair: the whole schedule of the

@@ -12,79 +12,27 @@
 
 namespace vigil {
 
-namespace {
-
-// Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms).
-long long days_from_civil(int y, int m, int d) {
-  y -= m <= 2;
-  const long long era = (y >= 0 ? y : y - 399) / 400;
-  const long long yoe = y - era * 400;
-  const long long doy = (153LL * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-CalendarDate civil_from_days(long long z) {
-  z += 719468;
-  const long long era = (z >= 0 ? z : z - 146096) / 146097;
-  const long long doe = z - era * 146097;
-  const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const long long mp = (5 * doy + 2) / 153;
-  const long long d = doy - (153 * mp + 2) / 5 + 1;
-  const long long m = mp < 10 ? mp + 3 : mp - 9;
-  const long long y = yoe + era * 400 + (m <= 2);
-  return CalendarDate{static_cast<int>(y), static_cast<int>(m), static_cast<int>(d)};
-}
-
-
-}  // namespace
-
-CalendarDate CalendarDate::plus_days(int days) const {
-  return civil_from_days(days_from_civil(year, month, day) + days);
-}
-
-int CalendarDate::weekday() const {
-  // 1970-01-01 was a Thursday (3 with Monday = 0).
-  const long long z = days_from_civil(year, month, day);
-  return static_cast<int>(((z + 3) % 7 + 7) % 7);
-}
-
-std::string CalendarDate::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
-
-std::optional<CalendarDate> parse_date(const std::string& text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (!std::isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
-  const CalendarDate date{std::stoi(text.substr(0, 4)), std::stoi(text.substr(5, 2)), std::stoi(text.substr(8, 2))};
-  if (date.month < 1 || date.month > 12 || date.day < 1) return std::nullopt;
-  // A real date survives the round trip through a day count.
-  if (date.plus_days(0) != date) return std::nullopt;
-  return date;
-}
-
 CalendarDate date_at(const Problem& problem, const CalendarDate& day0, int unit_minute) {
-  const int from_midnight = problem.horizon.day_start_minute + unit_minute;
-  const int days = from_midnight / kMinutesPerDay - (from_midnight % kMinutesPerDay < 0 ? 1 : 0);
-  return day0.plus_days(days);
+  return calendar_date_at(day0, problem.horizon.day_start_minute, unit_minute);
 }
 
-std::string calendar_when(const Problem& problem, const CalendarDate& day0, int start_minute, int end_minute) {
+std::string calendar_when(const Problem& problem, const std::optional<CalendarDate>& day0, int start_minute,
+                          int end_minute) {
   const int changeover = problem.horizon.day_start_minute;
   const auto day_of = [](int m) { return m / kMinutesPerDay - (m % kMinutesPerDay < 0 ? 1 : 0); };
   const auto clock = [&](int m) { return clock_label(((changeover + m) % kMinutesPerDay + kMinutesPerDay) % kMinutesPerDay); };
-  const CalendarDate date = date_at(problem, day0, start_minute);
-  return fmt::format("{} {} {}{}{} (day {})", weekday_short(date.weekday()), date.iso(), clock(start_minute),
-                     end_minute > start_minute ? "-" : "", end_minute > start_minute ? clock(end_minute) : std::string(),
-                     day_of(start_minute));
+  // The calendar day the start falls on, counted from day 0: after midnight, the next one.
+  const int calendar_day = day_of(changeover + start_minute);
+  const std::string date = day0 ? fmt::format("{} {}", weekday_short(day0->plus_days(calendar_day).weekday()),
+                                              day0->plus_days(calendar_day).iso())
+                                 : weekday_short(problem.horizon.first_weekday + calendar_day);
+  return fmt::format("{} {}{}{} (day {})", date, clock(start_minute), end_minute > start_minute ? "-" : "",
+                     end_minute > start_minute ? clock(end_minute) : std::string(), day_of(start_minute));
 }
 
 std::optional<CalendarDate> start_date_of(const Problem& problem, const OutputOptions& options, std::string* error) {
   const int first = ((problem.horizon.first_weekday % 7) + 7) % 7;
-  if (options.start_date.empty()) {
-    CalendarDate date = *parse_date(kDefaultStartDate);
-    return date.plus_days((first - date.weekday() + 7) % 7);
-  }
+  if (options.start_date.empty()) return problem.start_date;
   const auto date = parse_date(options.start_date);
   if (!date) {
     if (error) *error = fmt::format("start date: expected a date YYYY-MM-DD, got '{}'", options.start_date);
@@ -97,6 +45,18 @@ std::optional<CalendarDate> start_date_of(const Problem& problem, const OutputOp
     return std::nullopt;
   }
   return date;
+}
+
+std::string date_suffix(const std::optional<CalendarDate>& day0, int day, const char* separator) {
+  return day0 ? separator + day0->plus_days(day).iso() : std::string();
+}
+
+std::string plan_stamp_text(const PlanStamp& stamp) {
+  if (stamp.version <= 0) return {};
+  std::string made;
+  if (stamp.made.size() >= 16) made = fmt::format(", made {} {} UTC", stamp.made.substr(0, 10), stamp.made.substr(11, 5));
+  if (stamp.replaces > 0) return fmt::format("Plan version {}{}, replacing version {}.", stamp.version, made, stamp.replaces);
+  return fmt::format("Plan version {}{} (the first plan).", stamp.version, made);
 }
 
 const char* watch_word(const Place& place) { return place.kind == PlaceKind::kRestCenter ? "Guard" : "Watch"; }

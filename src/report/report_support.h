@@ -8,7 +8,9 @@
 #include <utility>
 #include <vector>
 
+#include "base/calendar_date.h"
 #include "base/text.h"
+#include "io/unit_roster_json.h"
 #include "model/problem.h"
 #include "model/roster.h"
 #include "model/unit.h"
@@ -16,31 +18,22 @@
 
 namespace vigil {
 
-// The date day 0 falls on when none is given: Monday 5 January 2026.
-inline constexpr const char* kDefaultStartDate = "2026-01-05";
-
 struct OutputOptions {
-  // Calendar date of roster day 0, "YYYY-MM-DD". Empty: kDefaultStartDate,
-  // moved forward to the first day that falls on the scenario's first
-  // weekday (so day 0 of a Monday scenario is 2026-01-05). A date given here
-  // must fall on the scenario's first weekday.
+  // Calendar date of roster day 0, "YYYY-MM-DD". Empty: the problem's
+  // start_date; with neither, no date is known, the sheets name
+  // roster days and weekdays only and no calendar (.ics) is written. A date
+  // given here must fall on the scenario's first weekday.
   std::string start_date;
   // DTSTAMP of the calendar events, UTC "YYYYMMDDTHHMMSSZ". Empty: now.
   std::string calendar_stamp;
-  // SEQUENCE of the calendar events: the plan's version number, 0 for a
-  // first plan, raised by each repair (person_schedule.h). A change report
-  // needs 1 or more: its cancellations must outrank the old plan's events.
+  // SEQUENCE of the calendar events: the plan's version less one (stamp.version
+  // - 1), 0 for a first plan, raised by each repair (person_schedule.h). A
+  // change report needs 1 or more: its cancellations must outrank the old
+  // plan's events.
   int calendar_sequence = 0;
-};
-
-// A calendar date (proleptic Gregorian).
-struct CalendarDate {
-  int year = 2026, month = 1, day = 5;
-
-  CalendarDate plus_days(int days) const;
-  int weekday() const;  // 0 = Monday
-  std::string iso() const;  // "2026-01-05"
-  friend bool operator==(const CalendarDate&, const CalendarDate&) = default;
+  // The plan's version, when it was made and the version it replaces,
+  // printed on every sheet and stored in roster.json (version 0: none).
+  PlanStamp stamp;
 };
 
 // The calendar date on which unit minute `unit_minute` falls, for day 0 on
@@ -51,15 +44,24 @@ CalendarDate date_at(const Problem& problem, const CalendarDate& day0, int unit_
 // "Sun 2026-12-13 12:00-14:00 (day 6)": the calendar date unit minute
 // `start_minute` falls on (a night watch after midnight: the next date, not
 // its roster day's), its clock and its roster day; with an end (> start), the
-// end's clock too. Every report line that names a time for action uses it.
-std::string calendar_when(const Problem& problem, const CalendarDate& day0, int start_minute, int end_minute = -1);
+// end's clock too. Without a start date (`day0` empty) the same without the
+// date: "Mon 02:00-04:00 (day 6)", the weekday still the one the time falls
+// on. Every report line that names a time for action uses it.
+std::string calendar_when(const Problem& problem, const std::optional<CalendarDate>& day0, int start_minute,
+                          int end_minute = -1);
 
-// "YYYY-MM-DD" of a real date, or nullopt.
-std::optional<CalendarDate> parse_date(const std::string& text);
-
-// Date of roster day 0 for these options (see OutputOptions::start_date), or
-// an error message.
+// Date of roster day 0 for these options (see OutputOptions::start_date);
+// nullopt with `error` left empty when none is known, or with `error` set
+// when the date given is not a date or not on the first weekday.
 std::optional<CalendarDate> start_date_of(const Problem& problem, const OutputOptions& options, std::string* error);
+
+// " 2026-01-05" (after `separator`) for roster day `day`, "" without a start date.
+std::string date_suffix(const std::optional<CalendarDate>& day0, int day, const char* separator);
+
+// "Plan version 3, made 2026-12-14 09:30 UTC, replacing version 2." or
+// "Plan version 1, made 2026-12-14 09:30 UTC (the first plan)."; "" for a
+// stamp without a version.
+std::string plan_stamp_text(const PlanStamp& stamp);
 
 // The kind of watch a place holds, in words: "Watch" at a post, "Guard" at a
 // rest center.

@@ -128,7 +128,7 @@ std::vector<UncoveredWatch> uncovered_watches(const Problem& problem, const Rost
   return out;  // slots start in day-then-slot order, which is time order
 }
 
-std::string uncovered_text(const Problem& problem, const UncoveredWatch& w, const CalendarDate& day0) {
+std::string uncovered_text(const Problem& problem, const UncoveredWatch& w, const std::optional<CalendarDate>& day0) {
   const Place& place = problem.places[static_cast<std::size_t>(w.place)];
   const char* duty = place.kind == PlaceKind::kRestCenter ? "on guard" : "on watch";
   std::string out = fmt::format("{}, {}: ", place.name, calendar_when(problem, day0, w.start_minute, w.end_minute));

@@ -52,7 +52,9 @@ std::vector<UncoveredWatch> uncovered_watches(const Problem& problem, const Rost
 // "post-4, Sun 2026-12-13 12:00-14:00 (day 6): Ana Lima alone, 1 missing;
 // could cover: Bo (at post-4), Cy (at rest-1)". A watcher away during the
 // slot is named ("Ana Lima alone (Camilo Moreno away)"); the end reads
-// "nobody can cover it within the rules" when no one can.
-std::string uncovered_text(const Problem& problem, const UncoveredWatch& watch, const CalendarDate& day0);
+// "nobody can cover it within the rules" when no one can. Without a start
+// date the time has no date (calendar_when, report_support.h).
+std::string uncovered_text(const Problem& problem, const UncoveredWatch& watch,
+                           const std::optional<CalendarDate>& day0);
 
 }  // namespace vigil

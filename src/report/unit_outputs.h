@@ -6,8 +6,13 @@
 //   rotation.svg         who is where each day (rotation_chart.h)
 //   summary.txt          rules kept, wishes, fairness, violations (unit_summary.h)
 //   people/<slug>.txt    each person's schedule in words (person_schedule.h)
-//   people/<slug>.ics    the same as an iCalendar file
+//   people/<slug>.ics    the same as an iCalendar file (only when the date of
+//                        day 0 is known: OutputOptions::start_date or the
+//                        problem's start_date)
 //
+// The sheets (watch-bill.html, summary.txt, people/<slug>.txt) and roster.json
+// carry OutputOptions::stamp: the plan's version, when it was made and the
+// version it replaces.
 // <slug> is person_slugs(): the name in lower-case ASCII, unique.
 #pragma once
 
@@ -26,5 +31,24 @@ namespace vigil {
 // message, or empty on success.
 std::string write_unit_outputs(const Problem& problem, const Roster& roster, const Evaluation& evaluation,
                                const std::string& folder, const OutputOptions& options = {});
+
+// What a repair adds to its folder.
+struct RepairRecord {
+  const Roster* plan_before = nullptr;  // the plan in force, on the problem after the events
+  int now_minute = 0;
+  std::string event_log;  // events.yaml (io/events_reader.h append_event_log)
+};
+
+// The whole folder written anew, as `vigil solve` and `vigil repair` write it:
+// into a fresh sibling folder, which then takes the place of `folder`
+// (base/files.h replace_folder), so no sheet or calendar of a former plan or
+// of someone since removed stays, and a kill leaves the old folder or the new
+// one whole. Holds the files above and, for a repair, changes/
+// (write_change_report), scenario.yaml (the problem after the events, with
+// its start date: the next repair starts from it) and events.yaml. A folder
+// of other files (no roster.json) is refused before anything is written.
+std::string write_plan_folder(const Problem& problem, const Roster& roster, const Evaluation& evaluation,
+                              const std::string& folder, const OutputOptions& options,
+                              const RepairRecord* repair = nullptr);
 
 }  // namespace vigil

@@ -112,11 +112,11 @@ int personal_requests_met(const Problem& problem, const Roster& roster) {
 }
 
 UnitSummary summarize_unit(const Problem& problem, const Roster& roster, const Evaluation& evaluation) {
-  return summarize_unit(problem, roster, evaluation, *start_date_of(problem, OutputOptions{}, nullptr));
+  return summarize_unit(problem, roster, evaluation, problem.start_date);
 }
 
 UnitSummary summarize_unit(const Problem& problem, const Roster& roster, const Evaluation& evaluation,
-                           const CalendarDate& day0) {
+                           const std::optional<CalendarDate>& day0) {
   UnitSummary s;
   s.scenario = problem.name;
   s.days = roster.days();

@@ -62,10 +62,10 @@ UnitFairness unit_fairness(const Problem& problem, const Roster& roster);
 // them (a request is met when it costs nothing).
 int personal_requests_met(const Problem& problem, const Roster& roster);
 
-// `day0` dates the uncovered watches; without it, the default date of day 0
-// (report_support.h).
+// `day0` dates the uncovered watches (without a date: weekday, clock and
+// roster day only); without the argument, the problem's start date.
 UnitSummary summarize_unit(const Problem& problem, const Roster& roster, const Evaluation& evaluation,
-                           const CalendarDate& day0);
+                           const std::optional<CalendarDate>& day0);
 UnitSummary summarize_unit(const Problem& problem, const Roster& roster, const Evaluation& evaluation);
 // The uncovered watches come first, right after the line saying whether every
 // rule is kept. At most `most_listed` uncovered watches, broken rules and

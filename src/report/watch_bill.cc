@@ -97,7 +97,8 @@ std::string replace_all(std::string text, const std::string& from, const std::st
 
 }  // namespace
 
-std::string watch_bill_html(const Problem& problem, const Roster& roster, const CalendarDate& day0) {
+std::string watch_bill_html(const Problem& problem, const Roster& roster, const std::optional<CalendarDate>& day0,
+                            const PlanStamp& stamp) {
   const UnitLayout layout = make_unit_layout(problem);
   WatchGrid grid = watch_grid(problem, layout, roster);
   const Gaps gaps(problem, roster);
@@ -111,15 +112,16 @@ std::string watch_bill_html(const Problem& problem, const Roster& roster, const 
                      landscape ? "273mm" : "186mm");
   out += "</style>\n</head>\n<body>\n<header>\n";
   out += fmt::format("<h1>Watch bill: {}</h1>\n", name);
-  out += fmt::format("<p>{} day{}, {} {} to {} {}. Each day runs from the {} changeover to {} the next morning.</p>\n",
-                     days, days == 1 ? "" : "s", weekday_name(problem, 0), day0.iso(), weekday_name(problem, days - 1),
-                     day0.plus_days(days - 1).iso(), clock_label(problem.horizon.day_start_minute),
-                     clock_label(problem.horizon.day_start_minute));
+  out += fmt::format("<p>{} day{}, {}{} to {}{}. Each day runs from the {} changeover to {} the next morning.</p>\n",
+                     days, days == 1 ? "" : "s", weekday_name(problem, 0), date_suffix(day0, 0, " "),
+                     weekday_name(problem, days - 1), date_suffix(day0, days - 1, " "),
+                     clock_label(problem.horizon.day_start_minute), clock_label(problem.horizon.day_start_minute));
+  if (const std::string s = plan_stamp_text(stamp); !s.empty()) out += fmt::format("<p class=\"stamp\">{}</p>\n", s);
   out += "<p class=\"legend\">Shaded rows: night watches. Red cells: fewer people than the place needs; UNCOVERED: a watcher missing from now on, nobody stands it.</p>\n";
   out += "</header>\n";
   for (int d = 0; d < days; ++d) {
     out += "<section class=\"day\">\n";
-    out += fmt::format("<h2>{} &middot; {}, {}</h2>\n", name, day_label(problem, d), day0.plus_days(d).iso());
+    out += fmt::format("<h2>{} &middot; {}{}</h2>\n", name, day_label(problem, d), date_suffix(day0, d, ", "));
     for (std::size_t first = 0; first < grid.columns.size() || first == 0; first += kColumnsPerTable) {
       const std::size_t last = std::min(grid.columns.size(), first + kColumnsPerTable);
       out += "<table>\n<thead><tr><th class=\"time\">Watch</th>";

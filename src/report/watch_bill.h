@@ -22,7 +22,10 @@
 
 namespace vigil {
 
-std::string watch_bill_html(const Problem& problem, const Roster& roster, const CalendarDate& day0);
+// Without a start date (`day0` empty) days are named by roster day and weekday
+// only. `stamp` is printed under the title when it has a version.
+std::string watch_bill_html(const Problem& problem, const Roster& roster, const std::optional<CalendarDate>& day0,
+                            const PlanStamp& stamp = {});
 std::string watch_bill_csv(const Problem& problem, const Roster& roster);
 
 }  // namespace vigil
