@@ -314,6 +314,30 @@ TEST(EventsRemap, FollowsPeopleByName) {
   EXPECT_EQ(moved.at(0, 0, 0), kOff);
 }
 
+TEST(EventsRemap, KeepsTheTransfersOfAnEarlierRepair) {
+  // Olena moved from Alpha to Base at day 2 14:00, Piotr into Bravo from
+  // nowhere at day 3 10:00; the plan moved onto a reordered unit keeps both,
+  // with the people and the place they came from found by name.
+  const Problem before = unit();
+  Problem reordered = before;
+  std::swap(reordered.people[0], reordered.people[1]);
+  test::UnitRosterWriter w(before);
+  w.place(0, 2, kBase);
+  w.place(1, 3, kBravo);
+  const UnitLayout L = make_unit_layout(before);
+  w.roster.set_transfer({0, 2, 2 * kDay + 480, L.stay_shift[kAlpha]});
+  w.roster.set_transfer({1, 3, 3 * kDay + 240, kOff});
+  const Roster moved = remap_roster(before, w.roster, reordered);
+  const UnitLayout M = make_unit_layout(reordered);
+  EXPECT_EQ(moved.transfers(), (std::vector<Transfer>{{0, 3, 3 * kDay + 240, kOff},
+                                                      {1, 2, 2 * kDay + 480, M.stay_shift[kAlpha]}}));
+  EXPECT_EQ(remap_roster(before, w.roster, before), w.roster);
+  // A transfer from a place since closed comes from nowhere.
+  const Problem closed = apply_ok(before, {place_event(UnitEvent::Kind::kPostClosed, "Alpha", 4 * kDay)});
+  ASSERT_NE(remap_roster(before, w.roster, closed).transfer(0, 2), nullptr);
+  EXPECT_EQ(remap_roster(before, w.roster, closed).transfer(0, 2)->earlier, kOff);
+}
+
 // ---- the events file ---------------------------------------------------------------
 
 const std::vector<std::string>& base_lines() {

@@ -247,6 +247,15 @@ Roster remap_roster(const Problem& from, const Roster& roster, const Problem& to
   for (int q = 0; q < to.person_count(); ++q) {
     const auto old = from.find_person(to.people[static_cast<std::size_t>(q)].name);
     if (!old || old->value >= roster.people()) continue;
+    // A transfer of an earlier repair moves with the plan (the place it came
+    // from found by name), so the plan still says where the person was.
+    for (const Transfer& t : roster.transfers()) {
+      if (t.person != old->value || t.day >= days) continue;
+      const int earlier = t.earlier >= 0 && t.earlier < shifts
+                              ? place_map[static_cast<std::size_t>(a.place_of[static_cast<std::size_t>(t.earlier)])]
+                              : -1;
+      out.set_transfer({q, t.day, t.minute, earlier >= 0 ? b.stay_shift[static_cast<std::size_t>(earlier)] : kOff});
+    }
     for (int d = 0; d < days; ++d)
       for (int lane = 0; lane < roster.lanes(); ++lane) {
         const ShiftCode c = roster.at(old->value, d, lane);
