@@ -13,6 +13,8 @@ namespace vigil {
 // read like LF files). A final newline leaves one empty last line; a leading
 // UTF-8 byte order mark is kept (readers that allow one drop it).
 std::vector<std::string> split_lines(const std::string& text);
+// The words of `text`, split at spaces and tabs (none empty).
+std::vector<std::string> split_words(const std::string& text);
 
 // Drops a UTF-8 byte order mark from the start of the first line, if any.
 void drop_byte_order_mark(std::vector<std::string>& lines);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "base/text.h"
 #include "io/yaml_text.h"
 #include "model/wording.h"
 
@@ -14,27 +15,13 @@ namespace {
 
 constexpr long long kMaxDays = 100000;  // caps day counts so minutes do not overflow
 
-std::vector<std::string> words_of(const std::string& text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : text + " ") {
-    if (c == ' ' || c == '\t') {
-      if (!word.empty()) words.push_back(word);
-      word.clear();
-    } else {
-      word += c;
-    }
-  }
-  return words;
-}
-
 // "YYYY-MM-DD" or "YYYY-MM-DD HH:MM" as a date and clock minute.
 struct CalendarTime {
   CalendarDate date;
   std::optional<int> clock;
 };
 std::optional<CalendarTime> parse_calendar_time(const std::string& text) {
-  const auto words = words_of(text);
+  const auto words = split_words(text);
   if (words.empty() || words.size() > 2) return std::nullopt;
   const auto date = parse_date(words[0]);
   if (!date) return std::nullopt;

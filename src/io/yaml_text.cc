@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
 
+#include "base/text.h"
+
 namespace vigil::yaml_text {
 
 std::string lower(std::string s) {
@@ -139,16 +141,7 @@ std::string syntax_error_message(const YAML::Exception& e, const std::vector<std
 }
 
 std::optional<TimePoint> parse_time_point(const std::string& text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : text + " ") {
-    if (c == ' ' || c == '\t') {
-      if (!word.empty()) words.push_back(word);
-      word.clear();
-    } else {
-      word += c;
-    }
-  }
+  const std::vector<std::string> words = split_words(text);
   if (words.size() < 2 || words.size() > 3 || lower(words[0]) != "day" || !all_digits(words[1])) return std::nullopt;
   TimePoint t;
   auto day = parse_integer(words[1]);
