@@ -247,7 +247,7 @@ TEST(ChangeReport, WithoutAStartDateTimesNameWeekdayClockAndRosterDay) {
   const Roster before = w.roster;
   w.no_watch(0, 1, 10);
   const ChangeReport report = compare_plans(p, before, w.roster, 0);
-  const PlanStamp stamp{3, 2, "2026-01-06T09:30:00Z"};
+  const PlanStamp stamp{3, 2, "2026-01-06T09:30:00Z", ""};
   const std::string text = change_report_text(p, report, std::nullopt, stamp);
   EXPECT_EQ(text.substr(0, text.find("\n\n") + 2),
             "Changes to the plan of test-unit\n"

@@ -3,6 +3,7 @@
 // edits that cannot be made, word for word.
 #include <gtest/gtest.h>
 
+#include "eval/edit_scoring.h"
 #include "eval/evaluation.h"
 #include "model/plan_edit.h"
 #include "unit_test_support.h"
@@ -106,6 +107,44 @@ TEST(PlanEdit, ImpossibleEditsWordForWord) {
   EXPECT_EQ(error({PlanEdit::Kind::kSwapWatches, 0, 2, 0, {480}, 0}),
             "edit: Ana stands no watch at day 0 14:00 and neither does Cy");
   EXPECT_EQ(error({PlanEdit::Kind::kAssign, 2, 2, 0, {60}, kRest}), "edit: Cy is at rest from day 0 07:00 already");
+}
+
+TEST(PlanEdit, EditsInWords) {
+  const Problem p = edit_unit();
+  EXPECT_EQ(plan_edit_text(p, {PlanEdit::Kind::kSwapDay, 0, 1, 1, {}, 0}), "Ana and Bo swap day 1 (Tue)");
+  EXPECT_EQ(plan_edit_text(p, {PlanEdit::Kind::kSwapWatches, 0, 1, 0, {0}, 0}),
+            "Ana and Bo swap the watch of day 0 (Mon) 06:00");
+  EXPECT_EQ(plan_edit_text(p, {PlanEdit::Kind::kSwapWatches, 0, 1, 0, {240, 1320}, 0}),
+            "Ana and Bo swap the watches of day 0 (Mon) 10:00 and day 0 (Mon) 04:00");
+  EXPECT_EQ(plan_edit_text(p, {PlanEdit::Kind::kAssign, 2, 2, 0, {1800}, kPost}), "Cy to post-1 from day 1 12:00");
+}
+
+// Only what the edit breaks is held against it: the plan in force already
+// leaves post-1 short, and a watch handed from Ana to Cy, who is at the rest
+// center, breaks one-place for Cy and his shower at 11:00 (during the watch),
+// nothing else.
+TEST(EditScoring, NamesOnlyWhatTheEditBreaks) {
+  const Problem p = edit_unit();
+  const Roster plan = edit_plan(p);
+  auto scored = score_plan_edit(p, plan, {PlanEdit::Kind::kSwapWatches, 0, 2, 0, {240}, 0}, "swap");
+  ASSERT_TRUE(scored.ok()) << scored.error().format();
+  EXPECT_GT(scored->before.score.hard, 0);  // post-1 is short in the plan in force
+  EXPECT_EQ(scored->minute, 240);
+  ASSERT_EQ(scored->newly_broken.size(), 2u) << unkept_rules_text(scored->problem, scored->newly_broken);
+  EXPECT_EQ(scored->newly_broken[0].rule, RuleKind::kOnePlace);
+  EXPECT_EQ(scored->newly_broken[0].where, "Cy");
+  EXPECT_EQ(scored->newly_broken[1].rule, RuleKind::kShowers);
+  EXPECT_EQ(scored->newly_broken[1].details[0], "Cy, day 0 (Mon) 11:00-11:30: shower at rest during own watch 10:00-12:00 at post-1");
+  EXPECT_EQ(scored->after.rules[static_cast<int>(RuleKind::kFrozenPast)].units, 0);
+  // Handing it back to Ana from Bo breaks nothing new: Bo is at post-1 too.
+  auto fine = score_plan_edit(p, plan, {PlanEdit::Kind::kSwapWatches, 0, 1, 0, {240}, 0}, "swap");
+  ASSERT_TRUE(fine.ok());
+  EXPECT_TRUE(fine->breaks_no_hard_rule()) << unkept_rules_text(fine->problem, fine->newly_broken);
+  EXPECT_EQ(fine->after.rules[static_cast<int>(RuleKind::kChanges)].matches, 2);  // two cells changed
+  // The edit's own errors come back as they are.
+  auto wrong = score_plan_edit(p, plan, {PlanEdit::Kind::kSwapWatches, 0, 1, 0, {60}, 0}, "swap");
+  ASSERT_FALSE(wrong.ok());
+  EXPECT_EQ(wrong.error().headline(), "swap: expected the start of a watch (2 h watches from the changeover), got day 0 07:00");
 }
 
 }  // namespace

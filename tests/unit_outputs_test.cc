@@ -183,9 +183,10 @@ TEST(UnitOutputsJson, ReaderErrorsWordForWord) {
   EXPECT_EQ(error_after([](J& d) { d["plan_version"] = 2; d["replaces"] = 2; }),
             "r.json: replaces: expected a version before plan_version (2), got 2");
   EXPECT_EQ(error_after([](J& d) { d["made"] = 5; }), "r.json: made: expected a UTC time \"YYYY-MM-DDTHH:MM:SSZ\", got 5");
+  EXPECT_EQ(error_after([](J& d) { d["reason"] = 5; }), "r.json: reason: expected a text, got 5");
   EXPECT_EQ(error_after([](J& d) { d["peeple"] = d["people"]; }),
             "r.json: document: expected only the keys \"format\", \"version\", \"scenario\", \"days\", \"changeover\", "
-            "\"start_date\", \"plan_version\", \"replaces\", \"made\" and \"people\", got \"peeple\" (did you mean \"people\"?)");
+            "\"start_date\", \"plan_version\", \"replaces\", \"made\", \"reason\" and \"people\", got \"peeple\" (did you mean \"people\"?)");
   EXPECT_EQ(error_after([](J& d) { d["people"] = 5; }), "r.json: people: expected an array of people, got 5");
   EXPECT_EQ(error_after([](J& d) { d["people"][0]["name"] = "Anna"; }),
             "r.json: people[0].name: expected a person of the scenario, got 'Anna' (did you mean 'Ana'?)");
@@ -499,6 +500,14 @@ TEST(UnitOutputsJson, StartDateAndStampComeBack) {
   EXPECT_EQ(plan_stamp_text(second), "Plan version 2, made 2025-12-14 09:30 UTC, replacing version 1.");
   EXPECT_EQ(plan_stamp_text(first), "Plan version 1, made 2025-12-14 09:30 UTC (the first plan).");
   EXPECT_EQ(plan_stamp_text(PlanStamp{}), "");
+  // A reason (a hand edit's) is stored, read back and said after the stamp.
+  PlanStamp edited = second;
+  edited.reason = "hand edit: Ana and Bo swap day 1 (Tue) (\"asked\")";
+  PlanFileInfo edited_info;
+  ASSERT_TRUE(parse_unit_roster_json(base, unit_roster_to_json(p, r, edited), "r.json", &edited_info).ok());
+  EXPECT_EQ(edited_info.stamp.reason, edited.reason);
+  EXPECT_EQ(plan_stamp_text(edited),
+            "Plan version 2, made 2025-12-14 09:30 UTC, replacing version 1; hand edit: Ana and Bo swap day 1 (Tue) (\"asked\").");
   // The stamp is on each sheet.
   EXPECT_NE(watch_bill_html(p, r, p.start_date, second).find("<p class=\"stamp\">Plan version 2, made 2025-12-14 09:30 UTC, "
                                                              "replacing version 1.</p>"),

@@ -29,6 +29,8 @@ Handler setup_speed(CLI::App& sub);
 Handler setup_generate(CLI::App& sub);
 Handler setup_repair(CLI::App& sub);
 Handler setup_resilience(CLI::App& sub);
+Handler setup_swap(CLI::App& sub);
+Handler setup_assign(CLI::App& sub);
 
 struct UnitSolveArgs {
   std::string scenario, out, out_dir, start_date;

@@ -11,6 +11,8 @@ int main(int argc, char** argv) {
       {"check", "Re-score a plan or roster from the files alone: hard violations, breakdown by rule", vigil::app::setup_check},
       {"bench", "Solve benchmark instances over several seeds and print a results table", vigil::app::setup_bench},
       {"repair", "Re-plan a unit after losses or arrivals: the past stays, as little as possible changes", vigil::app::setup_repair},
+      {"swap", "Swap two people's day or watches in the plan in force: scored at once, refused if it breaks a hard rule", vigil::app::setup_swap},
+      {"assign", "Send one person to a post or rest center from a moment on: scored at once, written like a repair", vigil::app::setup_assign},
       {"resilience", "For each single loss at each changeover: can the plan be repaired keeping every rule?", vigil::app::setup_resilience},
       {"generate", "Write a valid unit scenario of any size with the reference unit's mix", vigil::app::setup_generate},
       {"speed", "Measure how many moves per second the incremental evaluator prices", vigil::app::setup_speed},

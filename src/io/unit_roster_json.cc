@@ -235,7 +235,7 @@ struct Reader {
     return std::nullopt;
   }
 
-  // start_date, plan_version, replaces and made, each optional.
+  // start_date, plan_version, replaces, made and reason, each optional.
   std::optional<InputError> read_info(const json& doc, PlanFileInfo& info) const {
     if (doc.contains("start_date")) {
       const json& v = doc["start_date"];
@@ -259,13 +259,17 @@ struct Reader {
       if (!doc["made"].is_string()) return error("made", fmt::format("expected a UTC time \"YYYY-MM-DDTHH:MM:SSZ\", got {}", describe(doc["made"])));
       info.stamp.made = doc["made"].get<std::string>();
     }
+    if (doc.contains("reason")) {
+      if (!doc["reason"].is_string()) return error("reason", fmt::format("expected a text, got {}", describe(doc["reason"])));
+      info.stamp.reason = doc["reason"].get<std::string>();
+    }
     return std::nullopt;
   }
 
   Result<Roster> read(const json& doc, PlanFileInfo* info) const {
     if (!doc.is_object()) return error("document", "expected an object with \"format\": \"vigil-unit-roster\"");
     if (auto e = unknown_key(doc, "document", {"format", "version", "scenario", "days", "changeover", "start_date",
-                                               "plan_version", "replaces", "made", "people"}))
+                                               "plan_version", "replaces", "made", "reason", "people"}))
       return *e;
     if (!doc.contains("format") || doc["format"] != "vigil-unit-roster")
       return error("format", fmt::format("expected \"vigil-unit-roster\", got {}",
@@ -342,6 +346,7 @@ std::string unit_roster_to_json(const Problem& problem, const Roster& roster, co
     out += fmt::format(" \"plan_version\": {},\n", stamp.version);
     if (stamp.replaces > 0) out += fmt::format(" \"replaces\": {},\n", stamp.replaces);
     out += fmt::format(" \"made\": {},\n", quoted(stamp.made));
+    if (!stamp.reason.empty()) out += fmt::format(" \"reason\": {},\n", quoted(stamp.reason));
   }
   out += " \"people\": [";
   for (int p = 0; p < roster.people(); ++p) {

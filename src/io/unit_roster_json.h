@@ -44,6 +44,7 @@ struct PlanStamp {
   int version = 0;   // 1 for a plan from `vigil solve`, the parent's + 1 for a repair; 0: not stamped
   int replaces = 0;  // the version this plan replaces; 0 for a first plan
   std::string made;  // when it was written, UTC "2026-12-14T09:30:00Z"
+  std::string reason;  // why this version was made, when said ("hand edit: Ana Lima and Bo Chen swap day 6 (Sun)")
 };
 
 // What a plan file says about itself besides the roster.

@@ -57,6 +57,33 @@ int plan_edit_minute(const Problem& problem, const PlanEdit& edit) {
   return edit.minutes.empty() ? 0 : *std::min_element(edit.minutes.begin(), edit.minutes.end());
 }
 
+std::string plan_edit_text(const Problem& problem, const PlanEdit& edit) {
+  const auto name = [&](int person) {
+    return person >= 0 && person < problem.person_count() ? name_of(problem, person) : std::string("?");
+  };
+  switch (edit.kind) {
+    case PlanEdit::Kind::kSwapDay:
+      return fmt::format("{} and {} swap {}", name(edit.a), name(edit.b), day_label(problem, edit.day));
+    case PlanEdit::Kind::kSwapWatches: {
+      std::string times;
+      for (std::size_t i = 0; i < edit.minutes.size(); ++i) {
+        const int m = std::max(edit.minutes[i], 0);
+        times += (i ? " and " : "") + day_label(problem, m / kMinutesPerDay) + " " +
+                 clock_label(problem.horizon.day_start_minute + m % kMinutesPerDay);
+      }
+      return fmt::format("{} and {} swap the {} of {}", name(edit.a), name(edit.b),
+                         edit.minutes.size() == 1 ? "watch" : "watches", times);
+    }
+    case PlanEdit::Kind::kAssign: {
+      const bool known = edit.place >= 0 && edit.place < static_cast<int>(problem.places.size());
+      return fmt::format("{} to {} from {}", name(edit.a),
+                         known ? problem.places[static_cast<std::size_t>(edit.place)].name : std::string("?"),
+                         moment_text(problem, edit.minutes.empty() ? 0 : std::max(edit.minutes[0], 0)));
+    }
+  }
+  return {};
+}
+
 Result<Roster> apply_plan_edit(const Problem& problem, const Roster& plan, const PlanEdit& edit,
                                const std::string& source) {
   auto fail = [&](const std::string& message) { return InputError{source, 0, 0, message, ""}; };

@@ -38,6 +38,11 @@ int plan_edit_minute(const Problem& problem, const PlanEdit& edit);
 // An assignment inside a day is a transfer: the person's watches and shower
 // at other places from that moment are given up; on the later days of the
 // stint block they are placed there with nothing else.
+// The edit in words, for stamps, logs and messages: "Ana Lima and Bo Chen
+// swap day 6 (Sun)", "Ana Lima and Bo Chen swap the watches of day 6 (Sun)
+// 14:00 and day 6 (Sun) 18:00", "Ana Lima to post-2 from day 6 10:00".
+std::string plan_edit_text(const Problem& problem, const PlanEdit& edit);
+
 Result<Roster> apply_plan_edit(const Problem& problem, const Roster& plan, const PlanEdit& edit,
                                const std::string& source);
 

@@ -55,8 +55,10 @@ std::string plan_stamp_text(const PlanStamp& stamp) {
   if (stamp.version <= 0) return {};
   std::string made;
   if (stamp.made.size() >= 16) made = fmt::format(", made {} {} UTC", stamp.made.substr(0, 10), stamp.made.substr(11, 5));
-  if (stamp.replaces > 0) return fmt::format("Plan version {}{}, replacing version {}.", stamp.version, made, stamp.replaces);
-  return fmt::format("Plan version {}{} (the first plan).", stamp.version, made);
+  const std::string why = stamp.reason.empty() ? "" : "; " + stamp.reason;
+  if (stamp.replaces > 0)
+    return fmt::format("Plan version {}{}, replacing version {}{}.", stamp.version, made, stamp.replaces, why);
+  return fmt::format("Plan version {}{} (the first plan){}.", stamp.version, made, why);
 }
 
 const char* watch_word(const Place& place) { return place.kind == PlaceKind::kRestCenter ? "Guard" : "Watch"; }

@@ -60,7 +60,8 @@ std::string date_suffix(const std::optional<CalendarDate>& day0, int day, const 
 
 // "Plan version 3, made 2026-12-14 09:30 UTC, replacing version 2." or
 // "Plan version 1, made 2026-12-14 09:30 UTC (the first plan)."; "" for a
-// stamp without a version.
+// stamp without a version. A reason follows after "; " when the stamp has
+// one: "..., replacing version 2; hand edit: Ana Lima to post-2 from day 6 10:00."
 std::string plan_stamp_text(const PlanStamp& stamp);
 
 // The kind of watch a place holds, in words: "Watch" at a post, "Guard" at a

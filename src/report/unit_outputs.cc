@@ -101,7 +101,8 @@ std::string write_plan_folder(const Problem& problem, const Roster& roster, cons
     if (std::string e = write_file((root / "scenario.yaml").string(), scenario_to_yaml(with_start_date(problem, day0)));
         !e.empty())
       return fail(e);
-    if (std::string e = write_file((root / "events.yaml").string(), repair->event_log); !e.empty()) return fail(e);
+    if (!repair->event_log.empty())
+      if (std::string e = write_file((root / "events.yaml").string(), repair->event_log); !e.empty()) return fail(e);
   }
   if (std::string e = replace_folder(staged, folder); !e.empty()) return fail(e);
   return {};

@@ -36,7 +36,7 @@ std::string write_unit_outputs(const Problem& problem, const Roster& roster, con
 struct RepairRecord {
   const Roster* plan_before = nullptr;  // the plan in force, on the problem after the events
   int now_minute = 0;
-  std::string event_log;  // events.yaml (io/events_reader.h append_event_log)
+  std::string event_log;  // events.yaml (io/events_reader.h append_event_log); empty: none written
 };
 
 // The whole folder written anew, as `vigil solve` and `vigil repair` write it:
