@@ -9,6 +9,8 @@
 #include "model/unit_day.h"
 #include "solve/unit_generator.h"
 #include "io/unit_roster_json.h"
+#include "solve/repair.h"
+#include "solve/resilience.h"
 #include "solve/solver.h"
 
 namespace vigil {
@@ -140,6 +142,46 @@ TEST(UnitSolveEdges, ARestCenterWithoutShowersIsPlannedAndItsShowersListedAsBrok
   const Evaluation ev = evaluate(p, solve(p, options).roster, true);
   EXPECT_GT(ev.rules[static_cast<std::size_t>(RuleKind::kShowers)].units, 0);
   EXPECT_EQ(ev.rules[static_cast<std::size_t>(RuleKind::kWatchCover)].units, 0);
+}
+
+// The emergency path on the same edge cases: a loss repaired mid-horizon
+// (or, on a one-day unit, mid-day) and every single loss at every changeover
+// checked, never a crash; the lost person holds nothing from the loss on.
+void expect_repairable_without_crash(const Problem& problem, std::int64_t work) {
+  SolveOptions options;
+  options.work_limit = work;
+  options.time_limit_seconds = 1e6;
+  const SolveResult planned = solve(problem, options);
+  const int now = problem.days() > 1 ? (problem.days() / 2) * kMinutesPerDay + 240 : 240;
+  RepairOptions repair;
+  repair.work_limit = work;
+  repair.time_limit_seconds = 1e6;
+  auto repaired = repair_plan(problem, planned.roster, loss_events(problem, {0}, now), now, repair);
+  ASSERT_TRUE(repaired.ok()) << repaired.error().format();
+  EXPECT_EQ(check_unit_roster_shape(repaired->problem, repaired->roster()), "");
+  for (int d = now / kMinutesPerDay + 1; d < problem.days(); ++d)
+    EXPECT_EQ(repaired->roster().at(0, d, UnitLayout::kPlacementLane), kOff) << "day " << d;
+  EXPECT_EQ(repaired->evaluation.rules[static_cast<std::size_t>(RuleKind::kUnavailable)].units, 0);
+  ResilienceOptions resilience;
+  resilience.work_per_case = work / 10;
+  const ResilienceReport report = check_resilience(problem, planned.roster, resilience);
+  EXPECT_EQ(report.cases.empty(), problem.days() == 1);  // changeovers from day 1 on
+}
+
+TEST(UnitRepairEdges, NoRestCenterNoShowersOnePersonOneDayRepairAndResilience) {
+  expect_repairable_without_crash(
+      scenario_from("horizon: {days: 28}\nplaces:\n  posts: [{name: Alpha}]\npeople:\n"
+                    "  - {name: Olena, languages: {uk: native}}\n"),
+      20'000);
+  std::string no_showers =
+      "horizon: {days: 8}\nplaces:\n  posts: [{name: Alpha}]\n  rest-centers: [{name: Home, beds: 20, showers: 0}]\n"
+      "people:\n";
+  for (int i = 1; i <= 12; ++i)
+    no_showers += "  - {name: P" + std::to_string(i) + ", languages: {uk: native}, experience: veteran, skills: [medic]}\n";
+  expect_repairable_without_crash(scenario_from(no_showers), 50'000);
+  std::string one_day = "horizon: {days: 1}\nplaces:\n  posts: [{name: Alpha}]\n  rest-centers: [{name: Home, beds: 8}]\npeople:\n";
+  for (int i = 1; i <= 6; ++i) one_day += "  - {name: P" + std::to_string(i) + ", languages: {en: native}}\n";
+  expect_repairable_without_crash(scenario_from(one_day), 20'000);
 }
 
 }  // namespace
