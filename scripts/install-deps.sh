@@ -17,6 +17,10 @@ packages=(
   coinor-libclp-dev  # CLP: the LP solver behind column generation (lower bounds, dive)
   libyaml-cpp-dev    # yaml-cpp: scenario files, with line and column for every error
   libical-dev        # libical: each person's schedule as an iCalendar file
+  libsqlite3-dev     # SQLite: the workspace store of `vigil serve`
+  libsqlitecpp-dev   # SQLiteCpp: statements and transactions over SQLite, RAII
+  libsodium-dev      # libsodium: random sign-in tokens, stored hashed
+  libcpp-httplib-dev # cpp-httplib: the HTTP server of `vigil serve` (and the API tests' client)
 )
 
 installed() {

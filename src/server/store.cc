@@ -1,0 +1,2 @@
+// The workspace store (see store.h). Placeholder until implemented.
+#include "server/store.h"
