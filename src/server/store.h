@@ -25,6 +25,15 @@
 // One connection, guarded by a mutex: every method may be called from any
 // thread (the server's request threads and its job thread). Each write is one
 // transaction: all of it or none of it is there after a crash.
+//
+// No exception leaves a method. A failure of the file (disk full, locked past
+// the busy timeout) comes back as the method's error where its signature has
+// one; where it has none, a reader answers "nothing" (nullopt, an empty list,
+// 0) and audit() writes nothing, each with the cause on stderr.
+//
+// Times: a `made` the caller leaves empty is stamped now (SOURCE_DATE_EPOCH
+// when set); one the caller gives is kept, so a plan row and the stamp in its
+// plan JSON agree. Audit entries and users are always stamped now.
 #pragma once
 
 #include <cstdint>
@@ -93,8 +102,10 @@ struct AuditEntry {
 class Store {
  public:
   // Opens (creating when missing) and migrates to the newest schema. Errors
-  // name the file: "vigil.db: not a vigil store (unknown table layout)",
-  // "vigil.db: schema version 9 is newer than this vigil (3)".
+  // name the file: "vigil.db: not a vigil store (unknown table layout:
+  // recipes)", "vigil.db: not a vigil store (file is not a database)",
+  // "vigil.db: schema version 9 is newer than this vigil (3)". A refused file
+  // is left as it was.
   static Result<std::unique_ptr<Store>> open(const std::string& path);
   ~Store();
   Store(const Store&) = delete;
@@ -105,46 +116,61 @@ class Store {
   const std::string& path() const { return path_; }
 
   // The unit: scenario versions. add_scenario validates nothing (the caller
-  // parsed it); it appends a version and an audit entry in one transaction.
+  // parsed it); it appends a version and an audit entry ("save", "scenario N",
+  // "", reason) in one transaction and returns its id (scenario.id is
+  // ignored), or 0 when the write failed (cause on stderr).
   std::int64_t add_scenario(const ScenarioVersion& scenario, const std::string& audit_user);
   std::optional<ScenarioVersion> scenario(std::int64_t id);
   std::optional<ScenarioVersion> current_scenario();  // the newest
 
   // Plan versions. save_plan stores `plan` under plan.version, which must be
   // newest_version() + 1 (the caller stamps the plan JSON with it), with an
-  // audit entry, in one transaction; returns the version, or an error
-  // "version 4 exists already: the newest is 4" when another write came first.
+  // audit entry ("save", "plan N", "", reason), in one transaction; returns
+  // the version, or an error "version 4 exists already: the newest is 4" when
+  // another write came first. Also refused: "version 6 skips ahead: the newest
+  // is 4, so the next is 5", a version below 1, a state other than draft
+  // (saved plans start as drafts), a parent or scenario that does not exist.
   Result<std::int64_t> save_plan(const PlanVersion& plan, const std::string& audit_user);
   std::optional<PlanVersion> plan(std::int64_t version);
   std::vector<PlanVersion> plans();  // oldest first, plan_json left empty
   std::optional<PlanVersion> plan_in_force();
   std::int64_t newest_version();  // 0 when there is none
   // Draft -> published and in force (the one in force before stays published,
-  // no longer in force). Errors: no such version, not a draft.
+  // no longer in force); audit ("publish", "plan N", the version in force
+  // before or "", "N"). Errors: "no plan version 7", "plan version 2 is
+  // published, not a draft" ("... is discarded, not a draft").
   std::optional<std::string> publish(std::int64_t version, const std::string& audit_user);
-  // Draft -> discarded. Errors as publish.
+  // Draft -> discarded; audit ("discard", "plan N", "draft", "discarded").
+  // Errors as publish.
   std::optional<std::string> discard(std::int64_t version, const std::string& audit_user);
 
   // Events, saved with the draft they led to (one transaction with save_plan
-  // when called through save_repair).
+  // when called through save_repair), author and made as the draft's. events()
+  // lists them oldest first.
   Result<std::int64_t> save_repair(const PlanVersion& draft, const std::vector<std::string>& event_yaml,
                                    const std::string& audit_user);
   std::vector<StoredEvent> events();
 
-  // The audit log, newest first, at most `limit` entries.
+  // The audit log, newest first, at most `limit` entries. A failed audit()
+  // is reported on stderr (it has no error to return).
   void audit(const std::string& user, const std::string& action, const std::string& target,
              const std::string& before, const std::string& after);
   std::vector<AuditEntry> audit_log(int limit = 200);
 
   // Users. add_user returns the new token (43 characters, URL-safe base64 of
-  // 32 random bytes), shown once; errors: a name taken.
+  // 32 random bytes), shown once; errors: "user 'ana' exists already" (a
+  // revoked user keeps the name), "a user needs a name". revoke_user returns
+  // false for a name no user has (or a failed write); revoking a revoked user
+  // changes nothing and returns true. users() lists all, revoked too, oldest
+  // first.
   Result<std::string> add_user(const std::string& name, Role role, const std::string& person,
                                const std::string& audit_user);
   std::optional<User> user_by_token(const std::string& token);  // nullopt: unknown or revoked
   bool revoke_user(const std::string& name, const std::string& audit_user);
   std::vector<User> users();
 
-  // "ok" when PRAGMA integrity_check passes, else its first complaint.
+  // "ok" when PRAGMA integrity_check and foreign_key_check pass, else the
+  // first complaint ("table events row 2: no row in plans for its reference").
   std::string integrity_check();
 
  private:
