@@ -31,6 +31,9 @@ Handler setup_repair(CLI::App& sub);
 Handler setup_resilience(CLI::App& sub);
 Handler setup_swap(CLI::App& sub);
 Handler setup_assign(CLI::App& sub);
+Handler setup_serve(CLI::App& sub);
+Handler setup_user(CLI::App& sub);
+Handler setup_export(CLI::App& sub);
 
 struct UnitSolveArgs {
   std::string scenario, out, out_dir, start_date;

@@ -14,6 +14,9 @@ int main(int argc, char** argv) {
       {"swap", "Swap two people's day or watches in the plan in force: scored at once, refused if it breaks a hard rule", vigil::app::setup_swap},
       {"assign", "Send one person to a post or rest center from a moment on: scored at once, written like a repair", vigil::app::setup_assign},
       {"resilience", "For each single loss at each changeover: can the plan be repaired keeping every rule?", vigil::app::setup_resilience},
+      {"serve", "The duty officer's workspace: a store of the unit and its plans, and its JSON API, on loopback", vigil::app::setup_serve},
+      {"user", "Sign-in tokens of the workspace: add, list, revoke", vigil::app::setup_user},
+      {"export", "The unit (scenario) or a plan version from the workspace's store, as imported", vigil::app::setup_export},
       {"generate", "Write a valid unit scenario of any size with the reference unit's mix", vigil::app::setup_generate},
       {"speed", "Measure how many moves per second the incremental evaluator prices", vigil::app::setup_speed},
   };

@@ -1,0 +1,158 @@
+// The workspace's hand edits and publishing (see workspace.h): an edit is
+// scored against the plan it is made on (eval/edit_scoring.h) and saved as
+// the next version; a draft is published only over the plan it was made from.
+#include <fmt/format.h>
+
+#include "eval/edit_scoring.h"
+#include "io/unit_time.h"
+#include "model/plan_edit.h"
+#include "model/wording.h"
+#include "server/json_fields.h"
+#include "server/workspace.h"
+
+namespace vigil::server {
+namespace {
+
+using nlohmann::json;
+
+Outcome<int> person_field(const Problem& problem, const std::string& name, const std::string& field) {
+  if (auto id = problem.find_person(name)) return static_cast<int>(id->index());
+  return bad_request(field, fmt::format("expected a person of the unit, got '{}'", name));
+}
+
+Outcome<int> time_field(const Problem& problem, const std::string& text, const std::string& field) {
+  const ParsedUnitTime t = parse_unit_time(problem, text, "");
+  if (!t.minute) return bad_request(field, t.error);
+  return static_cast<int>(*t.minute);
+}
+
+// The PlanEdit a request body asks for.
+Outcome<PlanEdit> edit_of(const Problem& problem, const json& body) {
+  const Fields f(body);
+  if (auto e = f.only({"kind", "people", "day", "watches", "person", "to", "from", "force", "reason", "publish"}))
+    return *e;
+  std::string kind;
+  if (auto e = f.text("kind", kind, true)) return *e;
+  PlanEdit edit;
+  if (kind == "assign") {
+    std::string person, to, from;
+    if (auto e = f.text("person", person, true)) return *e;
+    if (auto e = f.text("to", to, true)) return *e;
+    if (auto e = f.text("from", from, true)) return *e;
+    auto a = person_field(problem, person, "person");
+    if (!a) return a.error();
+    edit.kind = PlanEdit::Kind::kAssign;
+    edit.a = edit.b = *a;
+    edit.place = -1;
+    for (std::size_t i = 0; i < problem.places.size(); ++i)
+      if (problem.places[i].name == to) edit.place = static_cast<int>(i);
+    if (edit.place < 0) return bad_request("to", fmt::format("expected a post or rest center of the unit, got '{}'", to));
+    auto minute = time_field(problem, from, "from");
+    if (!minute) return minute.error();
+    edit.minutes = {*minute};
+    return edit;
+  }
+  if (kind != "swap-day" && kind != "swap-watches")
+    return bad_request("kind", fmt::format("expected swap-day, swap-watches or assign, got '{}'", kind));
+  std::vector<std::string> people;
+  if (auto e = f.texts("people", people, true)) return *e;
+  if (people.size() != 2) return bad_request("people", fmt::format("expected two people, got {}", people.size()));
+  auto a = person_field(problem, people[0], "people[0]");
+  if (!a) return a.error();
+  auto b = person_field(problem, people[1], "people[1]");
+  if (!b) return b.error();
+  edit.a = *a;
+  edit.b = *b;
+  if (kind == "swap-day") {
+    std::string day;
+    if (auto e = f.text("day", day, true)) return *e;
+    auto minute = time_field(problem, day, "day");
+    if (!minute) return minute.error();
+    if (*minute % kMinutesPerDay != 0)
+      return bad_request("day", fmt::format("expected a whole roster day ('day 6'), got a time within {}",
+                                            day_label(problem, *minute / kMinutesPerDay)));
+    edit.kind = PlanEdit::Kind::kSwapDay;
+    edit.day = *minute / kMinutesPerDay;
+    return edit;
+  }
+  std::vector<std::string> watches;
+  if (auto e = f.texts("watches", watches, true)) return *e;
+  edit.kind = PlanEdit::Kind::kSwapWatches;
+  for (std::size_t i = 0; i < watches.size(); ++i) {
+    auto minute = time_field(problem, watches[i], fmt::format("watches[{}]", i));
+    if (!minute) return minute.error();
+    edit.minutes.push_back(*minute);
+  }
+  return edit;
+}
+
+}  // namespace
+
+Outcome<json> Workspace::edit(std::int64_t base, const json& body, const std::string& user) {
+  const std::int64_t newest = store_.newest_version();
+  if (base != newest)
+    return conflict("version", fmt::format("version {} is not the newest: the newest is {}; edit that one", base, newest));
+  auto loaded = load_plan(base);
+  if (!loaded) return loaded.error();
+  const Problem& problem = *loaded->problem;
+  auto edit = edit_of(problem, body);
+  if (!edit) return edit.error();
+  bool force = false, publish_now = false;
+  std::string reason;
+  const Fields f(body);
+  if (auto e = f.flag("force", force)) return *e;
+  if (auto e = f.flag("publish", publish_now)) return *e;
+  if (auto e = f.text("reason", reason, false)) return *e;
+  auto scored = score_plan_edit(problem, loaded->roster, *edit, "edit");
+  if (!scored) return bad_request("", scored.error().headline().substr(6));  // without "edit: "
+  const std::string what = plan_edit_text(problem, *edit);
+  json broken = json::array();
+  for (const UnkeptRule& u : scored->newly_broken)
+    broken.push_back({{"rule", rule_name(u.rule)}, {"where", u.where}, {"units", u.units},
+                      {"text", unkept_rules_text(scored->problem, {u}, 3)}});
+  if (!scored->breaks_no_hard_rule() && !force)
+    return ApiError{422, "", "the edit breaks hard rules the plan keeps: " + broken.dump()};
+  PlanVersion draft;
+  draft.parent = base;
+  draft.scenario = loaded->version.scenario;
+  draft.reason = "hand edit: " + what + (reason.empty() ? "" : " (" + reason + ")");
+  draft.hard = scored->after.score.hard;
+  draft.soft = scored->after.score.soft - scored->after.rules[static_cast<int>(RuleKind::kChanges)].cost;
+  draft.now_minute = scored->minute;
+  {
+    std::lock_guard lock(write_mutex_);
+    if (store_.newest_version() != newest)
+      return conflict("version", fmt::format("version {} is not the newest: the newest is {}; edit that one", base,
+                                             store_.newest_version()));
+  }
+  auto saved = save_draft(draft, problem, scored->edited, {}, user);
+  if (!saved) return saved.error();
+  if (publish_now) {
+    auto published = publish(*saved, user);
+    if (!published) return published.error();
+  }
+  return json{{"version", *saved}, {"edit", what}, {"hard", draft.hard}, {"soft", draft.soft},
+              {"broken", broken}, {"published", publish_now}};
+}
+
+Outcome<json> Workspace::publish(std::int64_t version, const std::string& user) {
+  std::lock_guard lock(write_mutex_);
+  const auto draft = store_.plan(version);
+  if (!draft) return not_found("version", fmt::format("no plan version {}", version));
+  const auto in_force = store_.plan_in_force();
+  if (draft->state == PlanState::kDraft && in_force && draft->parent != in_force->version)
+    return conflict("version", fmt::format("draft {} was made from version {}, but version {} is in force now; "
+                                           "repair or edit version {} instead",
+                                           version, draft->parent, in_force->version, in_force->version));
+  if (auto err = store_.publish(version, user)) return conflict("version", *err);
+  return json{{"version", version}, {"in_force", true}};
+}
+
+Outcome<json> Workspace::discard(std::int64_t version, const std::string& user) {
+  std::lock_guard lock(write_mutex_);
+  if (!store_.plan(version)) return not_found("version", fmt::format("no plan version {}", version));
+  if (auto err = store_.discard(version, user)) return conflict("version", *err);
+  return json{{"version", version}, {"state", "discarded"}};
+}
+
+}  // namespace vigil::server

@@ -1,0 +1,309 @@
+// The workspace API (src/server/api.h) against a real server on a loopback
+// port, with cpp-httplib's client: every endpoint, every role, the errors a
+// client can make, the plan -> publish -> repair -> edit -> publish path on
+// unit-64, one job at a time, server-sent events, and two officers editing
+// the same version at once (one wins, one gets 409).
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <thread>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include "base/files.h"
+#include "server/api.h"
+
+namespace vigil::server {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+// unit-64 with a start date, so calendars and "now" work.
+std::string unit_text() {
+  std::string text = *read_text_file(std::string(VIGIL_SOURCE_DIR) + "/examples/unit-64.yaml");
+  const std::string anchor = "  first-weekday: monday\n";
+  text.replace(text.find(anchor), anchor.size(), anchor + "  start-date: 2026-12-07\n");
+  return text;
+}
+
+class Api : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = (fs::temp_directory_path() / ("vigil-api-" + std::to_string(::getpid()) + ".db")).string();
+    fs::remove(path_);
+    auto store = Store::open(path_);
+    ASSERT_TRUE(store.ok()) << store.error().format();
+    store_ = std::move(*store);
+    ws_ = std::make_unique<Workspace>(*store_);
+    ASSERT_TRUE(ws_->import_scenario(unit_text(), "unit-64.yaml", "test").ok());
+    coordinator_ = *store_->add_user("coordinator", Role::kCoordinator, "", "test");
+    officer_ = *store_->add_user("officer", Role::kOfficer, "", "test");
+    viewer_ = *store_->add_user("taras", Role::kViewer, "Taras Kozak", "test");
+    api_ = std::make_unique<ApiServer>(*ws_);
+    ServeOptions options;
+    options.port = 0;
+    std::string error;
+    ASSERT_TRUE(api_->bind(options, error)) << error;
+    thread_ = std::thread([this] { api_->listen(); });
+  }
+  void TearDown() override {
+    api_->stop();
+    thread_.join();
+    api_.reset();
+    ws_.reset();
+    store_.reset();
+    fs::remove(path_);
+    fs::remove(path_ + "-wal");
+    fs::remove(path_ + "-shm");
+  }
+
+  httplib::Client client(const std::string& token) const {
+    httplib::Client c("127.0.0.1", api_->port());
+    c.set_read_timeout(60, 0);
+    if (!token.empty()) c.set_bearer_token_auth(token);
+    return c;
+  }
+  std::pair<int, json> get(const std::string& token, const std::string& path) const {
+    auto c = client(token);
+    auto r = c.Get(path);
+    if (!r) return {0, nullptr};
+    return {r->status, json::parse(r->body, nullptr, false)};
+  }
+  std::pair<int, json> post(const std::string& token, const std::string& path, const std::string& body) const {
+    auto c = client(token);
+    auto r = c.Post(path, body, "application/json");
+    if (!r) return {0, nullptr};
+    return {r->status, json::parse(r->body, nullptr, false)};
+  }
+  // Waits for a job to end; its last state.
+  json finished(std::int64_t job) const {
+    for (int i = 0; i < 600; ++i) {
+      auto [status, body] = get(officer_, "/api/jobs/" + std::to_string(job));
+      if (status != 200 || body["state"] != "running") return body;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return nullptr;
+  }
+  std::int64_t plan_and_publish() {
+    auto [status, body] = post(officer_, "/api/jobs/plan", R"({"work": 300000, "seed": 1})");
+    EXPECT_EQ(status, 202) << body.dump();
+    const json job = finished(body["job"]);
+    EXPECT_EQ(job["state"], "done") << job.dump();
+    const std::int64_t v = job["version"];
+    EXPECT_EQ(post(officer_, "/api/plans/" + std::to_string(v) + "/publish", "").first, 200);
+    return v;
+  }
+
+  std::string path_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<Workspace> ws_;
+  std::unique_ptr<ApiServer> api_;
+  std::thread thread_;
+  std::string coordinator_, officer_, viewer_;
+};
+
+TEST_F(Api, TokensAndRoles) {
+  EXPECT_EQ(get("", "/api/health").first, 200);
+  auto [none, none_body] = get("", "/api/me");
+  EXPECT_EQ(none, 401);
+  EXPECT_EQ(none_body["error"]["message"], "expected a token: Authorization: Bearer TOKEN");
+  EXPECT_EQ(get("not-a-token", "/api/me").first, 401);
+  auto [me, me_body] = get(viewer_, "/api/me");
+  EXPECT_EQ(me, 200);
+  EXPECT_EQ(me_body, (json{{"name", "taras"}, {"role", "viewer"}, {"person", "Taras Kozak"}}));
+  auto [forbidden, forbidden_body] = get(viewer_, "/api/plans");
+  EXPECT_EQ(forbidden, 403);
+  EXPECT_EQ(forbidden_body["error"]["message"], "viewer may not do this: it needs officer");
+  EXPECT_EQ(post(officer_, "/api/users", R"({"name": "x", "role": "viewer"})").first, 403);
+  auto [made, made_body] = post(coordinator_, "/api/users", R"({"name": "ana", "role": "officer"})");
+  EXPECT_EQ(made, 201);
+  const std::string ana = made_body["token"];
+  EXPECT_EQ(ana.size(), 43u);
+  EXPECT_EQ(get(ana, "/api/plans").first, 200);
+  EXPECT_EQ(post(coordinator_, "/api/users", R"({"name": "ana", "role": "officer"})").first, 409);
+  auto c = client(coordinator_);
+  EXPECT_EQ(c.Delete("/api/users/ana")->status, 200);
+  EXPECT_EQ(get(ana, "/api/plans").first, 401);
+  // The viewer reads the plan in force and their own schedule, nothing else.
+  EXPECT_EQ(get(viewer_, "/api/plans/current").first, 404);  // nothing in force yet
+  const std::int64_t v = plan_and_publish();
+  EXPECT_EQ(get(viewer_, "/api/plans/current").first, 200);
+  EXPECT_EQ(get(viewer_, "/api/plans/" + std::to_string(v)).first, 200);
+  EXPECT_EQ(get(viewer_, "/api/plans/current/people/Taras Kozak").first, 200);
+  EXPECT_EQ(get(viewer_, "/api/plans/current/people/Olena Dovzhenko").first, 403);
+  EXPECT_EQ(get(viewer_, "/api/people").first, 403);
+}
+
+TEST_F(Api, PlanPublishRepairEditPublish) {
+  EXPECT_EQ(post(officer_, "/api/repairs", R"({"now": "day 6 10:00", "events": [{"unavailable": "Taras Kozak", "from": "day 6 10:00"}]})").first,
+            404);  // nothing in force to repair
+  const std::int64_t v1 = plan_and_publish();
+  EXPECT_EQ(v1, 1);
+  auto [plans_status, plans] = get(officer_, "/api/plans");
+  EXPECT_EQ(plans_status, 200);
+  EXPECT_EQ(plans["plans"][0]["state"], "published");
+  EXPECT_EQ(plans["plans"][0]["in_force"], true);
+  EXPECT_EQ(plans["plans"][0]["reason"], "planned");
+
+  // A loss at 10:00 on day 6 -> a repair job -> draft 2, Taras away from then on.
+  auto [rs, rbody] = post(officer_, "/api/repairs",
+                          R"({"now": "day 6 10:00", "work": 200000,
+                              "events": [{"unavailable": "Taras Kozak", "from": "day 6 10:00", "reason": "wounded"}]})");
+  ASSERT_EQ(rs, 202) << rbody.dump();
+  const json repair = finished(rbody["job"]);
+  ASSERT_EQ(repair["state"], "done") << repair.dump();
+  EXPECT_EQ(repair["version"], 2);
+  auto [people_status, people] = get(officer_, "/api/people?now=day%207");
+  EXPECT_EQ(people_status, 200);
+  for (const json& p : people["people"]) {
+    if (p["name"] == "Taras Kozak") {
+      EXPECT_EQ(p["status"], "wounded");
+    }
+  }
+  auto [cs, changes] = get(officer_, "/api/changes?from=1&to=2");
+  EXPECT_EQ(cs, 200);
+  EXPECT_EQ(changes["format"], "vigil-change-report");
+  EXPECT_EQ(changes["plan_version"], 2);
+  EXPECT_FALSE(changes["people"].empty());
+  EXPECT_EQ(changes["people"][0]["name"], "Taras Kozak");  // the lost one first: his duties end at once
+  auto [events_status, events] = get(officer_, "/api/events");
+  EXPECT_EQ(events_status, 200);
+  ASSERT_EQ(events["events"].size(), 1u);
+  EXPECT_EQ(events["events"][0]["plan"], 2);
+
+  // Edits are made on the newest version only.
+  auto [stale, stale_body] = post(officer_, "/api/plans/1/edits",
+                                  R"({"kind": "swap-day", "people": ["Olena Dovzhenko", "Taras Kozak"], "day": "day 8"})");
+  EXPECT_EQ(stale, 409);
+  EXPECT_EQ(stale_body["error"]["message"], "version 1 is not the newest: the newest is 2; edit that one");
+  EXPECT_EQ(post(officer_, "/api/plans/2/publish", "").first, 200);
+  auto [after, after_body] = get(viewer_, "/api/plans/current");
+  EXPECT_EQ(after_body["version"], 2);
+  auto [audit_status, audit] = get(officer_, "/api/audit");
+  EXPECT_EQ(audit_status, 200);
+  EXPECT_EQ(audit["audit"][0]["action"], "publish");
+  EXPECT_EQ(audit["audit"][0]["after"], "2");
+}
+
+TEST_F(Api, EditsAreScoredRefusedForcedAndRaced) {
+  plan_and_publish();
+  const json plan = get(officer_, "/api/plans/1").second["plan"];
+  std::string at_post, at_rest;  // on day 2
+  for (const json& p : plan["people"]) {
+    const json& place = p["days"][2]["place"];
+    if (!place.is_string()) continue;
+    if (at_post.empty() && place.get<std::string>().rfind("post-", 0) == 0) at_post = p["name"];
+    if (at_rest.empty() && place.get<std::string>().rfind("rest-", 0) == 0) at_rest = p["name"];
+  }
+  const std::string swap = json{{"kind", "swap-day"}, {"people", {at_post, at_rest}}, {"day", "day 2"}}.dump();
+  auto [refused, refused_body] = post(officer_, "/api/plans/1/edits", swap);
+  EXPECT_EQ(refused, 422);
+  EXPECT_NE(refused_body["error"]["message"].get<std::string>().find("\"rule\":\"rotation\""), std::string::npos);
+  // Two officers force the same edit of version 1 at once: one is saved as 2, the other refused.
+  json forced = json::parse(swap);
+  forced["force"] = true;
+  int created = 0, conflicts = 0;
+  std::thread other([&] {
+    const int s = post(officer_, "/api/plans/1/edits", forced.dump()).first;
+    (s == 201 ? created : conflicts) += 1;
+  });
+  const int mine = post(coordinator_, "/api/plans/1/edits", forced.dump()).first;
+  other.join();
+  (mine == 201 ? created : conflicts) += 1;
+  EXPECT_EQ(created, 1);
+  EXPECT_EQ(conflicts, 1);
+  auto [v2_status, v2] = get(officer_, "/api/plans/2");
+  EXPECT_EQ(v2["state"], "draft");
+  EXPECT_EQ(v2["reason"], "hand edit: " + at_post + " and " + at_rest + " swap day 2 (Wed)");
+  EXPECT_GT(v2["hard"].get<int>(), 0);
+  // Discarded, it can no longer be published.
+  EXPECT_EQ(post(officer_, "/api/plans/2/discard", "").first, 200);
+  auto [again, again_body] = post(officer_, "/api/plans/2/publish", "");
+  EXPECT_EQ(again, 409);
+  EXPECT_EQ(again_body["error"]["message"], "plan version 2 is discarded, not a draft");
+}
+
+TEST_F(Api, BadRequestsNameTheField) {
+  auto [malformed, m] = post(officer_, "/api/jobs/plan", "{\"work\": ");
+  EXPECT_EQ(malformed, 400);
+  EXPECT_EQ(m["error"]["message"], "expected a JSON object, got text that is not JSON");
+  auto [unknown, u] = post(officer_, "/api/jobs/plan", R"({"wrok": 5})");
+  EXPECT_EQ(unknown, 400);
+  EXPECT_EQ(u["error"]["field"], "wrok");
+  EXPECT_EQ(u["error"]["message"], "unknown field; expected only seconds, work, seed");
+  auto [typed, t] = post(officer_, "/api/jobs/plan", R"({"seconds": "ten"})");
+  EXPECT_EQ(typed, 400);
+  EXPECT_EQ(t["error"]["message"], "expected a number from 0.01 to 3600, got \"ten\"");
+  plan_and_publish();
+  auto [who, w] = post(officer_, "/api/repairs",
+                       R"({"now": "day 6 10:00", "events": [{"unavailable": "Taras Kozk", "from": "day 6 10:00"}]})");
+  EXPECT_EQ(who, 400);
+  EXPECT_EQ(w["error"]["field"], "events");
+  EXPECT_NE(w["error"]["message"].get<std::string>().find("did you mean 'Taras Kozak'?"), std::string::npos) << w.dump();
+  auto [when, wh] = post(officer_, "/api/repairs", R"({"now": "yesterday", "events": [{"available": "Taras Kozak", "from": "day 7"}]})");
+  EXPECT_EQ(when, 400);
+  EXPECT_EQ(wh["error"]["field"], "now");
+  auto [big, b] = post(officer_, "/api/jobs/plan", std::string(kMaxBodyBytes + 10, ' '));
+  EXPECT_EQ(big, 413);
+  EXPECT_EQ(b["error"]["message"], "expected a body of at most 4194304 bytes");
+  EXPECT_EQ(get(officer_, "/api/nothing-here").first, 404);
+  EXPECT_EQ(get(officer_, "/api/plans/99").first, 404);
+  auto [file, f] = get(officer_, "/api/plans/1/files/people/nobody.ics");
+  EXPECT_EQ(file, 404);
+}
+
+TEST_F(Api, OneJobAtATimeCancelAndEvents) {
+  auto [s1, b1] = post(officer_, "/api/jobs/plan", R"({"seconds": 60})");
+  ASSERT_EQ(s1, 202);
+  auto [s2, b2] = post(officer_, "/api/jobs/plan", R"({"seconds": 1})");
+  EXPECT_EQ(s2, 409);
+  EXPECT_EQ(b2["error"]["message"], "job 1 is running: one job at a time (cancel it or wait for it)");
+  // The event stream carries progress, then the end once cancelled.
+  std::string stream;
+  std::thread reader([&] {
+    auto c = client(officer_);
+    c.Get("/api/jobs/1/events", [&](const char* data, std::size_t n) {
+      stream.append(data, n);
+      return true;
+    });
+  });
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  EXPECT_EQ(post(officer_, "/api/jobs/1/cancel", "").first, 202);
+  reader.join();
+  EXPECT_NE(stream.find("event: progress\ndata: {"), std::string::npos) << stream.substr(0, 300);
+  EXPECT_NE(stream.find("event: end\ndata: {"), std::string::npos);
+  EXPECT_NE(stream.find("\"state\":\"cancelled\""), std::string::npos);
+  EXPECT_EQ(store_->newest_version(), 0);  // a cancelled plan saves nothing
+}
+
+TEST_F(Api, FilesAndExportsRoundTrip) {
+  const std::int64_t v = plan_and_publish();
+  auto c = client(viewer_);
+  auto bill = c.Get("/api/plans/current/files/watch-bill.html");
+  ASSERT_TRUE(bill);
+  EXPECT_EQ(bill->status, 200);
+  EXPECT_EQ(bill->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(bill->body.find("Plan version 1"), std::string::npos);
+  auto ics = c.Get("/api/plans/current/files/people/taras-kozak.ics");
+  ASSERT_TRUE(ics);
+  EXPECT_EQ(ics->status, 200);
+  EXPECT_NE(ics->body.find("BEGIN:VCALENDAR"), std::string::npos);
+  auto roster = c.Get("/api/plans/current/files/roster.json");
+  EXPECT_EQ(roster->body, store_->plan(v)->plan_json);
+  // The unit exports byte for byte as imported.
+  auto o = client(officer_);
+  auto yaml = o.Get("/api/scenario");
+  EXPECT_EQ(yaml->body, unit_text());
+  // A calendar link works with ?token= (phones cannot send a header).
+  httplib::Client bare("127.0.0.1", api_->port());
+  auto linked = bare.Get("/api/plans/current/files/people/taras-kozak.ics?token=" + viewer_);
+  EXPECT_EQ(linked->status, 200);
+}
+
+}  // namespace
+}  // namespace vigil::server
