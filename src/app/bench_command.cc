@@ -475,6 +475,15 @@ Handler setup_bench(CLI::App& sub) {
   add_threads_flag(sub, args->search.threads, " per run");
   sub.add_option("--csv", args->csv, "Also write the results table to this CSV file");
   add_work_flag(sub, args->search.work, " per run");
+  auto serve = std::make_shared<ServeBenchArgs>();
+  auto serve_mode = std::make_shared<bool>(false);
+  sub.add_flag("--serve", *serve_mode,
+               "Measure the workspace server instead: readers of the plan in force, the repair round trip, a "
+               "battalion's store");
+  sub.add_option("--clients", serve->clients, "With --serve: concurrent readers")->capture_default_str();
+  sub.add_option("--seconds", serve->seconds, "With --serve: how long the readers read")->capture_default_str();
+  sub.add_option("--versions", serve->versions, "With --serve: plan versions in the battalion's store")
+      ->capture_default_str();
   auto unit = std::make_shared<UnitBenchArgs>();
   auto unit_mode = std::make_shared<bool>(false);
   sub.add_flag("--unit", *unit_mode,
@@ -499,7 +508,8 @@ Handler setup_bench(CLI::App& sub) {
   sub.add_option("--battalion-time", unit->battalion_time, "With --unit: time limit of a battalion run in seconds")
       ->check(CLI::Range(0.001, 1e7))
       ->capture_default_str();
-  return [args, unit, unit_mode, &sub]() -> int {
+  return [args, unit, unit_mode, serve, serve_mode, &sub]() -> int {
+    if (*serve_mode) return run_serve_bench(*serve);
     if (!*unit_mode) return run_bench(*args);
     if (sub.count("--seeds")) unit->seeds = args->seeds;
     unit->threads = args->search.threads;

@@ -62,6 +62,16 @@ struct UnitBenchArgs {
 };
 int run_unit_bench(const UnitBenchArgs& args);
 
+// `vigil bench --serve`: the workspace server's readers, repair round trip and store.
+struct ServeBenchArgs {
+  int clients = 100;
+  double seconds = 30;
+  int repairs = 5;
+  double repair_seconds = 1.5;
+  int versions = 50;
+};
+int run_serve_bench(const ServeBenchArgs& args);
+
 // Reads an instance; on failure prints the reader's error (file:line:col
 // and a caret) to stderr and returns nullopt.
 std::optional<Problem> load_instance(const std::string& path);

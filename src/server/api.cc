@@ -3,11 +3,14 @@
 #include "server/api.h"
 
 #include <charconv>
+
+#include <sys/socket.h>
 #include <functional>
 
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include "server/http_body.h"
 #include "server/json_fields.h"
 
 namespace vigil::server {
@@ -20,7 +23,8 @@ using Handler = std::function<void(const Request&, Response&, const User&)>;
 
 void send_json(Response& res, int status, const json& body) {
   res.status = status;
-  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json");
+  // With a charset, cpp-httplib leaves the body alone (see http_body.h); these are small.
+  res.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace), "application/json; charset=utf-8");
 }
 
 void send_error(Response& res, const ApiError& e) {
@@ -90,17 +94,17 @@ httplib::Server::Handler guarded(Workspace& ws, Role needed, Handler handler) {
 // sending the error. A viewer reads the plan in force only.
 std::int64_t version_of(Workspace& ws, const Request& req, Response& res, const User& user) {
   const std::string text = req.matches[1];
-  const auto in_force = ws.store().plan_in_force();
+  const std::int64_t in_force = ws.in_force_version();
   std::int64_t v = 0;
   if (text == "current") {
     if (!in_force) return send_error(res, not_found("version", "no plan is in force yet")), 0;
-    v = in_force->version;
+    v = in_force;
   } else if (auto n = whole_number(text)) {
     v = *n;
   } else {
     return send_error(res, bad_request("version", "expected a version number or 'current', got '" + text + "'")), 0;
   }
-  if (user.role == Role::kViewer && (!in_force || v != in_force->version))
+  if (user.role == Role::kViewer && v != in_force)
     return send_error(res, {403, "version", "a viewer reads the plan in force only"}), 0;
   return v;
 }
@@ -125,10 +129,10 @@ void read_routes(httplib::Server& s, Workspace& ws) {
           auto people = ws.people_json(req.get_param_value("now"));
           if (unpack(res, people)) send_json(res, 200, *people);
         }));
-  s.Get("/api/scenario", guarded(ws, Role::kOfficer, [&ws](const Request&, Response& res, const User&) {
+  s.Get("/api/scenario", guarded(ws, Role::kOfficer, [&ws](const Request& req, Response& res, const User&) {
           const auto current = ws.store().current_scenario();
           if (!current) return send_error(res, not_found("unit", "no unit yet"));
-          res.set_content(current->yaml, "application/yaml");
+          send_body(req, res, current->yaml, "application/yaml; charset=utf-8");
         }));
   s.Post("/api/scenario", guarded(ws, Role::kCoordinator, [&ws](const Request& req, Response& res, const User& u) {
            auto id = ws.import_scenario(req.body, req.has_param("name") ? req.get_param_value("name") : "scenario.yaml",
@@ -148,7 +152,7 @@ void read_routes(httplib::Server& s, Workspace& ws) {
           const std::int64_t v = version_of(ws, req, res, u);
           if (v == 0) return;
           auto plan = ws.plan_json(v);
-          if (unpack(res, plan)) send_json(res, 200, *plan);
+          if (unpack(res, plan)) send_body(req, res, *plan, "application/json; charset=utf-8");
         }));
   s.Get(R"(/api/plans/(\d+|current)/files/(.+))",
         guarded(ws, Role::kViewer, [&ws](const Request& req, Response& res, const User& u) {
@@ -156,7 +160,7 @@ void read_routes(httplib::Server& s, Workspace& ws) {
           if (v == 0) return;
           std::string type;
           auto file = ws.export_file(v, req.matches[2], type);
-          if (unpack(res, file)) res.set_content(*file, type);
+          if (unpack(res, file)) send_body(req, res, std::move(*file), type);
         }));
   s.Get(R"(/api/plans/(\d+|current)/people/(.+))",
         guarded(ws, Role::kViewer, [&ws](const Request& req, Response& res, const User& u) {
@@ -178,7 +182,7 @@ void write_routes(httplib::Server& s, Workspace& ws) {
           if (!from) return send_error(res, bad_request("from", "expected a version number"));
           if (!to) return send_error(res, bad_request("to", "expected a version number"));
           auto report = ws.changes_json(*from, *to);
-          if (unpack(res, report)) res.set_content(*report, "application/json");
+          if (unpack(res, report)) send_body(req, res, std::move(*report), "application/json; charset=utf-8");
         }));
   s.Post(R"(/api/plans/(\d+)/publish)", guarded(ws, Role::kOfficer, [&ws](const Request& req, Response& res, const User& u) {
            auto done = ws.publish(*whole_number(req.matches[1]), u.name);
@@ -327,9 +331,19 @@ ApiServer::~ApiServer() { stop(); }
 bool ApiServer::bind(const ServeOptions& options, std::string& error) {
   const int threads = options.threads;
   http_->new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  // cpp-httplib 0.11 listens with a backlog of 5: a hundred phones opening
+  // at once at a changeover would see dropped connections and retries of up
+  // to half a minute. The listening socket is noted here and its backlog
+  // raised once bound.
+  auto listening = std::make_shared<int>(-1);
+  http_->set_socket_options([listening](socket_t sock) {
+    httplib::default_socket_options(sock);
+    *listening = sock;
+  });
   port_ = options.port == 0 ? http_->bind_to_any_port(options.host) : (http_->bind_to_port(options.host, options.port)
                                                                            ? options.port
                                                                            : -1);
+  if (port_ > 0 && *listening >= 0) ::listen(*listening, SOMAXCONN);
   if (port_ <= 0) {
     error = fmt::format("cannot listen on {}:{} (address taken, or not an address of this machine)", options.host,
                         options.port);

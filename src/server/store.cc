@@ -292,6 +292,29 @@ std::optional<PlanVersion> Store::plan(std::int64_t version) {
   }
 }
 
+std::optional<PlanVersion> Store::plan_record(std::int64_t version) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  try {
+    SQLite::Statement query(*db_, "SELECT " + plan_columns("''") + " FROM plans WHERE version = ?");
+    query.bind(1, version);
+    if (!query.executeStep()) return std::nullopt;
+    return read_plan(query);
+  } catch (const std::exception& e) {
+    report_failure(path_, "cannot read plan version " + std::to_string(version), e.what());
+    return std::nullopt;
+  }
+}
+
+std::int64_t Store::in_force_version() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  try {
+    return db_->execAndGet("SELECT COALESCE(plan_in_force, 0) FROM unit WHERE id = 1").getInt64();
+  } catch (const std::exception& e) {
+    report_failure(path_, "cannot read the plan in force", e.what());
+    return 0;
+  }
+}
+
 std::vector<PlanVersion> Store::plans() {
   std::lock_guard<std::mutex> lock(mutex_);
   std::vector<PlanVersion> out;

@@ -132,6 +132,10 @@ class Store {
   // (saved plans start as drafts), a parent or scenario that does not exist.
   Result<std::int64_t> save_plan(const PlanVersion& plan, const std::string& audit_user);
   std::optional<PlanVersion> plan(std::int64_t version);
+  // The same without its plan_json (cheap: for readers that have the content cached).
+  std::optional<PlanVersion> plan_record(std::int64_t version);
+  // The version in force, 0 for none, without reading the plan.
+  std::int64_t in_force_version();
   std::vector<PlanVersion> plans();  // oldest first, plan_json left empty
   std::optional<PlanVersion> plan_in_force();
   std::int64_t newest_version();  // 0 when there is none

@@ -74,6 +74,35 @@ Outcome<std::shared_ptr<const Problem>> Workspace::problem_of(std::int64_t scena
   return problem;
 }
 
+std::int64_t Workspace::in_force_version() {
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (in_force_ >= 0) return in_force_;
+  }
+  const std::int64_t v = store_.in_force_version();
+  std::lock_guard lock(cache_mutex_);
+  in_force_ = v;
+  return v;
+}
+
+std::optional<PlanState> Workspace::plan_state(std::int64_t version) {
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (auto it = states_.find(version); it != states_.end()) return it->second;
+  }
+  const auto record = store_.plan_record(version);
+  if (!record) return std::nullopt;
+  std::lock_guard lock(cache_mutex_);
+  states_[version] = record->state;
+  return record->state;
+}
+
+void Workspace::forget_states() {
+  std::lock_guard lock(cache_mutex_);
+  in_force_ = -1;
+  states_.clear();
+}
+
 Outcome<std::shared_ptr<const Problem>> Workspace::current_problem() {
   const auto current = store_.current_scenario();
   if (!current) return not_found("unit", "no unit yet: import a scenario first (vigil serve --init SCENARIO.yaml)");
@@ -128,9 +157,11 @@ Outcome<std::int64_t> Workspace::import_plan(const std::string& json_text, const
   v.hard = ev.score.hard;
   v.soft = ev.score.soft;
   auto saved = store_.save_plan(v, user);
+  forget_states();
   if (!saved) return conflict("", saved.error().message);
   if (publish)
     if (auto err = store_.publish(*saved, user)) return conflict("", *err);
+  forget_states();
   return *saved;
 }
 
@@ -226,25 +257,47 @@ json Workspace::plans_json() {
   return json{{"plans", out}};
 }
 
-Outcome<json> Workspace::plan_json(std::int64_t version) {
-  auto loaded = load_plan(version);
-  if (!loaded) return loaded.error();
-  const Problem& p = *loaded->problem;
-  const Evaluation ev = evaluate(p, loaded->roster, true);
-  const UnitSummary summary = summarize_unit(p, loaded->roster, ev, p.start_date);
-  const PlanVersion& v = loaded->version;
-  return json{{"version", v.version},
-              {"parent", v.parent ? json(v.parent) : json(nullptr)},
-              {"state", plan_state_name(v.state)},
-              {"in_force", v.in_force},
-              {"author", v.author},
-              {"made", v.made},
-              {"reason", v.reason},
-              {"hard", v.hard},
-              {"soft", v.soft},
-              {"all_hard_rules_kept", ev.score.feasible()},
-              {"summary", unit_summary_text(summary, 50)},
-              {"plan", json::parse(v.plan_json)}};
+Outcome<std::shared_ptr<const SharedBody>> Workspace::plan_json(std::int64_t version) {
+  std::shared_ptr<const std::string> view;
+  {
+    std::lock_guard lock(cache_mutex_);
+    if (auto it = plan_views_.find(version); it != plan_views_.end()) view = it->second;
+  }
+  if (!view) {
+    auto loaded = load_plan(version);
+    if (!loaded) return loaded.error();
+    const Problem& p = *loaded->problem;
+    const Evaluation ev = evaluate(p, loaded->roster, true);
+    const UnitSummary summary = summarize_unit(p, loaded->roster, ev, p.start_date);
+    const PlanVersion& v = loaded->version;
+    const json doc{{"version", v.version},
+                   {"parent", v.parent ? json(v.parent) : json(nullptr)},
+                   {"author", v.author},
+                   {"made", v.made},
+                   {"reason", v.reason},
+                   {"hard", v.hard},
+                   {"soft", v.soft},
+                   {"all_hard_rules_kept", ev.score.feasible()},
+                   {"summary", unit_summary_text(summary, 50)},
+                   {"plan", json::parse(v.plan_json)}};
+    std::string text = doc.dump(-1, ' ', false, json::error_handler_t::replace);
+    text.pop_back();  // the closing brace
+    view = std::make_shared<const std::string>(std::move(text));
+    std::lock_guard lock(cache_mutex_);
+    plan_views_[version] = view;
+  }
+  // State and being in force change on publish: read them fresh.
+  const auto stored = plan_state(version);
+  if (!stored) return not_found("version", fmt::format("no plan version {}", version));
+  const std::string state = fmt::format(",\"state\":\"{}\",\"in_force\":{}}}", plan_state_name(*stored),
+                                        in_force_version() == version ? "true" : "false");
+  std::lock_guard lock(cache_mutex_);
+  auto& [cached_state, body] = plan_bodies_[version];
+  if (!body || cached_state != state) {
+    cached_state = state;
+    body = std::make_shared<const SharedBody>(*view + state);
+  }
+  return body;
 }
 
 Outcome<std::string> Workspace::changes_json(std::int64_t from, std::int64_t to) {
@@ -269,7 +322,7 @@ Outcome<std::string> Workspace::export_file(std::int64_t version, const std::str
   const PlanStamp stamp{static_cast<int>(v.version), static_cast<int>(v.parent), v.made, v.reason};
   type = "text/plain; charset=utf-8";
   if (name == "roster.json") {
-    type = "application/json";
+    type = "application/json; charset=utf-8";
     return v.plan_json;
   }
   if (name == "watch-bill.html") {

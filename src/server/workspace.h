@@ -23,6 +23,7 @@
 #include "model/problem.h"
 #include "model/roster.h"
 #include "server/api_error.h"
+#include "server/http_body.h"
 #include "server/jobs.h"
 #include "server/store.h"
 
@@ -47,6 +48,12 @@ class Workspace {
   ~Workspace() { jobs_.shutdown(); }
 
   Store& store() { return store_; }
+
+  // The version in force (0 for none) and a version's state, kept in memory:
+  // plan states change only through this workspace, which forgets them on
+  // every publish, discard and save. Readers then need no query.
+  std::int64_t in_force_version();
+  std::optional<PlanState> plan_state(std::int64_t version);
   JobRunner& jobs() { return jobs_; }
 
   // Import: a scenario (parsed and checked; errors name the file, line and
@@ -64,8 +71,10 @@ class Workspace {
   nlohmann::json plans_json();
   Outcome<LoadedPlan> load_plan(std::int64_t version);
   Outcome<LoadedPlan> plan_in_force();
-  // The version: its record, the plan JSON, the summary (rules, wishes, fairness).
-  Outcome<nlohmann::json> plan_json(std::int64_t version);
+  // The version as a JSON document: its record, the plan JSON, the summary
+  // (rules, wishes, fairness), its state and whether it is in force. Shared
+  // by every reader until the state changes, compressed once.
+  Outcome<std::shared_ptr<const SharedBody>> plan_json(std::int64_t version);
   // The change report from version `from` to `to` (report/change_report.h JSON), from `to`'s moment.
   Outcome<std::string> changes_json(std::int64_t from, std::int64_t to);
   // A file of a version: "roster.json", "watch-bill.html", "watch-bill.csv",
@@ -93,6 +102,7 @@ class Workspace {
 
  private:
   Outcome<std::shared_ptr<const Problem>> problem_of(std::int64_t scenario_id);
+  void forget_states();
   Outcome<std::int64_t> save_draft(PlanVersion draft, const Problem& problem, const Roster& roster,
                                    const std::vector<std::string>& events, const std::string& user);
 
@@ -100,7 +110,15 @@ class Workspace {
   JobRunner jobs_;
   std::mutex write_mutex_;  // one plan version written at a time
   std::mutex cache_mutex_;
+  std::int64_t in_force_ = -1;  // -1: not known
+  std::map<std::int64_t, PlanState> states_;
   std::map<std::int64_t, std::shared_ptr<const Problem>> problems_;  // by scenario version
+  // plan_json's immutable part (plan, summary, scores) by version: readers of
+  // the plan in force get it without re-evaluating the plan.
+  // Kept as text without its closing brace: the state is appended per read.
+  std::map<std::int64_t, std::shared_ptr<const std::string>> plan_views_;
+  // The whole document as last read, with the state it was read with.
+  std::map<std::int64_t, std::pair<std::string, std::shared_ptr<const SharedBody>>> plan_bodies_;
 };
 
 // The unit minute of a "now" text (io/unit_time.h: "day 6 10:00",

@@ -144,14 +144,18 @@ Outcome<json> Workspace::publish(std::int64_t version, const std::string& user) 
     return conflict("version", fmt::format("draft {} was made from version {}, but version {} is in force now; "
                                            "repair or edit version {} instead",
                                            version, draft->parent, in_force->version, in_force->version));
-  if (auto err = store_.publish(version, user)) return conflict("version", *err);
+  const auto err = store_.publish(version, user);
+  forget_states();
+  if (err) return conflict("version", *err);
   return json{{"version", version}, {"in_force", true}};
 }
 
 Outcome<json> Workspace::discard(std::int64_t version, const std::string& user) {
   std::lock_guard lock(write_mutex_);
   if (!store_.plan(version)) return not_found("version", fmt::format("no plan version {}", version));
-  if (auto err = store_.discard(version, user)) return conflict("version", *err);
+  const auto err = store_.discard(version, user);
+  forget_states();
+  if (err) return conflict("version", *err);
   return json{{"version", version}, {"state", "discarded"}};
 }
 
