@@ -178,7 +178,7 @@ TEST_F(Api, PlanPublishRepairEditPublish) {
 
   // Edits are made on the newest version only.
   auto [stale, stale_body] = post(officer_, "/api/plans/1/edits",
-                                  R"({"kind": "swap-day", "people": ["Olena Dovzhenko", "Taras Kozak"], "day": "day 8"})");
+                                  R"({"kind": "swap-day", "people": ["Olena Dovzhenko", "Taras Kozak"], "day": "day 8", "now": "day 7"})");
   EXPECT_EQ(stale, 409);
   EXPECT_EQ(stale_body["error"]["message"], "version 1 is not the newest: the newest is 2; edit that one");
   EXPECT_EQ(post(officer_, "/api/plans/2/publish", "").first, 200);
@@ -200,10 +200,27 @@ TEST_F(Api, EditsAreScoredRefusedForcedAndRaced) {
     if (at_post.empty() && place.get<std::string>().rfind("post-", 0) == 0) at_post = p["name"];
     if (at_rest.empty() && place.get<std::string>().rfind("rest-", 0) == 0) at_rest = p["name"];
   }
-  const std::string swap = json{{"kind", "swap-day"}, {"people", {at_post, at_rest}}, {"day", "day 2"}}.dump();
+  const std::string swap =
+      json{{"kind", "swap-day"}, {"people", {at_post, at_rest}}, {"day", "day 2"}, {"now", "day 1 10:00"}}.dump();
   auto [refused, refused_body] = post(officer_, "/api/plans/1/edits", swap);
-  EXPECT_EQ(refused, 422);
-  EXPECT_NE(refused_body["error"]["message"].get<std::string>().find("\"rule\":\"rotation\""), std::string::npos);
+  EXPECT_EQ(refused, 422) << refused_body.dump();
+  EXPECT_EQ(refused_body["error"]["message"].get<std::string>().rfind(at_post + " and " + at_rest + " swap day 2 (Wed) breaks ", 0), 0u);
+  bool rotation = false;
+  for (const json& b : refused_body["error"]["details"]) rotation = rotation || b["rule"] == "rotation";
+  EXPECT_TRUE(rotation) << refused_body.dump();
+  // The past stays: the same swap with now on day 3 is refused before scoring.
+  json late = json::parse(swap);
+  late["now"] = "day 3";
+  auto [past, past_body] = post(officer_, "/api/plans/1/edits", late.dump());
+  EXPECT_EQ(past, 400);
+  EXPECT_EQ(past_body["error"]["field"], "day");
+  EXPECT_EQ(past_body["error"]["message"], "expected a change at or after now, day 3 (Thu 2026-12-10 06:00); got one from day 2 (Wed 2026-12-09 06:00)");
+  // Fields of another kind of edit are refused, not ignored.
+  json mixed = json::parse(swap);
+  mixed["to"] = "post-1";
+  auto [mixed_status, mixed_body] = post(officer_, "/api/plans/1/edits", mixed.dump());
+  EXPECT_EQ(mixed_status, 400);
+  EXPECT_EQ(mixed_body["error"]["field"], "to");
   // Two officers force the same edit of version 1 at once: one is saved as 2, the other refused.
   json forced = json::parse(swap);
   forced["force"] = true;
@@ -219,7 +236,7 @@ TEST_F(Api, EditsAreScoredRefusedForcedAndRaced) {
   EXPECT_EQ(conflicts, 1);
   auto [v2_status, v2] = get(officer_, "/api/plans/2");
   EXPECT_EQ(v2["state"], "draft");
-  EXPECT_EQ(v2["reason"], "hand edit: " + at_post + " and " + at_rest + " swap day 2 (Wed)");
+  EXPECT_EQ(v2["reason"].get<std::string>().rfind("hand edit: " + at_post + " and " + at_rest + " swap day 2 (Wed), forced over ", 0), 0u);
   EXPECT_GT(v2["hard"].get<int>(), 0);
   // Discarded, it can no longer be published.
   EXPECT_EQ(post(officer_, "/api/plans/2/discard", "").first, 200);
@@ -231,7 +248,7 @@ TEST_F(Api, EditsAreScoredRefusedForcedAndRaced) {
 TEST_F(Api, BadRequestsNameTheField) {
   auto [malformed, m] = post(officer_, "/api/jobs/plan", "{\"work\": ");
   EXPECT_EQ(malformed, 400);
-  EXPECT_EQ(m["error"]["message"], "expected a JSON object, got text that is not JSON");
+  EXPECT_EQ(m["error"]["message"], "expected a JSON object, got text that is not JSON (at byte 10)");
   auto [unknown, u] = post(officer_, "/api/jobs/plan", R"({"wrok": 5})");
   EXPECT_EQ(unknown, 400);
   EXPECT_EQ(u["error"]["field"], "wrok");
@@ -243,7 +260,7 @@ TEST_F(Api, BadRequestsNameTheField) {
   auto [who, w] = post(officer_, "/api/repairs",
                        R"({"now": "day 6 10:00", "events": [{"unavailable": "Taras Kozk", "from": "day 6 10:00"}]})");
   EXPECT_EQ(who, 400);
-  EXPECT_EQ(w["error"]["field"], "events");
+  EXPECT_EQ(w["error"]["field"], "events[0].unavailable");
   EXPECT_NE(w["error"]["message"].get<std::string>().find("did you mean 'Taras Kozak'?"), std::string::npos) << w.dump();
   auto [when, wh] = post(officer_, "/api/repairs", R"({"now": "yesterday", "events": [{"available": "Taras Kozak", "from": "day 7"}]})");
   EXPECT_EQ(when, 400);
@@ -303,6 +320,60 @@ TEST_F(Api, FilesAndExportsRoundTrip) {
   httplib::Client bare("127.0.0.1", api_->port());
   auto linked = bare.Get("/api/plans/current/files/people/taras-kozak.ics?token=" + viewer_);
   EXPECT_EQ(linked->status, 200);
+}
+
+TEST_F(Api, UsersAreCheckedAndTheLastCoordinatorStays) {
+  auto [blank, b] = post(coordinator_, "/api/users", R"({"name": "  ", "role": "viewer"})");
+  EXPECT_EQ(blank, 400);
+  EXPECT_EQ(b["error"]["field"], "name");
+  auto [who, w] = post(coordinator_, "/api/users", R"({"name": "olena", "role": "viewer", "person": "Taras Kozk"})");
+  EXPECT_EQ(who, 400);
+  EXPECT_EQ(w["error"]["message"], "expected a person of the unit, got 'Taras Kozk'; did you mean 'Taras Kozak'?");
+  auto c = client(coordinator_);
+  auto last = c.Delete("/api/users/coordinator");
+  EXPECT_EQ(last->status, 409);
+  EXPECT_EQ(json::parse(last->body)["error"]["message"], "'coordinator' is the last coordinator: add another first");
+  EXPECT_EQ(get(coordinator_, "/api/me").first, 200);
+  // Another unit is not imported over this one.
+  std::string other = unit_text();
+  other.replace(other.find("unit: unit-64"), 13, "unit: unit-65");
+  auto y = c.Post("/api/scenario?name=other.yaml", other, "application/yaml");
+  EXPECT_EQ(y->status, 409);
+  EXPECT_EQ(json::parse(y->body)["error"]["message"], "other.yaml: expected unit 'unit-64' (this store's unit), got 'unit-65'");
+  // A viewer reads the watch bill, and of the people's files only their own.
+  plan_and_publish();
+  auto v = client(viewer_);
+  EXPECT_EQ(v.Get("/api/plans/current/files/watch-bill.csv")->status, 200);
+  EXPECT_EQ(v.Get("/api/plans/current/files/people/taras-kozak.txt")->status, 200);
+  EXPECT_EQ(v.Get("/api/plans/current/files/people/olena-dovzhenko.txt")->status, 403);
+}
+
+// A repair's draft can be edited and the edit published over the plan in
+// force (through the draft); a discarded draft no longer counts as newest.
+TEST_F(Api, DraftChainsPublishAndDiscardedDraftsStepAside) {
+  plan_and_publish();
+  auto [rs, rbody] = post(officer_, "/api/repairs",
+                          R"({"now": "day 6 10:00", "work": 100000,
+                              "events": [{"unavailable": "Taras Kozak", "from": "day 6 10:00"}]})");
+  ASSERT_EQ(rs, 202);
+  ASSERT_EQ(finished(rbody["job"])["version"], 2);
+  const std::string edit = R"({"kind": "swap-day", "people": ["Olena Dovzhenko", "Taras Kozak"], "day": "day 20",
+                               "now": "day 6 10:00", "force": true})";
+  auto [es, ebody] = post(officer_, "/api/plans/2/edits", edit);
+  ASSERT_EQ(es, 201) << ebody.dump();
+  EXPECT_EQ(ebody["version"], 3);
+  EXPECT_EQ(post(officer_, "/api/plans/3/discard", "").first, 200);
+  // 3 is discarded: 2 is the newest kept, and its edit is 4, published through draft 2.
+  auto [again, again_body] = post(officer_, "/api/plans/2/edits", edit);
+  ASSERT_EQ(again, 201) << again_body.dump();
+  EXPECT_EQ(again_body["version"], 4);
+  auto [pub, pub_body] = post(officer_, "/api/plans/4/publish", "");
+  EXPECT_EQ(pub, 200) << pub_body.dump();
+  // Draft 2 was made from 1, which is no longer in force.
+  auto [stale, stale_body] = post(officer_, "/api/plans/2/publish", "");
+  EXPECT_EQ(stale, 409);
+  EXPECT_EQ(stale_body["error"]["message"],
+            "draft 2 was made from version 1, but version 4 is in force now; repair or edit version 4 instead");
 }
 
 }  // namespace

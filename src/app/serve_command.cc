@@ -60,6 +60,11 @@ struct ServeArgs {
 // On a new store: imports the unit (and a plan, published) when given, and
 // makes the coordinator, whose token is printed once.
 bool first_start(server::Workspace& ws, const ServeArgs& args) {
+  if ((!args.init.empty() || !args.plan.empty()) && ws.store().current_scenario()) {
+    fmt::print(stderr, "{}: holds a unit already; --init and --plan are for a new store (the unit changes through "
+                       "the API: POST /api/scenario, /api/plans)\n", args.db);
+    return false;
+  }
   if (!args.init.empty()) {
     auto text = read_text_file(args.init);
     if (!text) {

@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 #include <httplib.h>
 
+#include "base/name_suggestion.h"
 #include "server/http_body.h"
 #include "server/json_fields.h"
 
@@ -28,7 +29,9 @@ void send_json(Response& res, int status, const json& body) {
 }
 
 void send_error(Response& res, const ApiError& e) {
-  send_json(res, e.status, {{"error", {{"status", e.status}, {"field", e.field}, {"message", e.message}}}});
+  json error{{"status", e.status}, {"field", e.field}, {"message", e.message}};
+  if (!e.details.is_null()) error["details"] = e.details;
+  send_json(res, e.status, {{"error", error}});
 }
 
 int rank(Role role) {
@@ -52,6 +55,13 @@ std::optional<std::int64_t> whole_number(const std::string& text) {
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
   if (ec != std::errc() || end != text.data() + text.size() || v <= 0) return std::nullopt;
   return v;
+}
+
+// The number in the path (a version or a job), or nullopt after a 400.
+std::optional<std::int64_t> path_number(const Request& req, Response& res, const char* field) {
+  auto n = whole_number(req.matches[1]);
+  if (!n) send_error(res, bad_request(field, "expected a whole number from 1 up, got '" + std::string(req.matches[1]) + "'"));
+  return n;
 }
 
 json job_json(const JobSnapshot& s) {
@@ -158,8 +168,15 @@ void read_routes(httplib::Server& s, Workspace& ws) {
         guarded(ws, Role::kViewer, [&ws](const Request& req, Response& res, const User& u) {
           const std::int64_t v = version_of(ws, req, res, u);
           if (v == 0) return;
+          const std::string name = req.matches[2];
+          // A viewer's people/ files are their own; the watch bill and the rest are everyone's.
+          if (u.role == Role::kViewer && name.rfind("people/", 0) == 0) {
+            const std::string own = u.person.empty() ? "" : ws.slug_of(v, u.person);
+            if (own.empty() || (name != "people/" + own + ".txt" && name != "people/" + own + ".ics"))
+              return send_error(res, {403, "file", "a viewer reads their own schedule only"});
+          }
           std::string type;
-          auto file = ws.export_file(v, req.matches[2], type);
+          auto file = ws.export_file(v, name, type);
           if (unpack(res, file)) send_body(req, res, std::move(*file), type);
         }));
   s.Get(R"(/api/plans/(\d+|current)/people/(.+))",
@@ -185,18 +202,24 @@ void write_routes(httplib::Server& s, Workspace& ws) {
           if (unpack(res, report)) send_body(req, res, std::move(*report), "application/json; charset=utf-8");
         }));
   s.Post(R"(/api/plans/(\d+)/publish)", guarded(ws, Role::kOfficer, [&ws](const Request& req, Response& res, const User& u) {
-           auto done = ws.publish(*whole_number(req.matches[1]), u.name);
+           const auto v = path_number(req, res, "version");
+           if (!v) return;
+           auto done = ws.publish(*v, u.name);
            if (unpack(res, done)) send_json(res, 200, *done);
          }));
   s.Post(R"(/api/plans/(\d+)/discard)", guarded(ws, Role::kOfficer, [&ws](const Request& req, Response& res, const User& u) {
-           auto done = ws.discard(*whole_number(req.matches[1]), u.name);
+           const auto v = path_number(req, res, "version");
+           if (!v) return;
+           auto done = ws.discard(*v, u.name);
            if (unpack(res, done)) send_json(res, 200, *done);
          }));
   s.Post(R"(/api/plans/(\d+)/edits)",
          guarded(ws, Role::kOfficer, [&ws](const Request& req, Response& res, const User& u) {
            const auto body = body_of(req, res);
            if (!body) return;
-           auto done = ws.edit(*whole_number(req.matches[1]), *body, u.name);
+           const auto v = path_number(req, res, "version");
+           if (!v) return;
+           auto done = ws.edit(*v, *body, u.name);
            if (unpack(res, done)) send_json(res, 201, *done);
          }));
 }
@@ -231,12 +254,16 @@ void job_routes(httplib::Server& s, Workspace& ws) {
            if (unpack(res, id)) send_json(res, 202, {{"job", *id}});
          }));
   s.Get(R"(/api/jobs/(\d+))", guarded(ws, Role::kOfficer, [&ws](const Request& req, Response& res, const User&) {
-          const auto job = ws.jobs().get(*whole_number(req.matches[1]));
+          const auto id = path_number(req, res, "job");
+          if (!id) return;
+          const auto job = ws.jobs().get(*id);
           if (!job) return send_error(res, not_found("job", "no such job"));
           send_json(res, 200, job_json(*job));
         }));
   s.Post(R"(/api/jobs/(\d+)/cancel)", guarded(ws, Role::kOfficer, [&ws](const Request& req, Response& res, const User&) {
-           const std::int64_t id = *whole_number(req.matches[1]);
+           const auto number = path_number(req, res, "job");
+           if (!number) return;
+           const std::int64_t id = *number;
            if (!ws.jobs().get(id)) return send_error(res, not_found("job", "no such job"));
            if (!ws.jobs().cancel(id)) return send_error(res, conflict("job", "the job is not running"));
            send_json(res, 202, {{"job", id}, {"cancelling", true}});
@@ -244,7 +271,9 @@ void job_routes(httplib::Server& s, Workspace& ws) {
   // Server-sent events: the job's state on every change (at most every
   // 200 ms), a keep-alive comment every 15 s, the last state when it ends.
   s.Get(R"(/api/jobs/(\d+)/events)", guarded(ws, Role::kOfficer, [&ws](const Request& req, Response& res, const User&) {
-          const std::int64_t id = *whole_number(req.matches[1]);
+          const auto number = path_number(req, res, "job");
+          if (!number) return;
+          const std::int64_t id = *number;
           if (!ws.jobs().get(id)) return send_error(res, not_found("job", "no such job"));
           auto seen = std::make_shared<std::uint64_t>(0);
           auto first = std::make_shared<bool>(true);
@@ -301,20 +330,41 @@ void admin_routes(httplib::Server& s, Workspace& ws) {
            if (auto e = f.text("name", name, true)) return send_error(res, *e);
            if (auto e = f.text("role", role_text, true)) return send_error(res, *e);
            if (auto e = f.text("person", person, false)) return send_error(res, *e);
+           const auto blank = name.find_first_not_of(" \t");
+           if (blank == std::string::npos || name.size() > 100 || name.back() == ' ' || blank != 0 ||
+               name.find_first_of("\n\r\t/") != std::string::npos)
+             return send_error(res, bad_request("name", "expected a name of 1 to 100 characters, without slashes, line "
+                                                        "breaks or spaces at either end, got " + json(name).dump()));
            const auto role = parse_role(role_text);
            if (!role)
              return send_error(res, bad_request("role", "expected coordinator, officer or viewer, got '" + role_text + "'"));
            if (!person.empty()) {
              auto problem = ws.current_problem();
-             if (!problem || !(*problem)->find_person(person))
-               return send_error(res, bad_request("person", "expected a person of the unit, got '" + person + "'"));
+             if (!problem) return send_error(res, problem.error());
+             if (!(*problem)->find_person(person)) {
+               std::vector<std::string> names;
+               for (const Person& p : (*problem)->people) names.push_back(p.name);
+               return send_error(res, bad_request("person", "expected a person of the unit, got '" + person + "'" +
+                                                                did_you_mean(person, names)));
+             }
            }
            auto token = ws.store().add_user(name, *role, person, u.name);
            if (!token) return send_error(res, conflict("name", token.error().message));
            send_json(res, 201, {{"name", name}, {"role", role_name(*role)}, {"token", *token}});
          }));
   s.Delete(R"(/api/users/(.+))", guarded(ws, Role::kCoordinator, [&ws](const Request& req, Response& res, const User& u) {
-             if (!ws.store().revoke_user(req.matches[1], u.name))
+             const std::string name = req.matches[1];
+             // The last coordinator cannot be revoked: nobody could manage users after it.
+             int coordinators = 0;
+             bool is_coordinator = false;
+             for (const User& other : ws.store().users())
+               if (!other.revoked && other.role == Role::kCoordinator) {
+                 ++coordinators;
+                 is_coordinator = is_coordinator || other.name == name;
+               }
+             if (is_coordinator && coordinators == 1)
+               return send_error(res, conflict("name", "'" + name + "' is the last coordinator: add another first"));
+             if (!ws.store().revoke_user(name, u.name))
                return send_error(res, not_found("name", "no such user"));
              send_json(res, 200, {{"name", std::string(req.matches[1])}, {"revoked", true}});
            }));

@@ -1,11 +1,13 @@
 // What an API call returns: a value, or an error with the HTTP status, the
 // request field it is about and what was expected, sent to the client as
-// {"error": {"status": 400, "field": "events[0].from", "message": "..."}}.
+// {"error": {"status": 400, "field": "events[0].from", "message": "...", "details": ...}}.
 #pragma once
 
 #include <string>
 #include <utility>
 #include <variant>
+
+#include <nlohmann/json.hpp>
 
 namespace vigil::server {
 
@@ -13,6 +15,7 @@ struct ApiError {
   int status = 400;
   std::string field;    // "" when the error is about the whole request
   std::string message;  // "expected ..., got ..."
+  nlohmann::json details = nullptr;  // sent as "details" when set: e.g. the hard rules an edit would break
 };
 
 template <class T>

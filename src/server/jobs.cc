@@ -58,7 +58,8 @@ std::optional<std::int64_t> JobRunner::start(const std::string& kind, const std:
     try {
       outcome = work(*context);
     } catch (const std::exception& e) {
-      outcome = {false, std::string("the job failed: ") + e.what(), 0, ""};
+      outcome = JobOutcome{};
+      outcome.message = std::string("the job failed: ") + e.what();
     }
     std::lock_guard guard(mutex_);
     JobSnapshot& s = jobs_[id];
@@ -68,6 +69,12 @@ std::optional<std::int64_t> JobRunner::start(const std::string& kind, const std:
     s.message = outcome.message;
     s.version = outcome.version;
     s.result = outcome.result;
+    if (outcome.scored) {
+      s.has_best = true;
+      s.best_hard = outcome.hard;
+      s.best_soft = outcome.soft;
+      s.moves = outcome.moves;
+    }
     s.elapsed = seconds_since(started_);
     ++s.revision;
     running_ = 0;

@@ -59,6 +59,9 @@ struct JobOutcome {
   std::string message;
   std::int64_t version = 0;
   std::string result;  // JSON, see JobSnapshot::result
+  // The score of what was saved, which replaces the last progress report.
+  bool scored = false;
+  std::int64_t hard = 0, soft = 0, moves = 0;
 };
 
 class JobRunner {

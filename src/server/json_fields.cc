@@ -11,7 +11,7 @@ using nlohmann::json;
 
 std::string describe_json(const json& value) {
   if (value.is_object()) return "an object";
-  if (value.is_array()) return "a list";
+  if (value.is_array()) return value.empty() ? "an empty list" : "a list";
   if (value.is_null()) return "null";
   std::string text = value.dump(-1, ' ', false, json::error_handler_t::replace);
   if (text.size() > 60) text = text.substr(0, 57) + "...";
@@ -20,8 +20,12 @@ std::string describe_json(const json& value) {
 
 Outcome<json> parse_body(const std::string& body) {
   if (body.find_first_not_of(" \t\r\n") == std::string::npos) return json::object();
-  json doc = json::parse(body, nullptr, false);
-  if (doc.is_discarded()) return bad_request("", "expected a JSON object, got text that is not JSON");
+  json doc;
+  try {
+    doc = json::parse(body);
+  } catch (const json::parse_error& e) {
+    return bad_request("", fmt::format("expected a JSON object, got text that is not JSON (at byte {})", e.byte));
+  }
   if (!doc.is_object()) return bad_request("", "expected a JSON object, got " + describe_json(doc));
   return doc;
 }
@@ -58,9 +62,9 @@ std::optional<ApiError> Fields::whole(const char* key, std::int64_t& out, std::i
   const std::string expected = fmt::format("expected a whole number from {} to {}", lo, hi);
   if (!v) return required ? std::optional(bad_request(field(key), expected + ", got nothing")) : std::nullopt;
   if (!v->is_number_integer()) return bad_request(field(key), expected + ", got " + describe_json(*v));
-  const bool is_unsigned = v->is_number_unsigned();
-  if (is_unsigned ? v->get<std::uint64_t>() > static_cast<std::uint64_t>(hi)
-                  : (v->get<std::int64_t>() < lo || v->get<std::int64_t>() > hi))
+  // Unsigned first: a value above the signed range must not wrap below `lo`.
+  const bool too_big = v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(hi);
+  if (too_big || v->get<std::int64_t>() < lo || v->get<std::int64_t>() > hi)
     return bad_request(field(key), expected + ", got " + describe_json(*v));
   out = v->get<std::int64_t>();
   return std::nullopt;

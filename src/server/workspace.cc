@@ -2,9 +2,12 @@
 // workspace.h). Jobs, edits and publishing are in workspace_jobs.cc.
 #include "server/workspace.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "base/calendar_date.h"
+#include "base/name_suggestion.h"
 #include "eval/evaluation.h"
 #include "io/scenario_reader.h"
 #include "io/unit_roster_json.h"
@@ -52,9 +55,18 @@ json time_json(const Problem& problem, int minute) {
 }  // namespace
 
 Outcome<int> now_minute(const Problem& problem, const std::string& text, const std::string& field) {
-  const ParsedUnitTime t = parse_now_option(problem, text.empty() ? "now" : text);
-  if (!t.minute) return bad_request(field, t.error);
-  if (*t.minute < 0 || *t.minute > static_cast<long long>(problem.days()) * kMinutesPerDay)
+  const bool wall_clock = text.empty() || text == "now";
+  const ParsedUnitTime t = wall_clock ? parse_now_option(problem, "now") : parse_unit_time(problem, text, "");
+  if (!t.minute) {
+    // parse_now_option speaks of the command line's --now; here the field is named instead.
+    std::string message = t.error;
+    if (message.rfind("--now '", 0) == 0) message = message.substr(message.find("': ") + 3);
+    return bad_request(field, message);
+  }
+  const long long end = static_cast<long long>(problem.days()) * kMinutesPerDay;
+  // The wall clock may lie before the plan's first day or after its last: then now is its start or its end.
+  if (wall_clock) return static_cast<int>(std::clamp(*t.minute, 0LL, end));
+  if (*t.minute < 0 || *t.minute > end)
     return bad_request(field, fmt::format("expected a moment within the plan's {} days, got '{}'", problem.days(), text));
   return static_cast<int>(*t.minute);
 }
@@ -114,6 +126,13 @@ Outcome<std::int64_t> Workspace::import_scenario(const std::string& yaml, const 
   auto parsed = parse_scenario(yaml, file_name);
   if (!parsed) return input_error(400, "scenario", parsed.error());
   if (!parsed->is_unit()) return bad_request("scenario", file_name + ": expected a unit scenario (.yaml)");
+  // One unit per store: a new version of it, never another unit in its place.
+  if (const auto current = store_.current_scenario()) {
+    auto now = problem_of(current->id);
+    if (now && (*now)->name != parsed->name)
+      return conflict("scenario", fmt::format("{}: expected unit '{}' (this store's unit), got '{}'", file_name,
+                                              (*now)->name, parsed->name));
+  }
   ScenarioVersion s;
   s.yaml = yaml;
   s.file_name = file_name;
@@ -348,11 +367,24 @@ Outcome<std::string> Workspace::export_file(std::int64_t version, const std::str
     if (name == "people/" + slugs[i] + ".ics") {
       if (!p.start_date) return not_found("file", "no calendar: the start date of day 0 is not known");
       type = "text/calendar; charset=utf-8";
-      return person_schedule_ics(p, r, person, *p.start_date, "", std::max(0, static_cast<int>(v.version) - 1));
+      // DTSTAMP: when the version was made, so every read of it is the same file.
+      std::string stamp_utc;
+      for (char c : v.made)
+        if (c != '-' && c != ':') stamp_utc += c;
+      if (!valid_calendar_stamp(stamp_utc)) stamp_utc.clear();
+      return person_schedule_ics(p, r, person, *p.start_date, stamp_utc, std::max(0, static_cast<int>(v.version) - 1));
     }
   }
   return not_found("file", "expected roster.json, watch-bill.html, watch-bill.csv, rotation.svg, summary.txt or "
-                           "people/<name>.txt|ics of a person of the unit, got '" + name + "'");
+                           "people/<slug>.txt|ics (the name in lower-case ASCII, e.g. people/" +
+                               (slugs.empty() ? std::string("ana-lima") : slugs.front()) + ".ics), got '" + name + "'");
+}
+
+std::string Workspace::slug_of(std::int64_t version, const std::string& person) {
+  auto loaded = load_plan(version);
+  if (!loaded) return {};
+  const auto id = loaded->problem->find_person(person);
+  return id ? person_slugs(*loaded->problem)[id->index()] : std::string();
 }
 
 Outcome<json> Workspace::schedule_json(std::int64_t version, const std::string& person) {
@@ -360,7 +392,11 @@ Outcome<json> Workspace::schedule_json(std::int64_t version, const std::string& 
   if (!loaded) return loaded.error();
   const Problem& p = *loaded->problem;
   const auto id = p.find_person(person);
-  if (!id) return not_found("person", fmt::format("expected a person of the unit, got '{}'", person));
+  if (!id) {
+    std::vector<std::string> names;
+    for (const Person& q : p.people) names.push_back(q.name);
+    return not_found("person", fmt::format("expected a person of the unit, got '{}'{}", person, did_you_mean(person, names)));
+  }
   const json plan = json::parse(loaded->version.plan_json);
   for (const json& entry : plan["people"])
     if (entry["name"] == person)

@@ -81,6 +81,8 @@ class Workspace {
   // "summary.txt", "rotation.svg", "people/<slug>.ics", "people/<slug>.txt";
   // the content type in `type`.
   Outcome<std::string> export_file(std::int64_t version, const std::string& name, std::string& type);
+  // The slug of `person` in a version ("" when not in it): their files' names.
+  std::string slug_of(std::int64_t version, const std::string& person);
   // One person's schedule in the plan in force (a viewer's own).
   Outcome<nlohmann::json> schedule_json(std::int64_t version, const std::string& person);
 
@@ -91,20 +93,26 @@ class Workspace {
   Outcome<std::int64_t> start_repair(const nlohmann::json& body, const std::string& user);
   Outcome<std::int64_t> start_resilience(const nlohmann::json& body, const std::string& user);
 
-  // A hand edit of version `base` (which must be the newest, else 409 naming
-  // it), scored at once; refused (422, with the broken rules) unless forced;
+  // A hand edit of version `base` (which must be the newest version not
+  // discarded, else 409 naming it), from now on (400 before), scored at once;
+  // refused (422, the broken rules in the error's details) unless forced;
   // saved as the next version, a draft (published at once when asked).
   Outcome<nlohmann::json> edit(std::int64_t base, const nlohmann::json& body, const std::string& user);
-  // A draft made from the plan in force (or the first plan) becomes the plan
-  // in force; a draft made from an older version is refused (409).
+  // A draft made from the plan in force, directly or through other drafts
+  // (or the first plan), becomes the plan in force; a draft made from an
+  // older version is refused (409).
   Outcome<nlohmann::json> publish(std::int64_t version, const std::string& user);
   Outcome<nlohmann::json> discard(std::int64_t version, const std::string& user);
 
  private:
   Outcome<std::shared_ptr<const Problem>> problem_of(std::int64_t scenario_id);
   void forget_states();
+  std::int64_t newest_kept_version();  // the newest version not discarded
+  // Saves the next version; with `base_must_be_newest`, only while draft.parent
+  // is still the newest version kept (an edit raced by another: 409).
   Outcome<std::int64_t> save_draft(PlanVersion draft, const Problem& problem, const Roster& roster,
-                                   const std::vector<std::string>& events, const std::string& user);
+                                   const std::vector<std::string>& events, const std::string& user,
+                                   bool base_must_be_newest = false);
 
   Store& store_;
   JobRunner jobs_;

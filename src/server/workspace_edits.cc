@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "eval/edit_scoring.h"
+#include "base/name_suggestion.h"
 #include "io/unit_time.h"
 #include "model/plan_edit.h"
 #include "model/wording.h"
@@ -17,7 +18,9 @@ using nlohmann::json;
 
 Outcome<int> person_field(const Problem& problem, const std::string& name, const std::string& field) {
   if (auto id = problem.find_person(name)) return static_cast<int>(id->index());
-  return bad_request(field, fmt::format("expected a person of the unit, got '{}'", name));
+  std::vector<std::string> names;
+  for (const Person& p : problem.people) names.push_back(p.name);
+  return bad_request(field, fmt::format("expected a person of the unit, got '{}'{}", name, did_you_mean(name, names)));
 }
 
 Outcome<int> time_field(const Problem& problem, const std::string& text, const std::string& field) {
@@ -26,34 +29,44 @@ Outcome<int> time_field(const Problem& problem, const std::string& text, const s
   return static_cast<int>(*t.minute);
 }
 
-// The PlanEdit a request body asks for.
+Outcome<PlanEdit> assign_edit(const Problem& problem, const Fields& f) {
+  if (auto e = f.only({"kind", "person", "to", "from", "force", "reason", "publish", "now"})) return *e;
+  std::string person, to, from;
+  if (auto e = f.text("person", person, true)) return *e;
+  if (auto e = f.text("to", to, true)) return *e;
+  if (auto e = f.text("from", from, true)) return *e;
+  auto a = person_field(problem, person, "person");
+  if (!a) return a.error();
+  PlanEdit edit;
+  edit.kind = PlanEdit::Kind::kAssign;
+  edit.a = edit.b = *a;
+  edit.place = -1;
+  std::vector<std::string> places;
+  for (std::size_t i = 0; i < problem.places.size(); ++i) {
+    places.push_back(problem.places[i].name);
+    if (problem.places[i].name == to) edit.place = static_cast<int>(i);
+  }
+  if (edit.place < 0)
+    return bad_request("to", fmt::format("expected a post or rest center of the unit, got '{}'{}", to,
+                                         did_you_mean(to, places)));
+  auto minute = time_field(problem, from, "from");
+  if (!minute) return minute.error();
+  edit.minutes = {*minute};
+  return edit;
+}
+
+// The PlanEdit a request body asks for; only the fields of its kind are allowed.
 Outcome<PlanEdit> edit_of(const Problem& problem, const json& body) {
   const Fields f(body);
-  if (auto e = f.only({"kind", "people", "day", "watches", "person", "to", "from", "force", "reason", "publish"}))
-    return *e;
   std::string kind;
   if (auto e = f.text("kind", kind, true)) return *e;
-  PlanEdit edit;
-  if (kind == "assign") {
-    std::string person, to, from;
-    if (auto e = f.text("person", person, true)) return *e;
-    if (auto e = f.text("to", to, true)) return *e;
-    if (auto e = f.text("from", from, true)) return *e;
-    auto a = person_field(problem, person, "person");
-    if (!a) return a.error();
-    edit.kind = PlanEdit::Kind::kAssign;
-    edit.a = edit.b = *a;
-    edit.place = -1;
-    for (std::size_t i = 0; i < problem.places.size(); ++i)
-      if (problem.places[i].name == to) edit.place = static_cast<int>(i);
-    if (edit.place < 0) return bad_request("to", fmt::format("expected a post or rest center of the unit, got '{}'", to));
-    auto minute = time_field(problem, from, "from");
-    if (!minute) return minute.error();
-    edit.minutes = {*minute};
-    return edit;
-  }
+  if (kind == "assign") return assign_edit(problem, f);
   if (kind != "swap-day" && kind != "swap-watches")
     return bad_request("kind", fmt::format("expected swap-day, swap-watches or assign, got '{}'", kind));
+  const bool day_swap = kind == "swap-day";
+  if (auto e = day_swap ? f.only({"kind", "people", "day", "force", "reason", "publish", "now"})
+                        : f.only({"kind", "people", "watches", "force", "reason", "publish", "now"}))
+    return *e;
   std::vector<std::string> people;
   if (auto e = f.texts("people", people, true)) return *e;
   if (people.size() != 2) return bad_request("people", fmt::format("expected two people, got {}", people.size()));
@@ -61,9 +74,10 @@ Outcome<PlanEdit> edit_of(const Problem& problem, const json& body) {
   if (!a) return a.error();
   auto b = person_field(problem, people[1], "people[1]");
   if (!b) return b.error();
+  PlanEdit edit;
   edit.a = *a;
   edit.b = *b;
-  if (kind == "swap-day") {
+  if (day_swap) {
     std::string day;
     if (auto e = f.text("day", day, true)) return *e;
     auto minute = time_field(problem, day, "day");
@@ -86,10 +100,27 @@ Outcome<PlanEdit> edit_of(const Problem& problem, const json& body) {
   return edit;
 }
 
+// Which request field an edit's own refusal is about.
+const char* edit_field(const PlanEdit& edit) {
+  switch (edit.kind) {
+    case PlanEdit::Kind::kSwapDay: return "day";
+    case PlanEdit::Kind::kSwapWatches: return "watches";
+    case PlanEdit::Kind::kAssign: return "from";
+  }
+  return "";
+}
+
 }  // namespace
 
+std::int64_t Workspace::newest_kept_version() {
+  std::int64_t newest = 0;
+  for (const PlanVersion& v : store_.plans())
+    if (v.state != PlanState::kDiscarded) newest = v.version;
+  return newest;
+}
+
 Outcome<json> Workspace::edit(std::int64_t base, const json& body, const std::string& user) {
-  const std::int64_t newest = store_.newest_version();
+  const std::int64_t newest = newest_kept_version();
   if (base != newest)
     return conflict("version", fmt::format("version {} is not the newest: the newest is {}; edit that one", base, newest));
   auto loaded = load_plan(base);
@@ -98,34 +129,42 @@ Outcome<json> Workspace::edit(std::int64_t base, const json& body, const std::st
   auto edit = edit_of(problem, body);
   if (!edit) return edit.error();
   bool force = false, publish_now = false;
-  std::string reason;
+  std::string reason, now_text;
   const Fields f(body);
   if (auto e = f.flag("force", force)) return *e;
   if (auto e = f.flag("publish", publish_now)) return *e;
   if (auto e = f.text("reason", reason, false)) return *e;
+  if (auto e = f.text("now", now_text, false)) return *e;
+  // The past stays: an edit starts at now or later (when now can be known).
+  if (!now_text.empty() || problem.start_date) {
+    auto now = now_minute(problem, now_text, "now");
+    if (!now) return now.error();
+    const int from = plan_edit_minute(problem, *edit);
+    if (from < *now)
+      return bad_request(edit_field(*edit), fmt::format("expected a change at or after now, {}; got one from {}",
+                                                        moment_label(problem, *now), moment_label(problem, from)));
+  }
   auto scored = score_plan_edit(problem, loaded->roster, *edit, "edit");
-  if (!scored) return bad_request("", scored.error().headline().substr(6));  // without "edit: "
+  if (!scored) return bad_request(edit_field(*edit), scored.error().message);
   const std::string what = plan_edit_text(problem, *edit);
   json broken = json::array();
   for (const UnkeptRule& u : scored->newly_broken)
     broken.push_back({{"rule", rule_name(u.rule)}, {"where", u.where}, {"units", u.units},
                       {"text", unkept_rules_text(scored->problem, {u}, 3)}});
   if (!scored->breaks_no_hard_rule() && !force)
-    return ApiError{422, "", "the edit breaks hard rules the plan keeps: " + broken.dump()};
+    return ApiError{422, "", fmt::format("{} breaks {}: give \"force\": true to make it all the same", what,
+                                         count_text(static_cast<long long>(broken.size()), "hard rule", "hard rules")),
+                    broken};
   PlanVersion draft;
   draft.parent = base;
   draft.scenario = loaded->version.scenario;
-  draft.reason = "hand edit: " + what + (reason.empty() ? "" : " (" + reason + ")");
+  draft.reason = "hand edit: " + what + (reason.empty() ? "" : " (" + reason + ")") +
+                 (broken.empty() ? "" : fmt::format(", forced over {}", count_text(static_cast<long long>(broken.size()),
+                                                                                 "broken hard rule", "broken hard rules")));
   draft.hard = scored->after.score.hard;
   draft.soft = scored->after.score.soft - scored->after.rules[static_cast<int>(RuleKind::kChanges)].cost;
   draft.now_minute = scored->minute;
-  {
-    std::lock_guard lock(write_mutex_);
-    if (store_.newest_version() != newest)
-      return conflict("version", fmt::format("version {} is not the newest: the newest is {}; edit that one", base,
-                                             store_.newest_version()));
-  }
-  auto saved = save_draft(draft, problem, scored->edited, {}, user);
+  auto saved = save_draft(draft, problem, scored->edited, {}, user, true);
   if (!saved) return saved.error();
   if (publish_now) {
     auto published = publish(*saved, user);
@@ -137,13 +176,23 @@ Outcome<json> Workspace::edit(std::int64_t base, const json& body, const std::st
 
 Outcome<json> Workspace::publish(std::int64_t version, const std::string& user) {
   std::lock_guard lock(write_mutex_);
-  const auto draft = store_.plan(version);
+  const auto draft = store_.plan_record(version);
   if (!draft) return not_found("version", fmt::format("no plan version {}", version));
-  const auto in_force = store_.plan_in_force();
-  if (draft->state == PlanState::kDraft && in_force && draft->parent != in_force->version)
-    return conflict("version", fmt::format("draft {} was made from version {}, but version {} is in force now; "
-                                           "repair or edit version {} instead",
-                                           version, draft->parent, in_force->version, in_force->version));
+  // A draft is published over the plan it was made from, directly or through
+  // other drafts (an edit of a repair's draft): never over changes it has not seen.
+  const std::int64_t in_force = store_.in_force_version();
+  if (draft->state == PlanState::kDraft && in_force != 0) {
+    std::int64_t ancestor = draft->parent;
+    while (ancestor != 0 && ancestor != in_force) {
+      const auto a = store_.plan_record(ancestor);
+      if (!a || a->state != PlanState::kDraft) break;
+      ancestor = a->parent;
+    }
+    if (ancestor != in_force)
+      return conflict("version", fmt::format("draft {} was made from version {}, but version {} is in force now; "
+                                             "repair or edit version {} instead",
+                                             version, draft->parent, in_force, in_force));
+  }
   const auto err = store_.publish(version, user);
   forget_states();
   if (err) return conflict("version", *err);
@@ -152,7 +201,7 @@ Outcome<json> Workspace::publish(std::int64_t version, const std::string& user) 
 
 Outcome<json> Workspace::discard(std::int64_t version, const std::string& user) {
   std::lock_guard lock(write_mutex_);
-  if (!store_.plan(version)) return not_found("version", fmt::format("no plan version {}", version));
+  if (!store_.plan_record(version)) return not_found("version", fmt::format("no plan version {}", version));
   const auto err = store_.discard(version, user);
   forget_states();
   if (err) return conflict("version", *err);

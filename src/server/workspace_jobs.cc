@@ -22,8 +22,52 @@ namespace {
 
 using nlohmann::json;
 
+// An error of the events reader or of applying events: the field is the
+// path the message starts with ("events[0].unavailable"), the message the
+// rest, without the request's line and caret (the request was re-written).
+ApiError reader_error(const InputError& e) {
+  const std::string& m = e.message;
+  const auto colon = m.find(": ");
+  if (m.rfind("events[", 0) == 0 && colon != std::string::npos) return bad_request(m.substr(0, colon), m.substr(colon + 2));
+  return bad_request("events", m);
+}
+
+std::int64_t wishes_cost(const Evaluation& ev) {
+  return ev.score.soft - ev.rules[static_cast<int>(RuleKind::kChanges)].cost;
+}
+
 ApiError busy_error(std::int64_t running) {
   return conflict("", fmt::format("job {} is running: one job at a time (cancel it or wait for it)", running));
+}
+
+JobOutcome failed(std::string message) {
+  JobOutcome o;
+  o.message = std::move(message);
+  return o;
+}
+
+JobOutcome saved_draft(std::int64_t version, std::string message, const Evaluation& ev, std::int64_t moves,
+                       std::string result = "") {
+  JobOutcome o;
+  o.ok = true;
+  o.version = version;
+  o.message = std::move(message);
+  o.result = std::move(result);
+  o.scored = true;
+  o.hard = ev.score.hard;
+  o.soft = wishes_cost(ev);
+  o.moves = moves;
+  return o;
+}
+
+// "{unavailable: Ana, from: day 6 10:00, reported: day 6 10:00}": one event as the log writes it, without
+// the calendar comment.
+std::string event_line(const Problem& problem, const UnitEvent& e) {
+  const std::string yaml = events_to_yaml(problem, {e}, "");
+  const auto start = yaml.find("- ") + 2;
+  std::string line = yaml.substr(start, yaml.find('\n', start) - start);
+  if (const auto comment = line.find("}  #"); comment != std::string::npos) line.resize(comment + 1);
+  return line;
 }
 
 json broken_json(const Problem& problem, const std::vector<UnkeptRule>& broken) {
@@ -37,8 +81,15 @@ json broken_json(const Problem& problem, const std::vector<UnkeptRule>& broken) 
 }  // namespace
 
 Outcome<std::int64_t> Workspace::save_draft(PlanVersion draft, const Problem& problem, const Roster& roster,
-                                            const std::vector<std::string>& events, const std::string& user) {
+                                            const std::vector<std::string>& events, const std::string& user,
+                                            bool base_must_be_newest) {
   std::lock_guard lock(write_mutex_);
+  if (base_must_be_newest) {
+    const std::int64_t newest = newest_kept_version();
+    if (newest != draft.parent)
+      return conflict("version", fmt::format("version {} is not the newest: the newest is {}; edit that one",
+                                             draft.parent, newest));
+  }
   draft.version = store_.newest_version() + 1;
   draft.state = PlanState::kDraft;
   draft.author = user;
@@ -67,21 +118,21 @@ Outcome<std::int64_t> Workspace::start_plan(const PlanJobRequest& request, const
     options.cancel = job.cancel_flag();
     const SolveResult r =
         solve(*problem, options, [&job](const Progress& p) { job.report(p.best.hard, p.best.soft, p.moves); });
-    if (job.cancelled()) return JobOutcome{false, "cancelled: nothing saved", 0, ""};
+    if (job.cancelled()) return failed("cancelled: nothing saved");
     PlanVersion draft;
-    const auto in_force = store_.plan_in_force();
-    draft.parent = in_force ? in_force->version : 0;
+    draft.parent = in_force_version();
     draft.scenario = scenario_id;
     draft.reason = "planned";
-    draft.hard = r.score.hard;
-    draft.soft = r.score.soft;
+    const Evaluation ev = evaluate(*problem, r.roster);
+    draft.hard = ev.score.hard;
+    draft.soft = wishes_cost(ev);
     auto saved = save_draft(draft, *problem, r.roster, {}, user);
-    if (!saved) return JobOutcome{false, saved.error().message, 0, ""};
-    return JobOutcome{true,
-                      fmt::format("draft version {}: {} (hard {}, wishes cost {}), {:.1f} s, seed {}", *saved,
-                                  r.score.feasible() ? "every hard rule kept" : "SOME HARD RULES CANNOT BE KEPT",
-                                  r.score.hard, r.score.soft, r.seconds, request.seed),
-                      *saved, ""};
+    if (!saved) return failed(saved.error().message);
+    return saved_draft(*saved,
+                       fmt::format("draft version {}: {} (hard {}, wishes cost {}), {:.1f} s, seed {}", *saved,
+                                   ev.score.feasible() ? "every hard rule kept" : "SOME HARD RULES CANNOT BE KEPT",
+                                   ev.score.hard, draft.soft, r.seconds, request.seed),
+                       ev, r.moves);
   }, &busy);
   if (!id) return busy_error(busy);
   return *id;
@@ -112,19 +163,15 @@ Outcome<std::int64_t> Workspace::start_repair(const json& body, const std::strin
   if (!now) return now.error();
   // The request's events are an events file in JSON (JSON is YAML): one reader, one set of errors.
   auto events = parse_events(json{{"events", body["events"]}}.dump(), "request", problem);
-  if (!events) return bad_request("events", events.error().format());
+  if (!events) return reader_error(events.error());
   for (UnitEvent& e : *events)
     if (e.reported_minute < 0) e.reported_minute = *now;
   const Roster plan = remap_roster(*in_force->problem, in_force->roster, problem);
   auto prepared = prepare_repair(problem, plan, *events, *now, "request");
-  if (!prepared) return bad_request("events", prepared.error().format());
+  if (!prepared) return reader_error(prepared.error());
   const std::int64_t parent = in_force->version.version;
   std::vector<std::string> lines;
-  for (const UnitEvent& e : *events) {
-    const std::string yaml = events_to_yaml(problem, {e}, "");
-    const auto start = yaml.find("- ");
-    lines.push_back(yaml.substr(start + 2, yaml.find('\n', start) - start - 2));
-  }
+  for (const UnitEvent& e : *events) lines.push_back(event_line(problem, e));
   std::int64_t busy = 0;
   auto id = jobs_.start("repair", user, [this, prepared = std::make_shared<RepairCase>(std::move(*prepared)), seconds,
                                          work, seed, parent, lines, user](JobContext& job) {
@@ -135,29 +182,29 @@ Outcome<std::int64_t> Workspace::start_repair(const json& body, const std::strin
     options.cancel = job.cancel_flag();
     options.on_progress = [&job](const Progress& p) { job.report(p.best.hard, p.best.soft, p.moves); };
     const RepairOutcome r = run_repair(std::move(*prepared), options);
-    if (job.cancelled()) return JobOutcome{false, "cancelled: nothing saved", 0, ""};
+    if (job.cancelled()) return failed("cancelled: nothing saved");
     // The unit after the events is the newest scenario: what happened stays, whether or not the draft is published.
     Problem after = r.problem;
     after.unit->repair.reset();
     ScenarioVersion s{0, scenario_to_yaml(after), "scenario.yaml", user, utc_iso_time(wall_clock_seconds()),
                       fmt::format("{} event(s) at {}", lines.size(), moment_label(after, r.now_minute))};
     const std::int64_t scenario_id = store_.add_scenario(s, user);
-    if (scenario_id == 0) return JobOutcome{false, "the store could not save the unit after the events", 0, ""};
+    if (scenario_id == 0) return failed("the store could not save the unit after the events");
     PlanVersion draft;
     draft.parent = parent;
     draft.scenario = scenario_id;
     draft.reason = "repair at " + moment_label(after, r.now_minute) + ": " + lines.front() +
                    (lines.size() > 1 ? fmt::format(" and {} more", lines.size() - 1) : "");
     draft.hard = r.evaluation.score.hard;
-    draft.soft = r.evaluation.score.soft;
+    draft.soft = wishes_cost(r.evaluation);
     draft.now_minute = r.now_minute;
     auto saved = save_draft(draft, after, r.roster(), lines, user);
-    if (!saved) return JobOutcome{false, saved.error().message, 0, ""};
-    return JobOutcome{true,
-                      fmt::format("draft version {}: {} (hard {}), {:.2f} s, seed {}", *saved,
-                                  r.all_hard_kept ? "every hard rule kept" : "SOME HARD RULES CANNOT BE KEPT",
-                                  r.evaluation.score.hard, r.search.seconds, seed),
-                      *saved, json{{"unkept", broken_json(r.problem, r.unkept)}}.dump()};
+    if (!saved) return failed(saved.error().message);
+    return saved_draft(*saved,
+                       fmt::format("draft version {}: {} (hard {}), {:.2f} s, seed {}", *saved,
+                                   r.all_hard_kept ? "every hard rule kept" : "SOME HARD RULES CANNOT BE KEPT",
+                                   r.evaluation.score.hard, r.search.seconds, seed),
+                       r.evaluation, r.search.moves, json{{"unkept", broken_json(r.problem, r.unkept)}}.dump());
   }, &busy);
   if (!id) return busy_error(busy);
   return *id;
@@ -165,29 +212,46 @@ Outcome<std::int64_t> Workspace::start_repair(const json& body, const std::strin
 
 Outcome<std::int64_t> Workspace::start_resilience(const json& body, const std::string& user) {
   const Fields f(body);
-  if (auto e = f.only({"work_per_case", "seed"})) return *e;
+  if (auto e = f.only({"work_per_case", "seed", "now"})) return *e;
   std::int64_t work = 40'000, seed = 1;
+  std::string now_text;
+  if (auto e = f.text("now", now_text, false)) return *e;
   if (auto e = f.whole("work_per_case", work, 1000, 100'000'000, false)) return *e;
   if (auto e = f.whole("seed", seed, 0, 1'000'000'000, false)) return *e;
   auto in_force = plan_in_force();
   if (!in_force) return in_force.error();
+  // Losses from the next changeover after now on: the past cannot be lost.
+  int first_day = 1;
+  if (!now_text.empty() || in_force->problem->start_date) {
+    auto now = now_minute(*in_force->problem, now_text, "now");
+    if (!now) return now.error();
+    first_day = std::max(1, *now / kMinutesPerDay + 1);
+  }
   std::int64_t busy = 0;
-  auto id = jobs_.start("resilience", user, [plan = std::make_shared<LoadedPlan>(std::move(*in_force)), work,
-                                             seed](JobContext& job) {
+  auto id = jobs_.start("resilience", user, [plan = std::make_shared<LoadedPlan>(std::move(*in_force)), work, seed,
+                                             first_day](JobContext& job) {
     ResilienceOptions options;
     options.work_per_case = work;
     options.seed = static_cast<std::uint64_t>(seed);
+    options.first_day = first_day;
+    options.cancel = job.cancel_flag();
+    options.on_case = [&job](const ResilienceReport& r) {
+      job.report(static_cast<std::int64_t>(r.cases.size()) - r.repaired, 0, static_cast<std::int64_t>(r.cases.size()));
+    };
     const ResilienceReport report = check_resilience(*plan->problem, plan->roster, options);
+    if (job.cancelled()) return failed(fmt::format("cancelled after {} cases", report.cases.size()));
     json cases = json::array();
     for (const LossCase& c : report.cases)
       if (!c.repaired)
         cases.push_back({{"person", plan->problem->people[static_cast<std::size_t>(c.person)].name},
                          {"day", c.day}, {"consequences", c.consequences}});
-    (void)job;
-    return JobOutcome{true,
-                      fmt::format("plan version {} survives {} of {} single losses ({:.0f} %)", plan->version.version,
-                                  report.repaired, report.cases.size(), report.score()),
-                      0, json{{"repaired", report.repaired}, {"cases", report.cases.size()}, {"not_repaired", cases}}.dump()};
+    JobOutcome o;
+    o.ok = true;
+    o.message = fmt::format("plan version {} survives {} of {} single losses from day {} on ({:.0f} %)",
+                            plan->version.version, report.repaired, report.cases.size(), first_day, report.score());
+    o.result = json{{"repaired", report.repaired}, {"cases", report.cases.size()}, {"first_day", first_day},
+                    {"not_repaired", cases}}.dump();
+    return o;
   }, &busy);
   if (!id) return busy_error(busy);
   return *id;

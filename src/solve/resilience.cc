@@ -20,6 +20,7 @@ LossCase repair_loss(const Problem& problem, const Roster& plan, const std::vect
   repair_options.seed = options.seed;
   repair_options.first_feasible = true;
   repair_options.explain_kept_plans = false;
+  repair_options.cancel = options.cancel;
   LossCase c;
   c.person = gone[0];
   c.second = gone.size() > 1 ? gone[1] : -1;
@@ -55,12 +56,15 @@ ResilienceReport check_resilience(const Problem& problem, const Roster& plan, co
   if (people.empty())
     for (int p = 0; p < problem.person_count(); ++p) people.push_back(p);
   auto add = [&](LossCase c) {
+    if (options.cancel && options.cancel->load()) return;  // a case cut short by the cancel says nothing
     report.repaired += c.repaired ? 1 : 0;
     report.cases.push_back(std::move(c));
+    if (options.on_case) options.on_case(report);
   };
+  const auto cancelled = [&] { return options.cancel && options.cancel->load(); };
   // Only people with the unit at that changeover can be lost then.
-  for (std::size_t i = 0; i < people.size(); ++i)
-    for (int day = std::max(0, options.first_day); day <= last; ++day) {
+  for (std::size_t i = 0; i < people.size() && !cancelled(); ++i)
+    for (int day = std::max(0, options.first_day); day <= last && !cancelled(); ++day) {
       if (day % step != 0 || !present_on_day(problem.people[people[i]], day)) continue;
       if (!options.pairs) {
         add(repair_loss(problem, plan, {people[i]}, day, options));

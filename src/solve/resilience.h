@@ -7,12 +7,16 @@
 
 #include <cstdint>
 #include <string>
+#include <atomic>
+#include <functional>
 #include <vector>
 
 #include "model/problem.h"
 #include "model/roster.h"
 
 namespace vigil {
+
+struct ResilienceReport;
 
 struct ResilienceOptions {
   std::int64_t work_per_case = 40'000;  // move evaluations per repair (at most; it stops at the first good plan)
@@ -24,6 +28,11 @@ struct ResilienceOptions {
   int every = 0;
   std::vector<int> people;               // empty: everyone
   bool pairs = false;                    // lose two people at once (every pair of them) instead of one
+  // Cancellation from another thread (a server's job): once true, no further
+  // case starts and the running repair stops; the report holds the cases done.
+  const std::atomic<bool>* cancel = nullptr;
+  // Called after each case with the cases done so far.
+  std::function<void(const ResilienceReport&)> on_case;
 };
 
 struct LossCase {
