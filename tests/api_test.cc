@@ -316,6 +316,22 @@ TEST_F(Api, FilesAndExportsRoundTrip) {
   auto o = client(officer_);
   auto yaml = o.Get("/api/scenario");
   EXPECT_EQ(yaml->body, unit_text());
+  // A plan file imported into a new store is stored and exported byte for byte.
+  const std::string plan_file = store_->plan(v)->plan_json;
+  const std::string other = path_ + "-other";
+  {
+    auto fresh = Store::open(other);
+    ASSERT_TRUE(fresh.ok());
+    Workspace again(**fresh);
+    ASSERT_TRUE(again.import_scenario(unit_text(), "unit-64.yaml", "test").ok());
+    auto imported = again.import_plan(plan_file, "roster.json", true, "test");
+    ASSERT_TRUE(imported.ok()) << imported.error().message;
+    EXPECT_EQ((*fresh)->plan(*imported)->plan_json, plan_file);
+    EXPECT_EQ((*fresh)->current_scenario()->yaml, unit_text());
+  }
+  fs::remove(other);
+  fs::remove(other + "-wal");
+  fs::remove(other + "-shm");
   // A calendar link works with ?token= (phones cannot send a header).
   httplib::Client bare("127.0.0.1", api_->port());
   auto linked = bare.Get("/api/plans/current/files/people/taras-kozak.ics?token=" + viewer_);
