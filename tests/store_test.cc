@@ -422,7 +422,10 @@ TEST_F(StoreTest, UsersHoldAHashOfTheirTokenAndCanBeRevoked) {
   const auto taken = store->add_user("ana", Role::kViewer, "", "bo");
   ASSERT_FALSE(taken.ok());
   EXPECT_EQ(taken.error().message, "user 'ana' exists already");
-  EXPECT_EQ(store->add_user("", Role::kViewer, "", "bo").error().message, "a user needs a name");
+  EXPECT_EQ(store->add_user("", Role::kViewer, "", "bo").error().message,
+            "expected a name of 1 to 100 characters, without slashes, line breaks or spaces at either end, got \"\"");
+  EXPECT_FALSE(store->add_user(" x", Role::kViewer, "", "bo").ok());
+  EXPECT_FALSE(store->add_user("a/b", Role::kViewer, "", "bo").ok());
 
   EXPECT_TRUE(store->revoke_user("bo", "ana"));
   EXPECT_FALSE(store->user_by_token(bo.value()));
@@ -436,6 +439,10 @@ TEST_F(StoreTest, UsersHoldAHashOfTheirTokenAndCanBeRevoked) {
   EXPECT_EQ(audit_line(store->audit_log(1).at(0)), "ana revoke user user bo: 'active' -> 'revoked'");
   // Revoking again changes nothing and writes nothing.
   EXPECT_TRUE(store->revoke_user("bo", "ana"));
+  // The last coordinator stays.
+  std::string why;
+  EXPECT_FALSE(store->revoke_user("ana", "ana", &why));
+  EXPECT_EQ(why, "'ana' is the last coordinator: add another first");
   EXPECT_EQ(store->audit_log().size(), 3u);
 
   // No copy of the file holds a token.

@@ -182,8 +182,9 @@ Handler setup_user(CLI::App& sub) {
       return kExitInputError;
     }
     if (*action == "revoke") {
-      if (!store->revoke_user(*name, "vigil user")) {
-        fmt::print(stderr, "vigil user revoke: no user '{}'\n", *name);
+      std::string error;
+      if (!store->revoke_user(*name, "vigil user", &error)) {
+        fmt::print(stderr, "vigil user revoke: {}\n", error);
         return kExitInputError;
       }
       fmt::print("{}'s token is revoked.\n", *name);

@@ -163,14 +163,16 @@ class Store {
 
   // Users. add_user returns the new token (43 characters, URL-safe base64 of
   // 32 random bytes), shown once; errors: "user 'ana' exists already" (a
-  // revoked user keeps the name), "a user needs a name". revoke_user returns
-  // false for a name no user has (or a failed write); revoking a revoked user
-  // changes nothing and returns true. users() lists all, revoked too, oldest
-  // first.
+  // revoked user keeps the name), "expected a name of 1 to 100 characters,
+  // without slashes, line breaks or spaces at either end, got \"\"".
+  // revoke_user returns false for a name no user has (or a failed write), and
+  // refuses the last coordinator (nobody could manage users after it), with
+  // `error` saying so; revoking a revoked user changes nothing and returns
+  // true. users() lists all, revoked too, oldest first.
   Result<std::string> add_user(const std::string& name, Role role, const std::string& person,
                                const std::string& audit_user);
   std::optional<User> user_by_token(const std::string& token);  // nullopt: unknown or revoked
-  bool revoke_user(const std::string& name, const std::string& audit_user);
+  bool revoke_user(const std::string& name, const std::string& audit_user, std::string* error = nullptr);
   std::vector<User> users();
 
   // "ok" when PRAGMA integrity_check and foreign_key_check pass, else the

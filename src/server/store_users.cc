@@ -10,6 +10,8 @@
 #include <exception>
 
 #include "server/store.h"
+
+#include <nlohmann/json.hpp>
 #include "server/store_internal.h"
 
 namespace vigil::server {
@@ -79,7 +81,11 @@ Result<std::string> Store::add_user(const std::string& name, Role role, const st
                                     const std::string& audit_user) {
   std::lock_guard<std::mutex> lock(mutex_);
   auto fail = [&](const std::string& message) { return InputError{path_, 0, 0, message, ""}; };
-  if (name.empty()) return fail("a user needs a name");
+  const auto first = name.find_first_not_of(" \t");
+  if (first != 0 || name.size() > 100 || name.back() == ' ' || name.back() == '\t' ||
+      name.find_first_of("\n\r/") != std::string::npos)
+    return fail("expected a name of 1 to 100 characters, without slashes, line breaks or spaces at either end, got " +
+                nlohmann::json(name).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   try {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     SQLite::Statement taken(*db_, "SELECT 1 FROM users WHERE name = ?");
@@ -120,14 +126,22 @@ std::optional<User> Store::user_by_token(const std::string& token) {
   }
 }
 
-bool Store::revoke_user(const std::string& name, const std::string& audit_user) {
+bool Store::revoke_user(const std::string& name, const std::string& audit_user, std::string* error) {
   std::lock_guard<std::mutex> lock(mutex_);
   try {
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement query(*db_, "SELECT revoked FROM users WHERE name = ?");
+    SQLite::Statement query(*db_, "SELECT revoked, role FROM users WHERE name = ?");
     query.bind(1, name);
-    if (!query.executeStep()) return false;
+    if (!query.executeStep()) {
+      if (error) *error = "no user '" + name + "'";
+      return false;
+    }
     if (query.getColumn(0).getInt() != 0) return true;  // revoked already: nothing changes
+    if (query.getColumn(1).getString() == role_name(Role::kCoordinator) &&
+        db_->execAndGet("SELECT COUNT(*) FROM users WHERE revoked = 0 AND role = 'coordinator'").getInt() == 1) {
+      if (error) *error = "'" + name + "' is the last coordinator: add another first";
+      return false;
+    }
     SQLite::Statement revoke(*db_, "UPDATE users SET revoked = 1 WHERE name = ?");
     revoke.bind(1, name);
     revoke.exec();

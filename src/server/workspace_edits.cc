@@ -121,8 +121,12 @@ std::int64_t Workspace::newest_kept_version() {
 
 Outcome<json> Workspace::edit(std::int64_t base, const json& body, const std::string& user) {
   const std::int64_t newest = newest_kept_version();
-  if (base != newest)
+  if (base != newest) {
+    const auto record = store_.plan_record(base);
+    if (record && record->state == PlanState::kDiscarded)
+      return conflict("version", fmt::format("version {} was discarded: the newest is {}; edit that one", base, newest));
     return conflict("version", fmt::format("version {} is not the newest: the newest is {}; edit that one", base, newest));
+  }
   auto loaded = load_plan(base);
   if (!loaded) return loaded.error();
   const Problem& problem = *loaded->problem;
@@ -136,9 +140,11 @@ Outcome<json> Workspace::edit(std::int64_t base, const json& body, const std::st
   if (auto e = f.text("reason", reason, false)) return *e;
   if (auto e = f.text("now", now_text, false)) return *e;
   // The past stays: an edit starts at now or later (when now can be known).
+  int edit_now = -1;
   if (!now_text.empty() || problem.start_date) {
     auto now = now_minute(problem, now_text, "now");
     if (!now) return now.error();
+    edit_now = *now;
     const int from = plan_edit_minute(problem, *edit);
     if (from < *now)
       return bad_request(edit_field(*edit), fmt::format("expected a change at or after now, {}; got one from {}",
@@ -163,7 +169,8 @@ Outcome<json> Workspace::edit(std::int64_t base, const json& body, const std::st
                                                                                  "broken hard rule", "broken hard rules")));
   draft.hard = scored->after.score.hard;
   draft.soft = scored->after.score.soft - scored->after.rules[static_cast<int>(RuleKind::kChanges)].cost;
-  draft.now_minute = scored->minute;
+  // The change report of the draft is seen from now (what is soon is soon from now), else from the edit.
+  draft.now_minute = edit_now >= 0 ? edit_now : scored->minute;
   auto saved = save_draft(draft, problem, scored->edited, {}, user, true);
   if (!saved) return saved.error();
   if (publish_now) {
