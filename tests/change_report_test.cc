@@ -572,5 +572,26 @@ TEST(ChangeReportFolder, ReportsBadOptions) {
   EXPECT_FALSE(std::filesystem::exists(folder));
 }
 
+// A transfer during a day is a move at its moment, not at the changeover:
+// Bo, sent from the rest center to post-2 at 22:00 on day 2 (now), moves
+// then, within the next 12 hours.
+TEST(ChangeReport, ATransferIsAMoveAtItsMoment) {
+  const Problem p = quiet_unit();
+  const Roster before = plan_before(p);
+  Roster after = before;
+  const UnitLayout lay = make_unit_layout(p);
+  const int now = 2 * kMinutesPerDay + 16 * 60;  // day 2 22:00
+  after.set(1, 2, lay.stay_shift[kPost2], UnitLayout::kPlacementLane);
+  after.set_transfer({1, 2, now, before.at(1, 2, UnitLayout::kPlacementLane)});
+  const ChangeReport report = compare_plans(p, before, after, now);
+  const auto bo = std::find_if(report.people.begin(), report.people.end(), [](const PersonChange& c) { return c.person == 1; });
+  ASSERT_NE(bo, report.people.end());
+  ASSERT_FALSE(bo->items.empty());
+  EXPECT_EQ(bo->items[0].kind, ChangeItem::Kind::kPlace);
+  EXPECT_EQ(bo->items[0].start_minute, now);
+  EXPECT_TRUE(bo->items[0].within_12h);
+  ASSERT_FALSE(report.act_now.empty());
+}
+
 }  // namespace
 }  // namespace vigil

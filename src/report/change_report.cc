@@ -84,6 +84,8 @@ ChangeItem place_item(const Problem& problem, const UnitLayout& layout, const Ro
   item.day = d;
   item.start_minute = d * kMinutesPerDay;
   item.end_minute = item.start_minute + kMinutesPerDay;
+  // A transfer moves the person during the day: the move is then, not at the changeover.
+  if (const Transfer* t = after.transfer(p, d); t && before.transfer(p, d) == nullptr) item.start_minute = t->minute;
   item.before = place_words(problem, layout, before, p, d);
   item.after = place_words(problem, layout, after, p, d);
   return item;
