@@ -725,23 +725,24 @@ TEST(ScenarioReaderErrors, SizeLimits) {
             "bad.yaml:4:3: people: expected at most 100000 people, got 100001\n"
             "    - x\n"
             "    ^");
-  // A roster too large for memory: 40 people x 3650 days x (1440 one-minute watches + 2).
-  text = "horizon: {days: 3650}\nwatch-length: 1min\nplaces: {posts: [{name: P}]}\npeople:\n";
-  for (int i = 0; i < 40; ++i) text += "  - x\n";
+  // A roster too large for memory: 900 people x 3650 days x (60 watches of 24 min + 2).
+  text = "horizon: {days: 3650}\nwatch-length: 24min\nplaces: {posts: [{name: P}]}\npeople:\n";
+  for (int i = 0; i < 900; ++i) text += "  - x\n";
   EXPECT_EQ(error_of(text),
             "bad.yaml:5:3: people: expected a roster of at most 200000000 cells (people x days x (watch turns + 2)), "
-            "got 40 x 3650 x 1442 = 210532000; plan fewer days or people at a time\n"
+            "got 900 x 3650 x 62 = 203670000; plan fewer days or people at a time\n"
             "    - x\n"
             "    ^");
-  // Too many shift kinds: 23 posts with one-minute watches.
-  text = "horizon: {days: 2}\nwatch-length: 1min\nplaces:\n  posts:\n";
-  for (int i = 0; i < 23; ++i) text += "    - {name: P" + std::to_string(i) + "}\n";
+  // Too many shift kinds: 520 posts with 24-minute watches and 1-minute shower slots.
+  text = "horizon: {days: 2}\nwatch-length: 24min\nshowers: {slot: 1min}\nplaces:\n  rest-centers: [{name: R, beds: 9}]\n  posts:\n";
+  for (int i = 0; i < 520; ++i) text += "    - {name: P" + std::to_string(i) + "}\n";
   text += "people: [{name: A, languages: {uk: native}}]\n";
-  EXPECT_EQ(error_of(text),
-            "bad.yaml:4:3: places: expected at most 32000 shift kinds in all (each place has a stay, 1440 watch turns "
-            "and 32 shower slots a day), got 33143; use fewer places, longer watches or longer shower slots\n"
-            "    posts:\n"
-            "    ^");
+  EXPECT_EQ(parse_scenario(text, "bad.yaml").error().headline(),
+            "bad.yaml:5:3: places: expected at most 32000 shift kinds in all (each place has a stay, 60 watch turns "
+            "and 960 shower slots a day), got 32741; use fewer places, longer watches or longer shower slots");
+  // Watches of less than 24 minutes: more than a day's watch set holds.
+  EXPECT_EQ(parse_scenario("horizon: {days: 2}\nwatch-length: 20min\n", "bad.yaml").error().headline(),
+            "bad.yaml:2:15: watch-length: expected a watch length from 24min to 24h, got '20min'");
   // More skills than a person's skill set holds.
   text = "horizon: {days: 2}\nskills: [";
   for (int i = 0; i < 33; ++i) text += (i ? ", s" : "s") + std::to_string(i);
@@ -974,11 +975,11 @@ TEST(ScenarioReaderErrors, RotationWatchesShowers) {
             "  watch-length: 2 hours\n"
             "                ^");
   EXPECT_EQ(error_of(edit({{12, "watch-length: 0"}})),
-            "bad.yaml:12:15: watch-length: expected a watch length from 1min to 24h, got '0'\n"
+            "bad.yaml:12:15: watch-length: expected a watch length from 24min to 24h, got '0'\n"
             "  watch-length: 0\n"
             "                ^");
   EXPECT_EQ(error_of(edit({{12, "watch-length: 25h"}})),
-            "bad.yaml:12:15: watch-length: expected a watch length from 1min to 24h, got '25h'\n"
+            "bad.yaml:12:15: watch-length: expected a watch length from 24min to 24h, got '25h'\n"
             "  watch-length: 25h\n"
             "                ^");
   EXPECT_EQ(error_of(edit({{12, "watch-length: 100min"}})),

@@ -96,7 +96,8 @@ class ScenarioReader : public DocumentReader {
     if (top.has("rotation")) rotation(top.get("rotation"), u.rotation);
     if (top.has("watch-length")) {
       const Item it = top.get("watch-length");
-      u.watch_minutes = duration(it, "a watch length", 1, kMinutesPerDay);
+      // At most 60 watches a day: a day's watches are bit sets of 64 (eval/unit_evaluator.h).
+      u.watch_minutes = duration(it, "a watch length", kMinWatchMinutes, kMinutesPerDay);
       if (kMinutesPerDay % u.watch_minutes != 0)
         fail(it, fmt::format("expected a watch length that divides 24h evenly (like 1h, 2h, 3h, 4h or 90min), got {}",
                              quoted(it.node.Scalar())));

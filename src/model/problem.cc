@@ -43,6 +43,10 @@ std::optional<std::string> Problem::validate() const {
   }
   if (unit && unit->languages.size() > static_cast<std::size_t>(kMaxLanguages))
     return fmt::format("languages: expected at most {} language codes, got {}", kMaxLanguages, unit->languages.size());
+  if (unit && (unit->watch_minutes < kMinWatchMinutes || unit->watch_minutes > kMinutesPerDay ||
+               kMinutesPerDay % unit->watch_minutes != 0))
+    return fmt::format("watch-length: expected from {} min to 24 h, dividing 24 h evenly, got {} min", kMinWatchMinutes,
+                       unit->watch_minutes);
   if (shifts.empty()) return std::string("shifts: expected at least one shift kind");
   if (shifts.size() > 32000) return fmt::format("shifts: at most 32000 shift kinds, got {}", shifts.size());
   std::set<std::string> names;

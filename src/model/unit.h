@@ -124,6 +124,10 @@ struct RepairBase {
 // and Problem::validate() too.
 constexpr int kMaxLanguages = 64;
 
+// The shortest watch: at most 60 watches a day, as a day's watches of a
+// person are a 64-bit set in the evaluator and the search (eval/unit_evaluator.h).
+constexpr int kMinWatchMinutes = 24;
+
 struct UnitSetup {
   std::vector<std::string> languages;  // codes: "uk", "en", ...
   std::vector<std::string> skills;     // "medic", "radio", "team-leader"
