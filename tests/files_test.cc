@@ -98,5 +98,16 @@ TEST(CalendarDates, DaysBetweenDatesAcrossMonthsAndLeapDays) {
   EXPECT_FALSE(parse_date("2026-02-29"));
 }
 
+// A device is written in place, never replaced by a renamed file, and a
+// failed write is an error (`--out /dev/full` said "written" and exited 0,
+// and replaced the device with a file).
+TEST(WriteFile, ADeviceIsWrittenInPlaceAndAFullOneIsAnError) {
+  ASSERT_TRUE(std::filesystem::is_character_file("/dev/full"));
+  EXPECT_EQ(write_file("/dev/full", "text"), "/dev/full: write failed");
+  EXPECT_TRUE(std::filesystem::is_character_file("/dev/full"));
+  EXPECT_EQ(write_file("/dev/null", "text"), "");
+  EXPECT_TRUE(std::filesystem::is_character_file("/dev/null"));
+}
+
 }  // namespace
 }  // namespace vigil

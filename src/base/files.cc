@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -23,21 +24,41 @@ std::optional<std::string> read_text_file(const std::string& path) {
   return buffer.str();
 }
 
+namespace {
+
+// Writes all of `text` to `fd`; false on any failed or short write.
+bool write_all(int fd, const std::string& text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n <= 0) return false;
+    done += static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+}  // namespace
+
 std::string write_file(const std::string& path, const std::string& text) {
+  // A device or pipe (/dev/stdout, /dev/full) is written in place: renaming
+  // a file over it would replace the device itself.
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode)) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return fmt::format("{}: cannot open it for writing", path);
+    const bool ok = write_all(fd, text);
+    if (::close(fd) != 0 || !ok) return fmt::format("{}: write failed", path);
+    return {};
+  }
   // The temporary name is unique per process, so two writers of one file
   // never share it; the rename is atomic within the folder.
   const std::string temp = fmt::format("{}.tmp-{}", path, ::getpid());
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return fmt::format("{}: cannot open the file for writing", path);
-  std::size_t done = 0;
-  while (done < text.size()) {
-    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n <= 0) {
-      ::close(fd);
-      std::remove(temp.c_str());
-      return fmt::format("{}: write failed", path);
-    }
-    done += static_cast<std::size_t>(n);
+  if (!write_all(fd, text)) {
+    ::close(fd);
+    std::remove(temp.c_str());
+    return fmt::format("{}: write failed", path);
   }
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
     std::remove(temp.c_str());
