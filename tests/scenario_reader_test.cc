@@ -917,7 +917,7 @@ TEST(ScenarioReaderErrors, Horizon) {
             "    start-date: 2026-12-08\n"
             "                ^");
   EXPECT_EQ(error_of(edit({{5, "  changeover: \"06:00\"\n  start-date: 2026-02-30"}})),
-            "bad.yaml:6:15: horizon.start-date: expected the date of day 0 (a date YYYY-MM-DD like 2026-12-07), got '2026-02-30'\n"
+            "bad.yaml:6:15: horizon.start-date: expected the date of day 0 (a date YYYY-MM-DD like 2026-12-07, from 1900-01-01 to 2999-12-31), got '2026-02-30'\n"
             "    start-date: 2026-02-30\n"
             "                ^");
   EXPECT_EQ(error_of(edit({{5, "  changeover: \"06:00\"\n  start-date:"}})),

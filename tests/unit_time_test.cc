@@ -105,7 +105,8 @@ TEST(CalendarTimes, StartDatePrecedenceAndErrorsBeforeAnySearch) {
   EXPECT_EQ(settle_start_date(p, "2026-12-08", std::nullopt, ""),
             "--start-date 2026-12-08: expected a monday (day 0 of the scenario is a monday), got a tuesday");
   EXPECT_EQ(settle_start_date(p, "14.12.2026", std::nullopt, ""),
-            "--start-date '14.12.2026': expected a date YYYY-MM-DD like 2026-12-07");
+            "--start-date '14.12.2026': expected a date YYYY-MM-DD like 2026-12-07, from 1900-01-01 to 2999-12-31");
+  EXPECT_NE(settle_start_date(p, "9999-12-27", std::nullopt, "plan.json").find("from 1900-01-01 to 2999-12-31"), std::string::npos);
   EXPECT_EQ(settle_start_date(p, "", CalendarDate{2026, 12, 8}, "plan/roster.json"),
             "plan/roster.json: start_date 2026-12-08: expected a monday (day 0 of the scenario is a monday), got a "
             "tuesday");

@@ -1,8 +1,12 @@
 // The `vigil` command: a thin front end over the engine library. Subcommands
 // come from one table; each has its own --help.
+#include <algorithm>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "app/commands.h"
+#include "base/name_suggestion.h"
 
 int main(int argc, char** argv) {
   using vigil::app::Command;
@@ -20,6 +24,18 @@ int main(int argc, char** argv) {
       {"generate", "Write a valid unit scenario of any size with the reference unit's mix", vigil::app::setup_generate},
       {"speed", "Measure how many moves per second the incremental evaluator prices", vigil::app::setup_speed},
   };
+  // An unknown command is named, with the nearest one (CLI11 says only "A subcommand is required").
+  if (argc > 1 && argv[1][0] != '-') {
+    std::vector<std::string> names;
+    for (const Command& c : kCommands) names.emplace_back(c.name);
+    if (std::find(names.begin(), names.end(), argv[1]) == names.end()) {
+      std::string all;
+      for (const std::string& n : names) all += (all.empty() ? "" : ", ") + n;
+      std::cerr << "vigil: unknown command '" << argv[1] << "'" << vigil::did_you_mean(argv[1], names)
+                << "\nexpected one of: " << all << " (vigil --help)\n";
+      return vigil::app::kExitInputError;
+    }
+  }
   CLI::App app{"vigil: rostering engine and planning tool for round-the-clock teams"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "vigil 0.1.0");

@@ -37,7 +37,16 @@ void add_work_flag(CLI::App& sub, std::int64_t& work, const std::string& scope) 
 }
 
 void add_seed_flag(CLI::App& sub, std::uint64_t& seed) {
-  sub.add_option("--seed", seed, "Random seed (the run prints it)")->capture_default_str();
+  // CLI11 would read "-1" as 2^64-1: a sign is refused before the number is read.
+  sub.add_option("--seed", seed, "Random seed (the run prints it)")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            return text.find_first_not_of("0123456789") == std::string::npos && !text.empty()
+                       ? std::string()
+                       : "expected a whole number from 0 to 18446744073709551615, got '" + text + "'";
+          },
+          "UINT64", "seed"))
+      ->capture_default_str();
 }
 
 void add_threads_flag(CLI::App& sub, int& threads, const std::string& scope) {

@@ -57,6 +57,7 @@ std::optional<CalendarDate> parse_date(const std::string& text) {
     if (!std::isdigit(static_cast<unsigned char>(text[i]))) return std::nullopt;
   const CalendarDate date{std::stoi(text.substr(0, 4)), std::stoi(text.substr(5, 2)), std::stoi(text.substr(8, 2))};
   if (date.month < 1 || date.month > 12 || date.day < 1) return std::nullopt;
+  if (date.year < kFirstDateYear || date.year > kLastDateYear) return std::nullopt;
   // A real date survives the round trip through a day count.
   if (date.plus_days(0) != date) return std::nullopt;
   return date;

@@ -20,7 +20,9 @@ struct CalendarDate {
   friend bool operator==(const CalendarDate&, const CalendarDate&) = default;
 };
 
-// "YYYY-MM-DD" of a real date, or nullopt.
+// "YYYY-MM-DD" of a real date from 1900-01-01 to 2999-12-31 (a plan of up
+// to ten years must end within four-digit years), or nullopt.
+inline constexpr int kFirstDateYear = 1900, kLastDateYear = 2999;
 std::optional<CalendarDate> parse_date(const std::string& text);
 
 // Seconds since 1970-01-01 UTC now: SOURCE_DATE_EPOCH when that environment

@@ -124,7 +124,9 @@ class ScenarioReader : public DocumentReader {
     if (f.has("start-date")) {
       const Item date_item = f.get("start-date");
       const auto date = parse_date(text(date_item, "the date of day 0 (like 2026-12-07)"));
-      if (!date) expected(date_item, "the date of day 0 (a date YYYY-MM-DD like 2026-12-07)");
+      if (!date)
+        expected(date_item, fmt::format("the date of day 0 (a date YYYY-MM-DD like 2026-12-07, from {}-01-01 to "
+                                        "{}-12-31)", kFirstDateYear, kLastDateYear));
       if (!f.has("first-weekday")) p.horizon.first_weekday = date->weekday();
       if (date->weekday() != p.horizon.first_weekday)
         fail(date_item, fmt::format("expected a {} (the first-weekday), got {}, a {}",

@@ -100,7 +100,9 @@ std::string settle_start_date(Problem& problem, const std::string& given, const 
   if (plan_date && plan_date->weekday() != first) return wrong_weekday(plan_file + ": start_date", *plan_date);
   if (!given.empty()) {
     const auto date = parse_date(given);
-    if (!date) return fmt::format("--start-date {}: expected a date YYYY-MM-DD like 2026-12-07", yaml_text::quoted(given));
+    if (!date)
+      return fmt::format("--start-date {}: expected a date YYYY-MM-DD like 2026-12-07, from {}-01-01 to {}-12-31",
+                         yaml_text::quoted(given), kFirstDateYear, kLastDateYear);
     if (date->weekday() != first) return wrong_weekday("--start-date", *date);
     if (plan_date && *plan_date != *date)
       return fmt::format("--start-date {}: the plan {} has day 0 on {}; leave --start-date out, or give {}", date->iso(),
