@@ -248,8 +248,8 @@ function drawHeader() {
   nav.innerHTML = `<nav id="views" aria-label="${esc(t('nav.label'))}">${allowedViews()
     .map((v) => `<a href="#/${v}" data-view="${v}"${v === view ? ' aria-current="page"' : ''}>${esc(t(`view.${v}`))}</a>`)
     .join('')}</nav>`;
-  who.innerHTML = `<span class="who">${esc(state.user.name)} · ${esc(t(`role.${state.user.role}`))}</span>
-    <button type="button" data-action="signout">${esc(t('nav.signout'))}</button>`;
+  who.innerHTML = `<button type="button" data-action="signout" title="${esc(t(`role.${state.user.role}`))}">` +
+    `${esc(t('nav.signout'))} <span class="who">(${esc(state.user.name)})</span></button>`;
 }
 
 export function go(hash) {

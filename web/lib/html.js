@@ -23,9 +23,16 @@ export function languageName(code, locale) {
   }
 }
 
-// {"uk": "native", "en": "basic"} -> "Ukrainian (native), English (basic)" in the page's words.
+const LEVELS = { native: 3, fluent: 2, basic: 1 };
+
+// [[code, level], ...] best spoken first.
+export function byLevel(languages) {
+  return Object.entries(languages || {}).sort((a, b) => (LEVELS[b[1]] || 0) - (LEVELS[a[1]] || 0));
+}
+
+// {"uk": "native", "en": "basic"} -> "Ukrainian (native), English (basic)" in the page's words, best first.
 export function languagesText(languages, locale, t) {
-  return Object.entries(languages || {})
+  return byLevel(languages)
     .map(([code, level]) => `${languageName(code, locale)} (${t(`level.${level}`)})`)
     .join(', ');
 }

@@ -92,6 +92,14 @@ export class UnitClock {
     return Math.max(0, Math.min(raw, this.end - 1));
   }
 
+  // Now as it is, unclamped: before the plan it is negative (the first watch is still to come).
+  // "?at=" in the address sets it as in now(); without a start date it is day 0's changeover.
+  wallNow(query) {
+    const at = query && query.get('at');
+    const raw = at ? this.fromLocalInput(at) : this.minuteAt();
+    return raw === null || Number.isNaN(raw) ? 0 : raw;
+  }
+
   // "day 3 14:00": a time the API reads.
   apiTime(minute) {
     return `day ${this.dayOf(minute)} ${this.clockOf(minute)}`;

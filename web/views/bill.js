@@ -36,6 +36,17 @@ function dayHtml(ctx, clock, plan, day, mark, now) {
     rows.push(`<tr class="${night ? 'night' : ''}${current ? ' current' : ''}">
       <th scope="row"><time>${esc(clock.slotLabel(minute))}</time>${night ? ` <span class="night-mark">☾ ${esc(t('bill.night'))}</span>` : ''}${current ? ` <span class="now-mark">◀ ${esc(t('bill.now'))}</span>` : ''}</th>${cells.join('')}</tr>`);
   }
+  // On a phone the table is too wide: the same day as one list per place (CSS shows one or the other).
+  const lists = places.map((p) => {
+    const items = [];
+    for (let slot = 0; slot < clock.slots; ++slot) {
+      const minute = clock.slotStart(day, slot);
+      const night = clock.isNight(minute) ? ` <span class="night-mark">☾ ${esc(t('bill.night'))}</span>` : '';
+      items.push(`<li class="${clock.isNight(minute) ? 'night' : ''}"><time>${esc(clock.slotLabel(minute))}</time>${night}
+        ${cell(index.watch(p.name, slot), p.watchers, mark, t)}</li>`);
+    }
+    return `<section class="bill-place"><h3>${esc(p.name)}${p.kind !== 'post' ? ` <small>(${esc(t('now.guard'))})</small>` : ''}</h3><ol>${items.join('')}</ol></section>`;
+  }).join('');
   const verdictLine = uncovered
     ? `<p class="bad-box banner"><strong class="uncovered">${esc(t('bill.uncovered'))}</strong> ${esc(t('bill.uncovered_count', { n: uncovered }))}</p>`
     : '';
@@ -45,6 +56,7 @@ function dayHtml(ctx, clock, plan, day, mark, now) {
     <div class="table-wrap"><table class="bill" data-role="bill">
       <thead><tr><th scope="col">${esc(t('bill.time'))}</th>${head.join('')}</tr></thead>
       <tbody>${rows.join('')}</tbody></table></div>
+    <div class="bill-lists">${lists}</div>
   </section>`;
 }
 
@@ -67,7 +79,7 @@ export async function render(main, ctx) {
   const doc = await api.cached('/api/plans/current');
   const clock = new UnitClock(ctx.unit);
   const plan = new PlanIndex(ctx.unit, doc.plan);
-  const now = clock.now(params.query);
+  const now = clock.wallNow(params.query);
   const mark = params.query.get('person') || '';
   const stamp = `<p class="stamp">${esc(t('common.version_stamp', { v: doc.version, made: ctx.fmt.stampText(doc.made) }))}</p>`;
   if (params.path[0] === 'all') {
@@ -77,8 +89,9 @@ export async function render(main, ctx) {
       <p class="controls no-print"><button type="button" data-action="print">${esc(t('bill.print'))}</button>
       <a class="button" href="#/bill">${esc(t('bill.one_day'))}</a></p>${stamp}${days.join('')}`;
   } else {
-    const asked = params.path.length ? Number(params.path[0]) : clock.dayOf(now);
-    const day = Number.isInteger(asked) && asked >= 0 && asked < clock.days ? asked : clock.dayOf(now);
+    const today = clock.dayOf(Math.max(0, Math.min(now, clock.end - 1)));
+    const asked = params.path.length ? Number(params.path[0]) : today;
+    const day = Number.isInteger(asked) && asked >= 0 && asked < clock.days ? asked : today;
     main.innerHTML = `<h1>${esc(t('view.bill'))}</h1>${navHtml(ctx, clock, day)}${stamp}${dayHtml(ctx, clock, plan, day, mark, now)}`;
     main.querySelector('select[name=day]').addEventListener('change', (e) => go(`#/bill/${e.target.value}`));
   }

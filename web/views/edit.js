@@ -67,14 +67,16 @@ export async function render(main, ctx) {
         <label><input type="radio" name="mode" value="watches"${mode === 'watches' ? ' checked' : ''}> ${esc(t('edit.mode_watches'))}</label>
         <label>${esc(t('bill.day'))} <select name="day">${options.join('')}</select></label>
       </fieldset>
-      <p class="picked" aria-live="polite"></p>
       <div class="picker"></div>
       <label>${esc(t('edit.reason'))} <input type="text" name="reason" maxlength="200"></label>
       <label class="check"><input type="checkbox" name="force"> ${esc(t('edit.force'))}</label>
-      <p class="actions"><button type="button" data-action="score" class="primary">${esc(t('edit.score'))}</button>
-        <button type="button" data-action="save" disabled>${esc(t('edit.save'))}</button>
-        <button type="button" data-action="discard" hidden>${esc(t('repair.discard'))}</button></p>
       <div class="result" aria-live="polite"></div>
+      <div class="edit-bar">
+        <p class="picked" aria-live="polite"></p>
+        <p class="actions"><button type="button" data-action="score" class="primary">${esc(t('edit.score'))}</button>
+          <button type="button" data-action="save" disabled>${esc(t('edit.save'))}</button>
+          <button type="button" data-action="discard" hidden>${esc(t('repair.discard'))}</button></p>
+      </div>
     </form>`;
   const form = main.querySelector('form');
   const picker = form.querySelector('.picker');
@@ -172,12 +174,14 @@ export async function render(main, ctx) {
       save.disabled = false;
       result.innerHTML = `<p>${esc(t('edit.scored', { edit: done.edit, v: done.version, hard: done.hard, soft: done.soft, before: doc.soft }))}</p>
         <div data-role="broken">${brokenHtml(done.broken, t)}</div>`;
+      result.scrollIntoView({ block: 'nearest' });
     } catch (e) {
       if (e.status === 422) {
         refused = true;
         save.disabled = !form.force.checked;
         result.innerHTML = `<p class="bad">${esc(e.message)}</p><div data-role="broken">${brokenHtml(e.details || [], t)}</div>
           <p>${esc(t('edit.force_hint'))}</p>`;
+        result.scrollIntoView({ block: 'nearest' });
       } else showError(e);
     }
   });

@@ -64,15 +64,16 @@ function rulesBox(ctx, doc) {
 
 function draw(main, ctx, clock, doc, plan) {
   const { t, fmt } = ctx;
-  const wall = clock.minuteAt();
-  const now = clock.now(ctx.params.query);
+  const wall = clock.wallNow(ctx.params.query);
+  const now = Math.max(0, Math.min(wall, clock.end - 1));
   const day = clock.dayOf(now);
-  const changeover = (day + 1) * MINUTES_PER_DAY;
-  const before = wall !== null && wall < 0 && !ctx.params.query.get('at');
+  const before = wall < 0;
+  // Before the plan starts, its first changeover is the next one.
+  const changeover = before ? 0 : (day + 1) * MINUTES_PER_DAY;
   const notice = before
     ? `<p class="notice">${esc(t('now.before_start', { when: fmt.moment(clock, 0, t), in: fmt.duration(-wall, t) }))}</p>`
-    : wall !== null && wall >= clock.end ? `<p class="notice">${esc(t('now.after_end'))}</p>` : '';
-  const untilChange = changeover - (wall !== null && !ctx.params.query.get('at') ? Math.max(wall, 0) : now);
+    : wall >= clock.end ? `<p class="notice">${esc(t('now.after_end'))}</p>` : '';
+  const untilChange = changeover - wall;
   main.innerHTML = `
     <h1>${esc(t('view.now'))} <small>${esc(fmt.moment(clock, now, t))} · ${esc(t('common.day', { n: day }))}</small></h1>
     ${notice}

@@ -4,7 +4,7 @@
 // stood and the languages the two share; a link to their calendar (.ics).
 // Reads GET /api/plans/current/people/NAME (a viewer: their own); for anyone
 // else a viewer may see, the plan in force without the languages.
-import { esc, languageName, languagesText } from '../lib/html.js';
+import { esc, languagesText } from '../lib/html.js';
 import { UnitClock } from '../lib/time.js';
 
 async function loadSchedule(ctx, name) {
@@ -37,7 +37,7 @@ function partnersHtml(duty, schedule, ctx) {
   if (!duty.with.length) return duty.kind === 'watch' ? ` · <strong class="uncovered">${esc(t('person.alone'))}</strong>` : '';
   return ` · ${esc(t('person.with'))} ${duty.with.map((n) => {
     const shared = (schedule.partners || {})[n];
-    const langs = shared ? Object.entries(shared).map(([code, level]) => `${languageName(code, locale)} (${t(`level.${level}`)})`).join(', ') : '';
+    const langs = shared ? languagesText(shared, locale, t) : '';
     const words = shared && !langs ? ` <strong class="bad">${esc(t('person.no_shared'))}</strong>` : langs ? ` <span class="langs">— ${esc(langs)}</span>` : '';
     return `<span class="partner">${esc(n)}${words}</span>`;
   }).join('; ')}`;
@@ -47,10 +47,15 @@ function dutyHtml(duty, schedule, ctx, clock, placeOfDay) {
   const { t } = ctx;
   if (duty.kind === 'shower') {
     const where = duty.place !== placeOfDay ? ` ${esc(t('person.at', { place: duty.place }))}` : '';
-    return `<li class="duty shower"><time>${esc(clock.clockOf(duty.minute))}</time> <span>🚿 ${esc(t('person.shower'))}${where}</span></li>`;
+    return `<li class="duty shower"><time>${esc(clock.clockOf(duty.minute))}</time> <span><strong>${esc(t('person.shower'))}</strong>${where}</span></li>`;
   }
   const night = clock.isNight(duty.minute) ? ` <span class="night-mark">☾ ${esc(t('bill.night'))}</span>` : '';
-  return `<li class="duty ${duty.kind}"><time>${esc(clock.slotLabel(duty.minute))}</time>
+  // After midnight the date is the next one: said, so 02:00 is not read as the morning before.
+  const date = clock.dateOf(duty.minute);
+  const dayDate = clock.dateOf(duty.day * 1440);
+  const nextDate = date && dayDate && date.getDate() !== dayDate.getDate()
+    ? ` <small class="after-midnight">(${esc(ctx.fmt.dayShort.format(date))})</small>` : '';
+  return `<li class="duty ${duty.kind}"><time>${esc(clock.slotLabel(duty.minute))}${nextDate}</time>
     <span><strong>${esc(t(duty.kind === 'watch' ? 'person.watch' : 'person.guard'))}</strong> ${esc(t('person.at', { place: duty.place }))}${night}${partnersHtml(duty, schedule, ctx)}</span></li>`;
 }
 
@@ -91,9 +96,8 @@ export async function render(main, ctx) {
   }
   const schedule = await loadSchedule(ctx, name);
   const clock = new UnitClock(ctx.unit);
-  const now = clock.now(params.query);
-  const wall = clock.minuteAt();
-  const today = wall !== null && wall >= 0 && wall < clock.end ? clock.dayOf(wall) : clock.dayOf(now);
+  const now = clock.wallNow(params.query);
+  const today = now >= 0 && now < clock.end ? clock.dayOf(now) : now < 0 ? 0 : clock.days - 1;
   const kinds = new Map(ctx.unit.places.map((p) => [p.name, p.kind]));
   const all = duties(schedule, clock, kinds);
   const byDay = new Map();
@@ -106,7 +110,7 @@ export async function render(main, ctx) {
     <h1 class="person-name">${esc(schedule.name)}</h1>
     ${schedule.languages ? `<p class="speaks">${esc(t('person.speaks'))}: ${esc(languagesText(schedule.languages, ctx.locale, t))}</p>` : ''}
     ${nextWatchHtml(all, schedule, ctx, clock, now)}
-    ${schedule.slug ? `<p class="links no-print"><a class="button" data-role="ics" href="${esc(file('ics'))}">📅 ${esc(t('person.calendar'))}</a>
+    ${schedule.slug ? `<p class="links no-print"><a class="button" data-role="ics" href="${esc(file('ics'))}">${esc(t('person.calendar'))}</a>
       <a class="button" href="${esc(file('txt'))}">${esc(t('person.text'))}</a></p>` : ''}
     ${schedule.limited ? `<p class="muted">${esc(t('person.limited'))}</p>` : ''}
     <h2>${esc(t('person.days'))}</h2>

@@ -10,6 +10,10 @@ import { readSummary, ruleName } from '../lib/summary.js';
 function fairnessHtml(summary, t) {
   const rows = summary.fairness.map((line) => {
     const m = /^(night watches|watch hours) per person:\s+min (\d+), max (\d+), spread (\d+)/.exec(line);
+    const every = /^among the (\d+) present every day: night watches spread (\d+), watch hours spread (\d+)/.exec(line);
+    const farthest = /^farthest from a fair share .*: (\d+) night watch(?:es)?, (\d+) h/.exec(line);
+    if (every) return `<li>${esc(t('plan.fair_every_day', { n: every[1], nights: every[2], hours: every[3] }))}</li>`;
+    if (farthest) return `<li>${esc(t('plan.fair_farthest', { nights: farthest[1], hours: farthest[2] }))}</li>`;
     if (!m) return `<li>${esc(line)}</li>`;
     const key = m[1] === 'night watches' ? 'plan.fair_nights' : 'plan.fair_hours';
     return `<li>${esc(t(key, { min: m[2], max: m[3], spread: m[4] }))}</li>`;
@@ -39,7 +43,7 @@ export function summaryHtml(doc, ctx) {
       <section><h3>${esc(t('plan.rules_title'))}</h3><table class="rules"><thead><tr><th>${esc(t('plan.rule'))}</th>
         <th>${esc(t('plan.units'))}</th><th>${esc(t('plan.verdict'))}</th></tr></thead><tbody>${rules}</tbody></table></section>
       <section><h3>${esc(t('plan.wishes_title'))}</h3><table class="rules"><thead><tr><th>${esc(t('plan.wish'))}</th>
-        <th>${esc(t('plan.units'))}</th><th>${esc(t('plan.cost'))}</th></tr></thead><tbody>${wishes}</tbody></table>
+        <th>${esc(t('plan.units'))}</th><th>${esc(t('plan.cost_column'))}</th></tr></thead><tbody>${wishes}</tbody></table>
         <h3>${esc(t('plan.fairness'))}</h3>${fairnessHtml(s, t)}</section>
     </div>`;
 }

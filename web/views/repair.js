@@ -85,8 +85,9 @@ export async function reviewDraft(container, ctx, clock, version) {
 
 async function jobView(main, ctx, clock, id) {
   const { api, t } = ctx;
-  main.innerHTML = `<h1>${esc(t('view.repair'))}</h1>${jobHtml(t, id)}<div class="review"></div>`;
-  const first = await api.get(`/api/jobs/${id}`);
+  main.innerHTML = `<h1>${esc(t('view.repair'))}</h1>`;
+  const first = await api.get(`/api/jobs/${id}`);  // a job the server no longer knows is an error, not a bar
+  main.insertAdjacentHTML('beforeend', `${jobHtml(t, id)}<div class="review"></div>`);
   const expected = first.kind === 'repair' ? 1.5 : 0;
   const job = await followJob(main.querySelector('.job'), id, ctx, expected);
   if (!ctx.current()) return;

@@ -93,8 +93,8 @@ export async function render(main, ctx) {
   const fetched = performance.now();
   const doc = await api.cached('/api/plans/current');
   const clock = new UnitClock(ctx.unit);
-  const wall = clock.minuteAt();
-  const today = wall !== null && wall >= 0 && wall < clock.end ? clock.dayOf(wall) : -1;
+  const wall = clock.wallNow(ctx.params.query);
+  const today = wall >= 0 && wall < clock.end ? clock.dayOf(wall) : -1;
   const started = performance.now();
   main.innerHTML = `
     <h1>${esc(t('view.rotation'))} <small>${esc(t('common.version_short', { v: doc.version }))}</small></h1>

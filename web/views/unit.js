@@ -26,13 +26,14 @@ function statusHtml(person, ctx, clock) {
 
 function rowHtml(person, ctx, clock) {
   const { t } = ctx;
+  const cell = (label, html) => `<td data-label="${esc(t(label))}">${html}</td>`;
   return `<tr data-name="${esc(person.name)}">
     <th scope="row"><a href="${personHref(person.name)}">${esc(person.name)}</a></th>
-    <td>${esc(person.nationality || '')}</td>
-    <td>${esc(languagesText(person.languages, ctx.locale, t))}</td>
-    <td>${esc(t(`experience.${person.experience}`))}</td>
-    <td>${esc(person.skills.join(', '))}</td>
-    <td>${statusHtml(person, ctx, clock)}</td>
+    ${cell('unit.nationality', esc(person.nationality || ''))}
+    ${cell('unit.languages', esc(languagesText(person.languages, ctx.locale, t)))}
+    ${cell('unit.experience', esc(t(`experience.${person.experience}`)))}
+    ${cell('unit.skills', esc(person.skills.join(', ')))}
+    ${cell('unit.status', statusHtml(person, ctx, clock))}
     <td><button type="button" data-action="status" aria-label="${esc(t('unit.change_status_of', { name: person.name }))}">${esc(t('unit.change_status'))}</button></td>
   </tr>`;
 }
@@ -63,6 +64,7 @@ export async function render(main, ctx) {
   main.innerHTML = `
     <h1>${esc(t('view.unit'))} <small>${esc(ctx.unit.name)}</small></h1>
     <p>${esc(t('unit.now', { when: ctx.fmt.moment(clock, now, t) }))} · ${esc(countText)}</p>
+    <p class="controls"><label>${esc(t('rota.find'))} <input type="search" name="find" autocomplete="off"></label></p>
     <div class="table-wrap"><table data-role="people" class="people">
       <thead><tr><th scope="col">${esc(t('unit.name'))}</th><th scope="col">${esc(t('unit.nationality'))}</th>
         <th scope="col">${esc(t('unit.languages'))}</th><th scope="col">${esc(t('unit.experience'))}</th>
@@ -72,6 +74,12 @@ export async function render(main, ctx) {
     </table></div>`;
 
   const tbody = main.querySelector('table[data-role=people] tbody');
+  const find = main.querySelector('input[name=find]');
+  find.addEventListener('input', () => {
+    const wanted = find.value.trim().toLowerCase();
+    for (const row of tbody.querySelectorAll('tr[data-name]'))
+      row.hidden = wanted !== '' && !row.dataset.name.toLowerCase().includes(wanted);
+  });
   tbody.addEventListener('click', (event) => {
     const button = event.target.closest('button[data-action]');
     if (!button) return;
