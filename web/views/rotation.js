@@ -3,8 +3,8 @@
 // with a dash, people grouped by the team they start in. Built as one
 // string and parsed once (a battalion is 600 x 84 = 50 400 cells): no
 // listener per cell, one on the table (a cell opens that day's watch bill).
-// The time to build and lay out the table is left on it as
-// data-render-ms (and in the console), for measuring by hand.
+// The time to build and lay out the table is left on it as data-render-ms
+// (and in the console), for measuring by hand.
 import { esc, personHref } from '../lib/html.js';
 import { placeClass, placeCodes } from '../lib/plan.js';
 import { UnitClock } from '../lib/time.js';
@@ -46,7 +46,7 @@ function headerRow(ctx, clock, today) {
   return `<tr>${cells.join('')}</tr>`;
 }
 
-// The rows of the table as one string.
+// The rows of the table as one string: a <tbody> per team.
 function bodyHtml(ctx, clock, people, today) {
   const { t, unit, fmt } = ctx;
   const places = unit.places;
@@ -90,7 +90,6 @@ function legendHtml(ctx) {
 
 export async function render(main, ctx) {
   const { api, t, go } = ctx;
-  const fetched = performance.now();
   const doc = await api.cached('/api/plans/current');
   const clock = new UnitClock(ctx.unit);
   const wall = clock.wallNow(ctx.params.query);
@@ -102,17 +101,17 @@ export async function render(main, ctx) {
     <p class="controls"><label>${esc(t('rota.find'))} <input type="search" name="find" autocomplete="off"></label>
       <span class="hint">${esc(t('rota.hint'))}</span></p>
     <div class="rota-wrap" tabindex="0" aria-label="${esc(t('view.rotation'))}">
-      <table data-role="rotation" class="rota">
+      <table data-role="rotation" class="rota" style="width: calc(var(--name-width) + ${clock.days} * var(--day-width))">
         <caption class="sr-only">${esc(t('rota.caption'))}</caption>
+        <colgroup><col class="name-col">${'<col>'.repeat(clock.days)}</colgroup>
         <thead>${headerRow(ctx, clock, today)}</thead>
         ${bodyHtml(ctx, clock, doc.plan.people, today)}
       </table>
     </div>`;
   const table = main.querySelector('table[data-role=rotation]');
-  void table.offsetHeight;  // lay it out now, so the time below includes layout
+  void table.offsetHeight;  // laid out now, so the time includes layout
   const ms = performance.now() - started;
   table.dataset.renderMs = ms.toFixed(1);
-  table.dataset.fetchMs = (started - fetched).toFixed(1);
   console.info(`rotation: ${doc.plan.people.length} people x ${clock.days} days drawn in ${ms.toFixed(1)} ms`);
 
   // One listener for every cell: a day's cell opens that day's bill with the person marked.
