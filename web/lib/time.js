@@ -159,10 +159,12 @@ export class Formats {
     return Number.isNaN(date.getTime()) ? iso || '' : this.stamp.format(date);
   }
 
-  // "in 3 h 20 min"
+  // "in 3 h 20 min", "in 2 d 13 h"
   duration(minutes, t) {
-    const h = Math.floor(minutes / 60);
+    const d = Math.floor(minutes / 1440);
+    const h = Math.floor((minutes % 1440) / 60);
     const m = minutes % 60;
+    if (d > 0) return t('common.in_days', { d, h });
     return h > 0 ? t('common.in_hours', { h, m }) : t('common.in_minutes', { m });
   }
 }

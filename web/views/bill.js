@@ -17,7 +17,7 @@ function cell(names, watchers, mark, t) {
   return `<ul>${items.join('')}</ul>`;
 }
 
-function dayHtml(ctx, clock, plan, day, mark, now) {
+function dayHtml(ctx, clock, plan, day, mark, now, version) {
   const { t, fmt } = ctx;
   const places = watchedPlaces(ctx.unit);
   const index = plan.day(day);
@@ -51,7 +51,7 @@ function dayHtml(ctx, clock, plan, day, mark, now) {
     ? `<p class="bad-box banner"><strong class="uncovered">${esc(t('bill.uncovered'))}</strong> ${esc(t('bill.uncovered_count', { n: uncovered }))}</p>`
     : '';
   return `<section class="bill-day" data-day="${day}">
-    <h2>${esc(fmt.day(clock, day, t, true))} <small>${esc(t('common.day', { n: day }))} · ${esc(t('bill.runs', { from: clock.clockOf(0) }))}</small></h2>
+    <h2>${esc(fmt.day(clock, day, t, true))} <small>${esc(t('common.day', { n: day }))} · ${esc(t('bill.runs', { from: clock.clockOf(0) }))} · ${esc(t('common.version_short', { v: version }))}</small></h2>
     ${verdictLine}
     <div class="table-wrap"><table class="bill" data-role="bill">
       <thead><tr><th scope="col">${esc(t('bill.time'))}</th>${head.join('')}</tr></thead>
@@ -84,7 +84,7 @@ export async function render(main, ctx) {
   const stamp = `<p class="stamp">${esc(t('common.version_stamp', { v: doc.version, made: ctx.fmt.stampText(doc.made) }))}</p>`;
   if (params.path[0] === 'all') {
     const days = [];
-    for (let d = 0; d < clock.days; ++d) days.push(dayHtml(ctx, clock, plan, d, mark, now));
+    for (let d = 0; d < clock.days; ++d) days.push(dayHtml(ctx, clock, plan, d, mark, now, doc.version));
     main.innerHTML = `<h1>${esc(t('view.bill'))} · ${esc(t('bill.all_days'))}</h1>
       <p class="controls no-print"><button type="button" data-action="print">${esc(t('bill.print'))}</button>
       <a class="button" href="#/bill">${esc(t('bill.one_day'))}</a></p>${stamp}${days.join('')}`;
@@ -92,7 +92,7 @@ export async function render(main, ctx) {
     const today = clock.dayOf(Math.max(0, Math.min(now, clock.end - 1)));
     const asked = params.path.length ? Number(params.path[0]) : today;
     const day = Number.isInteger(asked) && asked >= 0 && asked < clock.days ? asked : today;
-    main.innerHTML = `<h1>${esc(t('view.bill'))}</h1>${navHtml(ctx, clock, day)}${stamp}${dayHtml(ctx, clock, plan, day, mark, now)}`;
+    main.innerHTML = `<h1>${esc(t('view.bill'))}</h1>${navHtml(ctx, clock, day)}${stamp}${dayHtml(ctx, clock, plan, day, mark, now, doc.version)}`;
     main.querySelector('select[name=day]').addEventListener('change', (e) => go(`#/bill/${e.target.value}`));
   }
   for (const button of main.querySelectorAll('[data-action=print]')) button.addEventListener('click', () => window.print());

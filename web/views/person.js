@@ -5,6 +5,7 @@
 // Reads GET /api/plans/current/people/NAME (a viewer: their own); for anyone
 // else a viewer may see, the plan in force without the languages.
 import { esc, languagesText } from '../lib/html.js';
+import { PlanIndex } from '../lib/plan.js';
 import { UnitClock } from '../lib/time.js';
 
 async function loadSchedule(ctx, name) {
@@ -15,7 +16,13 @@ async function loadSchedule(ctx, name) {
     const doc = await ctx.api.cached('/api/plans/current');
     const entry = doc.plan.people.find((p) => p.name === name);
     if (!entry) throw e;
-    return { name, days: entry.days, languages: null, partners: {}, slug: null, limited: true };
+    // Who stands each watch with them, from the plan (their languages are theirs to see, not ours).
+    const plan = new PlanIndex(ctx.unit, doc.plan);
+    const days = entry.days.map((day) => ({
+      ...day,
+      watches: day.watches.map((w) => ({ ...w, with: plan.day(day.day).watch(w.place, w.slot).filter((n) => n !== name) })),
+    }));
+    return { name, days, languages: null, partners: {}, slug: null, limited: true };
   }
 }
 
@@ -91,7 +98,15 @@ export async function render(main, ctx) {
   const { t, params, api } = ctx;
   const name = params.path[0] || ctx.user.person;
   if (!name) {
-    main.innerHTML = `<h1>${esc(t('view.person'))}</h1><p>${esc(t('person.choose'))} <a href="#/rotation">${esc(t('view.rotation'))}</a></p>`;
+    // Someone without a person of their own (an officer): choose one.
+    const doc = await api.cached('/api/plans/current');
+    const names = doc.plan.people.map((p) => p.name).sort((a, b) => a.localeCompare(b));
+    main.innerHTML = `<h1>${esc(t('view.person'))}</h1>
+      <label>${esc(t('person.choose'))} <select name="person"><option value=""></option>
+        ${names.map((n) => `<option>${esc(n)}</option>`).join('')}</select></label>`;
+    main.querySelector('select[name=person]').addEventListener('change', (e) => {
+      if (e.target.value) ctx.go(`#/person/${encodeURIComponent(e.target.value)}`);
+    });
     return;
   }
   const schedule = await loadSchedule(ctx, name);
