@@ -38,27 +38,12 @@ function brokenHtml(list, t) {
   return `<p class="bad">✘ ${esc(t('edit.breaks', { n: list.length }))}</p><ul>${list.map((b) => `<li>${esc(b.text || b.rule)}</li>`).join('')}</ul>`;
 }
 
-export async function render(main, ctx) {
-  const { api, t, fmt, params } = ctx;
-  const clock = new UnitClock(ctx.unit);
-  const now = clock.now(params.query);
-  const { plans } = await api.get('/api/plans');
-  const base = [...plans].reverse().find((p) => p.state !== 'discarded');
-  if (!base) throw new Error(t('edit.no_plan'));
-  const doc = await api.get(`/api/plans/${base.version}`);
-  const plan = new PlanIndex(ctx.unit, doc.plan);
-  const firstDay = clock.dayOf(now);
-  const asked = Number(params.query.get('day'));
-  let day = Number.isInteger(asked) && asked >= firstDay && asked < clock.days ? asked : firstDay;
-  let mode = params.query.get('mode') === 'watches' ? 'watches' : 'day';
-  let picked = [];     // [{person, minute}]
-  let pending = null;  // a draft made by Score, not yet saved
-  let refused = false;
-
+function formHtml(ctx, clock, base, firstDay, day, mode) {
+  const { t, fmt } = ctx;
   const options = [];
   for (let d = firstDay; d < clock.days; ++d)
     options.push(`<option value="${d}"${d === day ? ' selected' : ''}>${esc(fmt.day(clock, d, t))} · ${esc(t('common.day', { n: d }))}</option>`);
-  main.innerHTML = `
+  return `
     <h1>${esc(t('view.edit'))} <small>${esc(t('edit.base', { v: base.version, state: t(`state.${base.state}`) }))}</small></h1>
     <p>${esc(t('edit.help'))}</p>
     <form class="card edit-form">
@@ -78,139 +63,185 @@ export async function render(main, ctx) {
           <button type="button" data-action="discard" hidden>${esc(t('repair.discard'))}</button></p>
       </div>
     </form>`;
-  const form = main.querySelector('form');
-  const picker = form.querySelector('.picker');
-  const pickedLine = form.querySelector('.picked');
-  const result = form.querySelector('.result');
-  const save = form.querySelector('[data-action=save]');
-  const discard = form.querySelector('[data-action=discard]');
+}
 
-  const label = (p) => (p.minute === undefined ? p.person : `${p.person} ${clock.clockOf(p.minute)}`);
-  const drawPicked = () => {
-    for (const chip of picker.querySelectorAll('.chip')) {
-      const on = picked.some((p) => p.person === chip.dataset.person && String(p.minute ?? '') === (chip.dataset.minute ?? ''));
+// The form's state: what is picked, the draft Score made (until saved or discarded), a refusal.
+class EditForm {
+  constructor(main, ctx, clock, base, doc, now, day, mode) {
+    Object.assign(this, { ctx, clock, base, doc, now, day, mode });
+    this.plan = new PlanIndex(ctx.unit, doc.plan);
+    this.picked = [];     // [{person, minute}]
+    this.pending = null;  // the version of a draft made by Score, not yet saved
+    this.refused = false;
+    this.form = main.querySelector('form');
+    this.picker = this.form.querySelector('.picker');
+    this.result = this.form.querySelector('.result');
+    this.saveButton = this.form.querySelector('[data-action=save]');
+    this.discardButton = this.form.querySelector('[data-action=discard]');
+  }
+
+  drawPicker() {
+    this.picker.innerHTML = pickerHtml(this.mode, this.ctx, this.clock, this.plan, this.day, this.now);
+    this.drawPicked();
+  }
+
+  drawPicked() {
+    const { t } = this.ctx;
+    for (const chip of this.picker.querySelectorAll('.chip')) {
+      const on = this.picked.some((p) => p.person === chip.dataset.person && String(p.minute ?? '') === (chip.dataset.minute ?? ''));
       chip.setAttribute('aria-pressed', on ? 'true' : 'false');
     }
-    pickedLine.textContent = picked.length === 2
-      ? t('edit.picked_two', { a: label(picked[0]), b: label(picked[1]) })
-      : t('edit.pick_two', { n: 2 - picked.length });
-  };
-  const reset = () => {
-    picked = [];
-    result.innerHTML = '';
-    save.disabled = true;
-    refused = false;
-  };
-  const drawPicker = () => {
-    picker.innerHTML = pickerHtml(mode, ctx, clock, plan, day, now);
-    drawPicked();
-  };
-  const toggle = (chip) => {
-    const pick = { person: chip.dataset.person, minute: chip.dataset.minute === undefined ? undefined : Number(chip.dataset.minute) };
-    const at = picked.findIndex((p) => p.person === pick.person && p.minute === pick.minute);
-    if (at >= 0) picked.splice(at, 1);
-    else picked.push(pick);
-    if (picked.length > 2) picked.shift();
-    result.innerHTML = '';
-    save.disabled = true;
-    drawPicked();
-  };
-  const request = (force, publish) => {
-    if (picked.length !== 2) throw new Error(t('edit.pick_two', { n: 2 - picked.length }));
-    const body = { kind: mode === 'day' ? 'swap-day' : 'swap-watches', people: picked.map((p) => p.person) };
-    if (mode === 'day') body.day = `day ${day}`;
-    else body.watches = picked.map((p) => clock.apiTime(p.minute));
-    if (form.reason.value.trim()) body.reason = form.reason.value.trim();
+    const label = (p) => (p.minute === undefined ? p.person : `${p.person} ${this.clock.clockOf(p.minute)}`);
+    this.form.querySelector('.picked').textContent = this.picked.length === 2
+      ? t('edit.picked_two', { a: label(this.picked[0]), b: label(this.picked[1]) })
+      : t('edit.pick_two', { n: 2 - this.picked.length });
+  }
+
+  // Picks (or unpicks) a chip; a third pick drops the first. `pair` sets both at once (a drop).
+  pick(chip, pair = null) {
+    const of = (c) => ({ person: c.person, minute: c.minute === undefined ? undefined : Number(c.minute) });
+    if (pair) {
+      this.picked = pair.map(of);
+    } else {
+      const p = of(chip.dataset);
+      const at = this.picked.findIndex((q) => q.person === p.person && q.minute === p.minute);
+      if (at >= 0) this.picked.splice(at, 1);
+      else this.picked.push(p);
+      if (this.picked.length > 2) this.picked.shift();
+    }
+    this.result.innerHTML = '';
+    this.saveButton.disabled = true;
+    this.drawPicked();
+  }
+
+  reset() {
+    this.picked = [];
+    this.result.innerHTML = '';
+    this.saveButton.disabled = true;
+    this.refused = false;
+  }
+
+  request(force, publish) {
+    const { t, params } = this.ctx;
+    if (this.picked.length !== 2) throw new Error(t('edit.pick_two', { n: 2 - this.picked.length }));
+    const body = { kind: this.mode === 'day' ? 'swap-day' : 'swap-watches', people: this.picked.map((p) => p.person) };
+    if (this.mode === 'day') body.day = `day ${this.day}`;
+    else body.watches = this.picked.map((p) => this.clock.apiTime(p.minute));
+    const reason = this.form.reason.value.trim();
+    if (reason) body.reason = reason;
     if (force) body.force = true;
     if (publish) body.publish = true;
-    body.now = clock.apiTime(clock.now(params.query));
+    body.now = this.clock.apiTime(this.clock.now(params.query));
     return body;
-  };
-  const dropPending = async () => {
-    if (pending === null) return;
-    const version = pending;
-    pending = null;
-    discard.hidden = true;
-    await api.post(`/api/plans/${version}/discard`);
-  };
+  }
 
-  picker.addEventListener('click', (e) => {
-    const chip = e.target.closest('.chip');
-    if (chip && !chip.disabled) toggle(chip);
-  });
-  // Drag one chip onto another: those two are the pair.
-  picker.addEventListener('dragstart', (e) => {
-    const chip = e.target.closest('.chip');
-    if (chip) e.dataTransfer.setData('text/plain', JSON.stringify({ person: chip.dataset.person, minute: chip.dataset.minute }));
-  });
-  picker.addEventListener('dragover', (e) => { if (e.target.closest('.chip:not([disabled])')) e.preventDefault(); });
-  picker.addEventListener('drop', (e) => {
-    const target = e.target.closest('.chip');
-    if (!target) return;
-    e.preventDefault();
-    const from = JSON.parse(e.dataTransfer.getData('text/plain') || '{}');
-    const minute = (m) => (m === undefined ? undefined : Number(m));
-    picked = [{ person: from.person, minute: minute(from.minute) }, { person: target.dataset.person, minute: minute(target.dataset.minute) }];
-    drawPicked();
-  });
-  form.addEventListener('change', (e) => {
-    if (e.target.name === 'mode') mode = e.target.value;
-    else if (e.target.name === 'day') day = Number(e.target.value);
-    else if (e.target.name === 'force') {
-      save.disabled = !(pending !== null || (refused && e.target.checked));
-      return;
-    } else return;
-    reset();
-    drawPicker();
-  });
+  async dropPending() {
+    if (this.pending === null) return;
+    const version = this.pending;
+    this.pending = null;
+    this.discardButton.hidden = true;
+    await this.ctx.api.post(`/api/plans/${version}/discard`);
+  }
 
-  form.querySelector('[data-action=score]').addEventListener('click', async () => {
+  async score() {
+    const { api, t } = this.ctx;
     try {
-      await dropPending();
-      refused = false;
-      const done = await api.post(`/api/plans/${base.version}/edits`, request(form.force.checked, false));
-      pending = done.version;
-      discard.hidden = false;
-      save.disabled = false;
-      result.innerHTML = `<p>${esc(t('edit.scored', { edit: done.edit, v: done.version, hard: done.hard, soft: done.soft, before: doc.soft }))}</p>
+      await this.dropPending();
+      this.refused = false;
+      const done = await api.post(`/api/plans/${this.base.version}/edits`, this.request(this.form.force.checked, false));
+      this.pending = done.version;
+      this.discardButton.hidden = false;
+      this.saveButton.disabled = false;
+      this.result.innerHTML = `<p>${esc(t('edit.scored', { edit: done.edit, v: done.version, hard: done.hard, soft: done.soft, before: this.doc.soft }))}</p>
         <div data-role="broken">${brokenHtml(done.broken, t)}</div>`;
-      result.scrollIntoView({ block: 'nearest' });
     } catch (e) {
-      if (e.status === 422) {
-        refused = true;
-        save.disabled = !form.force.checked;
-        result.innerHTML = `<p class="bad">${esc(e.message)}</p><div data-role="broken">${brokenHtml(e.details || [], t)}</div>
-          <p>${esc(t('edit.force_hint'))}</p>`;
-        result.scrollIntoView({ block: 'nearest' });
-      } else showError(e);
+      if (e.status !== 422) return showError(e);
+      this.refused = true;
+      this.saveButton.disabled = !this.form.force.checked;
+      this.result.innerHTML = `<p class="bad">${esc(e.message)}</p><div data-role="broken">${brokenHtml(e.details || [], t)}</div>
+        <p>${esc(t('edit.force_hint'))}</p>`;
     }
-  });
-  save.addEventListener('click', async () => {
+    this.result.scrollIntoView({ block: 'nearest' });
+  }
+
+  // Save: the draft Score made goes in force; a refused edit, forced, is made and published at once.
+  async save() {
+    const { api, t } = this.ctx;
     try {
-      let version = pending;
-      if (version === null) version = (await api.post(`/api/plans/${base.version}/edits`, request(true, true))).version;
+      let version = this.pending;
+      if (version === null) version = (await api.post(`/api/plans/${this.base.version}/edits`, this.request(true, true))).version;
       else await api.post(`/api/plans/${version}/publish`);
-      pending = null;
+      this.pending = null;
       api.forget();
-      save.disabled = true;
-      discard.hidden = true;
-      result.insertAdjacentHTML('beforeend', `<p class="ok-box banner" data-role="saved">✔ ${esc(t('repair.published', { v: version }))}
+      this.saveButton.disabled = true;
+      this.discardButton.hidden = true;
+      this.result.insertAdjacentHTML('beforeend', `<p class="ok-box banner" data-role="saved">✔ ${esc(t('repair.published', { v: version }))}
         <button type="button" data-action="again">${esc(t('edit.another'))}</button></p>`);
     } catch (e) {
       showError(e);
     }
-  });
-  discard.addEventListener('click', async () => {
-    try {
-      await dropPending();
-      reset();
-      drawPicked();
-    } catch (e) {
-      showError(e);
-    }
-  });
-  result.addEventListener('click', (e) => {
-    if (e.target.closest('[data-action=again]')) ctx.go('#/edit');
-  });
-  drawPicker();
+  }
+
+  listen() {
+    const { picker, form } = this;
+    picker.addEventListener('click', (e) => {
+      const chip = e.target.closest('.chip');
+      if (chip && !chip.disabled) this.pick(chip);
+    });
+    // Drag one chip onto another: those two are the pair.
+    picker.addEventListener('dragstart', (e) => {
+      const chip = e.target.closest('.chip');
+      if (chip) e.dataTransfer.setData('text/plain', JSON.stringify({ person: chip.dataset.person, minute: chip.dataset.minute }));
+    });
+    picker.addEventListener('dragover', (e) => { if (e.target.closest('.chip:not([disabled])')) e.preventDefault(); });
+    picker.addEventListener('drop', (e) => {
+      const target = e.target.closest('.chip');
+      if (!target) return;
+      e.preventDefault();
+      this.pick(null, [JSON.parse(e.dataTransfer.getData('text/plain') || '{}'), target.dataset]);
+    });
+    form.addEventListener('change', (e) => {
+      if (e.target.name === 'force') {
+        this.saveButton.disabled = !(this.pending !== null || (this.refused && e.target.checked));
+        return;
+      }
+      if (e.target.name === 'mode') this.mode = e.target.value;
+      else if (e.target.name === 'day') this.day = Number(e.target.value);
+      else return;
+      this.reset();
+      this.drawPicker();
+    });
+    form.querySelector('[data-action=score]').addEventListener('click', () => this.score());
+    this.saveButton.addEventListener('click', () => this.save());
+    this.discardButton.addEventListener('click', async () => {
+      try {
+        await this.dropPending();
+        this.reset();
+        this.drawPicked();
+      } catch (e) {
+        showError(e);
+      }
+    });
+    this.result.addEventListener('click', (e) => {
+      if (e.target.closest('[data-action=again]')) this.ctx.go('#/edit');
+    });
+  }
+}
+
+export async function render(main, ctx) {
+  const { api, t, params } = ctx;
+  const clock = new UnitClock(ctx.unit);
+  const now = clock.now(params.query);
+  const { plans } = await api.get('/api/plans');
+  const base = [...plans].reverse().find((p) => p.state !== 'discarded');
+  if (!base) throw new Error(t('edit.no_plan'));
+  const doc = await api.get(`/api/plans/${base.version}`);
+  const firstDay = clock.dayOf(now);
+  const asked = Number(params.query.get('day'));
+  const day = Number.isInteger(asked) && asked >= firstDay && asked < clock.days ? asked : firstDay;
+  const mode = params.query.get('mode') === 'watches' ? 'watches' : 'day';
+  main.innerHTML = formHtml(ctx, clock, base, firstDay, day, mode);
+  const form = new EditForm(main, ctx, clock, base, doc, now, day, mode);
+  form.listen();
+  form.drawPicker();
 }
