@@ -31,7 +31,7 @@ function dayHtml(ctx, clock, plan, day, mark, now, version) {
     const cells = places.map((p) => {
       const names = index.watch(p.name, slot);
       if (names.length < p.watchers) uncovered += p.watchers - names.length;
-      return `<td>${cell(names, p.watchers, mark, t)}</td>`;
+      return `<td${names.length < p.watchers ? ' class="short"' : ''}>${cell(names, p.watchers, mark, t)}</td>`;
     });
     rows.push(`<tr class="${night ? 'night' : ''}${current ? ' current' : ''}">
       <th scope="row"><time>${esc(clock.slotLabel(minute))}</time>${night ? ` <span class="night-mark">☾ ${esc(t('bill.night'))}</span>` : ''}${current ? ` <span class="now-mark">◀ ${esc(t('bill.now'))}</span>` : ''}</th>${cells.join('')}</tr>`);

@@ -98,12 +98,20 @@ function draw(main, ctx, clock, doc, plan) {
 }
 
 export async function render(main, ctx) {
-  const doc = await ctx.api.cached('/api/plans/current');
   const clock = new UnitClock(ctx.unit);
-  const plan = new PlanIndex(ctx.unit, doc.plan);
+  let doc = await ctx.api.cached('/api/plans/current');
+  let plan = new PlanIndex(ctx.unit, doc.plan);
   draw(main, ctx, clock, doc, plan);
-  // A page left open on the officer's desk stays true: redrawn each minute.
-  const timer = setInterval(() => {
+  // A page left open on the officer's desk stays true: redrawn each minute,
+  // with the plan in force read again (another officer may have published).
+  const timer = setInterval(async () => {
+    try {
+      const fresh = await ctx.api.cached('/api/plans/current');
+      if (fresh.version !== doc.version) {
+        doc = fresh;
+        plan = new PlanIndex(ctx.unit, doc.plan);
+      }
+    } catch { /* the server is away for a moment: the plan as last read is drawn */ }
     if (ctx.current()) draw(main, ctx, clock, doc, plan);
   }, 60000);
   ctx.onLeave(() => clearInterval(timer));
