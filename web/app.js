@@ -165,7 +165,7 @@ function signOut(message) {
   state.token = '';
   state.user = null;
   cache.clear();
-  location.hash = '';
+  history.replaceState(null, '', location.pathname);  // no hashchange: the message below stays
   showSignin(message);
 }
 

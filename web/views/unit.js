@@ -47,7 +47,7 @@ function formHtml(person, ctx, clock, now) {
       <label>${esc(t('unit.status'))} <select name="status">${options}</select></label>
       ${timeField('from', t('unit.from'), clock, now, { required: true })}
       ${timeField('until', t('unit.until_label'), clock, null, { hint: t('unit.until_hint') })}
-      <p><button type="submit" class="primary">${esc(t('unit.submit'))}</button>
+      <p><button type="submit" class="primary" data-action="repair">${esc(t('unit.submit'))}</button>
         <button type="button" data-action="close">${esc(t('common.cancel'))}</button></p>
     </form></td></tr>`;
 }
