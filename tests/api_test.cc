@@ -7,7 +7,9 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <set>
 #include <thread>
 
 #include <httplib.h>
@@ -137,6 +139,49 @@ TEST_F(Api, TokensAndRoles) {
   EXPECT_EQ(get(viewer_, "/api/plans/current/people/Taras Kozak").first, 200);
   EXPECT_EQ(get(viewer_, "/api/plans/current/people/Olena Dovzhenko").first, 403);
   EXPECT_EQ(get(viewer_, "/api/people").first, 403);
+}
+
+// A viewer's schedule says what their page needs and they may not read
+// elsewhere: the languages they speak (the page opens in the native one)
+// and, on each watch, who stands it with them, with the languages the two
+// share at the lower of the two levels; checked against the plan and the
+// officer's registry.
+TEST_F(Api, ScheduleGivesLanguagesAndWhoStandsEachWatchWithThem) {
+  plan_and_publish();
+  auto [status, schedule] = get(viewer_, "/api/plans/current/people/Taras Kozak");
+  ASSERT_EQ(status, 200) << schedule.dump();
+  EXPECT_EQ(schedule["languages"], (json{{"uk", "native"}, {"ru", "fluent"}, {"en", "basic"}}));
+  auto [people_status, people] = get(officer_, "/api/people?now=day%200");
+  ASSERT_EQ(people_status, 200);
+  std::map<std::string, json> spoken;
+  for (const json& p : people["people"]) spoken[p["name"]] = p["languages"];
+  auto [plan_status, plan] = get(officer_, "/api/plans/current");
+  ASSERT_EQ(plan_status, 200);
+  int watches = 0;
+  std::set<std::string> partners;
+  for (const json& day : schedule["days"])
+    for (const json& w : day["watches"]) {
+      json expected = json::array();
+      for (const json& other : plan["plan"]["people"]) {
+        if (other["name"] == "Taras Kozak") continue;
+        for (const json& w2 : other["days"][day["day"].get<std::size_t>()]["watches"])
+          if (w2["place"] == w["place"] && w2["slot"] == w["slot"]) expected.push_back(other["name"]);
+      }
+      EXPECT_EQ(w["with"], expected) << day["day"] << " " << w["start"];
+      for (const json& name : expected) partners.insert(name);
+      ++watches;
+    }
+  EXPECT_GT(watches, 20);
+  EXPECT_EQ(schedule["partners"].size(), partners.size());
+  const std::map<std::string, int> rank = {{"basic", 1}, {"fluent", 2}, {"native", 3}};
+  for (const auto& [name, shared] : schedule["partners"].items()) {
+    json expected = json::object();
+    for (const auto& [code, level] : spoken["Taras Kozak"].items())
+      if (spoken[name].contains(code))
+        expected[code] = rank.at(level) < rank.at(spoken[name][code]) ? level : spoken[name][code];
+    EXPECT_EQ(shared, expected) << name;
+    EXPECT_FALSE(shared.empty()) << name << ": shared-language is a hard rule the plan keeps";
+  }
 }
 
 TEST_F(Api, PlanPublishRepairEditPublish) {

@@ -11,6 +11,7 @@
 #include <httplib.h>
 
 #include "base/name_suggestion.h"
+#include "server/assets.h"
 #include "server/http_body.h"
 #include "server/json_fields.h"
 
@@ -430,6 +431,7 @@ void ApiServer::routes() {
   write_routes(s, ws);
   job_routes(s, ws);
   admin_routes(s, ws);
+  add_web_routes(s);  // the page itself (assets.h)
 }
 
 }  // namespace vigil::server

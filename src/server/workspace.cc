@@ -3,6 +3,7 @@
 #include "server/workspace.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -45,6 +46,57 @@ std::pair<std::string, int> status_at(const Person& person, int now) {
     return {"away", a.until_minute};
   }
   return {"active", -1};
+}
+
+// {"uk": "native", "en": "basic"}: the languages `person` speaks, or with
+// `other`, those both speak, at the lower of the two levels.
+json languages_json(const Problem& problem, const Person& person, const Person* other) {
+  json out = json::object();
+  for (const SpokenLanguage& l : person.unit.languages) {
+    LanguageLevel level = l.level;
+    if (other) {
+      const auto theirs = std::find_if(other->unit.languages.begin(), other->unit.languages.end(),
+                                       [&](const SpokenLanguage& o) { return o.language == l.language; });
+      if (theirs == other->unit.languages.end()) continue;
+      level = std::min(level, theirs->level);
+    }
+    out[problem.unit->languages[static_cast<std::size_t>(l.language)]] = language_level_name(level);
+  }
+  return out;
+}
+
+// The days of `own` (a person of the plan JSON) with, on each watch, who
+// stands it with them ("with": names), and in `partners` each of those by
+// name with the languages the two share: what the person's page shows
+// beside each watch (a viewer may not read the registry).
+json days_with_partners(const Problem& problem, const json& plan, const json& own, json& partners) {
+  const std::string me = own["name"].get<std::string>();
+  using Watch = std::tuple<int, std::string, int>;  // day, place, slot
+  const auto watch_of = [](const json& day, const json& w) {
+    return Watch{day["day"].get<int>(), w["place"].get<std::string>(), w["slot"].get<int>()};
+  };
+  std::map<Watch, std::vector<std::string>> standing;  // the person's watches -> who stands them
+  for (const json& day : own["days"])
+    for (const json& w : day["watches"]) standing[watch_of(day, w)];
+  for (const json& entry : plan["people"])
+    for (const json& day : entry["days"])
+      for (const json& w : day["watches"])
+        if (auto it = standing.find(watch_of(day, w)); it != standing.end()) it->second.push_back(entry["name"]);
+  const Person& person = problem.people[problem.find_person(me)->index()];
+  partners = json::object();
+  json days = own["days"];
+  for (json& day : days)
+    for (json& w : day["watches"]) {
+      json with = json::array();
+      for (const std::string& name : standing[watch_of(day, w)]) {
+        if (name == me) continue;
+        with.push_back(name);
+        if (!partners.contains(name))
+          partners[name] = languages_json(problem, person, &problem.people[problem.find_person(name)->index()]);
+      }
+      w["with"] = std::move(with);
+    }
+  return days;
 }
 
 json time_json(const Problem& problem, int minute) {
@@ -248,9 +300,7 @@ Outcome<json> Workspace::people_json(const std::string& now_text) {
   if (!now) return now.error();
   json people = json::array();
   for (const Person& person : p.people) {
-    json languages = json::object();
-    for (const SpokenLanguage& l : person.unit.languages)
-      languages[p.unit->languages[static_cast<std::size_t>(l.language)]] = language_level_name(l.level);
+    const json languages = languages_json(p, person, nullptr);
     json skills = json::array();
     for (std::size_t s = 0; s < p.unit->skills.size(); ++s)
       if (person.unit.has_skill(static_cast<int>(s))) skills.push_back(p.unit->skills[s]);
@@ -398,6 +448,7 @@ Outcome<json> Workspace::schedule_json(std::int64_t version, const std::string& 
     return not_found("person", fmt::format("expected a person of the unit, got '{}'{}", person, did_you_mean(person, names)));
   }
   const json plan = json::parse(loaded->version.plan_json);
+  json partners;
   for (const json& entry : plan["people"])
     if (entry["name"] == person)
       return json{{"version", version},
@@ -405,7 +456,9 @@ Outcome<json> Workspace::schedule_json(std::int64_t version, const std::string& 
                   {"slug", person_slugs(p)[id->index()]},
                   {"start_date", p.start_date ? json(p.start_date->iso()) : json(nullptr)},
                   {"text", person_schedule_text(p, loaded->roster, static_cast<int>(id->index()), p.start_date)},
-                  {"days", entry["days"]}};
+                  {"languages", languages_json(p, p.people[id->index()], nullptr)},
+                  {"days", days_with_partners(p, plan, entry, partners)},
+                  {"partners", partners}};
   return not_found("person", fmt::format("{} is not in plan version {}", person, version));
 }
 

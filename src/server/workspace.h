@@ -83,7 +83,11 @@ class Workspace {
   Outcome<std::string> export_file(std::int64_t version, const std::string& name, std::string& type);
   // The slug of `person` in a version ("" when not in it): their files' names.
   std::string slug_of(std::int64_t version, const std::string& person);
-  // One person's schedule in the plan in force (a viewer's own).
+  // One person's schedule in a version (a viewer's own, in force): the plan's
+  // days (each watch with "with": who stands it with them), the schedule as
+  // text, the languages they speak ("languages": {"uk": "native"}) and the
+  // people they watch with, each with the languages the two share
+  // ("partners": {"Ana Lima": {"en": "basic"}}).
   Outcome<nlohmann::json> schedule_json(std::int64_t version, const std::string& person);
 
   // Jobs (one at a time): plan the unit from the newest scenario -> a draft;
