@@ -68,6 +68,12 @@ ParsedUnitTime parse_unit_time(const Problem& problem, const std::string& text, 
   return {std::nullopt, fmt::format("expected {} ({}), got {}", what, unit_time_forms(problem), got)};
 }
 
+std::optional<long long> wall_clock_minute(const Problem& problem) {
+  if (!problem.start_date) return std::nullopt;
+  const LocalMoment moment = local_moment(wall_clock_seconds());
+  return minute_of(*problem.start_date, problem.horizon.day_start_minute, moment.date, moment.minute_of_day);
+}
+
 ParsedUnitTime parse_now_option(const Problem& problem, const std::string& text) {
   const std::string option = fmt::format("--now {}: ", yaml_text::quoted(text));
   const long long end = static_cast<long long>(problem.days()) * kMinutesPerDay;

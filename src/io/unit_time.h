@@ -38,6 +38,11 @@ std::string unit_time_forms(const Problem& problem);
 // sentences beginning "--now '...': ".
 ParsedUnitTime parse_now_option(const Problem& problem, const std::string& text);
 
+// The wall clock (SOURCE_DATE_EPOCH when set) in local time as a unit
+// minute, wherever it falls (before day 0 it is negative); nullopt without a
+// start date.
+std::optional<long long> wall_clock_minute(const Problem& problem);
+
 // Settles the calendar date of day 0 before any search, into
 // problem.start_date: --start-date (`given`, "" when not given), else
 // the plan file's (`plan_date`, read from `plan_file`), else the scenario's.

@@ -108,7 +108,9 @@ json time_json(const Problem& problem, int minute) {
 
 Outcome<int> now_minute(const Problem& problem, const std::string& text, const std::string& field) {
   const bool wall_clock = text.empty() || text == "now";
-  const ParsedUnitTime t = wall_clock ? parse_now_option(problem, "now") : parse_unit_time(problem, text, "");
+  ParsedUnitTime t;
+  if (wall_clock && problem.start_date) t.minute = wall_clock_minute(problem);
+  else t = wall_clock ? parse_now_option(problem, "now") : parse_unit_time(problem, text, "");
   if (!t.minute) {
     // parse_now_option speaks of the command line's --now; here the field is named instead.
     std::string message = t.error;
