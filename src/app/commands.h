@@ -76,6 +76,10 @@ int run_serve_bench(const ServeBenchArgs& args);
 // and a caret) to stderr and returns nullopt.
 std::optional<Problem> load_instance(const std::string& path);
 
+// Seconds since the command started (main()'s first line): a --time limit
+// covers the whole command, reading and writing included.
+double command_seconds();
+
 // Exit codes shared by the commands.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitInfeasible = 1;  // a roster or result that breaks a hard rule

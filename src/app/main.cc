@@ -1,12 +1,21 @@
 // The `vigil` command: a thin front end over the engine library. Subcommands
 // come from one table; each has its own --help.
 #include <algorithm>
+#include <chrono>
 #include <iostream>
 #include <string>
 #include <vector>
 
 #include "app/commands.h"
 #include "base/name_suggestion.h"
+
+namespace {
+const std::chrono::steady_clock::time_point kCommandStart = std::chrono::steady_clock::now();
+}  // namespace
+
+double vigil::app::command_seconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - kCommandStart).count();
+}
 
 int main(int argc, char** argv) {
   using vigil::app::Command;

@@ -1,6 +1,7 @@
 // `vigil solve SCENARIO.yaml`: the duty officer's main command. Says before
 // the search what a quick count proves impossible, plans, prints a short
 // summary (rules kept, wishes met, fairness) and writes the plan's files.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <sys/resource.h>
@@ -20,7 +21,8 @@
 
 namespace vigil::app {
 
-int run_unit_solve(const Problem& scenario, const SolveOptions& options, const UnitSolveArgs& args) {
+int run_unit_solve(const Problem& scenario, const SolveOptions& given, const UnitSolveArgs& args) {
+  SolveOptions options = given;
   const bool chatty = !args.quiet && !args.json;
   // Settled before the search: a wrong --start-date or output folder is said at once.
   Problem problem = scenario;
@@ -53,6 +55,14 @@ int run_unit_solve(const Problem& scenario, const SolveOptions& options, const U
     fmt::print("vigil still plans the unit and lists every rule it breaks.\n\n");
   }
 
+  if (args.work == 0) {
+    // --time covers the whole command: what reading took is gone, and writing
+    // the plan's files (about 40 us per person-day, measured on the
+    // battalion) is kept back from the search, at most half the budget.
+    const double budget = options.time_limit_seconds;
+    const double writing = 0.05 + 40e-6 * problem.person_count() * problem.days();
+    options.time_limit_seconds = std::max(0.1 * budget, budget - command_seconds() - std::min(writing, 0.5 * budget));
+  }
   const SolveResult r = solve(problem, options, [&](const Progress& p) {
     if (chatty) {
       fmt::print("  {:>8.3f} s  hard {:>5}  wishes cost {:>8}\n", p.seconds, p.best.hard, p.best.soft);

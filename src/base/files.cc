@@ -26,6 +26,8 @@ std::optional<std::string> read_text_file(const std::string& path) {
 
 namespace {
 
+thread_local int g_staged_writes = 0;  // StagedWrites alive on this thread
+
 // Writes all of `text` to `fd`; false on any failed or short write.
 bool write_all(int fd, const std::string& text) {
   std::size_t done = 0;
@@ -60,7 +62,7 @@ std::string write_file(const std::string& path, const std::string& text) {
     std::remove(temp.c_str());
     return fmt::format("{}: write failed", path);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+  if ((g_staged_writes == 0 && ::fsync(fd) != 0) || ::close(fd) != 0) {
     std::remove(temp.c_str());
     return fmt::format("{}: write failed", path);
   }
@@ -115,8 +117,17 @@ std::string check_replaceable_folder(const std::string& folder, const std::strin
                      folder, marker);
 }
 
+StagedWrites::StagedWrites() { ++g_staged_writes; }
+StagedWrites::~StagedWrites() { --g_staged_writes; }
+
 std::string replace_folder(const std::string& staged, const std::string& folder) {
   namespace fs = std::filesystem;
+  // The staged files reach the disk before the swap makes them the folder.
+  if (const int dir = ::open(staged.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dir >= 0) {
+    const bool synced = ::syncfs(dir) == 0;
+    ::close(dir);
+    if (!synced) return fmt::format("{}: cannot flush the new files to disk", folder);
+  }
   const fs::path target = folder_path(folder);
   std::error_code ec;
   if (!fs::exists(target, ec)) {

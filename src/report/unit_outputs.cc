@@ -90,6 +90,7 @@ std::string write_plan_folder(const Problem& problem, const Roster& roster, cons
     std::filesystem::remove_all(staged, ec);
     return message;
   };
+  const StagedWrites flushed_once_at_the_swap;
   if (std::string e = write_unit_outputs(problem, roster, evaluation, staged, options); !e.empty()) return fail(e);
   if (repair) {
     const std::filesystem::path root(staged);
