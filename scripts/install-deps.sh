@@ -21,7 +21,15 @@ packages=(
   libsqlitecpp-dev   # SQLiteCpp: statements and transactions over SQLite, RAII
   libsodium-dev      # libsodium: random sign-in tokens, stored hashed
   libcpp-httplib-dev # cpp-httplib: the HTTP server of `vigil serve` (and the API tests' client)
+  chromium           # the browser the page's end-to-end tests drive (tests/browser, through playwright-core)
 )
+# Node and npm run the browser tests (playwright-core from the npm registry).
+# A machine with its own Node keeps it; without one, Debian's (18) is enough.
+if ! command -v node >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+elif ! command -v npm >/dev/null 2>&1; then
+  packages+=(npm)
+fi
 
 installed() {
   [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == "install ok installed" ]]

@@ -1,0 +1,85 @@
+// A viewer (taras, person Taras Kozak): four views only, no way to edit,
+// repair or plan even by typing the route, another person's schedule refused
+// with the API's words; on a 390x844 phone the person view opens in their
+// own language (Ukrainian), switches to Georgian, keeps names as they are,
+// and fits the screen's width.
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+
+import { PHONE, expectNoPageErrors, viewText, waitForView } from '../lib/session.mjs';
+import { navViews } from './signin.mjs';
+
+const PERSON = 'Taras Kozak';
+const ROUTE = `/person/${encodeURIComponent(PERSON)}`;
+const SCRIPTS = { uk: /[\u0400-\u04FF]/, ka: /[\u10A0-\u10FF]/ };
+
+async function catalog(session, lang) {
+  const response = await fetch(`${session.base}/assets/i18n/${lang}.json`);
+  assert.equal(response.status, 200, `web/i18n/${lang}.json is served`);
+  return response.json();
+}
+
+// The catalog's words (not English, no placeholders) that the view shows.
+async function translatedWordsShown(session, page, lang) {
+  const [english, own] = [await catalog(session, 'en'), await catalog(session, lang)];
+  const text = await viewText(page);
+  return Object.entries(own)
+    .filter(([key, value]) => typeof value === 'string' && !value.includes('{') && value !== english[key] && value.length > 2)
+    .map(([, value]) => value)
+    .filter((value) => text.includes(value));
+}
+
+async function expectLanguage(session, page, lang) {
+  assert.equal(await page.locator('html').getAttribute('lang'), lang);
+  const text = await viewText(page);
+  assert.match(text, SCRIPTS[lang], `no ${lang} letters on the page`);
+  assert.ok(text.includes(PERSON), 'names are never translated');
+  const words = await translatedWordsShown(session, page, lang);
+  assert.ok(words.length >= 3, `only ${words.length} words of web/i18n/${lang}.json shown: ${words}`);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= PHONE.width, `the person view is ${width} px wide on a ${PHONE.width} px phone`);
+}
+
+export function register(session) {
+  it('a viewer sees now, rotation, bill and person only, and cannot edit', async () => {
+    const page = await session.openAs('viewer', ROUTE);
+    try {
+      assert.deepEqual((await navViews(page)).sort(), ['bill', 'now', 'person', 'rotation']);
+      for (const [route, controls] of [['/edit', 'button[data-action=score], button[data-action=save], input[name=force]'],
+                                       ['/repair', 'button[data-action=repair], button[data-action=publish]'],
+                                       ['/plan', 'button[data-action=plan], button[data-action=publish]']]) {
+        await page.evaluate((hash) => { window.location.hash = hash; }, route);
+        await page.locator('[role=alert], main[data-ready="1"]').first().waitFor();
+        await page.waitForTimeout(300);  // a view refused late would show its controls by now
+        assert.equal(await page.locator(controls).count(), 0, `a viewer at #${route} gets ${controls}`);
+        await session.screenshot(page, `viewer-${route.slice(1)}-desktop`, { fullPage: false });
+      }
+      await page.evaluate((hash) => { window.location.hash = hash; }, `/person/${encodeURIComponent('Olena Kravets')}`);
+      await page.locator('[role=alert]', { hasText: 'a viewer reads their own schedule only' }).waitFor();
+      expectNoPageErrors(page, assert);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('a viewer\'s person view on a phone: Ukrainian first, then Georgian', async () => {
+    const page = await session.openAs('viewer', ROUTE, { viewport: PHONE, isMobile: true });
+    try {
+      await expectLanguage(session, page, 'uk');
+      await session.screenshot(page, 'person-phone-uk');
+      await page.locator('select[name=lang]').selectOption('ka');
+      await page.waitForFunction(() => document.documentElement.lang === 'ka');
+      await waitForView(page, 'person');
+      await expectLanguage(session, page, 'ka');
+      await session.screenshot(page, 'person-phone-ka');
+      for (const view of ['now', 'bill']) {
+        await page.locator(`nav#views a[data-view="${view}"]`).click();
+        await waitForView(page, view);
+        await session.screenshot(page, `${view}-phone-ka`);
+      }
+      expectNoPageErrors(page, assert);
+    } finally {
+      await page.context().close();
+    }
+  });
+}
