@@ -1,6 +1,7 @@
 // The watch bill printed: with print media the nav and the sign-out button
-// are hidden and the bill is still there; the PDF chromium makes is saved
-// (build/browser-artifacts/watch-bill.pdf) with its page count printed.
+// are hidden and the bill is still there; a day's bill prints on one page
+// (A4, or the paper the page's @page asks for). The PDF chromium makes is
+// saved as build/browser-artifacts/watch-bill.pdf.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,12 +21,12 @@ export function register(session) {
       for (const post of ['post-1', 'post-2', 'post-3', 'post-4']) assert.ok(text.includes(post), `${post} is printed`);
       await session.screenshot(page, 'bill-print');
       const file = path.join(session.artifacts, 'watch-bill.pdf');
-      await page.pdf({ path: file, format: 'A4', printBackground: true });
+      await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true, printBackground: true });
       const pdf = fs.readFileSync(file, 'latin1');
       assert.ok(pdf.startsWith('%PDF-'), 'a PDF');
       const pages = (pdf.match(/\/Type\s*\/Page[^s]/g) || []).length;
-      console.log(`watch bill printed: ${pages} A4 page(s), ${(fs.statSync(file).size / 1024).toFixed(0)} KiB`);
-      assert.ok(pages >= 1);
+      console.log(`watch bill of one day printed: ${pages} A4 page(s), ${(fs.statSync(file).size / 1024).toFixed(0)} KiB`);
+      assert.equal(pages, 1, `the watch bill of one day prints on ${pages} pages (contract: one page per day)`);
       expectNoPageErrors(page, assert);
     } finally {
       await page.context().close();

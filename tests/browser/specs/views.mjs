@@ -139,6 +139,29 @@ export function register(session) {
     });
   }
 
+  it('the nav is reached from the keyboard, with a visible focus', async () => {
+    const page = await session.openAs('officer', '/now');
+    try {
+      let focused = null;
+      for (let presses = 0; presses < 40 && focused !== 'rotation'; presses += 1) {
+        await page.keyboard.press('Tab');
+        focused = await page.evaluate(() => document.activeElement?.dataset?.view || null);
+      }
+      assert.equal(focused, 'rotation', 'Tab never reached the rotation link');
+      const ring = await page.evaluate(() => {
+        const style = getComputedStyle(document.activeElement);
+        return { outline: style.outlineStyle, width: parseFloat(style.outlineWidth), shadow: style.boxShadow };
+      });
+      assert.ok((ring.outline !== 'none' && ring.width > 0) || ring.shadow !== 'none', `no visible focus: ${JSON.stringify(ring)}`);
+      await session.screenshot(page, 'nav-keyboard-focus-desktop', { fullPage: false });
+      await page.keyboard.press('Enter');
+      await waitForView(page, 'rotation');
+      expectNoPageErrors(page, assert);
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('the rotation links a name to the person and a day to its watch bill', async () => {
     const facts = new PlanFacts(session.roster);
     const page = await session.openAs('officer', '/rotation');
