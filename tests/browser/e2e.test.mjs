@@ -14,16 +14,21 @@ import * as signin from './specs/signin.mjs';
 import * as viewer from './specs/viewer.mjs';
 import * as views from './specs/views.mjs';
 
-describe('the page of vigil serve', () => {
+describe('vigil serve in chromium', () => {
   const session = new Session();
   before(() => session.start());
   after(() => session.stop());
 
-  infrastructure.register(session);
-  signin.register(session);
-  views.register(session);
-  plan.register(session);
-  repair.register(session);
-  viewer.register(session);
-  print.register(session);
+  describe('the browser and the server', () => infrastructure.register(session));
+
+  describe('the page', () => {
+    // Without the page every test would wait out its timeout: say so at once.
+    before(() => session.expectPageServed());
+    signin.register(session);
+    views.register(session);
+    plan.register(session);
+    repair.register(session);
+    viewer.register(session);
+    print.register(session);
+  });
 });

@@ -41,6 +41,16 @@ export class Session {
     this.browser = await chromium.launch({ executablePath: this.chromium, headless: true });
   }
 
+  // GET / answers the page (HTML), as a browser without a token asks for it.
+  async expectPageServed() {
+    const response = await fetch(`${this.base}/`);
+    const type = response.headers.get('content-type') || '';
+    if (response.status !== 200 || !type.startsWith('text/html')) {
+      throw new Error(`vigil serve does not serve the page at /: HTTP ${response.status} ${type} ` +
+                      `${(await response.text()).slice(0, 200)}`);
+    }
+  }
+
   async stop() {
     if (this.browser) await this.browser.close();
   }
@@ -67,8 +77,14 @@ export class Session {
   // the view the route names.
   async openAs(role, route, options = {}) {
     const page = await this.newPage(options);
-    await page.goto(`${this.base}/?token=${encodeURIComponent(this.tokens[role])}#${route}`);
-    await waitForView(page, viewOfRoute(route));
+    try {
+      await page.goto(`${this.base}/?token=${encodeURIComponent(this.tokens[role])}#${route}`);
+      await waitForView(page, viewOfRoute(route));
+    } catch (error) {
+      await this.saveFailure(page);
+      await page.context().close();
+      throw error;
+    }
     return page;
   }
 
@@ -76,6 +92,14 @@ export class Session {
     const file = path.join(this.artifacts, `${name}.png`);
     await page.screenshot({ path: file, fullPage });
     return file;
+  }
+
+  // What the page showed when a test failed: FAILED-<n>-<route>.png.
+  async saveFailure(page) {
+    this.failures = (this.failures || 0) + 1;
+    const route = new URL(page.url()).hash.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'page';
+    const file = await this.screenshot(page, `FAILED-${this.failures}-${route}`).catch(() => null);
+    if (file) console.log(`screenshot of the failure: ${file}`);
   }
 
   // The API, as the given role, for the known answers the tests compare with.

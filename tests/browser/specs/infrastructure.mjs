@@ -14,6 +14,9 @@ export function register(session) {
       const file = await session.screenshot(page, 'api-health', { fullPage: false });
       const png = fs.readFileSync(file);
       assert.equal(png.subarray(1, 4).toString('ascii'), 'PNG');
+    } catch (error) {
+      await session.saveFailure(page);
+      throw error;
     } finally {
       await page.context().close();
     }

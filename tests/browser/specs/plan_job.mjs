@@ -51,6 +51,9 @@ export function register(session) {
       assert.deepEqual([draft.state, draft.author, draft.reason, draft.in_force], ['draft', 'ana', 'planned', false]);
       assert.equal(draft.hard, 0, 'the new plan keeps every hard rule');
       expectNoPageErrors(page, assert);
+    } catch (error) {
+      await session.saveFailure(page);
+      throw error;
     } finally {
       await page.context().close();
     }

@@ -28,6 +28,9 @@ export function register(session) {
       console.log(`watch bill of one day printed: ${pages} A4 page(s), ${(fs.statSync(file).size / 1024).toFixed(0)} KiB`);
       assert.equal(pages, 1, `the watch bill of one day prints on ${pages} pages (contract: one page per day)`);
       expectNoPageErrors(page, assert);
+    } catch (error) {
+      await session.saveFailure(page);
+      throw error;
     } finally {
       await page.context().close();
     }

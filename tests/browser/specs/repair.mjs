@@ -114,6 +114,9 @@ export function register(session) {
                   `${seconds.toFixed(1)} s in all, the browser's own time); ${report.people.length} people affected; ` +
                   `${report.banner.text}`);
       expectNoPageErrors(page, assert);
+    } catch (error) {
+      await session.saveFailure(page);
+      throw error;
     } finally {
       await page.context().close();
     }
@@ -148,6 +151,9 @@ export function register(session) {
       assert.equal((await planInForce(session)).version, before.version, 'the plan in force stays');
       console.log(`unit view: ${name} on leave (day 8 to day 12) to a reviewed draft in ${person.clicks} clicks and ${person.keys} keys`);
       expectNoPageErrors(page, assert);
+    } catch (error) {
+      await session.saveFailure(page);
+      throw error;
     } finally {
       await page.context().close();
     }

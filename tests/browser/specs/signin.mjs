@@ -36,6 +36,7 @@ export function register(session) {
 
       await page.reload();
       assert.deepEqual((await navViews(page)).sort(), [...ALL_VIEWS].sort(), 'still signed in after a reload');
+      await page.locator('main[data-ready="1"]').waitFor();
 
       await page.locator('button[data-action=signout]').click();
       await form.waitFor();
@@ -43,6 +44,33 @@ export function register(session) {
       await form.waitFor();
       assert.equal(await page.locator('nav#views a[data-view]').count(), 0, 'no views once signed out');
       expectNoPageErrors(page, assert);
+    } catch (error) {
+      await session.saveFailure(page);
+      throw error;
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('signing out while a view is still loading leaves the sign-in form', async () => {
+    const page = await session.openAs('officer', '/now');
+    try {
+      // The registry answers late, so the unit view is still loading at the click.
+      await page.route('**/api/people**', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue().catch(() => {});
+      });
+      await page.locator('nav#views a[data-view=unit]').click();
+      await page.locator('main[data-view=unit]').waitFor({ state: 'attached' });
+      await page.locator('button[data-action=signout]').click();
+      await page.locator('form#signin').waitFor();
+      await page.waitForTimeout(2500);  // the late answer has come by now
+      assert.equal(await page.locator('form#signin').count(), 1, 'the view drawn late replaced the sign-in form');
+      assert.equal(await page.locator('table[data-role=people]').count(), 0, 'the registry is shown after sign-out');
+      expectNoPageErrors(page, assert);
+    } catch (error) {
+      await session.saveFailure(page);
+      throw error;
     } finally {
       await page.context().close();
     }
@@ -58,6 +86,9 @@ export function register(session) {
       assert.ok(!page.url().includes('token='), `the token is still in ${page.url()}`);
       assert.match(await page.locator('main').innerText(), /Taras Kozak/);
       expectNoPageErrors(page, assert);
+    } catch (error) {
+      await session.saveFailure(page);
+      throw error;
     } finally {
       await page.context().close();
     }

@@ -63,6 +63,9 @@ export function register(session) {
         assert.equal((await fetch(href)).status, 200, `a calendar link that does not open: ${href}`);
       }
       expectNoPageErrors(page, assert);
+    } catch (error) {
+      await session.saveFailure(page);
+      throw error;
     } finally {
       await page.context().close();
     }
@@ -84,6 +87,9 @@ export function register(session) {
         await session.screenshot(page, `${view}-phone-ka`, { fullPage: false });
       }
       expectNoPageErrors(page, assert);
+    } catch (error) {
+      await session.saveFailure(page);
+      throw error;
     } finally {
       await page.context().close();
     }

@@ -133,6 +133,9 @@ export function register(session) {
         await CHECKS[view](page, facts, session);
         await session.screenshot(page, `${view}-desktop`);
         expectNoPageErrors(page, assert);
+      } catch (error) {
+        await session.saveFailure(page);
+        throw error;
       } finally {
         await page.context().close();
       }
@@ -157,6 +160,9 @@ export function register(session) {
       await page.keyboard.press('Enter');
       await waitForView(page, 'rotation');
       expectNoPageErrors(page, assert);
+    } catch (error) {
+      await session.saveFailure(page);
+      throw error;
     } finally {
       await page.context().close();
     }
@@ -180,6 +186,9 @@ export function register(session) {
       includesAll(await viewText(page), [...onWatch.values()].flat(), `day ${day}'s watch bill names tonight's watch`);
       await session.screenshot(page, `bill-day${day}-desktop`);
       expectNoPageErrors(page, assert);
+    } catch (error) {
+      await session.saveFailure(page);
+      throw error;
     } finally {
       await page.context().close();
     }
