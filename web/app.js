@@ -161,6 +161,8 @@ export function clearError() {
 // ---------------------------------------------------------------- sign-in
 
 function signOut(message) {
+  // A view still loading must not draw itself on the signed-out page (a shared phone).
+  state.route += 1;
   localStorage.removeItem(TOKEN_KEY);
   state.token = '';
   state.user = null;
