@@ -245,7 +245,10 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
 
 void LineOptimizer::run_dp(int p, std::vector<ShiftCode>& out) {
   const int D = ix_.days, S = ix_.shifts;
-  const auto [min_off, min_on, max_run] = run_shape(p);
+  // Named copies, not a structured binding: the lambdas below capture them,
+  // which clang before 16 refuses (the fuzz build uses clang 14).
+  const RunShape shape = run_shape(p);
+  const int min_off = shape.min_off, min_on = shape.min_on, max_run = shape.max_run;
   const int states = min_off + S * max_run;
   cost_.assign(static_cast<std::size_t>(states), kInf);
   next_cost_.assign(static_cast<std::size_t>(states), kInf);

@@ -275,7 +275,10 @@ bool UnitSearch::move_transfer() {
   move_kind_ = "transfer";
   const UnitLayout& L = ev_.layout();
   const int td = ev_.transfer_day();
-  const auto& [pl, d] = focus_[rng_.below(static_cast<int>(focus_.size()))];
+  // Named copies, not a structured binding: a lambda below captures `d`,
+  // which clang before 16 refuses (the fuzz build uses clang 14).
+  const std::pair<int, int> focus = focus_[rng_.below(static_cast<int>(focus_.size()))];
+  const int pl = focus.first, d = focus.second;
   if (d != td) return false;
   const int p = rng_.below(problem_.person_count());
   const ShiftCode stay = L.stay_shift[static_cast<std::size_t>(pl)];
