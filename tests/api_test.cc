@@ -294,6 +294,10 @@ TEST_F(Api, BadRequestsNameTheField) {
   auto [malformed, m] = post(officer_, "/api/jobs/plan", "{\"work\": ");
   EXPECT_EQ(malformed, 400);
   EXPECT_EQ(m["error"]["message"], "expected a JSON object, got text that is not JSON (at byte 10)");
+  // A number out of the range of a double was an uncaught exception, answered 500 (issue 15).
+  auto [huge, h] = post(officer_, "/api/jobs/plan", R"({"seconds": 1e400})");
+  EXPECT_EQ(huge, 400);
+  EXPECT_EQ(h["error"]["message"], "expected a number within range, got number overflow parsing '1e400'");
   auto [unknown, u] = post(officer_, "/api/jobs/plan", R"({"wrok": 5})");
   EXPECT_EQ(unknown, 400);
   EXPECT_EQ(u["error"]["field"], "wrok");

@@ -25,6 +25,12 @@ Outcome<json> parse_body(const std::string& body) {
     doc = json::parse(body);
   } catch (const json::parse_error& e) {
     return bad_request("", fmt::format("expected a JSON object, got text that is not JSON (at byte {})", e.byte));
+  } catch (const json::exception& e) {
+    // A number outside the range of a double (1e400) is nlohmann's
+    // out_of_range, not a parse error: worded as the file readers word it.
+    std::string words = e.what();
+    if (const auto prefix = words.find("] "); prefix != std::string::npos) words = words.substr(prefix + 2);
+    return bad_request("", "expected a number within range, got " + words);
   }
   if (!doc.is_object()) return bad_request("", "expected a JSON object, got " + describe_json(doc));
   return doc;
