@@ -556,6 +556,9 @@ TEST(EventsReader, EveryErrorWordForWord) {
       {edit({{9, "  - {unavailable: Ivann, from: day 7}"}}),
        "events.yaml:9:19: events[6].unavailable: expected a person of the unit, got 'Ivann'; did you mean 'Ivan'?\n"
        "    - {unavailable: Ivann, from: day 7}\n                    ^"},
+      // yaml-cpp 0.7 loops for ever on a ',' outside brackets after a document's top value.
+      {",", "events.yaml:1:1: expected valid YAML, got a syntax error: unexpected ','; a ',' separates items only "
+            "inside [ ] or { }\n  ,\n  ^"},
       {"events:\n\t- x\n",
        "events.yaml:2:2: expected valid YAML, got a syntax error: illegal block entry; indent with spaces, not tabs\n"
        "  \t- x\n   ^"},

@@ -825,6 +825,20 @@ TEST(ScenarioReaderErrors, Syntax) {
             "                                              ^");
 }
 
+// yaml-cpp 0.7 loops for ever on a ',' outside brackets after a document's
+// top value, allocating until memory runs out (issue 15: the one-byte file
+// ","): the reader stops it.
+TEST(ScenarioReaderErrors, CommaOutsideBracketsIsASyntaxErrorNotALoop) {
+  EXPECT_EQ(error_of(","),
+            "bad.yaml:1:1: expected valid YAML, got a syntax error: unexpected ','; a ',' separates items only inside [ ] or { }\n"
+            "  ,\n"
+            "  ^");
+  EXPECT_EQ(error_of("'unit' , x\n"),
+            "bad.yaml:1:8: expected valid YAML, got a syntax error: unexpected ','; a ',' separates items only inside [ ] or { }\n"
+            "  'unit' , x\n"
+            "         ^");
+}
+
 TEST(ScenarioReaderErrors, Fields) {
   // An unknown field, with the nearest valid one.
   EXPECT_EQ(error_of(edit({{12, "watch-lenght: 2h"}})),

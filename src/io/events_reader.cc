@@ -87,7 +87,7 @@ class Reader {
     if (const auto comma = yaml_text::document_leading_comma(text))
       fail_at(*comma, "", "expected an events file (a map with a list of events), got ','");
     try {
-      docs = YAML::LoadAll(text);
+      docs = load_documents(text);
     } catch (const YAML::Exception& e) {
       syntax_error(e);
     }

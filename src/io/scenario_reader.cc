@@ -63,7 +63,7 @@ class ScenarioReader : public DocumentReader {
     if (const auto comma = yaml_text::document_leading_comma(text))
       fail_at(*comma, "", "expected a scenario (a map with horizon, places, people...), got ','");
     try {
-      docs = YAML::LoadAll(text);
+      docs = load_documents(text);
     } catch (const YAML::Exception& e) {
       syntax_error(e);
     }

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <charconv>
+#include <sstream>
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 
 #include "base/text.h"
 
@@ -137,7 +139,45 @@ std::string syntax_error_message(const YAML::Exception& e, const std::vector<std
     hint = "; a '{' is not closed by '}'";
   else if (e.msg == "end of sequence flow not found")
     hint = "; a '[' is not closed by ']'";
+  else if (e.msg == "unexpected ','")
+    hint = "; a ',' separates items only inside [ ] or { }";
   return "expected valid YAML, got a syntax error: " + e.msg + hint;
+}
+
+namespace {
+
+// Where each document of a stream starts; nothing else is kept.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  YAML::Mark last, before_last;
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    before_last = last;
+    last = mark;
+  }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
+  void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
+  void OnMapEnd() override {}
+};
+
+}  // namespace
+
+std::vector<YAML::Node> load_documents(const std::string& text) {
+  // A document that reads nothing leaves the next one to start at the same
+  // place, and so on for ever: that is the loop to stop.
+  std::istringstream stream(text);
+  YAML::Parser parser(stream);
+  DocumentStarts starts;
+  for (int docs = 1; parser.HandleNextDocument(starts); ++docs)
+    if (docs > 1 && starts.last.pos == starts.before_last.pos) {
+      const auto at = static_cast<std::size_t>(starts.last.pos);
+      throw YAML::ParserException(starts.last, "unexpected '" + (at < text.size() ? text.substr(at, 1) : "") + "'");
+    }
+  return YAML::LoadAll(text);
 }
 
 std::optional<TimePoint> parse_time_point(const std::string& text) {

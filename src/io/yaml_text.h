@@ -1,6 +1,7 @@
 // Wording and small parsers shared by the YAML readers (scenario files and
-// events files): quoting found values, listing valid names, field paths,
-// integers and clock times, and where in the file an error is.
+// events files): loading the documents, quoting found values, listing valid
+// names, field paths, integers and clock times, and where in the file an
+// error is.
 #pragma once
 
 #include <cstddef>
@@ -65,5 +66,12 @@ std::optional<YAML::Mark> document_leading_comma(const std::string& text);
 // failure, with a hint for the usual causes (tabs, an unquoted ': ', an
 // unclosed bracket or quote), or the nesting depth for one nested too deep.
 std::string syntax_error_message(const YAML::Exception& e, const std::vector<std::string>& lines);
+
+// The documents of `text`, as YAML::LoadAll reads them, or its exception.
+// yaml-cpp 0.7 never ends on a ',' outside brackets after a document's top
+// value (the one-byte file ","): it makes empty documents at the ',' until
+// memory runs out (jbeder/yaml-cpp#1040, fixed in 0.8). A first pass stops
+// there and throws YAML::ParserException "unexpected ','" at it instead.
+std::vector<YAML::Node> load_documents(const std::string& text);
 
 }  // namespace vigil::yaml_text
