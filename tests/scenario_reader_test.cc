@@ -717,18 +717,6 @@ TEST(ScenarioReaderErrors, CaretCountsCharactersNotBytes) {
             "                                ^");
 }
 
-// yaml-cpp 0.7 allocates without end on a document that begins with ','
-// (a one-byte file did it): refused before it is parsed, at the comma.
-TEST(ScenarioReaderErrors, ADocumentBeginningWithACommaIsRefusedNotParsed) {
-  EXPECT_EQ(error_of(","), "bad.yaml:1:1: expected a scenario (a map with horizon, places, people...), got ','\n  ,\n  ^");
-  EXPECT_EQ(parse_scenario("# a comment\n  ,x", "bad.yaml").error().headline(),
-            "bad.yaml:2:3: expected a scenario (a map with horizon, places, people...), got ','");
-  EXPECT_EQ(parse_scenario("horizon: {days: 2}\n---\n,", "bad.yaml").error().headline(),
-            "bad.yaml:3:1: expected a scenario (a map with horizon, places, people...), got ','");
-  // A comma inside a document is the parser's to judge, as before.
-  EXPECT_EQ(parse_scenario("a: [1,]", "x.yaml").error().headline().find("got ','"), std::string::npos);
-}
-
 TEST(ScenarioReaderErrors, SizeLimits) {
   // More people than the limit: the count is checked before the people are read.
   std::string text = "horizon: {days: 2}\nplaces: {posts: [{name: P}]}\npeople:\n";

@@ -84,8 +84,6 @@ class Reader {
   std::vector<UnitEvent> run(const std::string& text) {
     if (!p_.is_unit()) fail_at(YAML::Mark::null_mark(), "", "expected a unit problem (a scenario) to apply events to");
     std::vector<YAML::Node> docs;
-    if (const auto comma = yaml_text::document_leading_comma(text))
-      fail_at(*comma, "", "expected an events file (a map with a list of events), got ','");
     try {
       docs = load_documents(text);
     } catch (const YAML::Exception& e) {

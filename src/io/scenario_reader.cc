@@ -60,8 +60,6 @@ class ScenarioReader : public DocumentReader {
 
   Problem run(const std::string& text) {
     std::vector<YAML::Node> docs;
-    if (const auto comma = yaml_text::document_leading_comma(text))
-      fail_at(*comma, "", "expected a scenario (a map with horizon, places, people...), got ','");
     try {
       docs = load_documents(text);
     } catch (const YAML::Exception& e) {

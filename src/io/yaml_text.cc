@@ -194,37 +194,4 @@ std::optional<TimePoint> parse_time_point(const std::string& text) {
   return t;
 }
 
-std::optional<YAML::Mark> document_leading_comma(const std::string& text) {
-  bool at_start = true;  // no content yet in the current document
-  int line = 0;
-  for (std::size_t begin = 0; begin <= text.size(); ++line) {
-    const std::size_t end = std::min(text.find('\n', begin), text.size());
-    const std::string_view row(text.data() + begin, end - begin);
-    std::size_t col = 0;
-    if (row.substr(0, 3) == "---" || row.substr(0, 3) == "...") {
-      if (row.size() == 3 || row[3] == ' ' || row[3] == '\t' || row[3] == '\r') {
-        at_start = true;
-        col = 3;
-      }
-    } else if (at_start && !row.empty() && row[0] == '%') {
-      col = row.size();  // a directive
-    }
-    if (at_start && col < row.size()) {
-      col = row.find_first_not_of(" \t\r\xEF\xBB\xBF", col);  // spaces and a byte-order mark
-      if (col != std::string_view::npos && row[col] != '#') {
-        if (row[col] == ',') {
-          YAML::Mark mark;
-          mark.line = line;
-          mark.column = static_cast<int>(col);
-          mark.pos = static_cast<int>(begin + col);
-          return mark;
-        }
-        at_start = false;
-      }
-    }
-    begin = end + 1;
-  }
-  return std::nullopt;
-}
-
 }  // namespace vigil::yaml_text

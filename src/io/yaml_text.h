@@ -56,12 +56,6 @@ std::string child_path(const std::string& path, const std::string& key);
 InputError error_at_mark(const std::string& file, const std::vector<std::string>& lines, YAML::Mark at,
                          const std::string& path, const std::string& message);
 
-// Where a YAML document of `text` begins with a ',' (after blank lines,
-// comments, directives or a '---' marker), as a mark; nullopt when none does.
-// yaml-cpp 0.7 (Debian 12) allocates without end on such a document, so the
-// readers refuse it before handing the text over.
-std::optional<YAML::Mark> document_leading_comma(const std::string& text);
-
 // "expected valid YAML, got a syntax error: ..." for a yaml-cpp parse
 // failure, with a hint for the usual causes (tabs, an unquoted ': ', an
 // unclosed bracket or quote), or the nesting depth for one nested too deep.
