@@ -17,7 +17,16 @@ const VIEWS = {
 };
 VIEWS.coordinator = VIEWS.officer;
 
-const main = document.getElementById('main');
+let main = document.getElementById('main');
+
+// A view still loading holds the element it was given; swapping in a fresh
+// one leaves whatever it draws late in a detached element, never on the page
+// that followed it (the sign-in form after a sign-out, on a shared phone).
+function freshMain() {
+  const fresh = main.cloneNode(false);
+  main.replaceWith(fresh);
+  main = fresh;
+}
 const state = {
   token: localStorage.getItem(TOKEN_KEY) || '',
   user: null,
@@ -163,6 +172,7 @@ export function clearError() {
 function signOut(message) {
   // A view still loading must not draw itself on the signed-out page (a shared phone).
   state.route += 1;
+  freshMain();
   localStorage.removeItem(TOKEN_KEY);
   state.token = '';
   state.user = null;
@@ -292,6 +302,7 @@ async function route() {
   }
   drawHeader();
   document.title = `vigil · ${t(`view.${view}`)}`;
+  freshMain();  // the view before, if still loading, draws into its own detached element
   main.dataset.view = view;
   delete main.dataset.ready;
   main.innerHTML = `<p class="loading">${esc(t('common.loading'))}</p>`;
