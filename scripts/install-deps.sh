@@ -22,6 +22,8 @@ packages=(
   libsodium-dev      # libsodium: random sign-in tokens, stored hashed
   libcpp-httplib-dev # cpp-httplib: the HTTP server of `vigil serve` (and the API tests' client)
   chromium           # the browser the page's end-to-end tests drive (tests/browser, through playwright-core)
+  clang              # clang++ (14): builds the fuzz targets (scripts/fuzz.sh)
+  libclang-rt-14-dev # libFuzzer and clang's ASan/UBSan runtimes for the fuzz targets
 )
 # Node and npm run the browser tests (playwright-core from the npm registry).
 # A machine with its own Node keeps it; without one, Debian's (18) is enough.
