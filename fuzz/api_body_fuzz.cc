@@ -2,8 +2,9 @@
 // Fields, read as the endpoints read them) and, for a repair, the events
 // file in JSON the workspace makes of the body's "events" and reads with the
 // events reader (server/workspace_jobs.cc start_repair), against unit-64
-// with a start date, as the server's unit has once a plan is in force. Read
-// events go through the checks after reading (fuzz_support.h check_events).
+// with a start date (a repair takes the plan in force's), so calendar times
+// read too. Read events go through the checks after reading
+// (fuzz_support.h check_events).
 // Running a repair job itself (the store, the search) is too heavy to fuzz.
 #include <optional>
 
