@@ -4,10 +4,12 @@
 // an officer and a viewer (Taras Kozak) added through POST /api/users, then
 // e2e.test.mjs in a child node. The server is stopped whatever happens, and
 // the exit code is the tests' (1 when the stage could not be set).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { addUser, solve, startServer, stopServer, withStartDate } from './lib/stage.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const sourceDir = path.resolve(here, '..', '..');
@@ -26,74 +28,10 @@ function log(text) {
   console.log(`harness: ${text}`);
 }
 
-// examples/unit-64.yaml with `  start-date: 2026-12-07` under
-// `first-weekday: monday`, so the plan has calendar dates.
+// examples/unit-64.yaml given a start date, so the plan has calendar dates.
 function writeScenario(file) {
   const text = fs.readFileSync(path.join(sourceDir, 'examples', 'unit-64.yaml'), 'utf8');
-  const anchor = '  first-weekday: monday\n';
-  if (!text.includes(anchor)) throw new Error(`examples/unit-64.yaml: expected a line '${anchor.trim()}' under horizon`);
-  fs.writeFileSync(file, text.replace(anchor, `${anchor}  start-date: 2026-12-07\n`));
-}
-
-function solve(scenario, outDir) {
-  const args = ['solve', scenario, '--work', '300000', '--seed', '1', '--quiet', '--out-dir', outDir];
-  const run = spawnSync(vigil, args, { env: serverEnv, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`vigil ${args.join(' ')} exited ${run.status}:\n${run.stdout}${run.stderr}`);
-  const roster = path.join(outDir, 'roster.json');
-  if (!fs.existsSync(roster)) throw new Error(`vigil solve wrote no ${roster}`);
-  return roster;
-}
-
-// Starts the server and reads its first lines: the coordinator's token (the
-// line after "Coordinator's sign-in token") and the port it took.
-function startServer(db, scenario, roster) {
-  const args = ['serve', '--db', db, '--listen', '127.0.0.1:0', '--init', scenario, '--plan', roster];
-  const child = spawn(vigil, args, { env: serverEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  const logFile = fs.createWriteStream(path.join(scratch, 'server.log'));
-  child.stderr.pipe(logFile);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => fail(new Error(`vigil serve printed no address within 30 s:\n${out}`)), 30000);
-    function fail(error) {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(error);
-    }
-    child.on('exit', (code) => fail(new Error(`vigil serve exited (${code}) before serving:\n${out}`)));
-    child.stdout.on('data', function readStart(chunk) {
-      logFile.write(chunk);
-      out += chunk.toString('utf8');
-      const token = out.match(/sign-in token[^\n]*\n\s+(\S+)\n/);
-      const address = out.match(/on (http:\/\/127\.0\.0\.1:(\d+))\//);
-      if (!token || !address) return;
-      clearTimeout(timer);
-      child.removeAllListeners('exit');
-      child.stdout.off('data', readStart);
-      child.stdout.on('data', (more) => logFile.write(more));
-      resolve({ child, base: address[1], coordinator: token[1] });
-    });
-  });
-}
-
-// SIGTERM, then SIGKILL if it has not stopped within 10 s.
-async function stopServer(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  const killer = setTimeout(() => child.kill('SIGKILL'), 10000);
-  await exited;
-  clearTimeout(killer);
-}
-
-async function addUser(base, coordinator, user) {
-  const response = await fetch(`${base}/api/users`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${coordinator}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(user),
-  });
-  const body = await response.json();
-  if (response.status !== 201) throw new Error(`POST /api/users ${JSON.stringify(user)}: ${response.status} ${JSON.stringify(body)}`);
-  return body.token;
+  fs.writeFileSync(file, withStartDate(text, '2026-12-07', 'examples/unit-64.yaml'));
 }
 
 function runTests(env) {
@@ -110,10 +48,12 @@ async function main() {
   const scenario = path.join(scratch, 'unit.yaml');
   writeScenario(scenario);
   const started = Date.now();
-  const roster = solve(scenario, path.join(scratch, 'p'));
+  const roster = solve(vigil, scenario, path.join(scratch, 'p'), 300000, serverEnv);
   log(`unit-64 solved (--work 300000 --seed 1) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-  const server = await startServer(path.join(scratch, 'ws.db'), scenario, roster);
+  const server = await startServer(vigil, {
+    db: path.join(scratch, 'ws.db'), scenario, roster, env: serverEnv, logPath: path.join(scratch, 'server.log'),
+  });
   const stop = () => stopServer(server.child);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(signal, () => stop().finally(() => process.exit(1)));

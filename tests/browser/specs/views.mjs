@@ -193,4 +193,43 @@ export function register(session) {
       await page.context().close();
     }
   });
+
+  it('a rotation too long for the screen arrives in batches, whole and in team order', async () => {
+    const facts = new PlanFacts(session.roster);
+    // A short window: unit-64's 64 rows do not fit, so the first screen holds
+    // only some of them and the rest follow. The rows present when the view
+    // is marked ready are counted before any later batch can run.
+    const page = await session.newPage({ viewport: { width: 1366, height: 300 } });
+    try {
+      await page.addInitScript(() => {
+        new MutationObserver(() => {
+          const main = document.getElementById('main');
+          if (main && main.dataset.view === 'rotation' && main.dataset.ready === '1' && window.vigilFirstRows === undefined) {
+            window.vigilFirstRows = main.querySelectorAll('tr[data-name]').length;
+          }
+        }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+      });
+      await page.goto(`${session.base}/?token=${encodeURIComponent(session.tokens.officer)}#/rotation`);
+      await waitForView(page, 'rotation');
+      const table = page.locator('table[data-role=rotation][data-complete-ms]');
+      await table.waitFor();
+      const first = await page.evaluate(() => window.vigilFirstRows);
+      const all = facts.names().length;
+      assert.ok(first > 0 && first < all, `the first screen holds ${first} of ${all} rows`);
+      const names = await table.locator('tr[data-name]').evaluateAll((rows) => rows.map((r) => r.dataset.name));
+      assert.deepEqual([...names].sort(), [...facts.names()].sort(), 'every person once');
+      // Each team's heading counts the rows that follow it in its <tbody>.
+      const teams = await table.locator('tbody').evaluateAll((bodies) => bodies.map((b) => ({
+        heading: b.querySelector('tr.group')?.innerText ?? '',
+        rows: b.querySelectorAll('tr[data-name]').length,
+      })));
+      for (const team of teams) assert.match(team.heading, new RegExp(`\\(${team.rows}\\)$`), `team '${team.heading}'`);
+      expectNoPageErrors(page, assert);
+    } catch (error) {
+      await session.saveFailure(page);
+      throw error;
+    } finally {
+      await page.context().close();
+    }
+  });
 }
