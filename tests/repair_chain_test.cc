@@ -3,6 +3,8 @@
 // roster.json). Someone lost for good stays away without repeating the event,
 // the plan versions count up with what each replaces, the event log holds
 // every event in order, and a reused folder keeps nothing of its former plan.
+// `vigil check --base` scores a repair's plan as the repair did, frozen past
+// included.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -11,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
@@ -29,6 +32,15 @@ int run(const std::string& arguments, const fs::path& dir) {
   const std::string command = "cd '" + dir.string() + "' && SOURCE_DATE_EPOCH=1797200000 '" VIGIL_BINARY "' " +
                               arguments + " > /dev/null 2>&1";
   return WEXITSTATUS(std::system(command.c_str()));
+}
+
+// The command's standard output (its standard error too when `with_errors`) and exit code.
+std::pair<std::string, int> run_output(const std::string& arguments, const fs::path& dir, bool with_errors = false) {
+  const fs::path out = dir / "out.txt";
+  const std::string command = "cd '" + dir.string() + "' && SOURCE_DATE_EPOCH=1797200000 '" VIGIL_BINARY "' " +
+                              arguments + " > out.txt" + (with_errors ? " 2>&1" : " 2>/dev/null");
+  const int code = WEXITSTATUS(std::system(command.c_str()));
+  return {read_text_file(out.string()).value_or(""), code};
 }
 
 nlohmann::json plan_of(const fs::path& folder) {
@@ -115,6 +127,49 @@ TEST(RepairChain, ThreeRepairsCarryOverFromOneFolderToTheNext) {
   for (const auto& e : fs::directory_iterator(dir)) entries.push_back(e.path().filename().string());
   std::sort(entries.begin(), entries.end());
   EXPECT_EQ(entries, (std::vector<std::string>{"p0", "r1", "r2"}));
+  fs::remove_all(dir);
+}
+
+TEST(RepairChain, CheckWithBaseScoresARepairAsTheRepairDidWithTheFrozenPast) {
+  const fs::path dir = fs::temp_directory_path() / ("vigil-check-base-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string budget = " --work 20000 --seed 1";
+  const std::string repair = " --now '2026-12-08 10:00' --event 'unavailable:Olena Kovalenko@2026-12-08 11:00'";
+  ASSERT_LE(run("solve '" + kScenario + "' --out-dir p0 --start-date 2026-12-07" + budget, dir), 1);
+  ASSERT_LE(run("repair '" + kScenario + "' --roster p0/roster.json --out-dir r1" + repair + budget, dir), 1);
+  const auto rules_of = [&](const std::string& plan, const std::string& options) {
+    const auto [out, code] = run_output("check '" + kScenario + "' " + plan + " --json" + options, dir);
+    const nlohmann::json doc = nlohmann::json::parse(out);
+    EXPECT_EQ(code, doc["feasible"].get<bool>() ? 0 : 1);
+    return doc;
+  };
+
+  // The repaired plan: nothing before now changed, and the hard units the repair printed.
+  const std::string repaired_summary = *read_text_file((dir / "r1" / "summary.txt").string());
+  const nlohmann::json checked = rules_of("r1/roster.json", " --base p0/roster.json" + repair);
+  EXPECT_EQ(checked["rules"]["frozen-past"]["units"], 0);
+  EXPECT_GT(checked["rules"]["changes"]["units"].get<int>(), 0);
+  EXPECT_NE(repaired_summary.find(fmt::format("{} hard units", checked["hard_violations"].get<int>())), std::string::npos)
+      << repaired_summary;
+  // Without --base there is no plan to compare with: no changes counted.
+  EXPECT_EQ(rules_of("r1/roster.json", "")["rules"]["changes"]["units"], 0);
+
+  // Day 0 (before now) changed by hand: each changed cell breaks the frozen past.
+  nlohmann::json plan = plan_of(dir / "r1");
+  nlohmann::json* day0 = nullptr;
+  for (auto& person : plan["people"])
+    if (!person["days"][0]["watches"].empty()) day0 = &person["days"][0];
+  ASSERT_NE(day0, nullptr);
+  (*day0)["watches"].erase(0);  // one watch on day 0 not stood
+  ASSERT_EQ(write_file((dir / "edited.json").string(), plan.dump()), "");
+  EXPECT_EQ(rules_of("edited.json", " --base p0/roster.json" + repair)["rules"]["frozen-past"]["units"], 1);
+  EXPECT_EQ(rules_of("edited.json", "")["rules"]["frozen-past"]["units"], 0);  // only a base shows it
+
+  // --base needs the moment of the repair.
+  const auto [words, code] = run_output("check '" + kScenario + "' r1/roster.json --base p0/roster.json", dir, true);
+  EXPECT_EQ(code, 2);
+  EXPECT_EQ(words, "--base: expected --now too: the moment of the repair\n");
   fs::remove_all(dir);
 }
 

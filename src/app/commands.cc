@@ -1,4 +1,4 @@
-// `vigil check` and `vigil solve`.
+// `vigil check` (also of a repair against the plan it replaced) and `vigil solve`.
 #include "app/commands.h"
 
 #include <cstdio>
@@ -8,12 +8,16 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "app/event_options.h"
 #include "app/search_flags.h"
 #include "eval/evaluation.h"
 #include "io/nrp_reader.h"
 #include "io/roster_io.h"
 #include "io/scenario_reader.h"
 #include "io/unit_roster_json.h"
+#include "io/unit_time.h"
+#include "model/wording.h"
+#include "solve/repair.h"
 #include "solve/solver.h"
 
 namespace vigil::app {
@@ -28,6 +32,57 @@ void print_breakdown(const Problem& problem, const Evaluation& ev) {
     fmt::print("{:<26} {:<5} {:>8} {:>8} {:>10}\n", rule_name(kind), s.hard ? "hard" : "soft",
                t.matches, t.units, s.hard ? std::string("-") : std::to_string(t.cost));
   }
+}
+
+struct CheckArgs {
+  std::string instance, roster;
+  bool all = false, json = false;
+  // A repair's check: the plan it replaced, the moment it was made at and its events.
+  std::string base, now, events_file, start_date;
+  std::vector<std::string> events;
+};
+
+// For `check --base`: the problem a repair from the plan in `args.base` at
+// `args.now` with the given events planned on, its repair base set, so the
+// checked plan is scored as that repair's result (frozen past included).
+// nullopt after printing the first error.
+std::optional<Problem> repair_problem_for_check(Problem before, const CheckArgs& args) {
+  if (args.now.empty()) {
+    fmt::print(stderr, "--base: expected --now too: the moment of the repair\n");
+    return std::nullopt;
+  }
+  if (!before.is_unit()) {
+    fmt::print(stderr, "{}: expected a scenario file (.yaml) to check a repair against its base plan\n", args.instance);
+    return std::nullopt;
+  }
+  PlanFileInfo base_info;
+  auto base = read_unit_roster(before, args.base, &base_info);
+  if (!base) {
+    fmt::print(stderr, "{}\n", base.error().format());
+    return std::nullopt;
+  }
+  if (auto err = settle_start_date(before, args.start_date, base_info.start_date, args.base); !err.empty()) {
+    fmt::print(stderr, "{}\n", err);
+    return std::nullopt;
+  }
+  const ParsedUnitTime now = parse_now_option(before, args.now);
+  if (!now.minute) {
+    fmt::print(stderr, "{}\n", now.error);
+    return std::nullopt;
+  }
+  const int now_minute = static_cast<int>(*now.minute);
+  const auto events = gather_events(args.events_file, args.events, before, now_minute);
+  if (!events) return std::nullopt;
+  auto prepared = prepare_repair(before, *base, *events, now_minute,
+                                 args.events_file.empty() ? "--event" : args.events_file);
+  if (!prepared) {
+    fmt::print(stderr, "{}\n", prepared.error().format());
+    return std::nullopt;
+  }
+  if (!args.json)
+    fmt::print("repair of: {} (the plan in force), now {}, {} event(s)\n", args.base,
+               moment_label(before, now_minute), events->size());
+  return std::move(prepared->problem);
 }
 
 }  // namespace
@@ -54,19 +109,28 @@ std::optional<Problem> load_instance(const std::string& path) {
 }
 
 Handler setup_check(CLI::App& sub) {
-  struct Args {
-    std::string instance, roster;
-    bool all = false, json = false;
-  };
-  auto args = std::make_shared<Args>();
+  auto args = std::make_shared<CheckArgs>();
   sub.add_option("instance", args->instance, "Scenario (.yaml) or benchmark instance (.txt)")->required();
   sub.add_option("roster", args->roster, "Roster file (.json for a scenario; .csv or .json for the benchmark)")
       ->required();
   sub.add_flag("--all", args->all, "List every soft match too, not only hard violations");
   sub.add_flag("--json", args->json, "Print the result as JSON");
+  auto* base = sub.add_option("--base", args->base,
+                              "Check a repair: the plan in force it replaced (.json); the scenario is the one that "
+                              "plan was made on, before the events");
+  sub.add_option("--now", args->now, "With --base: the moment of the repair (as vigil repair's --now)")
+      ->needs(base);
+  sub.add_option("--events", args->events_file, "With --base: the repair's events file (.yaml)")->needs(base);
+  sub.add_option("--event", args->events, "With --base: one of the repair's events (repeatable)")->needs(base);
+  sub.add_option("--start-date", args->start_date, "With --base: calendar date of day 0 (default: the base plan's)")
+      ->needs(base);
   return [args]() -> int {
     auto problem = load_instance(args->instance);
     if (!problem) return kExitInputError;
+    if (!args->base.empty()) {
+      problem = repair_problem_for_check(std::move(*problem), *args);
+      if (!problem) return kExitInputError;
+    }
     auto roster = load_roster(*problem, args->roster);
     if (!roster) {
       fmt::print(stderr, "{}\n", roster.error().format());

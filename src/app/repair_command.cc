@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "app/commands.h"
+#include "app/event_options.h"
 #include "app/search_flags.h"
 #include "eval/evaluation.h"
 #include "eval/unkept_rules.h"
@@ -30,31 +31,6 @@ struct RepairArgs {
   std::vector<std::string> events;
   SearchFlags search;
 };
-
-// The events of --events and each --event, in that order, reported at now
-// unless they say when; nullopt after printing the first error.
-std::optional<std::vector<UnitEvent>> gather_events(const RepairArgs& args, const Problem& problem, int now_minute) {
-  std::vector<UnitEvent> events;
-  if (!args.events_file.empty()) {
-    auto read = read_events(args.events_file, problem);
-    if (!read) {
-      fmt::print(stderr, "{}\n", read.error().format());
-      return std::nullopt;
-    }
-    events = *read;
-  }
-  for (const std::string& text : args.events) {
-    auto e = parse_event_option(text, problem);
-    if (!e) {
-      fmt::print(stderr, "{}\n", e.error().format());
-      return std::nullopt;
-    }
-    events.push_back(*e);
-  }
-  for (UnitEvent& e : events)
-    if (e.reported_minute < 0) e.reported_minute = now_minute;
-  return events;
-}
 
 // The summary, the result line and where the files are.
 void print_repair_outcome(const RepairOutcome& repaired, const ChangeReport& changes, const PlanStamp& stamp,
@@ -121,7 +97,7 @@ Handler setup_repair(CLI::App& sub) {
       return kExitInputError;
     }
     const int now_minute = static_cast<int>(*now.minute);
-    const auto gathered = gather_events(*args, *before, now_minute);
+    const auto gathered = gather_events(args->events_file, args->events, *before, now_minute);
     if (!gathered) return kExitInputError;
     const std::vector<UnitEvent>& events = *gathered;
     // The log of the repairs before this one lies beside the plan they made.
