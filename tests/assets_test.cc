@@ -213,7 +213,8 @@ TEST(WebCatalogs, EnglishHasEveryKeyThePageUsesAndUkrainianEveryEnglishKey) {
   const json uk = catalog("uk");
   for (const auto& [key, text] : en.items()) {
     EXPECT_TRUE(uk.contains(key)) << key << " is missing from uk.json";
-    if (!uk.contains(key)) continue;
+    // The sheets' lists, counts and date order (each language its own parts) are checked in catalogs_test.cc.
+    if (!uk.contains(key) || !text.is_string() || key == "date.format") continue;
     // The same placeholders: a translation that drops {name} would show a blank.
     const std::regex placeholder(R"(\{\w+\})");
     std::set<std::string> a, b;
