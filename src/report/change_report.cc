@@ -15,6 +15,7 @@
 #include "eval/evaluation.h"
 #include "eval/unkept_rules.h"
 #include "model/wording.h"
+#include "report/catalogs.h"
 #include "report/person_schedule.h"
 
 namespace vigil {
@@ -329,6 +330,8 @@ std::string write_change_report(const Problem& problem, const Roster& before, co
   if (options.calendar_sequence < 1)
     return fmt::format("calendar sequence: expected the repaired plan's version less one, 1 or more, got {}",
                        options.calendar_sequence);
+  if (!options.sheet_language.empty())
+    if (std::string e = catalog_code_error(options.sheet_language); !e.empty()) return "sheet language: " + e;
 
   const ChangeReport report = compare_plans(problem, before, after, now_minute);
   namespace fs = std::filesystem;
@@ -353,7 +356,8 @@ std::string write_change_report(const Problem& problem, const Roster& before, co
     const std::string& slug = slugs[static_cast<std::size_t>(change.person)];
     if (std::string e = write_file((people_dir / (slug + ".ics")).string(),
                                    person_schedule_update_ics(problem, before, after, change.person, *day0,
-                                                              options.calendar_stamp, options.calendar_sequence));
+                                                              options.calendar_stamp, options.calendar_sequence,
+                                                              sheet_catalog(problem, change.person, options.sheet_language)));
         !e.empty())
       return e;
   }

@@ -164,8 +164,9 @@ std::string change_report_json(const Problem& problem, const ChangeReport& repor
 // people/<slug>.ics (person_schedule_update_ics: the schedule of the plan
 // after, with the duties gone from the plan before cancelled; SEQUENCE
 // options.calendar_sequence, which must be 1 or more) for each person whose
-// schedule changed, and for nobody else (other files in the folder are left
-// alone). Returns an error message, or empty on success.
+// schedule changed, in their language as write_unit_outputs writes it
+// (options.sheet_language), and for nobody else (other files in the folder
+// are left alone). Returns an error message, or empty on success.
 std::string write_change_report(const Problem& problem, const Roster& before, const Roster& after, int now_minute,
                                 const std::string& folder, const OutputOptions& options = {});
 

@@ -12,24 +12,11 @@
 #include <libical/ical.h>
 
 #include "model/wording.h"
+#include "report/catalogs.h"
 
 namespace vigil {
 
 namespace {
-
-std::string join_words(const std::vector<std::string>& items) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += i + 1 == items.size() ? " and " : ", ";
-    out += items[i];
-  }
-  return out;
-}
-
-
-std::string hours_label(int minutes) {
-  return minutes % 60 == 0 ? fmt::format("{}", minutes / 60) : fmt::format("{:.1f}", minutes / 60.0);
-}
 
 // The absence that covers unit minute `minute`, or null.
 const Absence* absence_at(const Person& person, int minute) {
@@ -51,82 +38,120 @@ Clock clock_of(const Problem& problem, int day, int minute_in_day) {
 }  // namespace
 
 std::string person_schedule_text(const Problem& problem, const Roster& roster, int person,
-                                 const std::optional<CalendarDate>& day0, const PlanStamp& stamp) {
+                                 const std::optional<CalendarDate>& day0, const PlanStamp& stamp, const Catalog& words) {
   return person_schedule_text(problem, roster, person, day0,
-                              uncovered_watches(problem, roster, plan_from_minute(problem)), stamp);
+                              uncovered_watches(problem, roster, plan_from_minute(problem)), stamp, words);
 }
 
-std::string person_schedule_text(const Problem& problem, const Roster& roster, int person,
-                                 const std::optional<CalendarDate>& day0, const std::vector<UncoveredWatch>& uncovered,
-                                 const PlanStamp& stamp) {
-  const UnitLayout layout = make_unit_layout(problem);
+namespace {
+
+// "06:00-12:00": a watch's span, from its start's clock minute.
+std::string span_label(int clock_start, int minutes) { return clock_label(clock_start) + "-" + clock_label(clock_start + minutes); }
+
+// The absence reason in the language when its catalog knows the word
+// ("reason.leave"), else as the scenario gives it.
+std::string reason_words(const std::string& reason, const Catalog& words) {
+  const std::string key = "reason." + reason;
+  return words.has(key) ? words.text(key) : reason;
+}
+
+// The sentences of roster day `d` of one person's text (each without its
+// full stop), counting the duties into `totals`.
+struct DutyTotals {
+  long long watches = 0, guards = 0, nights = 0, showers = 0;
+  int minutes = 0;
+};
+std::vector<std::string> day_sentences(const Problem& problem, const UnitLayout& layout, const UnitDay& day, int person,
+                                       int d, const std::vector<UncoveredWatch>& uncovered, const Catalog& words,
+                                       DutyTotals* totals) {
   const Person& who = problem.people[static_cast<std::size_t>(person)];
   const int changeover = problem.horizon.day_start_minute;
   auto place_name = [&](int pl) { return problem.places[static_cast<std::size_t>(pl)].name; };
+  std::vector<std::string> sentences;
+  if (day.place >= 0) {
+    sentences.push_back(words.text("sheet.at", {{"place", place_name(day.place)}}));
+  } else if (const Absence* a = absence_at(who, d * kMinutesPerDay)) {
+    sentences.push_back(a->reason.empty() ? words.text("sheet.away")
+                                          : words.text("sheet.away_why", {{"reason", reason_words(a->reason, words)}}));
+  } else {
+    sentences.push_back(words.text("sheet.no_place"));
+  }
+  for (const Absence& a : who.unit.absences)
+    if (a.from_minute > d * kMinutesPerDay && a.from_minute < (d + 1) * kMinutesPerDay) {
+      const std::string time = clock_label(changeover + a.from_minute);
+      sentences.push_back(a.reason.empty() ? words.text("sheet.away_from", {{"time", time}})
+                                           : words.text("sheet.away_from_why",
+                                                        {{"time", time}, {"reason", reason_words(a.reason, words)}}));
+    }
+  if (day.shower_slot >= 0) {
+    const std::string time = clock_label(changeover + layout.shower_start[static_cast<std::size_t>(day.shower_slot)]);
+    sentences.push_back(day.shower_place != day.place
+                            ? words.text("sheet.shower_at", {{"time", time}, {"place", place_name(day.shower_place)}})
+                            : words.text("sheet.shower", {{"time", time}}));
+    ++totals->showers;
+  }
+  // Watches grouped by place, places in the order of their first watch.
+  std::vector<int> group_places;
+  for (const auto& w : day.watches)
+    if (std::find(group_places.begin(), group_places.end(), w.place) == group_places.end()) group_places.push_back(w.place);
+  for (int pl : group_places) {
+    const Place& place = problem.places[static_cast<std::size_t>(pl)];
+    const bool guard = place.kind == PlaceKind::kRestCenter;
+    std::vector<std::string> times;
+    for (const auto& w : day.watches) {
+      if (w.place != pl) continue;
+      times.push_back(span_label(changeover + layout.slot_start[static_cast<std::size_t>(w.slot)], layout.watch_minutes));
+      (guard ? totals->guards : totals->watches) += 1;
+      totals->nights += layout.night_slot[static_cast<std::size_t>(w.slot)];
+      totals->minutes += layout.watch_minutes;
+    }
+    const std::string kind = guard ? "sheet.guard" : "sheet.watch";
+    sentences.push_back(pl != day.place ? words.text(kind + "_at", {{"times", words.list(times)}, {"place", place.name}})
+                                        : words.text(kind, {{"times", words.list(times)}}));
+  }
+  for (const UncoveredWatch& w : uncovered) {
+    if (w.day != d || std::find(w.remaining.begin(), w.remaining.end(), person) == w.remaining.end()) continue;
+    const std::string span =
+        span_label(changeover + layout.slot_start[static_cast<std::size_t>(w.slot)], layout.watch_minutes);
+    sentences.push_back(w.remaining.size() == 1 && w.missing == 1
+                            ? words.text("sheet.alone", {{"time", span}})
+                            : words.text("sheet.short", {{"time", span}, {"n", std::to_string(w.missing)}}));
+  }
+  return sentences;
+}
 
-  std::string out = fmt::format("Schedule for {} ({})\n", who.name, problem.name);
-  if (const std::string s = plan_stamp_text(stamp); !s.empty()) out += s + "\n";
-  out += fmt::format("Day 0 is {}{}. Each day runs from the {} changeover to {} the next morning.\n\n",
-                     weekday_name(problem, 0), date_suffix(day0, 0, " "), clock_label(changeover), clock_label(changeover));
-  long long watches = 0, guards = 0, nights = 0, showers = 0;
-  int minutes = 0;
+}  // namespace
+
+std::string person_schedule_text(const Problem& problem, const Roster& roster, int person,
+                                 const std::optional<CalendarDate>& day0, const std::vector<UncoveredWatch>& uncovered,
+                                 const PlanStamp& stamp, const Catalog& words) {
+  const UnitLayout layout = make_unit_layout(problem);
+  const Person& who = problem.people[static_cast<std::size_t>(person)];
+  const std::string changeover = clock_label(problem.horizon.day_start_minute);
+  auto weekday = [&](int day) { return words.weekday(problem.horizon.first_weekday + day); };
+
+  std::string out = words.text("sheet.title", {{"name", who.name}, {"unit", problem.name}}) + "\n";
+  if (const std::string s = plan_stamp_text(stamp, words); !s.empty()) out += s + "\n";
+  out += (day0 ? words.text("sheet.day0", {{"date", words.date_with_weekday(*day0)}})
+               : words.text("sheet.day0_undated", {{"weekday", weekday(0)}})) +
+         " " + words.text("sheet.day_runs", {{"changeover", changeover}}) + "\n\n";
+  DutyTotals totals;
   for (int d = 0; d < roster.days(); ++d) {
     const UnitDay day = unit_day(layout, roster, person, d);
-    std::vector<std::string> sentences;
-    if (day.place >= 0) {
-      sentences.push_back("at " + place_name(day.place));
-    } else if (const Absence* a = absence_at(who, d * kMinutesPerDay)) {
-      sentences.push_back(a->reason.empty() ? std::string("away") : fmt::format("away ({})", a->reason));
-    } else {
-      sentences.push_back("no place planned");
-    }
-    for (const Absence& a : who.unit.absences)
-      if (a.from_minute > d * kMinutesPerDay && a.from_minute < (d + 1) * kMinutesPerDay)
-        sentences.push_back(fmt::format("Away from {}{}", clock_label(changeover + a.from_minute),
-                                        a.reason.empty() ? std::string() : fmt::format(" ({})", a.reason)));
-    if (day.shower_slot >= 0) {
-      std::string s = "Shower " + clock_label(changeover + layout.shower_start[static_cast<std::size_t>(day.shower_slot)]);
-      if (day.shower_place != day.place) s += " at " + place_name(day.shower_place);
-      sentences.push_back(s);
-      ++showers;
-    }
-    // Watches grouped by place, places in the order of their first watch.
-    std::vector<int> group_places;
-    for (const auto& w : day.watches)
-      if (std::find(group_places.begin(), group_places.end(), w.place) == group_places.end()) group_places.push_back(w.place);
-    for (int pl : group_places) {
-      const Place& place = problem.places[static_cast<std::size_t>(pl)];
-      std::vector<std::string> times;
-      for (const auto& w : day.watches) {
-        if (w.place != pl) continue;
-        const int start = changeover + layout.slot_start[static_cast<std::size_t>(w.slot)];
-        times.push_back(clock_label(start) + "-" + clock_label(start + layout.watch_minutes));
-        (place.kind == PlaceKind::kRestCenter ? guards : watches) += 1;
-        nights += layout.night_slot[static_cast<std::size_t>(w.slot)];
-        minutes += layout.watch_minutes;
-      }
-      std::string s = fmt::format("{} {}", watch_word(place), join_words(times));
-      if (pl != day.place) s += " at " + place.name;
-      sentences.push_back(s);
-    }
-    for (const UncoveredWatch& w : uncovered) {
-      if (w.day != d || std::find(w.remaining.begin(), w.remaining.end(), person) == w.remaining.end()) continue;
-      const int start = changeover + layout.slot_start[static_cast<std::size_t>(w.slot)];
-      const std::string span = clock_label(start) + "-" + clock_label(start + layout.watch_minutes);
-      sentences.push_back(w.remaining.size() == 1 && w.missing == 1
-                              ? fmt::format("Alone on watch {}: partner UNCOVERED", span)
-                              : fmt::format("Short on watch {}: {} more UNCOVERED", span, w.missing));
-    }
-    out += fmt::format("Day {} ({}): ", d, weekday_name(problem, d));
-    for (std::size_t i = 0; i < sentences.size(); ++i) out += (i ? " " : "") + sentences[i] + ".";
+    out += words.text("sheet.day", {{"day", std::to_string(d)}, {"weekday", weekday(d)}});
+    for (const std::string& sentence : day_sentences(problem, layout, day, person, d, uncovered, words, &totals))
+      out += " " + sentence + ".";
     out += '\n';
   }
   std::vector<std::string> duties;
-  if (watches > 0) duties.push_back(count_text(watches, "watch", "watches"));
-  if (guards > 0) duties.push_back(count_text(guards, "guard turn", "guard turns"));
-  if (duties.empty()) duties.push_back("no watches");
-  out += fmt::format("\nIn all: {} ({} at night), {} hours; {}.\n", join_words(duties), nights, hours_label(minutes),
-                     count_text(showers, "shower", "showers"));
+  if (totals.watches > 0) duties.push_back(words.count("sheet.watches", static_cast<double>(totals.watches)));
+  if (totals.guards > 0) duties.push_back(words.count("sheet.guard_turns", static_cast<double>(totals.guards)));
+  if (duties.empty()) duties.push_back(words.text("sheet.no_watches"));
+  out += "\n" + words.text("sheet.in_all", {{"duties", words.list(duties)},
+                                            {"nights", std::to_string(totals.nights)},
+                                            {"hours", words.count("sheet.hours", totals.minutes / 60.0)},
+                                            {"showers", words.count("sheet.showers", static_cast<double>(totals.showers))}}) +
+         "\n";
   return out;
 }
 
@@ -189,8 +214,8 @@ struct UidMaker {
 
 // The all-day events of a person's stays: maximal runs of days at one place.
 void add_stays(const Problem& problem, const std::vector<UnitDay>& days, const CalendarDate& day0, const UidMaker& uid,
-               std::vector<DutyEvent>* out) {
-  const int changeover = problem.horizon.day_start_minute;
+               const Catalog& words, std::vector<DutyEvent>* out) {
+  const std::string changeover = clock_label(problem.horizon.day_start_minute);
   const int n = static_cast<int>(days.size());
   for (int d = 0; d < n;) {
     const int pl = days[static_cast<std::size_t>(d)].place;
@@ -198,14 +223,20 @@ void add_stays(const Problem& problem, const std::vector<UnitDay>& days, const C
     while (last + 1 < n && days[static_cast<std::size_t>(last) + 1].place == pl) ++last;
     if (pl >= 0) {
       const Place& place = problem.places[static_cast<std::size_t>(pl)];
-      const std::string days_text = last == d ? fmt::format("Day {}", d) : fmt::format("Days {}-{}", d, last);
-      out->push_back(DutyEvent{
-          uid(fmt::format("stay-day{}-{}", d, uid.place(pl))), date_at_offset(day0, d), date_at_offset(day0, last + 1),
-          "At " + place.name, place.name,
-          fmt::format("{} at {} ({}), from the {} changeover on {} {} to the {} changeover on {} {}.", days_text,
-                      place.name, place.kind == PlaceKind::kRestCenter ? "rest center" : place_kind_name(place.kind),
-                      clock_label(changeover), weekday_name(problem, d), day0.plus_days(d).iso(), clock_label(changeover),
-                      weekday_name(problem, last + 1), day0.plus_days(last + 1).iso()),
+      const std::string kind = place.kind == PlaceKind::kRestCenter ? "place.rest_center"
+                               : place.kind == PlaceKind::kPost     ? "place.post"
+                                                                    : "place.ward";
+      const std::string from = words.date_with_weekday(day0.plus_days(d));
+      const std::string until = words.date_with_weekday(day0.plus_days(last + 1));
+      const std::string about =
+          last == d ? words.text("ics.stay_day", {{"day", std::to_string(d)}, {"place", place.name}, {"kind", words.text(kind)},
+                                                  {"changeover", changeover}, {"from", from}, {"until", until}})
+                    : words.text("ics.stay_days", {{"first", std::to_string(d)}, {"last", std::to_string(last)},
+                                                   {"place", place.name}, {"kind", words.text(kind)},
+                                                   {"changeover", changeover}, {"from", from}, {"until", until}});
+      out->push_back(DutyEvent{uid(fmt::format("stay-day{}-{}", d, uid.place(pl))), date_at_offset(day0, d),
+                               date_at_offset(day0, last + 1), words.text("ics.stay", {{"place", place.name}}),
+                               place.name, about,
           false});
     }
     d = last + 1;
@@ -214,8 +245,10 @@ void add_stays(const Problem& problem, const std::vector<UnitDay>& days, const C
 
 // The timed events of one roster day: its watches or guard turns, then its shower.
 void add_day_duties(const Problem& problem, const UnitLayout& layout, const Roster& roster, int person, int d,
-                    const UnitDay& day, const CalendarDate& day0, const UidMaker& uid, std::vector<DutyEvent>* out) {
+                    const UnitDay& day, const CalendarDate& day0, const UidMaker& uid, const Catalog& words,
+                    std::vector<DutyEvent>* out) {
   const int changeover = problem.horizon.day_start_minute;
+  const std::string weekday = words.weekday(problem.horizon.first_weekday + d);
   for (const auto& w : day.watches) {
     const Place& place = problem.places[static_cast<std::size_t>(w.place)];
     const int start = layout.slot_start[static_cast<std::size_t>(w.slot)];
@@ -226,36 +259,43 @@ void add_day_duties(const Problem& problem, const UnitLayout& layout, const Rost
       if (q != person && roster.at(q, d, layout.watch_lane(w.slot)) == code)
         partners.push_back(problem.people[static_cast<std::size_t>(q)].name);
     const bool guard = place.kind == PlaceKind::kRestCenter;
-    std::string description = fmt::format("Day {} ({}), {} {}-{}.", d, weekday_name(problem, d),
-                                          guard ? "guard turn" : "watch", clock_label(changeover + start),
-                                          clock_label(changeover + start + layout.watch_minutes));
-    if (!partners.empty()) description += " With " + join_words(partners) + ".";
+    std::string description = words.text(guard ? "ics.guard_about" : "ics.watch_about",
+                                         {{"day", std::to_string(d)},
+                                          {"weekday", weekday},
+                                          {"from", clock_label(changeover + start)},
+                                          {"to", clock_label(changeover + start + layout.watch_minutes)}});
+    if (!partners.empty()) description += " " + words.text("ics.with", {{"names", words.list(partners)}});
     out->push_back(DutyEvent{uid(fmt::format("{}-day{}-slot{}-{}", guard ? "guard" : "watch", d, w.slot, uid.place(w.place))),
                              date_time_at(day0, a.day_offset, a.minute), date_time_at(day0, b.day_offset, b.minute),
-                             fmt::format("{} at {}", watch_word(place), place.name), place.name, description, true});
+                             words.text(guard ? "ics.guard" : "ics.watch", {{"place", place.name}}), place.name,
+                             description, true});
   }
   if (day.shower_slot >= 0) {
     const std::string& where = problem.places[static_cast<std::size_t>(day.shower_place)].name;
     const int start = layout.shower_start[static_cast<std::size_t>(day.shower_slot)];
     const Clock a = clock_of(problem, d, start), b = clock_of(problem, d, start + layout.shower_minutes);
     out->push_back(DutyEvent{uid(fmt::format("shower-day{}", d)), date_time_at(day0, a.day_offset, a.minute),
-                             date_time_at(day0, b.day_offset, b.minute), "Shower at " + where, where,
-                             fmt::format("Day {} ({}), shower {}.", d, weekday_name(problem, d), clock_label(changeover + start)),
+                             date_time_at(day0, b.day_offset, b.minute), words.text("ics.shower", {{"place", where}}),
+                             where,
+                             words.text("ics.shower_about", {{"day", std::to_string(d)},
+                                                             {"weekday", weekday},
+                                                             {"time", clock_label(changeover + start)}}),
                              true});
   }
 }
 
 // Every duty of `person` in `roster`: the stays, then by day the watches and
 // the shower.
-std::vector<DutyEvent> duty_events(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0) {
+std::vector<DutyEvent> duty_events(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0,
+                                   const Catalog& words) {
   const UnitLayout layout = make_unit_layout(problem);
   const UidMaker uid(problem, person);
   std::vector<UnitDay> days;
   for (int d = 0; d < roster.days(); ++d) days.push_back(unit_day(layout, roster, person, d));
   std::vector<DutyEvent> events;
-  add_stays(problem, days, day0, uid, &events);
+  add_stays(problem, days, day0, uid, words, &events);
   for (int d = 0; d < roster.days(); ++d)
-    add_day_duties(problem, layout, roster, person, d, days[static_cast<std::size_t>(d)], day0, uid, &events);
+    add_day_duties(problem, layout, roster, person, d, days[static_cast<std::size_t>(d)], day0, uid, words, &events);
   return events;
 }
 
@@ -276,7 +316,8 @@ Calendar new_calendar(const Problem& problem, int person) {
   return cal;
 }
 
-void add_event(icalcomponent* cal, const DutyEvent& e, icaltimetype stamp, int sequence, bool cancelled) {
+void add_event(icalcomponent* cal, const DutyEvent& e, icaltimetype stamp, int sequence, bool cancelled,
+               const Catalog& words) {
   icalcomponent* ev = icalcomponent_new(ICAL_VEVENT_COMPONENT);
   icalcomponent_add_property(ev, icalproperty_new_uid(e.uid.c_str()));
   icalcomponent_add_property(ev, icalproperty_new_dtstamp(stamp));
@@ -284,7 +325,8 @@ void add_event(icalcomponent* cal, const DutyEvent& e, icaltimetype stamp, int s
   icalcomponent_add_property(ev, icalproperty_new_status(cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED));
   icalcomponent_add_property(ev, icalproperty_new_dtstart(e.start));
   icalcomponent_add_property(ev, icalproperty_new_dtend(e.end));
-  icalcomponent_add_property(ev, icalproperty_new_summary((cancelled ? "Cancelled: " + e.summary : e.summary).c_str()));
+  const std::string summary = cancelled ? words.text("ics.cancelled", {{"summary", e.summary}}) : e.summary;
+  icalcomponent_add_property(ev, icalproperty_new_summary(summary.c_str()));
   icalcomponent_add_property(ev, icalproperty_new_location(e.location.c_str()));
   if (!e.description.empty()) icalcomponent_add_property(ev, icalproperty_new_description(e.description.c_str()));
   // A cancelled duty no longer keeps the time busy.
@@ -308,24 +350,26 @@ std::string calendar_text(const Calendar& cal) {
 }  // namespace
 
 std::string person_schedule_ics(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0,
-                                const std::string& stamp_utc, int sequence) {
+                                const std::string& stamp_utc, int sequence, const Catalog& words) {
   const icaltimetype stamp = stamp_time(stamp_utc);
   Calendar cal = new_calendar(problem, person);
-  for (const DutyEvent& e : duty_events(problem, roster, person, day0)) add_event(cal.get(), e, stamp, sequence, false);
+  for (const DutyEvent& e : duty_events(problem, roster, person, day0, words))
+    add_event(cal.get(), e, stamp, sequence, false, words);
   return calendar_text(cal);
 }
 
 std::string person_schedule_update_ics(const Problem& problem, const Roster& before, const Roster& after, int person,
-                                       const CalendarDate& day0, const std::string& stamp_utc, int sequence) {
+                                       const CalendarDate& day0, const std::string& stamp_utc, int sequence,
+                                       const Catalog& words) {
   const icaltimetype stamp = stamp_time(stamp_utc);
   Calendar cal = new_calendar(problem, person);
   std::set<std::string> kept;
-  for (const DutyEvent& e : duty_events(problem, after, person, day0)) {
-    add_event(cal.get(), e, stamp, sequence, false);
+  for (const DutyEvent& e : duty_events(problem, after, person, day0, words)) {
+    add_event(cal.get(), e, stamp, sequence, false, words);
     kept.insert(e.uid);
   }
-  for (const DutyEvent& e : duty_events(problem, before, person, day0))
-    if (!kept.count(e.uid)) add_event(cal.get(), e, stamp, sequence, true);
+  for (const DutyEvent& e : duty_events(problem, before, person, day0, words))
+    if (!kept.count(e.uid)) add_event(cal.get(), e, stamp, sequence, true, words);
   return calendar_text(cal);
 }
 

@@ -1,5 +1,6 @@
 // One person's own schedule: plain text in simple words, and an iCalendar
-// file for phones and calendar programs.
+// file for phones and calendar programs, in the words of a language catalog
+// (report/catalogs.h; below, English).
 //
 // Text, one line per roster day:
 //   Day 3 (Thu): at post-2. Watch 14:00-16:00 and 02:00-04:00.
@@ -57,22 +58,30 @@
 
 #include "model/problem.h"
 #include "model/roster.h"
+#include "report/catalogs.h"
 #include "report/report_support.h"
 #include "report/uncovered_watches.h"
 
 namespace vigil {
 
+// Every word of the text and of the calendar's summaries and descriptions
+// comes from `words`, the catalog of one language (report/catalogs.h; the
+// person's own is sheet_catalog()), dates in its date format, times 24-hour;
+// names of people and places stay as they are. The examples above are English.
+//
 // Without a start date (`day0` empty) the header names day 0's weekday only.
 // `stamp` is printed under the header when it has a version.
 std::string person_schedule_text(const Problem& problem, const Roster& roster, int person,
-                                 const std::optional<CalendarDate>& day0, const PlanStamp& stamp = {});
+                                 const std::optional<CalendarDate>& day0, const PlanStamp& stamp = {},
+                                 const Catalog& words = english_catalog());
 // The same with the plan's uncovered watches worked out once for everyone
 // (uncovered_watches(problem, roster, plan_from_minute(problem))).
 std::string person_schedule_text(const Problem& problem, const Roster& roster, int person,
                                  const std::optional<CalendarDate>& day0, const std::vector<UncoveredWatch>& uncovered,
-                                 const PlanStamp& stamp = {});
+                                 const PlanStamp& stamp = {}, const Catalog& words = english_catalog());
 std::string person_schedule_ics(const Problem& problem, const Roster& roster, int person, const CalendarDate& day0,
-                                const std::string& stamp_utc = "", int sequence = 0);
+                                const std::string& stamp_utc = "", int sequence = 0,
+                                const Catalog& words = english_catalog());
 // The calendar to send a person after a repair: the whole schedule of the
 // plan `after` (as person_schedule_ics, SEQUENCE `sequence`, which must be
 // above the old plan's), then every duty of `before` whose UID is not in it
@@ -81,7 +90,8 @@ std::string person_schedule_ics(const Problem& problem, const Roster& roster, in
 // `after`; imported alone, the schedule of `after` (the cancellations name
 // nothing the phone holds).
 std::string person_schedule_update_ics(const Problem& problem, const Roster& before, const Roster& after, int person,
-                                       const CalendarDate& day0, const std::string& stamp_utc, int sequence);
+                                       const CalendarDate& day0, const std::string& stamp_utc, int sequence,
+                                       const Catalog& words = english_catalog());
 
 // Whether `stamp` is a UTC date-time "YYYYMMDDTHHMMSSZ" libical accepts.
 bool valid_calendar_stamp(const std::string& stamp);

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "model/wording.h"
+#include "report/catalogs.h"
 
 namespace vigil {
 
@@ -51,14 +52,23 @@ std::string date_suffix(const std::optional<CalendarDate>& day0, int day, const 
   return day0 ? separator + day0->plus_days(day).iso() : std::string();
 }
 
-std::string plan_stamp_text(const PlanStamp& stamp) {
+std::string plan_stamp_text(const PlanStamp& stamp) { return plan_stamp_text(stamp, english_catalog()); }
+
+std::string plan_stamp_text(const PlanStamp& stamp, const Catalog& language) {
   if (stamp.version <= 0) return {};
   std::string made;
-  if (stamp.made.size() >= 16) made = fmt::format(", made {} {} UTC", stamp.made.substr(0, 10), stamp.made.substr(11, 5));
+  if (stamp.made.size() >= 16) {
+    const auto date = parse_date(stamp.made.substr(0, 10));
+    made = language.text("stamp.made", {{"date", date ? language.date(*date) : stamp.made.substr(0, 10)},
+                                        {"time", stamp.made.substr(11, 5)}});
+  }
   const std::string why = stamp.reason.empty() ? "" : "; " + stamp.reason;
   if (stamp.replaces > 0)
-    return fmt::format("Plan version {}{}, replacing version {}{}.", stamp.version, made, stamp.replaces, why);
-  return fmt::format("Plan version {}{} (the first plan){}.", stamp.version, made, why);
+    return language.text("stamp.replacing", {{"version", std::to_string(stamp.version)},
+                                             {"made", made},
+                                             {"replaces", std::to_string(stamp.replaces)},
+                                             {"reason", why}});
+  return language.text("stamp.first", {{"version", std::to_string(stamp.version)}, {"made", made}, {"reason", why}});
 }
 
 const char* watch_word(const Place& place) { return place.kind == PlaceKind::kRestCenter ? "Guard" : "Watch"; }

@@ -18,6 +18,8 @@
 
 namespace vigil {
 
+class Catalog;
+
 struct OutputOptions {
   // Calendar date of roster day 0, "YYYY-MM-DD". Empty: the problem's
   // start_date; with neither, no date is known, the sheets name
@@ -34,6 +36,10 @@ struct OutputOptions {
   // The plan's version, when it was made and the version it replaces,
   // printed on every sheet and stored in roster.json (version 0: none).
   PlanStamp stamp;
+  // The language of every person's sheet and calendar, a code with a catalog
+  // (report/catalogs.h). Empty: each person's own native language when
+  // there is a catalog for it, else English.
+  std::string sheet_language;
 };
 
 // The calendar date on which unit minute `unit_minute` falls, for day 0 on
@@ -63,6 +69,9 @@ std::string date_suffix(const std::optional<CalendarDate>& day0, int day, const 
 // stamp without a version. A reason follows after "; " when the stamp has
 // one: "..., replacing version 2; hand edit: Ana Lima to post-2 from day 6 10:00."
 std::string plan_stamp_text(const PlanStamp& stamp);
+// The same in the words of `language` (stamp.* of its catalog), the date of
+// making in its date format; the reason as it was given.
+std::string plan_stamp_text(const PlanStamp& stamp, const Catalog& language);
 
 // The kind of watch a place holds, in words: "Watch" at a post, "Guard" at a
 // rest center.

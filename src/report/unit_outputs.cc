@@ -8,6 +8,7 @@
 
 #include "base/files.h"
 #include "io/scenario_writer.h"
+#include "report/catalogs.h"
 #include "report/change_report.h"
 #include "report/person_schedule.h"
 #include "report/rotation_chart.h"
@@ -43,6 +44,8 @@ std::string write_unit_outputs(const Problem& problem, const Roster& roster, con
     return fmt::format("calendar stamp: expected a UTC date-time YYYYMMDDTHHMMSSZ, got '{}'", options.calendar_stamp);
   if (options.calendar_sequence < 0)
     return fmt::format("calendar sequence: expected the plan's version less one, 0 or more, got {}", options.calendar_sequence);
+  if (!options.sheet_language.empty())
+    if (std::string e = catalog_code_error(options.sheet_language); !e.empty()) return "sheet language: " + e;
 
   namespace fs = std::filesystem;
   const fs::path root(folder);
@@ -66,13 +69,15 @@ std::string write_unit_outputs(const Problem& problem, const Roster& roster, con
   const std::vector<UncoveredWatch> uncovered = uncovered_watches(problem, roster, plan_from_minute(problem));
   for (int p = 0; p < problem.person_count(); ++p) {
     const std::string& slug = slugs[static_cast<std::size_t>(p)];
+    const Catalog& words = sheet_catalog(problem, p, options.sheet_language);
     if (std::string e = write_file((people_dir / (slug + ".txt")).string(),
-                                   person_schedule_text(problem, roster, p, day0, uncovered, options.stamp));
+                                   person_schedule_text(problem, roster, p, day0, uncovered, options.stamp, words));
         !e.empty())
       return e;
     if (!day0) continue;  // no calendars without the date of day 0
     if (std::string e = write_file((people_dir / (slug + ".ics")).string(),
-                                   person_schedule_ics(problem, roster, p, *day0, options.calendar_stamp, options.calendar_sequence));
+                                   person_schedule_ics(problem, roster, p, *day0, options.calendar_stamp,
+                                                       options.calendar_sequence, words));
         !e.empty())
       return e;
   }

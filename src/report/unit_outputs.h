@@ -10,6 +10,10 @@
 //                        day 0 is known: OutputOptions::start_date or the
 //                        problem's start_date)
 //
+// Each person's .txt and .ics are in their native language when vigil has a
+// catalog for it (web/i18n, report/catalogs.h), else in English, or all in
+// OutputOptions::sheet_language when one is given; the other files are English.
+//
 // The sheets (watch-bill.html, summary.txt, people/<slug>.txt) and roster.json
 // carry OutputOptions::stamp: the plan's version, when it was made and the
 // version it replaces.
