@@ -3,11 +3,12 @@
 // in Ukrainian and Georgian, calendar summaries and descriptions likewise,
 // names of people and places untouched; a person whose native language has
 // no catalog gets English; the output folder writes each person in their own
-// language unless a sheet language is given, and refuses one without a
-// catalog.
+// language unless a sheet language is given (also on the command line), and
+// refuses one without a catalog.
 #include <gtest/gtest.h>
 
 #include <climits>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <string>
@@ -260,6 +261,47 @@ TEST(SheetLanguage, OutputFolderWritesEachPersonInTheirLanguageOrTheOneGiven) {
   options.sheet_language = "de";
   EXPECT_EQ(write_unit_outputs(p, r, ev, dir.string(), options),
             "sheet language: expected a language with a catalog in web/i18n (en, uk, pl, es, ka), got 'de'");
+  fs::remove_all(dir);
+}
+
+std::string first_line(const fs::path& file) {
+  const std::string text = read_text_file(file.string()).value_or("");
+  return text.substr(0, text.find('\n'));
+}
+
+int run(const std::string& arguments, const fs::path& dir) {
+  const std::string command = "cd '" + dir.string() + "' && '" VIGIL_BINARY "' " + arguments + " > /dev/null 2>&1";
+  return WEXITSTATUS(std::system(command.c_str()));
+}
+
+// The command line: each person's own language, or --sheet-language for
+// everyone, on solve and on repair (its change report's calendars too).
+TEST(SheetLanguage, CommandLineWritesEachPersonsOwnOrTheLanguageGiven) {
+  const std::string scenario = std::string(VIGIL_TEST_DATA) + "/scenarios/example.yaml";
+  const fs::path dir = fs::temp_directory_path() / ("vigil-sheet-language-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string budget = " --work 20000 --seed 1 --start-date 2026-12-07";
+  ASSERT_LE(run("solve '" + scenario + "' --out-dir own" + budget, dir), 1);
+  EXPECT_EQ(first_line(dir / "own/people/olena-kovalenko.txt"), "Розклад: Olena Kovalenko (Volunteer unit North)");
+  EXPECT_EQ(first_line(dir / "own/people/piotr-nowak.txt"), "Grafik: Piotr Nowak (Volunteer unit North)");
+  EXPECT_EQ(first_line(dir / "own/people/camila-rojas.txt"), "Horario de Camila Rojas (Volunteer unit North)");
+  EXPECT_EQ(first_line(dir / "own/people/giorgi-beridze.txt"), "განრიგი: Giorgi Beridze (Volunteer unit North)");
+  EXPECT_EQ(first_line(dir / "own/people/yuki-tanaka.txt"), "Schedule for Yuki Tanaka (Volunteer unit North)");  // no ja catalog
+  ASSERT_LE(run("solve '" + scenario + "' --out-dir pl --sheet-language pl" + budget, dir), 1);
+  EXPECT_EQ(first_line(dir / "pl/people/olena-kovalenko.txt"), "Grafik: Olena Kovalenko (Volunteer unit North)");
+  ASSERT_LE(run("repair '" + scenario + "' --roster own/roster.json --now '2026-12-08 10:00' "
+                "--event 'unavailable:Olena Kovalenko@2026-12-08 11:00' --out-dir r1 --sheet-language ka --work 20000",
+                dir),
+            1);
+  EXPECT_EQ(first_line(dir / "r1/people/john-miller.txt"), "განრიგი: John Miller (Volunteer unit North)");
+  std::size_t calendars = 0;
+  for (const auto& entry : fs::directory_iterator(dir / "r1/changes/people")) {
+    const std::string ics = read_text_file(entry.path().string()).value_or("");
+    EXPECT_NE(ics.find("\r\nSUMMARY:ადგილი: "), std::string::npos) << entry.path();
+    ++calendars;
+  }
+  EXPECT_GT(calendars, 0u);
   fs::remove_all(dir);
 }
 

@@ -18,6 +18,7 @@
 #include "io/unit_time.h"
 #include "model/wording.h"
 #include "solve/repair.h"
+#include "report/catalogs.h"
 #include "solve/solver.h"
 
 namespace vigil::app {
@@ -97,6 +98,14 @@ bool is_scenario_path(const std::string& path) {
 
 Result<Roster> load_roster(const Problem& problem, const std::string& path) {
   return problem.is_unit() ? read_unit_roster(problem, path) : read_roster(problem, path);
+}
+
+void add_sheet_language_flag(CLI::App& sub, std::string& code) {
+  const CLI::Validator has_catalog([](std::string& text) { return catalog_code_error(text); }, "CODE");
+  sub.add_option("--sheet-language", code,
+                 "Write every person's sheet and calendar in this language (en, uk, pl, es, ka...); default: each "
+                 "person's native language when there is a catalog for it, else English")
+      ->check(has_catalog);
 }
 
 std::optional<Problem> load_instance(const std::string& path) {
@@ -182,7 +191,7 @@ Handler setup_check(CLI::App& sub) {
 
 Handler setup_solve(CLI::App& sub) {
   struct Args {
-    std::string instance, out, start, out_dir, start_date;
+    std::string instance, out, start, out_dir, start_date, sheet_language;
     SearchFlags search;
     std::optional<std::int64_t> target, lower_bound;
     bool check = false, quiet = false, json = false, no_lp = false;
@@ -192,6 +201,7 @@ Handler setup_solve(CLI::App& sub) {
   sub.add_option("--out-dir", args->out_dir,
                  "Scenario: folder for the plan's files (default: <scenario name>-plan next to where you run)");
   sub.add_option("--start-date", args->start_date, "Scenario: calendar date of day 0 (YYYY-MM-DD) for the calendars");
+  add_sheet_language_flag(sub, args->sheet_language);
   sub.add_flag("--no-lp", args->no_lp, "Skip column generation (LP lower bound and dive); annealing only");
   add_time_flag(sub, args->search, "",
                 fmt::format("{:g} for a benchmark instance, {:g} for a scenario", kBenchmarkDefaultSeconds,
@@ -225,9 +235,9 @@ Handler setup_solve(CLI::App& sub) {
     }
     const bool chatty = !args->quiet && !args->json;
     if (problem->is_unit()) {
-      UnitSolveArgs unit_args{args->instance, args->out,    args->out_dir, args->start_date,
-                              args->search.seed,     args->search.threads, args->search.work,   args->quiet,
-                              args->json};
+      UnitSolveArgs unit_args{args->instance,     args->out,         args->out_dir,       args->start_date,
+                              args->sheet_language, args->search.seed, args->search.threads, args->search.work,
+                              args->quiet,          args->json};
       return run_unit_solve(*problem, options, unit_args);
     }
     if (chatty)

@@ -37,6 +37,7 @@ Handler setup_export(CLI::App& sub);
 
 struct UnitSolveArgs {
   std::string scenario, out, out_dir, start_date;
+  std::string sheet_language;  // --sheet-language: "" each person's own
   std::uint64_t seed = 1;
   int threads = 1;
   std::int64_t work = 0;
@@ -71,6 +72,12 @@ struct ServeBenchArgs {
   int versions = 50;
 };
 int run_serve_bench(const ServeBenchArgs& args);
+
+// Registers --sheet-language CODE on a command that writes a plan's files:
+// every person's sheet and calendar in that language (a code with a catalog
+// in web/i18n) instead of each one's own native language; an unknown code is
+// refused before anything runs.
+void add_sheet_language_flag(CLI::App& sub, std::string& code);
 
 // Reads an instance; on failure prints the reader's error (file:line:col
 // and a caret) to stderr and returns nullopt.

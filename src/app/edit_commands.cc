@@ -30,7 +30,7 @@ namespace vigil::app {
 namespace {
 
 struct EditArgs {
-  std::string scenario, roster, out_dir, start_date, reason;
+  std::string scenario, roster, out_dir, start_date, reason, sheet_language;
   std::vector<std::string> people;
   std::string day;                   // swap --day
   std::vector<std::string> watches;  // swap --watch
@@ -191,6 +191,7 @@ int run_edit(const EditArgs& args, const char* command,
   options.stamp = new_plan_stamp(&inputs->info.stamp);
   options.stamp.reason = "hand edit: " + what + (args.reason.empty() ? "" : " (" + args.reason + ")");
   options.calendar_sequence = options.stamp.version - 1;
+  options.sheet_language = args.sheet_language;
   const RepairRecord record{&inputs->plan, scored->minute,
                             edit_event_log(args, inputs->info, options.stamp.made + " " + options.stamp.reason)};
   if (auto err = write_plan_folder(problem, scored->edited, scored->after, out_dir, options, &record); !err.empty()) {
@@ -208,6 +209,7 @@ void add_common_options(CLI::App& sub, EditArgs& args) {
   sub.add_option("--out-dir", args.out_dir, "Folder for the new plan and the change report (default <scenario>-edit)");
   sub.add_option("--start-date", args.start_date, "Calendar date of day 0 (YYYY-MM-DD); default: the plan's, else the scenario's start-date");
   sub.add_option("--reason", args.reason, "Why, in a few words: stamped on every sheet with the edit");
+  add_sheet_language_flag(sub, args.sheet_language);
   sub.add_flag("--force", args.force, "Make the edit even if it breaks a hard rule the plan in force keeps");
 }
 

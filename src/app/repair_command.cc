@@ -27,7 +27,7 @@ namespace vigil::app {
 namespace {
 
 struct RepairArgs {
-  std::string scenario, roster, now, events_file, out_dir, start_date;
+  std::string scenario, roster, now, events_file, out_dir, start_date, sheet_language;
   std::vector<std::string> events;
   SearchFlags search;
 };
@@ -68,6 +68,7 @@ Handler setup_repair(CLI::App& sub) {
   add_seed_flag(sub, args->search.seed);
   sub.add_option("--out-dir", args->out_dir, "Folder for the new plan and the change report (default <scenario>-repair)");
   sub.add_option("--start-date", args->start_date, "Calendar date of day 0 (YYYY-MM-DD); default: the plan's, else the scenario's start-date");
+  add_sheet_language_flag(sub, args->sheet_language);
   return [args]() -> int {
     auto before = load_instance(args->scenario);
     if (!before) return kExitInputError;
@@ -128,6 +129,7 @@ Handler setup_repair(CLI::App& sub) {
     OutputOptions out_options;
     out_options.stamp = new_plan_stamp(&plan_info.stamp);
     out_options.calendar_sequence = out_options.stamp.version - 1;  // a repair's version is 2 or more
+    out_options.sheet_language = args->sheet_language;
     const RepairRecord record{&in_force, now_minute, append_event_log(previous_log, problem, events)};
     if (auto err = write_plan_folder(problem, r.roster, ev, out_dir, out_options, &record); !err.empty()) {
       fmt::print(stderr, "{}\n", err);

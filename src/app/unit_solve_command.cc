@@ -82,6 +82,7 @@ int run_unit_solve(const Problem& scenario, const SolveOptions& given, const Uni
   OutputOptions out_options;
   out_options.stamp = new_plan_stamp(nullptr);
   out_options.calendar_sequence = out_options.stamp.version - 1;  // 0: the first plan
+  out_options.sheet_language = args.sheet_language;
   if (auto err = write_plan_folder(problem, r.roster, ev, out_dir, out_options); !err.empty()) {
     fmt::print(stderr, "{}\n", err);
     return kExitInputError;
