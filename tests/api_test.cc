@@ -387,6 +387,29 @@ TEST_F(Api, FilesAndExportsRoundTrip) {
   EXPECT_EQ(linked->status, 200);
 }
 
+// A person's sheet and calendar come in their native language (Taras:
+// Ukrainian), or in the one ?lang= names (the page passes its own); names
+// stay as they are; a language without a catalog is refused, naming the field.
+TEST_F(Api, PersonSheetAndCalendarInTheirLanguageOrTheOneAskedFor) {
+  plan_and_publish();
+  auto c = client(viewer_);
+  const std::string sheet = "/api/plans/current/files/people/taras-kozak.txt";
+  EXPECT_EQ(c.Get(sheet)->body.rfind("Розклад: Taras Kozak (unit-64)\nВерсія плану 1, складено ", 0), 0u);
+  EXPECT_EQ(c.Get(sheet + "?lang=ka")->body.rfind("განრიგი: Taras Kozak (unit-64)\nგეგმის ვერსია 1, შედგენილია ", 0), 0u);
+  EXPECT_EQ(c.Get(sheet + "?lang=en")->body.rfind("Schedule for Taras Kozak (unit-64)\nPlan version 1, made ", 0), 0u);
+  const std::string ics = c.Get("/api/plans/current/files/people/taras-kozak.ics?lang=pl")->body;
+  EXPECT_NE(ics.find("\r\nSUMMARY:Na "), std::string::npos);  // a stay: "Na post-2"
+  EXPECT_EQ(ics.find("\r\nSUMMARY:At "), std::string::npos);
+  EXPECT_NE(c.Get("/api/plans/current/files/people/taras-kozak.ics")->body.find("\r\nSUMMARY:На "), std::string::npos);
+  auto [status, schedule] = get(viewer_, "/api/plans/current/people/Taras%20Kozak?lang=es");
+  ASSERT_EQ(status, 200);
+  EXPECT_EQ(schedule["text"].get<std::string>().rfind("Horario de Taras Kozak (unit-64)\n", 0), 0u);
+  auto [refused, r] = get(viewer_, sheet + "?lang=de");
+  EXPECT_EQ(refused, 400);
+  EXPECT_EQ(r["error"]["field"], "lang");
+  EXPECT_EQ(r["error"]["message"], "expected a language with a catalog in web/i18n (en, uk, pl, es, ka), got 'de'");
+}
+
 TEST_F(Api, UsersAreCheckedAndTheLastCoordinatorStays) {
   auto [blank, b] = post(coordinator_, "/api/users", R"({"name": "  ", "role": "viewer"})");
   EXPECT_EQ(blank, 400);

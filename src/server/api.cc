@@ -11,6 +11,7 @@
 #include <httplib.h>
 
 #include "base/name_suggestion.h"
+#include "report/catalogs.h"
 #include "server/assets.h"
 #include "server/http_body.h"
 #include "server/json_fields.h"
@@ -127,6 +128,16 @@ std::int64_t version_of(Workspace& ws, const Request& req, Response& res, const 
   return v;
 }
 
+// ?lang=CODE, the language of a person's sheet and calendar: "" (their own
+// native language, else English) when not given; nullopt after the error
+// when vigil has no catalog for it.
+std::optional<std::string> sheet_language_of(const Request& req, Response& res) {
+  const std::string code = req.get_param_value("lang");
+  if (code.empty()) return code;
+  if (std::string e = catalog_code_error(code); !e.empty()) return send_error(res, bad_request("lang", e)), std::nullopt;
+  return code;
+}
+
 std::optional<json> body_of(const Request& req, Response& res) {
   auto body = parse_body(req.body);
   if (!body) return send_error(res, body.error()), std::nullopt;
@@ -183,8 +194,10 @@ void read_routes(httplib::Server& s, Workspace& ws) {
             if (own.empty() || (name != "people/" + own + ".txt" && name != "people/" + own + ".ics"))
               return send_error(res, {403, "file", "a viewer reads their own schedule only"});
           }
+          const auto language = sheet_language_of(req, res);
+          if (!language) return;
           std::string type;
-          auto file = ws.export_file(v, name, type);
+          auto file = ws.export_file(v, name, type, *language);
           if (unpack(res, file)) send_body(req, res, std::move(*file), type);
         }));
   s.Get(R"(/api/plans/(\d+|current)/people/(.+))",
@@ -194,7 +207,9 @@ void read_routes(httplib::Server& s, Workspace& ws) {
           const std::string person = req.matches[2];
           if (u.role == Role::kViewer && person != u.person)
             return send_error(res, {403, "person", "a viewer reads their own schedule only"});
-          auto schedule = ws.schedule_json(v, person);
+          const auto language = sheet_language_of(req, res);
+          if (!language) return;
+          auto schedule = ws.schedule_json(v, person, *language);
           if (unpack(res, schedule)) send_json(res, 200, *schedule);
         }));
 }

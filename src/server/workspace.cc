@@ -17,6 +17,7 @@
 #include "model/unit.h"
 #include "model/wording.h"
 #include "report/change_report.h"
+#include "report/catalogs.h"
 #include "report/person_schedule.h"
 #include "report/rotation_chart.h"
 #include "report/unit_summary.h"
@@ -384,7 +385,8 @@ Outcome<std::string> Workspace::changes_json(std::int64_t from, std::int64_t to)
   return change_report_json(p, report, p.start_date, stamp);
 }
 
-Outcome<std::string> Workspace::export_file(std::int64_t version, const std::string& name, std::string& type) {
+Outcome<std::string> Workspace::export_file(std::int64_t version, const std::string& name, std::string& type,
+                                            const std::string& language) {
   auto loaded = load_plan(version);
   if (!loaded) return loaded.error();
   const Problem& p = *loaded->problem;
@@ -415,7 +417,8 @@ Outcome<std::string> Workspace::export_file(std::int64_t version, const std::str
   const std::vector<std::string> slugs = person_slugs(p);
   for (std::size_t i = 0; i < slugs.size(); ++i) {
     const int person = static_cast<int>(i);
-    if (name == "people/" + slugs[i] + ".txt") return person_schedule_text(p, r, person, p.start_date, stamp);
+    const Catalog& words = sheet_catalog(p, person, language);
+    if (name == "people/" + slugs[i] + ".txt") return person_schedule_text(p, r, person, p.start_date, stamp, words);
     if (name == "people/" + slugs[i] + ".ics") {
       if (!p.start_date) return not_found("file", "no calendar: the start date of day 0 is not known");
       type = "text/calendar; charset=utf-8";
@@ -424,7 +427,8 @@ Outcome<std::string> Workspace::export_file(std::int64_t version, const std::str
       for (char c : v.made)
         if (c != '-' && c != ':') stamp_utc += c;
       if (!valid_calendar_stamp(stamp_utc)) stamp_utc.clear();
-      return person_schedule_ics(p, r, person, *p.start_date, stamp_utc, std::max(0, static_cast<int>(v.version) - 1));
+      return person_schedule_ics(p, r, person, *p.start_date, stamp_utc, std::max(0, static_cast<int>(v.version) - 1),
+                                 words);
     }
   }
   return not_found("file", "expected roster.json, watch-bill.html, watch-bill.csv, rotation.svg, summary.txt or "
@@ -439,7 +443,7 @@ std::string Workspace::slug_of(std::int64_t version, const std::string& person) 
   return id ? person_slugs(*loaded->problem)[id->index()] : std::string();
 }
 
-Outcome<json> Workspace::schedule_json(std::int64_t version, const std::string& person) {
+Outcome<json> Workspace::schedule_json(std::int64_t version, const std::string& person, const std::string& language) {
   auto loaded = load_plan(version);
   if (!loaded) return loaded.error();
   const Problem& p = *loaded->problem;
@@ -457,7 +461,8 @@ Outcome<json> Workspace::schedule_json(std::int64_t version, const std::string& 
                   {"name", person},
                   {"slug", person_slugs(p)[id->index()]},
                   {"start_date", p.start_date ? json(p.start_date->iso()) : json(nullptr)},
-                  {"text", person_schedule_text(p, loaded->roster, static_cast<int>(id->index()), p.start_date)},
+                  {"text", person_schedule_text(p, loaded->roster, static_cast<int>(id->index()), p.start_date, {},
+                                                sheet_catalog(p, static_cast<int>(id->index()), language))},
                   {"languages", languages_json(p, p.people[id->index()], nullptr)},
                   {"days", days_with_partners(p, plan, entry, partners)},
                   {"partners", partners}};

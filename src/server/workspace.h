@@ -79,16 +79,21 @@ class Workspace {
   Outcome<std::string> changes_json(std::int64_t from, std::int64_t to);
   // A file of a version: "roster.json", "watch-bill.html", "watch-bill.csv",
   // "summary.txt", "rotation.svg", "people/<slug>.ics", "people/<slug>.txt";
-  // the content type in `type`.
-  Outcome<std::string> export_file(std::int64_t version, const std::string& name, std::string& type);
+  // the content type in `type`. A person's files are in `language` (a code
+  // with a catalog, report/catalogs.h), or "" for the person's own native
+  // language (English without a catalog for it); the rest are English.
+  Outcome<std::string> export_file(std::int64_t version, const std::string& name, std::string& type,
+                                   const std::string& language = "");
   // The slug of `person` in a version ("" when not in it): their files' names.
   std::string slug_of(std::int64_t version, const std::string& person);
   // One person's schedule in a version (a viewer's own, in force): the plan's
   // days (each watch with "with": who stands it with them), the schedule as
   // text, the languages they speak ("languages": {"uk": "native"}) and the
   // people they watch with, each with the languages the two share
-  // ("partners": {"Ana Lima": {"en": "basic"}}).
-  Outcome<nlohmann::json> schedule_json(std::int64_t version, const std::string& person);
+  // ("partners": {"Ana Lima": {"en": "basic"}}); the text in `language` as
+  // export_file's people/ files.
+  Outcome<nlohmann::json> schedule_json(std::int64_t version, const std::string& person,
+                                        const std::string& language = "");
 
   // Jobs (one at a time): plan the unit from the newest scenario -> a draft;
   // a repair of the plan in force after events from `now` -> a draft;

@@ -1,7 +1,8 @@
 // One person's page, made for a phone at 390 px: the next watch from now,
 // big; then each day from today on — the place, the watches (guard turns at
 // a rest center) and the shower in clock order, with whom each watch is
-// stood and the languages the two share; a link to their calendar (.ics).
+// stood and the languages the two share; a link to their calendar (.ics)
+// and their sheet (.txt), both in the page's language.
 // Reads GET /api/plans/current/people/NAME (a viewer: their own); for anyone
 // else a viewer may see, the plan in force without the languages.
 import { esc, languagesText } from '../lib/html.js';
@@ -120,7 +121,8 @@ export async function render(main, ctx) {
   const days = schedule.days.map((day) => ({ day, html: dayHtml(day, byDay.get(day.day) || [], schedule, ctx, clock, today) }));
   const earlier = days.filter((d) => d.day.day < today).map((d) => d.html).join('');
   const coming = days.filter((d) => d.day.day >= today).map((d) => d.html).join('');
-  const file = (ext) => api.url(`/api/plans/current/files/people/${schedule.slug}.${ext}`);
+  // The sheet and the calendar in the page's language (a catalog of the page is one of the server's too).
+  const file = (ext) => api.url(`/api/plans/current/files/people/${schedule.slug}.${ext}?lang=${encodeURIComponent(ctx.lang)}`);
   main.innerHTML = `
     <h1 class="person-name">${esc(schedule.name)}</h1>
     ${schedule.languages ? `<p class="speaks">${esc(t('person.speaks'))}: ${esc(languagesText(schedule.languages, ctx.locale, t))}</p>` : ''}

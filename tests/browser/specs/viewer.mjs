@@ -2,7 +2,7 @@
 // repair or plan even by typing the route, another person's schedule refused
 // with the API's words; on a 390x844 phone the person view opens in their
 // own language (Ukrainian), switches to Georgian, keeps names as they are,
-// and fits the screen's width.
+// offers the calendar in the language shown, and fits the screen's width.
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 
@@ -28,6 +28,15 @@ async function translatedWordsShown(session, page, lang) {
                               value !== english[key] && value.length > 2)
     .map(([, value]) => value)
     .filter((value) => text.includes(value));
+}
+
+// The calendar link asks for the page's language, and the calendar comes in it
+// (a stay's summary: "На post-2", "ადგილი: post-2"; the place's name as it is).
+async function expectCalendarIn(session, page, lang, stay) {
+  const href = await page.locator('a[data-role=ics]').getAttribute('href');
+  assert.match(href, new RegExp(`\\?lang=${lang}&token=`));
+  const calendar = await (await fetch(new URL(href, session.base))).text();
+  assert.match(calendar, new RegExp(`\r\nSUMMARY:${stay}post-\\d`), `no "${stay}" stay in the ${lang} calendar`);
 }
 
 async function expectLanguage(session, page, lang) {
@@ -75,11 +84,13 @@ export function register(session) {
     const page = await session.openAs('viewer', ROUTE, { viewport: PHONE, isMobile: true });
     try {
       await expectLanguage(session, page, 'uk');
+      await expectCalendarIn(session, page, 'uk', 'На ');
       await session.screenshot(page, 'person-phone-uk', { fullPage: false });
       await page.locator('select[name=lang]').selectOption('ka');
       await page.waitForFunction(() => document.documentElement.lang === 'ka');
       await waitForView(page, 'person');
       await expectLanguage(session, page, 'ka');
+      await expectCalendarIn(session, page, 'ka', 'ადგილი: ');
       await session.screenshot(page, 'person-phone-ka', { fullPage: false });
       for (const view of ['now', 'bill']) {
         await page.locator(`nav#views a[data-view="${view}"]`).click();

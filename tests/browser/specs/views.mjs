@@ -74,7 +74,7 @@ const CHECKS = {
     const starts = [current, next].filter(Boolean).map((w) => w.start);
     assert.ok(starts.some((s) => nextWatch.includes(s)), `next watch '${nextWatch}' shows none of ${starts}`);
     const ics = await page.locator('a[data-role=ics]').getAttribute('href');
-    assert.match(ics, /people\/taras-kozak\.ics\?token=/);
+    assert.match(ics, /people\/taras-kozak\.ics\?lang=[a-z]+&token=/);
     const calendar = await fetch(new URL(ics, session.base));
     assert.equal(calendar.status, 200);
     assert.match(await calendar.text(), /^BEGIN:VCALENDAR/);
