@@ -17,8 +17,8 @@
 #include "io/unit_roster_json.h"
 #include "io/unit_time.h"
 #include "model/wording.h"
-#include "solve/repair.h"
 #include "report/catalogs.h"
+#include "solve/repair.h"
 #include "solve/solver.h"
 
 namespace vigil::app {
