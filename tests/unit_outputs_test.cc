@@ -790,5 +790,33 @@ TEST(UnitOutputsFolder, WritesEveryFile) {
   fs::remove_all(dir.parent_path());
 }
 
+// A plan folder's calendars are stamped with the plan's moment (its `made`),
+// not the second each file was written in: every calendar of one plan alike.
+TEST(UnitOutputsFolder, CalendarsCarryThePlansMoment) {
+  EXPECT_EQ(calendar_stamp_of_made("2026-01-02T03:04:05Z"), "20260102T030405Z");
+  EXPECT_EQ(calendar_stamp_of_made("2026-01-02"), "");
+  EXPECT_EQ(calendar_stamp_of_made(""), "");
+  const Problem p = tiny_unit();
+  const Roster r = tiny_roster(p);
+  namespace fs = std::filesystem;
+  const fs::path dir = fs::path(::testing::TempDir()) / ("vigil_plan_stamp_" + std::to_string(::getpid())) / "plan";
+  fs::remove_all(dir.parent_path());
+  OutputOptions options;
+  options.start_date = "2026-01-05";
+  options.stamp = PlanStamp{1, 0, "2026-01-02T03:04:05Z", ""};
+  ASSERT_EQ(write_plan_folder(p, r, evaluate(p, r, true), dir.string(), options), "");
+  for (const char* f : {"people/ana.ics", "people/dee-jr.ics"}) {
+    const std::string ics = *read_text_file((dir / f).string());
+    const auto count = [&ics](const std::string& what) {
+      int n = 0;
+      for (auto at = ics.find(what); at != std::string::npos; at = ics.find(what, at + 1)) ++n;
+      return n;
+    };
+    EXPECT_GT(count("DTSTAMP:20260102T030405Z\r\n"), 0) << f;
+    EXPECT_EQ(count("DTSTAMP:"), count("DTSTAMP:20260102T030405Z\r\n")) << f;
+  }
+  fs::remove_all(dir.parent_path());
+}
+
 }  // namespace
 }  // namespace vigil

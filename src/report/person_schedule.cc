@@ -165,6 +165,13 @@ bool valid_calendar_stamp(const std::string& stamp) {
          t.hour < 24 && t.minute < 60 && t.second < 60;
 }
 
+std::string calendar_stamp_of_made(const std::string& made) {
+  std::string stamp;
+  for (char c : made)
+    if (c != '-' && c != ':') stamp += c;
+  return valid_calendar_stamp(stamp) ? stamp : std::string();
+}
+
 namespace {
 
 // One duty of a person as a calendar event.

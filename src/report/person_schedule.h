@@ -96,4 +96,10 @@ std::string person_schedule_update_ics(const Problem& problem, const Roster& bef
 // Whether `stamp` is a UTC date-time "YYYYMMDDTHHMMSSZ" libical accepts.
 bool valid_calendar_stamp(const std::string& stamp);
 
+// A plan's `made` ("2026-12-13T22:13:20Z") as a calendar stamp
+// ("20261213T221320Z"), or "" when it is not one: a plan's calendars are
+// stamped with the moment the plan was made, so every calendar of one plan
+// carries the same DTSTAMP, the same on every write and read of it.
+std::string calendar_stamp_of_made(const std::string& made);
+
 }  // namespace vigil

@@ -85,8 +85,12 @@ std::string write_unit_outputs(const Problem& problem, const Roster& roster, con
 }
 
 std::string write_plan_folder(const Problem& problem, const Roster& roster, const Evaluation& evaluation,
-                              const std::string& folder, const OutputOptions& options, const RepairRecord* repair) {
+                              const std::string& folder, const OutputOptions& given, const RepairRecord* repair) {
   if (std::string e = check_replaceable_folder(folder, "roster.json"); !e.empty()) return e;
+  // The calendars carry the plan's moment, as the server serves them, not
+  // the second each file happened to be written in.
+  OutputOptions options = given;
+  if (options.calendar_stamp.empty()) options.calendar_stamp = calendar_stamp_of_made(options.stamp.made);
   std::string error;
   const std::string staged = make_staging_folder(folder, &error);
   if (staged.empty()) return error;

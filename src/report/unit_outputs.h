@@ -49,8 +49,10 @@ struct RepairRecord {
 // of someone since removed stays, and a kill leaves the old folder or the new
 // one whole. Holds the files above and, for a repair, changes/
 // (write_change_report), scenario.yaml (the problem after the events, with
-// its start date: the next repair starts from it) and events.yaml. A folder
-// of other files (no roster.json) is refused before anything is written.
+// its start date: the next repair starts from it) and events.yaml. Without
+// OutputOptions::calendar_stamp, the calendars are stamped with the plan's
+// `made` (calendar_stamp_of_made). A folder of other files (no roster.json)
+// is refused before anything is written.
 std::string write_plan_folder(const Problem& problem, const Roster& roster, const Evaluation& evaluation,
                               const std::string& folder, const OutputOptions& options,
                               const RepairRecord* repair = nullptr);

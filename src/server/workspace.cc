@@ -423,12 +423,8 @@ Outcome<std::string> Workspace::export_file(std::int64_t version, const std::str
       if (!p.start_date) return not_found("file", "no calendar: the start date of day 0 is not known");
       type = "text/calendar; charset=utf-8";
       // DTSTAMP: when the version was made, so every read of it is the same file.
-      std::string stamp_utc;
-      for (char c : v.made)
-        if (c != '-' && c != ':') stamp_utc += c;
-      if (!valid_calendar_stamp(stamp_utc)) stamp_utc.clear();
-      return person_schedule_ics(p, r, person, *p.start_date, stamp_utc, std::max(0, static_cast<int>(v.version) - 1),
-                                 words);
+      return person_schedule_ics(p, r, person, *p.start_date, calendar_stamp_of_made(v.made),
+                                 std::max(0, static_cast<int>(v.version) - 1), words);
     }
   }
   return not_found("file", "expected roster.json, watch-bill.html, watch-bill.csv, rotation.svg, summary.txt or "
