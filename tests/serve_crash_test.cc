@@ -14,6 +14,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -21,6 +22,7 @@
 #include <unistd.h>
 
 #include "base/files.h"
+#include "process_support.h"
 #include "server/store.h"
 
 namespace vigil::server {
@@ -37,17 +39,13 @@ struct Served {
 
 // Starts `vigil serve` on a free loopback port; reads the port (and, on the
 // first start, the token) from what it prints.
-Served start_server(const fs::path& dir, const std::string& extra) {
+Served start_server(const fs::path& dir, const std::vector<std::string>& extra) {
   const fs::path out = dir / "serve.out";
   fs::remove(out);
   Served s;
-  s.pid = ::fork();
-  if (s.pid == 0) {
-    const std::string command = "exec '" VIGIL_BINARY "' serve --db '" + (dir / "vigil.db").string() +
-                                "' --listen 127.0.0.1:0 " + extra + " > '" + out.string() + "' 2>&1";
-    ::execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
+  std::vector<std::string> args = {"serve", "--db", (dir / "vigil.db").string(), "--listen", "127.0.0.1:0"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  s.pid = test::start_vigil(args, dir.string(), {}, out.string());
   for (int i = 0; i < 400 && s.port == 0; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
     const std::string text = read_text_file(out.string()).value_or("");
@@ -62,8 +60,7 @@ Served start_server(const fs::path& dir, const std::string& extra) {
 }
 
 void kill_server(Served& s) {
-  ::kill(s.pid, SIGKILL);
-  ::waitpid(s.pid, nullptr, 0);
+  test::kill_and_reap(s.pid);
   s.pid = -1;
 }
 
@@ -75,7 +72,7 @@ TEST(ServeCrash, EveryAcknowledgedWriteSurvivesSigkill) {
   ASSERT_EQ(std::system(("cd '" + dir.string() + "' && '" VIGIL_BINARY "' solve '" + unit +
                          "' --work 200000 --seed 1 --out-dir p > /dev/null 2>&1").c_str()),
             0);
-  Served server = start_server(dir, "--init '" + unit + "' --plan '" + (dir / "p/roster.json").string() + "'");
+  Served server = start_server(dir, {"--init", unit, "--plan", (dir / "p/roster.json").string()});
   ASSERT_GT(server.port, 0) << read_text_file((dir / "serve.out").string()).value_or("");
   ASSERT_EQ(server.token.size(), 43u);
   const std::string token = server.token;
@@ -126,9 +123,9 @@ TEST(ServeCrash, EveryAcknowledgedWriteSurvivesSigkill) {
       else if (r && r->status == 409) ++acknowledged;  // already published, or made from an older one
     }
     killer.join();
-    ::waitpid(server.pid, nullptr, 0);
+    test::reap(server.pid);
     ++kills;
-    server = start_server(dir, "");
+    server = start_server(dir, {});
     ASSERT_GT(server.port, 0) << read_text_file((dir / "serve.out").string()).value_or("");
     httplib::Client check("127.0.0.1", server.port);
     check.set_bearer_token_auth(token);
@@ -160,7 +157,7 @@ TEST(ServeCrash, SigtermStopsCleanlyDuringAJob) {
   fs::remove_all(dir);
   fs::create_directories(dir);
   const std::string unit = std::string(VIGIL_SOURCE_DIR) + "/examples/unit-64.yaml";
-  Served server = start_server(dir, "--init '" + unit + "'");
+  Served server = start_server(dir, {"--init", unit});
   ASSERT_GT(server.port, 0);
   httplib::Client c("127.0.0.1", server.port);
   c.set_bearer_token_auth(server.token);
