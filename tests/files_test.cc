@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <string>
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "base/calendar_date.h"
@@ -79,6 +80,57 @@ TEST(ReplaceFolder, AFolderOfOtherFilesIsNeverSweptAway) {
   std::string error;
   EXPECT_EQ(make_staging_folder(".", &error), "");
   EXPECT_EQ(error, ".: expected a folder name, got the current or parent folder");
+  fs::remove_all(root);
+}
+
+// The pid of a process that has ended: a child's, reaped.
+pid_t ended_pid() {
+  const pid_t pid = ::fork();
+  if (pid == 0) ::_exit(0);
+  ::waitpid(pid, nullptr, 0);
+  return pid;
+}
+
+TEST(ReplaceFolder, WhatKilledRunsLeftBesideTheFolderIsCleared) {
+  const fs::path root = fresh_dir("vigil-replace-leftovers");
+  const fs::path plan = root / "plan";
+  const std::string dead = std::to_string(ended_pid()), running = std::to_string(::getppid());
+  fs::create_directories(plan);
+  ASSERT_EQ(write_file((plan / "roster.json").string(), "in force"), "");
+  for (const std::string& left : {"plan.new-" + dead, "plan.old-" + dead, "plan.new-" + running, "other.new-" + dead}) {
+    fs::create_directories(root / left);
+    ASSERT_EQ(write_file((root / left / "roster.json").string(), left), "");
+  }
+  std::string error;
+  const std::string staged = make_staging_folder(plan.string(), &error);
+  ASSERT_EQ(error, "");
+  EXPECT_FALSE(fs::exists(root / ("plan.new-" + dead)));  // a new plan never swapped in
+  EXPECT_FALSE(fs::exists(root / ("plan.old-" + dead)));  // an old one, the folder in place
+  EXPECT_TRUE(fs::exists(root / ("plan.new-" + running)));  // a running process's own
+  EXPECT_TRUE(fs::exists(root / ("other.new-" + dead)));  // another folder's
+  EXPECT_EQ(*read_text_file((plan / "roster.json").string()), "in force");
+  fs::remove_all(staged);
+
+  // Killed between the fallback's two renames: the old folder aside, none in
+  // its place. It comes back before anything else is done.
+  fs::rename(plan, root / ("plan.old-" + dead));
+  EXPECT_NE(make_staging_folder(plan.string(), &error), "");
+  EXPECT_EQ(read_text_file((plan / "roster.json").string()).value_or("missing"), "in force");
+  EXPECT_FALSE(fs::exists(root / ("plan.old-" + dead)));
+  fs::remove_all(root);
+}
+
+TEST(WriteFile, TheTemporaryFileOfAKilledWriterIsCleared) {
+  const fs::path root = fresh_dir("vigil-write-leftovers");
+  const std::string dead = std::to_string(ended_pid()), running = std::to_string(::getppid());
+  const fs::path out = root / "roster.csv";
+  for (const std::string& left : {"roster.csv.tmp-" + dead, "roster.csv.tmp-" + running, "other.csv.tmp-" + dead})
+    ASSERT_EQ(write_file((root / left).string(), "cut sh"), "");
+  ASSERT_EQ(write_file(out.string(), "whole"), "");
+  EXPECT_FALSE(fs::exists(root / ("roster.csv.tmp-" + dead)));
+  EXPECT_TRUE(fs::exists(root / ("roster.csv.tmp-" + running)));
+  EXPECT_TRUE(fs::exists(root / ("other.csv.tmp-" + dead)));
+  EXPECT_EQ(*read_text_file(out.string()), "whole");
   fs::remove_all(root);
 }
 

@@ -7,8 +7,10 @@
 #include <fstream>
 #include <sstream>
 #include <system_error>
+#include <vector>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -39,6 +41,37 @@ bool write_all(int fd, const std::string& text) {
   return true;
 }
 
+// Whether a process of this id runs (EPERM: it does, as another user).
+bool process_runs(pid_t pid) { return ::kill(pid, 0) == 0 || errno == EPERM; }
+
+// The pid of a name "<prefix><pid>", or 0 when the name is not one.
+pid_t pid_after(const std::string& name, const std::string& prefix) {
+  if (name.size() <= prefix.size() || name.size() > prefix.size() + 9 || name.compare(0, prefix.size(), prefix) != 0)
+    return 0;
+  pid_t pid = 0;
+  for (std::size_t i = prefix.size(); i < name.size(); ++i) {
+    if (name[i] < '0' || name[i] > '9') return 0;
+    pid = pid * 10 + (name[i] - '0');
+  }
+  return pid;
+}
+
+// The entries beside `target` (in its parent folder) named
+// "<target's name><mark><pid>" whose process no longer runs: what a killed
+// run left. A running process's are its own, left alone.
+std::vector<std::filesystem::path> left_by_the_dead(const std::filesystem::path& target, const std::string& mark) {
+  namespace fs = std::filesystem;
+  const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  const std::string prefix = target.filename().string() + mark;
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (fs::directory_iterator it(parent, ec), end; !ec && it != end; it.increment(ec)) {
+    const pid_t pid = pid_after(it->path().filename().string(), prefix);
+    if (pid > 0 && pid != ::getpid() && !process_runs(pid)) out.push_back(it->path());
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string write_file(const std::string& path, const std::string& text) {
@@ -53,7 +86,11 @@ std::string write_file(const std::string& path, const std::string& text) {
     return {};
   }
   // The temporary name is unique per process, so two writers of one file
-  // never share it; the rename is atomic within the folder.
+  // never share it; the rename is atomic within the folder. A file written
+  // alone (not into a staged folder, which goes whole) also clears what a
+  // writer of it killed mid-write left.
+  if (g_staged_writes == 0)
+    for (const std::filesystem::path& left : left_by_the_dead(path, ".tmp-")) std::remove(left.c_str());
   const std::string temp = fmt::format("{}.tmp-{}", path, ::getpid());
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return fmt::format("{}: cannot open the file for writing", path);
@@ -93,9 +130,18 @@ std::string make_staging_folder(const std::string& folder, std::string* error) {
     *error = fmt::format("{}: expected a folder name, got the current or parent folder", folder);
     return {};
   }
+  std::error_code ec;
+  // What killed runs left beside the folder: a staging folder (a plan never
+  // swapped in, or the old one half removed after the swap) goes; an old
+  // folder moved aside (the fallback below) goes too, unless the kill came
+  // before the new one took its place: then it is the plan, and comes back.
+  for (const fs::path& left : left_by_the_dead(target, ".old-")) {
+    if (!fs::exists(target, ec)) fs::rename(left, target, ec);
+    else fs::remove_all(left, ec);
+  }
+  for (const fs::path& left : left_by_the_dead(target, ".new-")) fs::remove_all(left, ec);
   fs::path staged = target;
   staged += fmt::format(".new-{}", ::getpid());
-  std::error_code ec;
   fs::remove_all(staged, ec);
   if (!ec) fs::create_directories(staged, ec);
   if (ec) {

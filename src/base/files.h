@@ -14,8 +14,10 @@ namespace vigil {
 // The whole file as bytes, or nullopt when it cannot be opened.
 std::optional<std::string> read_text_file(const std::string& path);
 
-// Writes `text` to `path` atomically (temporary file, flush, rename). Returns
-// an error message naming the path, or "" on success.
+// Writes `text` to `path` atomically (temporary file "<path>.tmp-<pid>",
+// flush, rename). Outside StagedWrites it also removes the temporary files
+// of `path` that killed writers left (their process gone). Returns an error
+// message naming the path, or "" on success.
 std::string write_file(const std::string& path, const std::string& text);
 
 // While one lives on this thread, write_file leaves the flush to disk to
@@ -31,8 +33,11 @@ class StagedWrites {
 };
 
 // A fresh, empty sibling folder to write the new contents of `folder` into:
-// "<folder>.new-<pid>" beside it (emptied first if a killed run left it).
-// Returns its path, or "" with `error` set.
+// "<folder>.new-<pid>" beside it. What killed runs left beside `folder` (their
+// process gone) is cleared first: their "<folder>.new-<pid>" go, and so do
+// their "<folder>.old-<pid>", but for one that is put back as `folder` when
+// `folder` is missing (a kill between the fallback's two renames). Returns
+// its path, or "" with `error` set.
 std::string make_staging_folder(const std::string& folder, std::string* error);
 
 // "" when `folder` may be replaced wholesale: it does not exist, is empty, or
