@@ -12,6 +12,7 @@
 // written there. The test prints where the kills landed.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -138,30 +139,37 @@ const char* const kLandedWords[kPlaces] = {
     "after the swap, while removing the old folder", "with the new folder in place (writing --out, printing)",
     "after the run had ended"};
 
-TEST(WriteKill, APlanFolderIsTheOldPlanOrTheNewOneAfterEveryKill) {
-  const auto test_start = Clock::now();
-  const fs::path root = fs::temp_directory_path() / ("vigil-write-kill-" + std::to_string(::getpid()));
-  const fs::path dir = root / "w";  // holds only the plan folder and the --out roster
-  fs::remove_all(root);
-  fs::create_directories(dir);
+// The folder being written, the plans that may be in it, and where the kills landed.
+struct Target {
+  fs::path root, dir;  // dir holds only the plan folder and the --out roster
+  std::vector<Variant> variants;
+  const Variant* in_place = nullptr;
+  std::string out_in_place;
+  int landed[kPlaces] = {};
+  int out_cut_short = 0, out_behind = 0;
+};
+
+// The first good plan in t.dir, and the four ways to write over it.
+void make_variants(Target& t) {
   // The unit with one person fewer: her sheet and calendar must go with her.
   std::string text = *read_text_file(kUnit);
   const auto from = text.find("  - name: Mariam Mchedlishvili\n");
   ASSERT_NE(from, std::string::npos);
   text.erase(from, text.find("  - name: ", from + 1) - from);
-  const std::string unit63 = (root / "unit-63.yaml").string();
+  const std::string unit63 = (t.root / "unit-63.yaml").string();
   ASSERT_EQ(write_file(unit63, text), "");
-
   // A tiny budget: the search takes milliseconds and writing ~130 files is most of a run.
   const std::vector<std::string> solve = {"--work", "1000",     "--start-date", "2026-12-07",
                                           "--out-dir", "plan", "--out",        "roster-out.json"};
   Variant first{"solve seed 1", std::vector<std::string>{"solve", kUnit, "--seed", "1"} + solve, "1797200000", kUnit, true};
   // Exit 1: so short a search breaks hard rules; the plan is written all the same.
-  ASSERT_EQ(status_text(run_timed(first, dir)), "exit 1");
-  fs::copy(dir / "plan", root / "base", fs::copy_options::recursive);
-  const std::string base = (root / "base" / "roster.json").string();
-  const std::string own_scenario = (dir / "plan" / "scenario.yaml").string();  // a repair's or an edit's
-  std::vector<Variant> variants = {
+  ASSERT_EQ(status_text(run_timed(first, t.dir)), "exit 1");
+  t.out_in_place = *read_text_file((t.dir / "roster-out.json").string());
+  // The repair and the swap start from a copy of it.
+  fs::copy(t.dir / "plan", t.root / "base", fs::copy_options::recursive);
+  const std::string base = (t.root / "base" / "roster.json").string();
+  const std::string own_scenario = (t.dir / "plan" / "scenario.yaml").string();  // a repair's or an edit's
+  t.variants = {
       {"solve seed 2", std::vector<std::string>{"solve", kUnit, "--seed", "2"} + solve, "1797210000", kUnit, true},
       {"repair",
        {"repair", kUnit, "--roster", base, "--now", "day 3 08:00", "--event", "unavailable:Jake Hayes@day 3 10:00",
@@ -176,94 +184,121 @@ TEST(WriteKill, APlanFolderIsTheOldPlanOrTheNewOneAfterEveryKill) {
        "1797240000",
        own_scenario},
   };
-  // Each let finish once: the plan it writes, what check says of it, how long it takes.
-  std::string out_in_place = *read_text_file((dir / "roster-out.json").string());
-  for (Variant& v : variants) {
-    ASSERT_EQ(status_text(run_timed(v, dir)), "exit 1") << v.name;
-    v.plan = files_of(dir / "plan");
-    if (v.writes_out) v.out = out_in_place = *read_text_file((dir / "roster-out.json").string());
-    v.checked = check_output(v.check_scenario, "plan/roster.json", dir);
+}
+
+// Each variant let finish twice: the plan it writes (the same both times,
+// to the byte), what check says of it, how long it takes (the quicker run's
+// times: on a busy machine one run can take several times another).
+void let_each_finish(Target& t) {
+  for (Variant& v : t.variants) {
+    ASSERT_EQ(status_text(run_timed(v, t.dir)), "exit 1") << v.name;
+    v.plan = files_of(t.dir / "plan");
+    Variant again = v;
+    ASSERT_EQ(status_text(run_timed(again, t.dir)), "exit 1") << v.name;
+    const Files twice = files_of(t.dir / "plan");
+    ASSERT_TRUE(twice == v.plan) << v.name << " wrote another plan the second time:" << difference(twice, v.plan);
+    v.seconds = std::min(v.seconds, again.seconds);
+    v.writing = std::min(v.writing, again.writing);
+    if (v.writes_out) v.out = t.out_in_place = *read_text_file((t.dir / "roster-out.json").string());
+    v.checked = check_output(v.check_scenario, "plan/roster.json", t.dir);
     ASSERT_TRUE(read_whole(v.checked)) << v.name << ": " << v.checked;
     ASSERT_GT(v.writing, 0) << v.name << ": its staging folder was never seen";
     std::printf("[ timing   ] %s: %.3f s a run, %.3f s of it writing, %zu files\n", v.name.c_str(), v.seconds,
                 v.writing, v.plan.size());
+    t.in_place = &v;
   }
   // Every plan its own, to the last file; Mariam's sheet in all but one.
-  for (std::size_t a = 0; a < variants.size(); ++a)
-    for (std::size_t b = a + 1; b < variants.size(); ++b) ASSERT_NE(variants[a].plan, variants[b].plan);
-  for (const Variant& v : variants)
+  for (std::size_t a = 0; a < t.variants.size(); ++a)
+    for (std::size_t b = a + 1; b < t.variants.size(); ++b) ASSERT_NE(t.variants[a].plan, t.variants[b].plan);
+  for (const Variant& v : t.variants)
     EXPECT_EQ(v.plan.count("people/mariam-mchedlishvili.ics"), v.name == "solve without Mariam" ? 0u : 1u) << v.name;
-  EXPECT_EQ(variants[1].plan.count("changes/changes.txt"), 1u);  // the repair's report, in no solve's folder
-  EXPECT_EQ(variants[0].plan.count("changes/changes.txt"), 0u);
+  EXPECT_EQ(t.variants[1].plan.count("changes/changes.txt"), 1u);  // the repair's report, in no solve's folder
+  EXPECT_EQ(t.variants[0].plan.count("changes/changes.txt"), 0u);
+}
+
+// Starts `v` and kills it `delay` s after its start (`anywhere`) or after its
+// staging folder appears; then checks what it left.
+void kill_once(Target& t, const Variant& v, bool anywhere, double delay) {
+  const std::set<std::string> stale = leftovers(t.dir);
+  const auto start = Clock::now();
+  const pid_t pid = test::start_vigil(v.args, t.dir.string(), {"SOURCE_DATE_EPOCH=" + v.epoch});
+  const fs::path staging = t.dir / ("plan.new-" + std::to_string(pid));
+  auto from_here = start;
+  if (!anywhere) {
+    while (!fs::exists(staging) && !test::has_ended(pid) && since(start) < 30)
+      std::this_thread::sleep_for(std::chrono::microseconds(50));
+    from_here = Clock::now();
+  }
+  std::this_thread::sleep_until(after(from_here, delay));
+  const bool ended = test::has_ended(pid);
+  test::kill_and_reap(pid);
+
+  const Files now = files_of(t.dir / "plan");
+  const bool is_new = now == v.plan;
+  ASSERT_TRUE(is_new || now == t.in_place->plan)
+      << "the folder is neither the plan before (" << difference(now, t.in_place->plan) << ") nor the new one ("
+      << difference(now, v.plan) << ")";
+  const bool staged = fs::exists(staging);
+  ++t.landed[ended    ? kAfterEnd
+             : staged ? (is_new ? kRemovingOld : kWritingFolder)
+                      : (is_new ? kAfterFolder : kBeforeWriting)];
+  if (is_new) t.in_place = &v;
+  EXPECT_EQ(check_output(t.in_place->check_scenario, "plan/roster.json", t.dir), t.in_place->checked);
+  if (v.writes_out) {
+    const std::string out = read_text_file((t.dir / "roster-out.json").string()).value_or("<missing>");
+    ASSERT_TRUE(out == t.out_in_place || out == v.out) << "the --out roster is cut or mixed: " << out.size() << " bytes";
+    if (fs::exists(t.dir / ("roster-out.json.tmp-" + std::to_string(pid)))) ++t.out_cut_short;
+    if (is_new && out != v.out) ++t.out_behind;
+    t.out_in_place = out;
+  }
+  // What earlier kills left beside the folder is gone once this run has written its own.
+  if (!staged && !is_new) return;
+  for (const std::string& name : stale) {
+    if (name.rfind("plan.", 0) != 0) continue;
+    EXPECT_FALSE(fs::exists(t.dir / name)) << name << ", left by an earlier kill";
+  }
+}
+
+TEST(WriteKill, APlanFolderIsTheOldPlanOrTheNewOneAfterEveryKill) {
+  const auto test_start = Clock::now();
+  Target t;
+  t.root = fs::temp_directory_path() / ("vigil-write-kill-" + std::to_string(::getpid()));
+  t.dir = t.root / "w";
+  fs::remove_all(t.root);
+  fs::create_directories(t.dir);
+  ASSERT_NO_FATAL_FAILURE(make_variants(t));
+  ASSERT_NO_FATAL_FAILURE(let_each_finish(t));
 
   std::mt19937 random(15);
-  int landed[kPlaces] = {}, out_cut_short = 0, out_behind = 0;
-  const Variant* in_place = &variants.back();
   const int kills = 100;
   for (int i = 0; i < kills; ++i) {
-    const Variant* v = &variants[static_cast<std::size_t>(i) % variants.size()];
-    if (v == in_place) v = &variants[static_cast<std::size_t>(i + 1) % variants.size()];
-    const std::set<std::string> stale = leftovers(dir);
+    const Variant* v = &t.variants[static_cast<std::size_t>(i) % t.variants.size()];
+    if (v == t.in_place) v = &t.variants[static_cast<std::size_t>(i + 1) % t.variants.size()];
     // Even kills anywhere in the run, odd ones within its writing.
     const bool anywhere = i % 2 == 0;
     const double delay = std::uniform_real_distribution<double>(0, anywhere ? v->seconds : v->writing)(random);
-    const auto start = Clock::now();
-    const pid_t pid = test::start_vigil(v->args, dir.string(), {"SOURCE_DATE_EPOCH=" + v->epoch});
-    const fs::path staging = dir / ("plan.new-" + std::to_string(pid));
-    auto from_here = start;
-    if (!anywhere) {
-      while (!fs::exists(staging) && !test::has_ended(pid) && since(start) < 30)
-        std::this_thread::sleep_for(std::chrono::microseconds(50));
-      from_here = Clock::now();
-    }
-    std::this_thread::sleep_until(after(from_here, delay));
-    const bool ended = test::has_ended(pid);
-    test::kill_and_reap(pid);
-
     SCOPED_TRACE("kill " + std::to_string(i) + " of " + v->name + " after " + std::to_string(delay) + " s" +
-                 (anywhere ? "" : " of its writing") + ", over " + in_place->name);
-    const Files now = files_of(dir / "plan");
-    const bool is_new = now == v->plan;
-    ASSERT_TRUE(is_new || now == in_place->plan)
-        << "the folder is neither the plan before (" << difference(now, in_place->plan) << ") nor the new one ("
-        << difference(now, v->plan) << ")";
-    const bool staged = fs::exists(staging);
-    ++landed[ended ? kAfterEnd : staged ? (is_new ? kRemovingOld : kWritingFolder) : (is_new ? kAfterFolder : kBeforeWriting)];
-    in_place = is_new ? v : in_place;
-    EXPECT_EQ(check_output(in_place->check_scenario, "plan/roster.json", dir), in_place->checked);
-    if (v->writes_out) {
-      const std::string out = read_text_file((dir / "roster-out.json").string()).value_or("<missing>");
-      ASSERT_TRUE(out == out_in_place || out == v->out) << "the --out roster is cut or mixed: " << out.size() << " bytes";
-      if (fs::exists(dir / ("roster-out.json.tmp-" + std::to_string(pid)))) ++out_cut_short;
-      if (is_new && out != v->out) ++out_behind;
-      out_in_place = out;
-    }
-    // What earlier kills left beside the folder is gone once this run has written its own.
-    if (staged || is_new) {
-      for (const std::string& name : stale) {
-        if (name.rfind("plan.", 0) != 0) continue;
-        EXPECT_FALSE(fs::exists(dir / name)) << name << ", left by an earlier kill";
-      }
-    }
+                 (anywhere ? "" : " of its writing") + ", over " + t.in_place->name);
+    ASSERT_NO_FATAL_FAILURE(kill_once(t, *v, anywhere, delay));
   }
 
   // The next run ends well over all that, and nothing is left beside its plan.
-  const Variant& last = in_place == &variants[0] ? variants[1] : variants[0];
-  ASSERT_EQ(status_text(test::reap(test::start_vigil(last.args, dir.string(), {"SOURCE_DATE_EPOCH=" + last.epoch}))),
+  const Variant& last = t.in_place == &t.variants[0] ? t.variants[1] : t.variants[0];
+  ASSERT_EQ(status_text(test::reap(test::start_vigil(last.args, t.dir.string(), {"SOURCE_DATE_EPOCH=" + last.epoch}))),
             "exit 1");
-  const Files now = files_of(dir / "plan");
+  const Files now = files_of(t.dir / "plan");
   EXPECT_TRUE(now == last.plan) << difference(now, last.plan);
-  EXPECT_EQ(leftovers(dir), std::set<std::string>{});
+  EXPECT_EQ(leftovers(t.dir), std::set<std::string>{});
 
-  const int writing = landed[kWritingFolder] + landed[kRemovingOld];
+  const int writing = t.landed[kWritingFolder] + t.landed[kRemovingOld];
   std::printf("[ figures  ] %d kills, every one leaving the plan before or the new one whole and checked:\n", kills);
-  for (int p = 0; p < kPlaces; ++p) std::printf("[ figures  ]   %3d %s\n", landed[p], kLandedWords[p]);
+  for (int p = 0; p < kPlaces; ++p) std::printf("[ figures  ]   %3d %s\n", t.landed[p], kLandedWords[p]);
   std::printf("[ figures  ] %d during the folder's writing; %d cut the --out roster short (left whole); "
               "%d left it a plan behind the folder; %.1f s in all\n",
-              writing, out_cut_short, out_behind, since(test_start));
+              writing, t.out_cut_short, t.out_behind, since(test_start));
   // Enough of them land where it matters for the figure to mean something.
   EXPECT_GE(writing, kills / 4);
-  fs::remove_all(root);
+  fs::remove_all(t.root);
 }
 
 TEST(WriteKill, AnOutFileIsTheOldRosterOrTheNewOneAfterEveryKill) {
@@ -316,9 +351,9 @@ TEST(WriteKill, AnOutFileIsTheOldRosterOrTheNewOneAfterEveryKill) {
     }
     EXPECT_EQ(check_output(kWard, "roster.csv", dir), in_place->checked);
   }
-  std::printf("[ figures  ] %d kills of `vigil solve --out roster.csv`: %d after the new roster was in place, "
-              "%d while writing it (left whole); %.1f s in all\n",
-              kills, replaced, cut_short, since(test_start));
+  std::printf("[ figures  ] %d kills of `vigil solve --out roster.csv`, every one leaving the roster before or the "
+              "new one whole and checked: %d before writing, %d while writing it, %d after; %.1f s in all\n",
+              kills, kills - cut_short - replaced, cut_short, replaced, since(test_start));
   fs::remove_all(dir.parent_path());
 }
 
