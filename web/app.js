@@ -114,6 +114,11 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
 }
 
+// The catalog's own value of `key` (a list, say), English when it lacks it.
+function raw(key) {
+  return (state.catalogs[state.lang] || {})[key] ?? (state.catalogs.en || {})[key];
+}
+
 function locale() {
   return (state.catalogs[state.lang] || {})._locale || state.lang;
 }
@@ -314,7 +319,7 @@ async function route() {
       api, t, go, unit,
       lang: state.lang,
       locale: locale(),
-      fmt: new Formats(locale()),
+      fmt: new Formats(locale(), { t, raw }),
       user: state.user,
       params: { path, query },
       onLeave: (fn) => state.leaving.push(fn),

@@ -1,5 +1,6 @@
 // Small helpers for building HTML as strings (the views draw with innerHTML:
 // one parse for a whole table is what keeps the battalion's rotation fast).
+import { browserKnows } from './time.js';
 
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -13,8 +14,14 @@ export function personHref(name) {
   return `#/person/${encodeURIComponent(name)}`;
 }
 
-// A language code in words of the page's language ("uk" -> "Ukrainian" / "українська").
-export function languageName(code, locale) {
+// A language code in words of the page's language ("uk" -> "Ukrainian" /
+// "українська"): the browser's names, or the catalog's (language.uk) where
+// the browser does not know the page's language.
+export function languageName(code, locale, t) {
+  if (t && !browserKnows(locale)) {
+    const name = t(`language.${code}`);
+    if (name !== `language.${code}`) return name;
+  }
   try {
     const names = new Intl.DisplayNames([locale], { type: 'language' });
     return names.of(code) || code;
@@ -33,7 +40,7 @@ export function byLevel(languages) {
 // {"uk": "native", "en": "basic"} -> "Ukrainian (native), English (basic)" in the page's words, best first.
 export function languagesText(languages, locale, t) {
   return byLevel(languages)
-    .map(([code, level]) => `${languageName(code, locale)} (${t(`level.${level}`)})`)
+    .map(([code, level]) => `${languageName(code, locale, t)} (${t(`level.${level}`)})`)
     .join(', ');
 }
 

@@ -127,11 +127,49 @@ export class UnitClock {
   }
 }
 
-// Dates in the page's language (Intl with the catalog's locale). Clock times
-// stay "14:00": every language of the page reads the 24-hour clock.
+// Whether the browser has its own date words for `locale` (Debian's chromium
+// has none for Georgian: Intl would answer in English).
+export function browserKnows(locale) {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf([locale]).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+// Dates from the catalog's own words (date.weekdays, date.months,
+// date.day_month, date.with_weekday, date.format), for a language the
+// browser does not know; each has the format(date) of an Intl formatter.
+function catalogDates({ t, raw }) {
+  const weekday = (date) => (raw('date.weekdays') || [])[(date.getDay() + 6) % 7] ?? '';
+  const parts = (date) => ({
+    d: date.getDate(),
+    dd: pad(date.getDate()),
+    mm: pad(date.getMonth() + 1),
+    month: (raw('date.months') || [])[date.getMonth()] ?? '',
+    year: date.getFullYear(),
+  });
+  const dayMonth = (date) => t('date.with_weekday', { weekday: weekday(date), date: t('date.day_month', parts(date)) });
+  return {
+    dayShort: { format: dayMonth },
+    dayLong: { format: dayMonth },
+    weekday: { format: weekday },
+    dayNumber: { format: (date) => String(date.getDate()) },
+    stamp: { format: (date) => `${t('date.format', parts(date))} ${pad(date.getHours())}:${pad(date.getMinutes())}` },
+  };
+}
+
+// Dates in the page's language: Intl with the catalog's locale, or the
+// catalog's own words where the browser does not know the language. Clock
+// times stay "14:00": every language of the page reads the 24-hour clock.
 export class Formats {
-  constructor(locale) {
+  // words: {t, raw} of the page's catalog (app.js); without it, Intl only.
+  constructor(locale, words = null) {
     this.locale = locale;
+    if (words && !browserKnows(locale)) {
+      Object.assign(this, catalogDates(words));
+      return;
+    }
     this.dayShort = new Intl.DateTimeFormat(locale, { weekday: 'short', day: 'numeric', month: 'short' });
     this.dayLong = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long' });
     this.weekday = new Intl.DateTimeFormat(locale, { weekday: 'short' });

@@ -90,6 +90,14 @@ export function register(session) {
       await page.waitForFunction(() => document.documentElement.lang === 'ka');
       await waitForView(page, 'person');
       await expectLanguage(session, page, 'ka');
+      // Dates and language names in Georgian too, from the catalog where the
+      // browser has no Georgian of its own (Debian's chromium).
+      const kaText = await viewText(page);
+      const ka = await catalog(session, 'ka');
+      const english = /\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun|January|February|March|April|May|June|July|August|September|October|November|December)\b/.exec(kaText);
+      assert.equal(english, null, `an English date on the Georgian page: '${english && kaText.slice(Math.max(0, english.index - 40), english.index + 40)}'`);
+      assert.doesNotMatch(kaText, /Ukrainian|English|Polish/, 'an English language name on the Georgian page');
+      assert.ok(ka['date.months'].some((m) => kaText.includes(m)), 'no Georgian month on the page');
       await expectCalendarIn(session, page, 'ka', 'ადგილი: ');
       await session.screenshot(page, 'person-phone-ka', { fullPage: false });
       for (const view of ['now', 'bill']) {
