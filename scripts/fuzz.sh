@@ -9,7 +9,8 @@
 #
 # Usage: scripts/fuzz.sh TARGET|all SECONDS
 # Targets: nrp_instance scenario events event_option roster_csv roster_json unit_plan api_body
-# Environment: BUILD_DIR (default build-fuzz), JOBS (default 2), TIMEOUT (default 20).
+# Environment: BUILD_DIR (default build-fuzz), JOBS (default 2), TIMEOUT (default 20),
+# FUZZ_FLAGS (more libFuzzer flags, e.g. "-max_len=2048" for more runs of small inputs).
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -46,7 +47,7 @@ for t in "${run[@]}"; do
   echo "== fuzz $t for ${seconds} s (log $log)"
   # The first folder takes what the run finds; the seeds in the second stay as they are.
   if UBSAN_OPTIONS=print_stacktrace=1 "$build/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout="$timeout" \
-    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$build/artifacts/$t/" \
+    -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$build/artifacts/$t/" ${FUZZ_FLAGS:-} \
     "$build/corpus/$t" "fuzz/corpus/$t" >"$log" 2>&1; then
     runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")"
     corpus="$(find "$build/corpus/$t" "fuzz/corpus/$t" -type f | wc -l)"
