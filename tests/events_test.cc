@@ -159,6 +159,10 @@ TEST(EventsApply, PostAddedGoesAfterTheLastPostAndShiftsAreRebuilt) {
   EXPECT_EQ(p.places[2].kind, PlaceKind::kPost);
   EXPECT_EQ(p.places[2].capacity, 8);
   EXPECT_EQ(p.places[2].watchers, 2);
+  EXPECT_EQ(p.places[2].open_day, 6);  // open from its day on, never before
+  EXPECT_EQ(p.places[2].close_day, Place::kNeverCloses);
+  EXPECT_FALSE(p.places[2].open_on(5));
+  EXPECT_TRUE(p.places[2].open_on(6));
   EXPECT_EQ(p.places[3].name, "Base");
   // A stay and 12 watches more; every shift kind matches a fresh add_unit_shifts().
   EXPECT_EQ(p.shift_count(), before.shift_count() + 13);
@@ -175,28 +179,52 @@ TEST(EventsApply, PostAddedGoesAfterTheLastPostAndShiftsAreRebuilt) {
   EXPECT_EQ(p.unit->requests[1].place, PlaceId(kAlpha));
 }
 
-TEST(EventsApply, PostClosedLeavesThePlacesAndItsShifts) {
-  const Problem p = apply_ok(unit(), {place_event(UnitEvent::Kind::kPostClosed, "Alpha", 6 * kDay)});
-  ASSERT_EQ(p.places.size(), 2u);
-  EXPECT_EQ(p.places[0].name, "Bravo");
-  EXPECT_EQ(p.places[1].name, "Base");
-  EXPECT_FALSE(p.find_shift("Alpha"));
-  EXPECT_FALSE(p.find_shift("Alpha watch 06:00"));
-  EXPECT_EQ(p.shifts[p.find_shift("Bravo watch 06:00")->index()].place, PlaceId(0));
-  EXPECT_EQ(p.shifts[p.find_shift("Base")->index()].place, PlaceId(1));
-  // The request for Alpha is dropped; the one for Bravo follows it; the partner request stays.
-  ASSERT_EQ(p.unit->requests.size(), 2u);
-  EXPECT_EQ(p.unit->requests[0].place, PlaceId(0));
-  EXPECT_EQ(p.unit->requests[0].person, PersonId(1));
-  EXPECT_EQ(p.unit->requests[1].kind, PersonalRequest::Kind::kPartner);
+TEST(EventsApply, PostClosedStaysWithItsShiftsAndRequestsClosedFromItsDay) {
+  const Problem before = unit();
+  const Problem p = apply_ok(before, {place_event(UnitEvent::Kind::kPostClosed, "Alpha", 6 * kDay)});
+  ASSERT_EQ(p.places.size(), 3u);
+  EXPECT_EQ(p.places[kAlpha].name, "Alpha");
+  EXPECT_EQ(p.places[kAlpha].open_day, 0);
+  EXPECT_EQ(p.places[kAlpha].close_day, 6);
+  EXPECT_TRUE(p.places[kAlpha].open_on(5));
+  EXPECT_FALSE(p.places[kAlpha].open_on(6));
+  EXPECT_FALSE(p.places[kAlpha].open_on(7));
+  // The shift kinds and requests stay as they were (the request for Alpha counts on its open days).
+  ASSERT_EQ(p.shift_count(), before.shift_count());
+  for (int s = 0; s < p.shift_count(); ++s) EXPECT_EQ(p.shifts[s].name, before.shifts[s].name);
+  ASSERT_EQ(p.unit->requests.size(), 3u);
+  EXPECT_EQ(p.unit->requests[1].place, PlaceId(kAlpha));
 }
 
-TEST(EventsApply, BedsChangedSetsTheCapacity) {
+TEST(EventsApply, BedsChangeFromTheirDayOn) {
   const Problem p = apply_ok(unit(), {place_event(UnitEvent::Kind::kBedsChanged, "Base", 4 * kDay, 50),
-                                      place_event(UnitEvent::Kind::kBedsChanged, "Alpha", 4 * kDay, 0)});
-  EXPECT_EQ(p.places[kBase].capacity, 50);
-  EXPECT_EQ(p.places[kAlpha].capacity, 0);
+                                      place_event(UnitEvent::Kind::kBedsChanged, "Alpha", 4 * kDay, 0),
+                                      place_event(UnitEvent::Kind::kBedsChanged, "Bravo", 0, 7)});
+  EXPECT_EQ(p.places[kBase].capacity, 20);
+  ASSERT_EQ(p.places[kBase].beds_changes.size(), 1u);
+  EXPECT_EQ(p.places[kBase].beds_changes[0].day, 4);
+  EXPECT_EQ(p.places[kBase].beds_changes[0].beds, 50);
+  EXPECT_EQ(p.places[kBase].beds_on(3), 20);
+  EXPECT_EQ(p.places[kBase].beds_on(4), 50);
+  EXPECT_EQ(p.places[kBase].beds_on(7), 50);
+  EXPECT_EQ(p.places[kAlpha].beds_on(3), 6);
+  EXPECT_EQ(p.places[kAlpha].beds_on(4), 0);  // no limit from day 4
+  // From day 0: the beds from the first day.
+  EXPECT_EQ(p.places[kBravo].capacity, 7);
+  EXPECT_TRUE(p.places[kBravo].beds_changes.empty());
   EXPECT_EQ(p.shift_count(), unit().shift_count());
+  // A later event for an earlier day replaces the change it covers; one for a later day adds to it.
+  const Problem q = apply_ok(unit(), {place_event(UnitEvent::Kind::kBedsChanged, "Base", 6 * kDay, 30),
+                                      place_event(UnitEvent::Kind::kBedsChanged, "Base", 4 * kDay, 50),
+                                      place_event(UnitEvent::Kind::kBedsChanged, "Base", 7 * kDay, 10)});
+  EXPECT_EQ(q.places[kBase].beds_on(3), 20);
+  EXPECT_EQ(q.places[kBase].beds_on(6), 50);
+  EXPECT_EQ(q.places[kBase].beds_on(7), 10);
+  // A post added from day 6 with beds changed from day 3 (before it opens) has them from its first day.
+  const Problem r = apply_ok(unit(), {place_event(UnitEvent::Kind::kPostAdded, "Delta", 6 * kDay, 8),
+                                      place_event(UnitEvent::Kind::kBedsChanged, "Delta", 3 * kDay, 4)});
+  EXPECT_EQ(r.places[2].capacity, 4);
+  EXPECT_TRUE(r.places[2].beds_changes.empty());
 }
 
 TEST(EventsApply, TheProblemBeforeIsUnchanged) {
@@ -226,8 +254,22 @@ TEST(EventsApply, EveryErrorWordForWord) {
        "events.yaml: events[1].join.name: expected a name not used by another person, got 'Ivan' a second time"},
       {{place_event(UnitEvent::Kind::kPostClosed, "Alpha", 4 * kDay),
         place_event(UnitEvent::Kind::kPostClosed, "Bravo", 4 * kDay)},
-       "events.yaml: events[1].close-post: expected a post other than the last one (a unit keeps at least one "
-       "post), got 'Bravo'"},
+       "events.yaml: events[1].close-post: expected a post other than the last one open on day 4 (a unit keeps at "
+       "least one post), got 'Bravo'"},
+      // Alpha closed from day 6 and Delta open from day 7: closing Bravo from day 5 leaves day 6 without a post.
+      {{place_event(UnitEvent::Kind::kPostClosed, "Alpha", 6 * kDay),
+        place_event(UnitEvent::Kind::kPostAdded, "Delta", 7 * kDay, 8),
+        place_event(UnitEvent::Kind::kPostClosed, "Bravo", 5 * kDay)},
+       "events.yaml: events[2].close-post: expected a post other than the last one open on day 6 (a unit keeps at "
+       "least one post), got 'Bravo'"},
+      {{place_event(UnitEvent::Kind::kPostAdded, "Delta", 6 * kDay, 8),
+        place_event(UnitEvent::Kind::kPostClosed, "Delta", 6 * kDay)},
+       "events.yaml: events[1].from: expected a time when 'Delta' is open, after its first day (day 7 to day 7), got "
+       "day 6"},
+      {{place_event(UnitEvent::Kind::kPostClosed, "Alpha", 5 * kDay),
+        place_event(UnitEvent::Kind::kPostClosed, "Alpha", 6 * kDay)},
+       "events.yaml: events[1].from: expected a time when 'Alpha' is open, after its first day (day 1 to day 4), got "
+       "day 6"},
       {{place_event(UnitEvent::Kind::kPostClosed, "Base", 4 * kDay)},
        "events.yaml: events[0].close-post: expected a post, got 'Base', a rest center"},
       {{place_event(UnitEvent::Kind::kPostClosed, "Bravoo", 4 * kDay)},
@@ -262,7 +304,7 @@ TEST(EventsApply, EveryErrorWordForWord) {
 
 // ---- moving a plan -------------------------------------------------------------------
 
-TEST(EventsRemap, KeepsEveryCellOfUnchangedPeopleAndPlacesAndDropsClosedPlaces) {
+TEST(EventsRemap, KeepsEveryCellOfThePeopleAndPlacesThatRemain) {
   const Problem before = unit();
   test::UnitRosterWriter w(before);
   for (int d = 0; d < 8; ++d) {
@@ -275,6 +317,8 @@ TEST(EventsRemap, KeepsEveryCellOfUnchangedPeopleAndPlacesAndDropsClosedPlaces) 
   w.watch(2, 0, 4, kBase);
   w.shower(0, 5, 3, kBase);
   w.shower(2, 6, 7, kBase);
+  // Bravo closes from day 4 but stays a place: Piotr's days there, before
+  // and after, move with the plan (the repair moves him off it).
   const Problem after = apply_ok(before, {place_event(UnitEvent::Kind::kPostClosed, "Bravo", 4 * kDay),
                                           place_event(UnitEvent::Kind::kPostAdded, "Delta", 4 * kDay, 8),
                                           join("Ivan", 4 * kDay)});
@@ -282,7 +326,7 @@ TEST(EventsRemap, KeepsEveryCellOfUnchangedPeopleAndPlacesAndDropsClosedPlaces) 
   ASSERT_EQ(moved.people(), 4);
   ASSERT_EQ(moved.days(), 8);
   ASSERT_EQ(moved.lanes(), w.roster.lanes());
-  for (int q : {0, 2})  // Olena and John: only Alpha and Base, which remain
+  for (int q : {0, 1, 2})
     for (int d = 0; d < 8; ++d)
       for (int lane = 0; lane < moved.lanes(); ++lane) {
         const ShiftCode a = w.roster.at(q, d, lane);
@@ -293,10 +337,7 @@ TEST(EventsRemap, KeepsEveryCellOfUnchangedPeopleAndPlacesAndDropsClosedPlaces) 
         }
       }
   for (int d = 0; d < 8; ++d)
-    for (int lane = 0; lane < moved.lanes(); ++lane) {
-      EXPECT_EQ(moved.at(1, d, lane), kOff);  // Piotr was only at Bravo
-      EXPECT_EQ(moved.at(3, d, lane), kOff);  // Ivan is new
-    }
+    for (int lane = 0; lane < moved.lanes(); ++lane) EXPECT_EQ(moved.at(3, d, lane), kOff);  // Ivan is new
   // Unchanged problem: the same roster.
   EXPECT_EQ(remap_roster(before, w.roster, before), w.roster);
 }
@@ -332,10 +373,18 @@ TEST(EventsRemap, KeepsTheTransfersOfAnEarlierRepair) {
   EXPECT_EQ(moved.transfers(), (std::vector<Transfer>{{0, 3, 3 * kDay + 240, kOff},
                                                       {1, 2, 2 * kDay + 480, M.stay_shift[kAlpha]}}));
   EXPECT_EQ(remap_roster(before, w.roster, before), w.roster);
-  // A transfer from a place since closed comes from nowhere.
+  // A transfer from a post closed since keeps where it came from (a closed
+  // post stays a place); from a place the unit no longer has, it comes from nowhere.
   const Problem closed = apply_ok(before, {place_event(UnitEvent::Kind::kPostClosed, "Alpha", 4 * kDay)});
   ASSERT_NE(remap_roster(before, w.roster, closed).transfer(0, 2), nullptr);
-  EXPECT_EQ(remap_roster(before, w.roster, closed).transfer(0, 2)->earlier, kOff);
+  EXPECT_EQ(remap_roster(before, w.roster, closed).transfer(0, 2)->earlier, L.stay_shift[kAlpha]);
+  Problem without = before;
+  without.places.erase(without.places.begin() + kAlpha);
+  without.unit->requests.clear();
+  without.shifts.clear();
+  add_unit_shifts(without);
+  ASSERT_NE(remap_roster(before, w.roster, without).transfer(0, 2), nullptr);
+  EXPECT_EQ(remap_roster(before, w.roster, without).transfer(0, 2)->earlier, kOff);
 }
 
 // ---- the events file ---------------------------------------------------------------
@@ -414,8 +463,11 @@ TEST(EventsReader, ReadsEveryKind) {
   // The whole file applies.
   const Problem after = apply_ok(p, e, 3 * kDay + 480);
   EXPECT_EQ(after.person_count(), 4);
-  EXPECT_EQ(after.places.size(), 3u);
-  EXPECT_EQ(after.places[kBase].capacity, 50);
+  ASSERT_EQ(after.places.size(), 4u);  // Bravo stays, closed from day 6
+  EXPECT_EQ(after.places[kBravo].close_day, 6);
+  EXPECT_EQ(after.places[2].name, "Delta");
+  EXPECT_EQ(after.places[2].open_day, 6);
+  EXPECT_EQ(after.places[3].beds_on(4), 50);
 }
 
 TEST(EventsReader, ReadEventsFromAFile) {
@@ -553,6 +605,17 @@ TEST(EventsReader, EveryErrorWordForWord) {
       {edit({{8, "  - {beds: Base, from: \"day 4\"}"}}),
        "events.yaml:8:5: events[5].count: expected the number of beds (a whole number), got nothing\n"
        "    - {beds: Base, from: \"day 4\"}\n      ^"},
+      {edit({{6, "  - {add-post: Delta, from: \"day 6 12:00\"}"}}),
+       "events.yaml:6:29: events[3].from: expected a changeover like 'day 7' (a place opens, closes and changes its "
+       "beds when everyone moves, at a changeover), got 'day 6 12:00'\n"
+       "    - {add-post: Delta, from: \"day 6 12:00\"}\n                              ^"},
+      {edit({{7, "  - {close-post: Bravo, from: day 5 23:00}"}}),
+       "events.yaml:7:31: events[4].from: expected a changeover like 'day 6' (a place opens, closes and changes its "
+       "beds when everyone moves, at a changeover), got 'day 5 23:00'\n"
+       "    - {close-post: Bravo, from: day 5 23:00}\n                                ^"},
+      {edit({{7, "  - {close-post: Bravo, from: \"day 6\"}"}, {8, "  - {add-post: Bravo, from: \"day 7\"}"}}),
+       "events.yaml:8:16: events[5].add-post: expected a name not used by another place, got 'Bravo' a second time\n"
+       "    - {add-post: Bravo, from: \"day 7\"}\n                 ^"},
       {edit({{9, "  - {unavailable: Ivann, from: day 7}"}}),
        "events.yaml:9:19: events[6].unavailable: expected a person of the unit, got 'Ivann'; did you mean 'Ivan'?\n"
        "    - {unavailable: Ivann, from: day 7}\n                    ^"},

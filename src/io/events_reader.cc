@@ -209,8 +209,14 @@ class Reader {
     UnitEvent e;
     const Item kind_item = get(it, f, kind);
     const int end = p_.days() * kMinutesPerDay;
-    e.from_minute = time_point(require(it, f, "from", "the time of the event (like 'day 3 14:00' or 'day 3')"),
-                               "the time of the event", 0, end - 1, from_range_text(p_));
+    const Item from = require(it, f, "from", "the time of the event (like 'day 3 14:00' or 'day 3')");
+    e.from_minute = time_point(from, "the time of the event", 0, end - 1, from_range_text(p_));
+    // Places are held for whole roster days (model/problem.h Place).
+    const bool place_event = kind == "add-post" || kind == "close-post" || kind == "beds";
+    if (place_event && e.from_minute % kMinutesPerDay != 0)
+      fail(from, fmt::format("expected a changeover like 'day {}' (a place opens, closes and changes its beds when "
+                             "everyone moves, at a changeover), got {}",
+                             e.from_minute / kMinutesPerDay + 1, quoted(from.node.Scalar())));
     if (f.count("reported"))
       e.reported_minute = time_point(get(it, f, "reported"), "the time the event was reported", 0, end - 1,
                                      from_range_text(p_));
@@ -278,7 +284,8 @@ class Reader {
   void add_post(const Item& it, const FieldMap& f, const Item& kind_item, UnitEvent& e) {
     e.kind = UnitEvent::Kind::kPostAdded;
     e.place = text(kind_item, "the post's name");
-    if (std::find(places_.begin(), places_.end(), e.place) != places_.end())
+    if (std::find(places_.begin(), places_.end(), e.place) != places_.end() ||
+        std::find(closed_.begin(), closed_.end(), e.place) != closed_.end())
       fail(kind_item, fmt::format("expected a name not used by another place, got {} a second time", quoted(e.place)));
     e.beds = f.count("beds") ? integer(get(it, f, "beds"), "a number of beds", 0, kMaxPlaceSize) : 8;
     e.watchers = f.count("watchers") ? integer(get(it, f, "watchers"), "a number of watchers", 0, kMaxPlaceSize) : 2;
@@ -301,6 +308,7 @@ class Reader {
     }
     posts_.erase(pos);
     places_.erase(std::find(places_.begin(), places_.end(), e.place));
+    closed_.push_back(e.place);  // a closed post keeps its name
   }
 
   void beds_changed(const Item& it, const FieldMap& f, const Item& kind_item, UnitEvent& e) const {
@@ -369,6 +377,7 @@ class Reader {
   const Problem& p_;
   std::vector<std::string> lines_;
   std::vector<std::string> people_, places_, posts_;  // as of the event being read
+  std::vector<std::string> closed_;                   // posts closed by an event above
 };
 
 InputError option_error(const std::string& option, const std::string& message) {

@@ -70,6 +70,9 @@ class Applier {
 
  private:
   std::string time_text(int minute) const { return scenario_time_point(changeover_, minute); }
+  // Places change at a changeover (the events reader takes no other time
+  // for them); a time inside a day would count from the next, never before.
+  static int first_day_from(int minute) { return (minute + kMinutesPerDay - 1) / kMinutesPerDay; }
 
   void check_from(const UnitEvent& e, const std::string& path) const {
     const int end = p_.days() * kMinutesPerDay;
@@ -105,7 +108,7 @@ class Applier {
       case UnitEvent::Kind::kAvailable: end_absence(e, path, field); break;
       case UnitEvent::Kind::kJoin: add_newcomer(e, field); break;
       case UnitEvent::Kind::kPostAdded: add_post(e, path, field); break;
-      case UnitEvent::Kind::kPostClosed: close_post(e, field); break;
+      case UnitEvent::Kind::kPostClosed: close_post(e, path, field); break;
       case UnitEvent::Kind::kBedsChanged: change_beds(e, path, field); break;
     }
   }
@@ -169,25 +172,34 @@ class Applier {
     int at = 0;
     for (std::size_t i = 0; i < p_.places.size(); ++i)
       if (p_.places[i].kind == PlaceKind::kPost) at = static_cast<int>(i) + 1;
-    p_.places.insert(p_.places.begin() + at, Place{e.place, e.beds, PlaceKind::kPost, e.watchers, 0});
+    Place post{e.place, e.beds, PlaceKind::kPost, e.watchers, 0};
+    post.open_day = first_day_from(e.from_minute);
+    p_.places.insert(p_.places.begin() + at, std::move(post));
     for (PersonalRequest& r : p_.unit->requests)
       if (r.kind == PersonalRequest::Kind::kPost && r.place.value >= at) ++r.place.value;
     places_changed_ = true;
   }
 
-  void close_post(const UnitEvent& e, const std::string& field) {
+  // The post stays in the unit, closed from the day of `from` on: the plan
+  // before it keeps its days there, and those after it must move.
+  void close_post(const UnitEvent& e, const std::string& path, const std::string& field) {
     const int pl = place(e.place, field, true);
-    if (place_names(p_, PlaceKind::kPost).size() == 1)
-      fail(field, fmt::format("expected a post other than the last one (a unit keeps at least one post), got {}",
-                              quoted(e.place)));
-    p_.places.erase(p_.places.begin() + pl);
-    auto& requests = p_.unit->requests;
-    std::erase_if(requests, [&](const PersonalRequest& r) {
-      return r.kind == PersonalRequest::Kind::kPost && r.place.value == pl;
-    });
-    for (PersonalRequest& r : requests)
-      if (r.kind == PersonalRequest::Kind::kPost && r.place.value > pl) --r.place.value;
-    places_changed_ = true;
+    Place& post = p_.places[pl];
+    const int day = first_day_from(e.from_minute);
+    const int last = std::min(post.close_day, p_.days()) - 1;
+    if (day <= post.open_day || day > last)
+      fail(path + ".from", fmt::format("expected a time when {} is open, after its first day (day {} to day {}), got {}",
+                                       quoted(e.place), post.open_day + 1, last, time_text(e.from_minute)));
+    for (int d = day; d < p_.days(); ++d) {
+      const bool other = std::any_of(p_.places.begin(), p_.places.end(), [&](const Place& x) {
+        return x.kind == PlaceKind::kPost && x.name != e.place && x.open_on(d);
+      });
+      if (!other)
+        fail(field, fmt::format("expected a post other than the last one open on day {} (a unit keeps at least one "
+                                "post), got {}",
+                                d, quoted(e.place)));
+    }
+    post.close_day = day;
   }
 
   void change_beds(const UnitEvent& e, const std::string& path, const std::string& field) {
@@ -201,7 +213,15 @@ class Applier {
     if (e.beds > 0 && target.watchers > e.beds)
       fail(path + ".count", fmt::format("expected at least as many beds as {} ({}), got {}",
                                         rest ? "guards" : "watchers", target.watchers, e.beds));
-    target.capacity = e.beds;
+    // From the day of `from` on; a later change given earlier is replaced.
+    const int day = first_day_from(e.from_minute);
+    std::erase_if(target.beds_changes, [&](const BedsChange& c) { return c.day >= day; });
+    if (day <= target.open_day) {
+      target.capacity = e.beds;
+      target.beds_changes.clear();
+    } else {
+      target.beds_changes.push_back(BedsChange{day, e.beds});
+    }
   }
 
   Problem p_;

@@ -25,9 +25,11 @@ struct UnitEvent {
     kUnavailable,  // `person` is away in [from_minute, until_minute): an Absence with `reason`
     kAvailable,    // `person` is back from from_minute on: an absence covering it ends there
     kJoin,         // `joining` joins the unit at from_minute (absent before it)
-    kPostAdded,    // a post named `place` with `beds` and `watchers` opens (from_minute is informative)
-    kPostClosed,   // the post named `place` closes (it leaves the problem; from_minute is informative)
-    kBedsChanged,  // the place named `place` now has `beds` beds (from_minute is informative)
+    // Places change at a changeover (Place in model/problem.h): from the
+    // roster day that from_minute starts.
+    kPostAdded,    // a post named `place` with `beds` and `watchers` opens
+    kPostClosed,   // the post named `place` closes (it stays in the problem, closed from then on)
+    kBedsChanged,  // the place named `place` has `beds` beds from then on
   };
   Kind kind = Kind::kUnavailable;
   std::string person;  // kUnavailable, kAvailable
@@ -52,9 +54,9 @@ const char* event_kind_name(UnitEvent::Kind kind);
 // (nothing that already happened changes). Errors name `source_name` and the
 // event as `events[i].field`. Places keep the reader's order (posts first,
 // then rest centers): a new post goes after the last post; shift kinds are
-// rebuilt by add_unit_shifts() after any change of places, so shift indices
-// change, and personal requests are re-pointed (requests for a closed post
-// are dropped).
+// rebuilt by add_unit_shifts() after a post is added, so shift indices
+// change, and personal requests are re-pointed. A closed post keeps its
+// place (and the requests for it, which count only on days it is open).
 Result<Problem> apply_events(const Problem& before, const std::vector<UnitEvent>& events, int now_minute,
                              const std::string& source_name);
 

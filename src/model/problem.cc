@@ -30,6 +30,36 @@ std::optional<PersonId> Problem::find_person(const std::string& person_name) con
   return std::nullopt;
 }
 
+namespace {
+
+// A place's opening, closing and bed changes (Place): days within the
+// horizon, in order, and no change to fewer beds than watchers.
+std::optional<std::string> check_place_dates(const Place& pl, int days) {
+  if (pl.open_day != 0 || pl.close_day != Place::kNeverCloses) {
+    if (pl.kind != PlaceKind::kPost)
+      return fmt::format("place '{}': only a post opens or closes within the horizon", pl.name);
+    if (pl.open_day < 0 || pl.open_day >= days)
+      return fmt::format("place '{}': expected an opening day from 0 to {}, got {}", pl.name, days - 1, pl.open_day);
+    if (pl.close_day != Place::kNeverCloses && (pl.close_day <= pl.open_day || pl.close_day > days))
+      return fmt::format("place '{}': expected a closing day from {} to {}, got {}", pl.name, pl.open_day + 1, days,
+                         pl.close_day);
+  }
+  int after = 0;
+  for (const BedsChange& c : pl.beds_changes) {
+    if (c.day <= after || c.day >= days)
+      return fmt::format("place '{}': expected bed changes on days from {} to {}, in order, got day {}", pl.name,
+                         after + 1, days - 1, c.day);
+    after = c.day;
+  }
+  for (const BedsChange& c : pl.beds_changes)
+    if (c.beds < 0 || (c.beds > 0 && pl.watchers > c.beds))
+      return fmt::format("place '{}': expected at least as many beds as watchers ({}) from day {}, got {}", pl.name,
+                         pl.watchers, c.day, c.beds);
+  return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<std::string> Problem::validate() const {
   if (horizon.days <= 0) return fmt::format("horizon: expected at least 1 day, got {}", horizon.days);
   for (int k = 0; k < kRuleCount; ++k) {
@@ -47,6 +77,13 @@ std::optional<std::string> Problem::validate() const {
                kMinutesPerDay % unit->watch_minutes != 0))
     return fmt::format("watch-length: expected from {} min to 24 h, dividing 24 h evenly, got {} min", kMinWatchMinutes,
                        unit->watch_minutes);
+  for (const Place& pl : places)
+    if (auto err = check_place_dates(pl, horizon.days)) return err;
+  if (unit && std::any_of(places.begin(), places.end(), [](const Place& pl) { return pl.kind == PlaceKind::kPost; }))
+    for (int d = 0; d < horizon.days; ++d)
+      if (std::none_of(places.begin(), places.end(),
+                       [&](const Place& pl) { return pl.kind == PlaceKind::kPost && pl.open_on(d); }))
+        return fmt::format("places: expected a post open on every day (a unit keeps at least one post), got none on day {}", d);
   if (shifts.empty()) return std::string("shifts: expected at least one shift kind");
   if (shifts.size() > 32000) return fmt::format("shifts: at most 32000 shift kinds, got {}", shifts.size());
   std::set<std::string> names;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <climits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,13 +31,43 @@ struct Horizon {
   int weekend_count() const { return days / 7; }
 };
 
+// Beds of a place from the changeover of `day` on (a repair's `beds` event).
+struct BedsChange {
+  int day = 0;
+  int beds = 0;  // 0: no limit
+};
+
 // Somewhere people work: a ward, a forward post, a rest center.
+//
+// A post of a unit may be open for part of the horizon only (added or closed
+// by a repair's events, docs/events.md): from the changeover of `open_day`
+// to the changeover of `close_day`. Places are held for whole roster days,
+// so a place opens, closes and changes its beds at a changeover. On a day it
+// is closed a place has no watches to stand, no beds and no team
+// (docs/unit-rules.md); its days open are counted like any other place's.
 struct Place {
+  static constexpr int kNeverCloses = INT_MAX;
+
   std::string name;
-  int capacity = 0;  // beds or places; 0 means unlimited
+  int capacity = 0;  // beds or places (from the first day; see beds_changes); 0 means unlimited
   PlaceKind kind = PlaceKind::kWard;
-  int watchers = 0;  // people on watch (or guard) at every minute, 24/7
+  int watchers = 0;  // people on watch (or guard) at every minute it is open, 24/7
   int showers = 0;   // showers usable at once (rest centers)
+  int open_day = 0;
+  int close_day = kNeverCloses;
+  std::vector<BedsChange> beds_changes{};  // in day order, each after the last and after day 0
+
+  bool open_on(int day) const { return day >= open_day && day < close_day; }
+  // Open on every day of a horizon of `days` days.
+  bool open_throughout(int days) const { return open_day <= 0 && close_day >= days; }
+  int watchers_on(int day) const { return open_on(day) ? watchers : 0; }
+  // Beds on `day` (0: no limit); only meaningful on a day it is open.
+  int beds_on(int day) const {
+    int beds = capacity;
+    for (const BedsChange& c : beds_changes)
+      if (c.day <= day) beds = c.beds;
+    return beds;
+  }
 };
 
 // A kind of shift: where, when it starts and how long it lasts. A day may hold
