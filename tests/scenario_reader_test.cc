@@ -126,6 +126,13 @@ void expect_same(const Problem& a, const Problem& b) {
     EXPECT_EQ(a.places[i].kind, b.places[i].kind);
     EXPECT_EQ(a.places[i].watchers, b.places[i].watchers);
     EXPECT_EQ(a.places[i].showers, b.places[i].showers);
+    EXPECT_EQ(a.places[i].open_day, b.places[i].open_day);
+    EXPECT_EQ(a.places[i].close_day, b.places[i].close_day);
+    ASSERT_EQ(a.places[i].beds_changes.size(), b.places[i].beds_changes.size());
+    for (std::size_t k = 0; k < a.places[i].beds_changes.size(); ++k) {
+      EXPECT_EQ(a.places[i].beds_changes[k].day, b.places[i].beds_changes[k].day);
+      EXPECT_EQ(a.places[i].beds_changes[k].beds, b.places[i].beds_changes[k].beds);
+    }
   }
   ASSERT_EQ(a.shifts.size(), b.shifts.size());
   for (std::size_t i = 0; i < a.shifts.size(); ++i) {
@@ -636,6 +643,39 @@ TEST(ScenarioReaderRoundTrip, ProblemBuiltInCodeComesBackEqual) {
   EXPECT_NE(yaml.find("      - {skill: team-leader, count: 2, label: two leaders}\n"), std::string::npos) << yaml;
 }
 
+// A post opened and one closed within the horizon, and beds changed from a
+// day on (what a repair's place events leave, docs/scenario.md): read as
+// written, written back the same.
+TEST(ScenarioReaderRoundTrip, PlaceDatesAreReadAndWrittenBack) {
+  const Problem a = parse_ok(edit({{19, "    - {name: Alpha, beds: 6, watchers: 2, closes: day 5}"},
+                                   {20, "    - {name: Bravo, beds: 6, watchers: 2, opens: day 3, "
+                                        "beds-changes: [{from: day 4, beds: 4}, {from: day 6, beds: 0}]}"},
+                                   {22, "    - {name: Base, beds: 20, guards: 1, showers: 2, beds-changes: "
+                                        "[{from: day 1, beds: 12}]}"}}));
+  EXPECT_EQ(a.places[0].open_day, 0);
+  EXPECT_EQ(a.places[0].close_day, 5);
+  EXPECT_EQ(a.places[1].open_day, 3);
+  EXPECT_EQ(a.places[1].close_day, Place::kNeverCloses);
+  ASSERT_EQ(a.places[1].beds_changes.size(), 2u);
+  EXPECT_EQ(a.places[1].beds_on(3), 6);
+  EXPECT_EQ(a.places[1].beds_on(5), 4);
+  EXPECT_EQ(a.places[1].beds_on(6), 0);
+  EXPECT_EQ(a.places[2].beds_on(0), 20);
+  EXPECT_EQ(a.places[2].beds_on(1), 12);
+  const std::string yaml = scenario_to_yaml(a);
+  EXPECT_NE(yaml.find("    - {name: Alpha, beds: 6, watchers: 2, closes: day 5}\n"), std::string::npos) << yaml;
+  EXPECT_NE(yaml.find("    - {name: Bravo, beds: 6, watchers: 2, opens: day 3, beds-changes: [{from: day 4, beds: 4}, "
+                      "{from: day 6, beds: 0}]}\n"),
+            std::string::npos)
+      << yaml;
+  EXPECT_NE(yaml.find("    - {name: Base, beds: 20, guards: 1, showers: 2, beds-changes: [{from: day 1, beds: 12}]}\n"),
+            std::string::npos)
+      << yaml;
+  const Problem b = parse_ok(yaml, "written.yaml");
+  expect_same(a, b);
+  EXPECT_EQ(scenario_to_yaml(b), yaml);
+}
+
 TEST(ScenarioReaderRoundTrip, ValuesAreWrittenAsTheDocsSay) {
   EXPECT_EQ(scenario_duration(0), "0");
   EXPECT_EQ(scenario_duration(360), "6h");
@@ -1069,7 +1109,7 @@ TEST(ScenarioReaderErrors, Places) {
             "      - {name: Alpha, beds: 1, watchers: 2}\n"
             "                                         ^");
   EXPECT_EQ(error_of(edit({{19, "    - {name: Alpha, beds: 6, guards: 2}"}})),
-            "bad.yaml:19:30: places.posts[0].guards: expected a field of a post (name, beds or watchers), got 'guards'; did you mean 'watchers'?\n"
+            "bad.yaml:19:30: places.posts[0].guards: expected a field of a post (name, beds, watchers, opens, closes or beds-changes), got 'guards'; did you mean 'watchers'?\n"
             "      - {name: Alpha, beds: 6, guards: 2}\n"
             "                               ^");
   // A rest center without beds.
@@ -1082,11 +1122,11 @@ TEST(ScenarioReaderErrors, Places) {
             "      - {name: Base, beds: 0, guards: 1, showers: 2}\n"
             "                           ^");
   EXPECT_EQ(error_of(edit({{22, "    - {name: Base, beds: 20, watchers: 1, showers: 2}"}})),
-            "bad.yaml:22:30: places.rest-centers[0].watchers: expected a field of a rest center (name, beds, guards or showers), got 'watchers'; did you mean 'guards'?\n"
+            "bad.yaml:22:30: places.rest-centers[0].watchers: expected a field of a rest center (name, beds, guards, showers or beds-changes), got 'watchers'; did you mean 'guards'?\n"
             "      - {name: Base, beds: 20, watchers: 1, showers: 2}\n"
             "                               ^");
   EXPECT_EQ(error_of(edit({{22, "    - {name: Base, beds: 20, guards: 1, shower: 2}"}})),
-            "bad.yaml:22:41: places.rest-centers[0].shower: expected a field of a rest center (name, beds, guards or showers), got 'shower'; did you mean 'showers'?\n"
+            "bad.yaml:22:41: places.rest-centers[0].shower: expected a field of a rest center (name, beds, guards, showers or beds-changes), got 'shower'; did you mean 'showers'?\n"
             "      - {name: Base, beds: 20, guards: 1, shower: 2}\n"
             "                                          ^");
   EXPECT_EQ(error_of(edit({{22, "    - {name: Base, beds: 1, guards: 2}"}})),
@@ -1097,6 +1137,48 @@ TEST(ScenarioReaderErrors, Places) {
             "bad.yaml:22:39: places.rest-centers[0].showers: expected a number of showers from 0 to 100000, got -1\n"
             "      - {name: Base, beds: 10, showers: -1}\n"
             "                                        ^");
+  // Dates of places (docs/scenario.md: changeovers within the horizon, in order).
+  EXPECT_EQ(error_of(edit({{20, "    - {name: Bravo, opens: day 3 12:00}"}})),
+            "bad.yaml:20:28: places.posts[1].opens: expected a changeover like 'day 4' (a place opens, closes and "
+            "changes its beds when everyone moves, at a changeover), got 'day 3 12:00'\n"
+            "      - {name: Bravo, opens: day 3 12:00}\n"
+            "                             ^");
+  EXPECT_EQ(error_of(edit({{20, "    - {name: Bravo, opens: day 8}"}})),
+            "bad.yaml:20:28: places.posts[1].opens: expected a changeover from day 0 to day 7, got 'day 8'\n"
+            "      - {name: Bravo, opens: day 8}\n"
+            "                             ^");
+  EXPECT_EQ(error_of(edit({{20, "    - {name: Bravo, opens: day 3, closes: day 3}"}})),
+            "bad.yaml:20:43: places.posts[1].closes: expected a changeover from day 4 to day 8, got 'day 3'\n"
+            "      - {name: Bravo, opens: day 3, closes: day 3}\n"
+            "                                            ^");
+  EXPECT_EQ(error_of(edit({{20, "    - {name: Bravo, from: day 3}"}})),
+            "bad.yaml:20:21: places.posts[1].from: expected a field of a post (name, beds, watchers, opens, closes or "
+            "beds-changes), got 'from'; did you mean 'opens'?\n"
+            "      - {name: Bravo, from: day 3}\n"
+            "                      ^");
+  EXPECT_EQ(error_of(edit({{20, "    - {name: Bravo, beds-changes: [{from: day 4, beds: 4}, {from: day 4, beds: 5}]}"}})),
+            "bad.yaml:20:67: places.posts[1].beds-changes[1].from: expected a changeover from day 5 to day 7, got "
+            "'day 4'\n"
+            "      - {name: Bravo, beds-changes: [{from: day 4, beds: 4}, {from: day 4, beds: 5}]}\n"
+            "                                                                    ^");
+  EXPECT_EQ(error_of(edit({{20, "    - {name: Bravo, beds-changes: [{from: day 4, beds: 1}]}"}})),
+            "bad.yaml:20:56: places.posts[1].beds-changes[0].beds: expected at least as many beds as watchers (2), got 1\n"
+            "      - {name: Bravo, beds-changes: [{from: day 4, beds: 1}]}\n"
+            "                                                         ^");
+  EXPECT_EQ(error_of(edit({{22, "    - {name: Base, beds: 20, beds-changes: [{from: day 4, beds: 0}]}"}})),
+            "bad.yaml:22:65: places.rest-centers[0].beds-changes[0].beds: expected a number of beds from 1 to 100000, "
+            "got 0\n"
+            "      - {name: Base, beds: 20, beds-changes: [{from: day 4, beds: 0}]}\n"
+            "                                                                  ^");
+  EXPECT_EQ(error_of(edit({{22, "    - {name: Base, beds: 20, opens: day 2}"}})),
+            "bad.yaml:22:30: places.rest-centers[0].opens: expected a field of a rest center (name, beds, guards, "
+            "showers or beds-changes), got 'opens'\n"
+            "      - {name: Base, beds: 20, opens: day 2}\n"
+            "                               ^");
+  // Every post closed on some day.
+  EXPECT_EQ(error_of(edit({{19, "    - {name: Alpha, closes: day 4}"}, {20, "    - {name: Bravo, opens: day 5}"}})),
+            "bad.yaml: invalid scenario: places: expected a post open on every day (a unit keeps at least one post), "
+            "got none on day 4");
   EXPECT_EQ(error_of(edit({{21, "  rest-centers: {name: Base}"}}, {{22, 22}})),
             "bad.yaml:21:17: places.rest-centers: expected a list of rest centers, got a map\n"
             "    rest-centers: {name: Base}\n"

@@ -202,7 +202,8 @@ class ScenarioReader : public DocumentReader {
     const auto posts = list(f.require("posts", "a list of posts"), "a list of posts");
     if (posts.empty()) fail(f.get("posts"), "expected at least one post, got none");
     for (const Item& post : posts) {
-      const Fields pf(*this, post, "a post", {"name", "beds", "watchers"}, false, {{"guards", "watchers"}});
+      const Fields pf(*this, post, "a post", {"name", "beds", "watchers", "opens", "closes", "beds-changes"}, false,
+                      {{"guards", "watchers"}, {"from", "opens"}, {"until", "closes"}});
       Place pl;
       pl.kind = PlaceKind::kPost;
       const Item name = pf.require("name", "the post's name");
@@ -213,11 +214,14 @@ class ScenarioReader : public DocumentReader {
       if (pl.capacity > 0 && pl.watchers > pl.capacity)
         fail(pf.has("watchers") ? pf.get("watchers") : pf.get("beds"),
              fmt::format("expected at most as many watchers as beds ({}), got {} watchers", pl.capacity, pl.watchers));
+      if (pf.has("opens")) pl.open_day = place_day(pf.get("opens"), "the day the post opens", 0, days_ - 1);
+      if (pf.has("closes")) pl.close_day = place_day(pf.get("closes"), "the day the post closes", pl.open_day + 1, days_);
+      if (pf.has("beds-changes")) beds_changes(pf.get("beds-changes"), pl, 0);
       p.places.push_back(std::move(pl));
     }
     if (f.has("rest-centers")) {
       for (const Item& rc : list(f.get("rest-centers"), "a list of rest centers")) {
-        const Fields rf(*this, rc, "a rest center", {"name", "beds", "guards", "showers"}, false,
+        const Fields rf(*this, rc, "a rest center", {"name", "beds", "guards", "showers", "beds-changes"}, false,
                         {{"watchers", "guards"}});
         Place pl;
         pl.kind = PlaceKind::kRestCenter;
@@ -231,6 +235,7 @@ class ScenarioReader : public DocumentReader {
           fail(rf.has("guards") ? rf.get("guards") : rf.get("beds"),
                fmt::format("expected at most as many guards as beds ({}), got {} guards", pl.capacity, pl.watchers));
         pl.showers = rf.has("showers") ? small_int(rf.get("showers"), "a number of showers", 0, kMaxPlaceSize) : 2;
+        if (rf.has("beds-changes")) beds_changes(rf.get("beds-changes"), pl, 1);
         p.places.push_back(std::move(pl));
       }
     }
@@ -241,6 +246,34 @@ class ScenarioReader : public DocumentReader {
       fail(it, fmt::format("expected at most {} shift kinds in all (each place has a stay, {} watch turns and {} "
                            "shower slots a day), got {}; use fewer places, longer watches or longer shower slots",
                            kMaxShiftKinds, u.watch_slots_per_day(), u.shower_slots_per_day(), kinds));
+  }
+
+  // A place's date (model/problem.h Place): a changeover, day `lo` to `hi`.
+  int place_day(const Item& it, const std::string& what, int lo, int hi) const {
+    const int minute = time_point(it, what, lo * kMinutesPerDay, hi * kMinutesPerDay,
+                                  fmt::format("a changeover from day {} to day {}", lo, hi));
+    if (minute % kMinutesPerDay != 0)
+      fail(it, fmt::format("expected a changeover like 'day {}' (a place opens, closes and changes its beds when "
+                           "everyone moves, at a changeover), got {}",
+                           minute / kMinutesPerDay + 1, quoted(it.node.Scalar())));
+    return minute / kMinutesPerDay;
+  }
+
+  // beds-changes: [{from: day 4, beds: 50}, ...], each after the last; `least` beds (0 for a post: no limit).
+  void beds_changes(const Item& it, Place& pl, int least) const {
+    int after = 0;
+    for (const Item& c : list(it, "a list of changes of beds (like [{from: day 4, beds: 50}])", true)) {
+      const Fields f(*this, c, "a change of beds", {"from", "beds"});
+      const int day = place_day(f.require("from", "the day the beds change (like 'day 4')"), "the day the beds change",
+                                after + 1, days_ - 1);
+      const Item beds_item = f.require("beds", "the number of beds from then on (a whole number)");
+      const int beds = small_int(beds_item, "a number of beds", least, kMaxPlaceSize);
+      if (beds > 0 && pl.watchers > beds)
+        fail(beds_item, fmt::format("expected at least as many beds as {} ({}), got {}",
+                                    pl.kind == PlaceKind::kPost ? "watchers" : "guards", pl.watchers, beds));
+      pl.beds_changes.push_back(BedsChange{day, beds});
+      after = day;
+    }
   }
 
   void people(const Item& it, Problem& p, const UnitSetup& u) {

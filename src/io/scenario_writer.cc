@@ -1,6 +1,6 @@
 // The scenario writer: block style for the sections, flow style ({...}) for
-// small records (a place, an absence, a rule, a request), every value plain
-// when YAML allows it and double-quoted otherwise.
+// small records (a place with its dates, an absence, a rule, a request),
+// every value plain when YAML allows it and double-quoted otherwise.
 #include "io/scenario_writer.h"
 
 #include <algorithm>
@@ -88,6 +88,19 @@ std::vector<std::string> skill_names(const UnitSetup& unit, const UnitPersonInfo
   return skills;
 }
 
+// ", opens: day 11, closes: day 20, beds-changes: [{from: day 14, beds: 6}]",
+// each only when it says something (model/problem.h Place).
+std::string place_dates(const Place& pl) {
+  std::string out;
+  if (pl.open_day > 0) out += fmt::format(", opens: day {}", pl.open_day);
+  if (pl.close_day != Place::kNeverCloses) out += fmt::format(", closes: day {}", pl.close_day);
+  if (pl.beds_changes.empty()) return out;
+  out += ", beds-changes: [";
+  for (std::size_t i = 0; i < pl.beds_changes.size(); ++i)
+    out += fmt::format("{}{{from: day {}, beds: {}}}", i ? ", " : "", pl.beds_changes[i].day, pl.beds_changes[i].beds);
+  return out + "]";
+}
+
 }  // namespace
 
 std::string yaml_scalar(const std::string& text) { return scalar(text); }
@@ -134,10 +147,11 @@ std::string scenario_to_yaml(const Problem& problem) {
     for (const Place& pl : problem.places) {
       if (pl.kind != kind) continue;
       if (kind == PlaceKind::kPost)
-        rows.push_back(fmt::format("{{name: {}, beds: {}, watchers: {}}}", scalar(pl.name), pl.capacity, pl.watchers));
+        rows.push_back(fmt::format("{{name: {}, beds: {}, watchers: {}{}}}", scalar(pl.name), pl.capacity, pl.watchers,
+                                   place_dates(pl)));
       else
-        rows.push_back(fmt::format("{{name: {}, beds: {}, guards: {}, showers: {}}}", scalar(pl.name), pl.capacity,
-                                   pl.watchers, pl.showers));
+        rows.push_back(fmt::format("{{name: {}, beds: {}, guards: {}, showers: {}{}}}", scalar(pl.name), pl.capacity,
+                                   pl.watchers, pl.showers, place_dates(pl)));
     }
     const char* key = kind == PlaceKind::kPost ? "posts" : "rest-centers";
     if (rows.empty()) {
