@@ -167,6 +167,29 @@ TEST(UnitIncremental, AtTheLanguageLimitAndWithManyTeamNeedsBothEvaluatorsAgree)
   expect_walk_matches(p, 6000, 3000);
 }
 
+// The mixed unit with dated places (model/problem.h Place): post-2 opens on
+// day 3 and post-1 closes on day 7, both inside a stint block; post-1 has 4
+// beds from day 2 and rest-1 10 from day 5. A random walk (which places and
+// watches people at closed posts too) is priced alike by both evaluators.
+Problem dated_unit() {
+  Problem p = mixed_unit();
+  p.places[1].open_day = 3;
+  p.places[0].close_day = 7;
+  p.places[0].beds_changes = {{2, 4}};
+  p.places[2].beds_changes = {{5, 10}};
+  if (auto err = p.validate()) ADD_FAILURE() << *err;
+  return p;
+}
+
+TEST(UnitIncremental, DatedPlacesMatchARecountAndTheFullEvaluator) { expect_walk_matches(dated_unit(), 20000, 10000); }
+
+TEST(UnitIncremental, RepairsWithDatedPlacesAndTransfersMatchARecountAndTheFullEvaluator) {
+  Problem p = dated_unit();
+  const Roster plan = construct_unit_plan(p, 7);
+  p.unit->repair = RepairBase{plan, 2 * kMinutesPerDay + 300};
+  expect_walk_matches(p, 20000, 10000, &plan);
+}
+
 TEST(UnitIncremental, ResetGivesTheSameAmountsAsTheWalk) {
   const Problem p = mixed_unit();
   UnitEvaluator ev(p, construct_unit_plan(p, 3));

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <bit>
 
+#include "eval/rules/place_dates.h"
+
 namespace vigil {
 
 namespace {
@@ -67,8 +69,8 @@ UnitEvaluator::UnitEvaluator(const Problem& problem, Roster roster)
   int night_slots = 0;
   for (int s = 0; s < W_; ++s) night_slots += L_.night_slot[s];
   for (const Place& pl : problem.places) {
-    night_demand += static_cast<std::int64_t>(pl.watchers) * night_slots * days_;
-    watch_demand += static_cast<std::int64_t>(pl.watchers) * W_ * days_;
+    night_demand += rules::watcher_days(pl, days_) * night_slots;
+    watch_demand += rules::watcher_days(pl, days_) * W_;
   }
   night_target_.resize(people_);
   watch_target_.resize(people_);
@@ -98,8 +100,10 @@ UnitEvaluator::UnitEvaluator(const Problem& problem, Roster roster)
   member_stamp_.assign(people_, 0);
   line_place_.assign(days_, -1);
   line_kind_.assign(days_, 0);
-  for (const Place& pl : problem.places)
+  for (const Place& pl : problem.places) {
     place_kind_.push_back(pl.kind == PlaceKind::kPost ? 1 : pl.kind == PlaceKind::kRestCenter ? 2 : 0);
+    if (!pl.open_throughout(days_)) dated_places_ = true;
+  }
   build_derived();
 }
 
@@ -337,7 +341,7 @@ void UnitEvaluator::person_day_cost(int p, int d, RuleAmounts& out) const {
         break;
       case PersonalRequest::Kind::kPost:
         if (d >= req.first_day && d <= req.last_day && here >= 0 && problem_.places[here].kind == PlaceKind::kPost &&
-            here != req.place.value)
+            here != req.place.value && (!req.place.valid() || problem_.places[req.place.index()].open_on(d)))
           out[idx(RuleKind::kPersonalRequests)] += req.weight;
         break;
       case PersonalRequest::Kind::kPartner: {
@@ -352,7 +356,7 @@ void UnitEvaluator::person_day_cost(int p, int d, RuleAmounts& out) const {
 void UnitEvaluator::slot_cost(int place, int d, int s, RuleAmounts& out) const {
   const std::size_t i = sl(place, d, s);
   const int n = slot_count_[i];
-  const int need = problem_.places[place].watchers;
+  const int need = problem_.places[place].watchers_on(d);
   out[idx(RuleKind::kWatchCover)] += n > need ? n - need : need - n;
   const int* who = &slot_people_[i * kSlotCap];
   int k = n;
@@ -376,9 +380,11 @@ void UnitEvaluator::slot_cost(int place, int d, int s, RuleAmounts& out) const {
 }
 
 void UnitEvaluator::beds_cost(int place, int d, RuleAmounts& out) const {
-  const int cap = problem_.places[place].capacity;
+  const Place& where = problem_.places[place];
   const int n = static_cast<int>(at_place_[pd(place, d)].size());
-  if (cap > 0 && n > cap) out[idx(RuleKind::kBeds)] += n - cap;
+  const int cap = where.beds_on(d);
+  // (A closed place has no beds: everyone there is beyond them.)
+  out[idx(RuleKind::kBeds)] += !where.open_on(d) ? n : cap > 0 && n > cap ? n - cap : 0;
 }
 
 void UnitEvaluator::team_cost(int post, int block, RuleAmounts& out) const {
@@ -388,8 +394,11 @@ void UnitEvaluator::team_cost(int post, int block, RuleAmounts& out) const {
   const int N = need_holders_.needs;
   int* have = team_have_.data();
   std::fill_n(have, N, 0);
-  const int first = block * post_days_, last = std::min(days_, first + post_days_);
-  for (int d = first; d < last; ++d)
+  // Only the days of the block on which the post is open have a team.
+  const rules::OpenDays open =
+      rules::open_days(problem_.places[post], block * post_days_, std::min(days_, (block + 1) * post_days_) - 1);
+  if (!open.any()) return;
+  for (int d = open.first; d <= open.last; ++d)
     for (int p : at_place_[pd(post, d)]) {
       if (member_stamp_[p] == round) continue;
       member_stamp_[p] = round;
@@ -419,9 +428,14 @@ void UnitEvaluator::line_cost(int p, RuleAmounts& out) const {
       const DayTransfer t = line_transferred(p, d) ? day_transfer(p, d) : DayTransfer{};
       if (!t.any() || available_at(problem_.people[p], t.minute)) ++rotation;
     }
+  // A transfer, or a post opening or closing under the person, breaks the rhythm that day (rules/unit_rotation.h).
+  auto moved_on = [&](int x) {
+    return line_transferred(p, x) || (dated_places_ && x > 0 && x < days_ &&
+                                      rules::moved_by_place_dates(problem_.places, place[x - 1], place[x], x));
+  };
   auto transfer_near = [&](int a, int b) {
     for (int x = a - 1; x <= b + 1; ++x)
-      if (line_transferred(p, x)) return true;
+      if (moved_on(x)) return true;
     return false;
   };
   const int wanted_showers = problem_.unit->parameters.showers_per_rest_stint;
@@ -436,7 +450,7 @@ void UnitEvaluator::line_cost(int p, RuleAmounts& out) const {
     while (e + 1 < days_ && kind[e + 1] == k) ++e;
     const int len = e - d + 1;
     for (int x = d + 1; x <= e; ++x) {
-      const bool moved = line_transferred(p, x);
+      const bool moved = moved_on(x);
       if (place[x] != place[x - 1] && !moved) ++rotation;
       if (k == 1 && x % P == 0 && !moved) ++rotation;
     }

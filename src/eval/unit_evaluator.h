@@ -182,6 +182,7 @@ class UnitEvaluator {
   mutable std::vector<int> line_place_;          // scratch for line_cost, one per day
   mutable std::vector<std::uint8_t> line_kind_;  // 0 nowhere, 1 post, 2 rest center
   std::vector<std::uint8_t> place_kind_;         // [place]: 1 post, 2 rest center, 0 other
+  bool dated_places_ = false;                    // some place opens or closes within the horizon
 
   // Derived state.
   std::vector<std::vector<int>> at_place_;  // [place * days + d]: people placed there

@@ -3,7 +3,7 @@
 //   day-off: the person is at a post or stands any watch (or guard) that day:
 //     1 unit;
 //   post: 1 unit per day in its range (cut to the horizon) on which the person
-//     is at a post other than the one asked for;
+//     is at a post other than the one asked for, while that one is open;
 //   partner: 1 unit per day on which both are placed somewhere, at different
 //     places.
 #pragma once
@@ -63,12 +63,17 @@ struct PersonalRequests {
     const int last = std::min(r.last_day, cx.days - 1);
     for (int d = first; d <= last; ++d) {
       const int pl = cx.place_at(p, d);
-      if (pl < 0 || cx.kind_at(p, d) != PlaceKind::kPost || pl == r.place.value) continue;
+      if (pl < 0 || cx.kind_at(p, d) != PlaceKind::kPost || pl == r.place.value || !asked_post_open(cx, r, d)) continue;
       record(in, kKind, tally, p, d, d, cx.layout.stay_shift[pl], 1, r.weight, [&] {
         return fmt::format("{}, {}: asked for {} but is at {}", cx.name(p), day_label(in.problem, d),
                            cx.place_or_nowhere(r.place.value), cx.place_name(pl));
       });
     }
+  }
+
+  // A post request counts only on days the post asked for is open.
+  static bool asked_post_open(const UnitContext& cx, const PersonalRequest& r, int d) {
+    return r.place.value < 0 || r.place.value >= cx.places || cx.problem.places[r.place.index()].open_on(d);
   }
 
   static void partner(const RuleInput& in, const UnitContext& cx, RuleTally& tally, const PersonalRequest& r, int p) {

@@ -15,11 +15,14 @@
 // Transfers (model/unit.h) break the rhythm by design: a day split by one
 // excuses a short run in it or just before or after it, and a move to
 // another place or across a block boundary on that day; a day on which the person leaves the unit by a
-// transfer to nowhere (absent from its minute) is not "placed nowhere".
+// transfer to nowhere (absent from its minute) is not "placed nowhere". A
+// post opening or closing at a changeover under the person excuses that day
+// the same way (rules/place_dates.h).
 #pragma once
 
 #include <algorithm>
 
+#include "eval/rules/place_dates.h"
 #include "eval/rules/rule_support.h"
 #include "eval/unit_context.h"
 #include "model/wording.h"
@@ -61,12 +64,12 @@ struct RotationRule {
         const bool post = kind == PlaceKind::kPost;
         for (int d = a + 1; d <= b; ++d) {
           const int from = cx.place_at(p, d - 1), to = cx.place_at(p, d);
-          if (from != to && !cx.transferred(p, d))
+          if (from != to && !moved(cx, p, d))
             record(in, kKind, tally, p, d - 1, d, cx.layout.stay_shift[to], 1, 1, [&] {
               return fmt::format("{}, {}: moves from {} to {} in the middle of a {} stint", cx.name(p),
                                  day_label(in.problem, d), cx.place_name(from), cx.place_name(to), post ? "post" : "rest");
             });
-          if (post && P > 0 && d % P == 0 && !cx.transferred(p, d))
+          if (post && P > 0 && d % P == 0 && !moved(cx, p, d))
             record(in, kKind, tally, p, d - 1, d, cx.layout.stay_shift[to], 1, 1, [&] {
               return fmt::format("{}, days {}-{}: post stint at {} crosses the block boundary at {} (stints are blocks "
                                  "of {} days from day 0)",
@@ -102,18 +105,25 @@ struct RotationRule {
   }
 
   // A short post run is allowed at the horizon's edges and next to (or over)
-  // a day on which the person is not present or is transferred.
+  // a day on which the person is not present, is transferred or sees a post open or close.
   static bool excused(const UnitContext& cx, int p, int a, int b) {
     if (a == 0 || b == cx.days - 1 || transfer_near(cx, p, a, b)) return true;
     for (int d = std::max(a - 1, 0); d <= std::min(b + 1, cx.days - 1); ++d)
       if (!cx.is_present(p, d)) return true;
     return false;
   }
-  // A transfer on a day of [a, b] or just before or after it.
+  // A transfer, or a post opening or closing under the person, on a day of
+  // [a, b] or just before or after it.
   static bool transfer_near(const UnitContext& cx, int p, int a, int b) {
     for (int d = a - 1; d <= b + 1; ++d)
-      if (cx.transferred(p, d)) return true;
+      if (moved(cx, p, d)) return true;
     return false;
+  }
+  // Day d breaks the rhythm by design: a transfer splits it, or a post opens
+  // or closes under the person at its changeover (rules/place_dates.h).
+  static bool moved(const UnitContext& cx, int p, int d) {
+    if (cx.transferred(p, d)) return true;
+    return d > 0 && d < cx.days && moved_by_place_dates(cx.problem.places, cx.place_at(p, d - 1), cx.place_at(p, d), d);
   }
   // Placed nowhere on day d by a transfer at a moment from which the person is away.
   static bool leaves_during(const RuleInput& in, const UnitContext& cx, int p, int d) {

@@ -3,12 +3,14 @@
 // person, n = their watches over the horizon (night watches only for
 // night-spread, counted at any place), t = round(N * present_p / sum of
 // present days), half up, where N is the demand: sum over places of watchers
-// x slots (night slots only for night-spread) x days. Units: (n - t)^2.
+// x slots (night slots only for night-spread) x days it is open. Units:
+// (n - t)^2.
 #pragma once
 
 #include <cstdint>
 #include <vector>
 
+#include "eval/rules/place_dates.h"
 #include "eval/rules/rule_support.h"
 #include "eval/unit_context.h"
 
@@ -28,9 +30,8 @@ struct Spread {
     for (int s = 0; s < cx.slots; ++s) night_slots += L.night_slot[s];
     std::int64_t night_demand = 0, watch_demand = 0;
     for (const Place& place : in.problem.places) {
-      if (place.watchers <= 0) continue;
-      night_demand += static_cast<std::int64_t>(place.watchers) * night_slots * cx.days;
-      watch_demand += static_cast<std::int64_t>(place.watchers) * cx.slots * cx.days;
+      night_demand += watcher_days(place, cx.days) * night_slots;
+      watch_demand += watcher_days(place, cx.days) * cx.slots;
     }
     const int wm = L.watch_minutes;
     for (int p = 0; p < cx.people; ++p) {

@@ -2,7 +2,9 @@
 // a stint block [b*P, (b+1)*P), cut at the horizon's end) has at least
 // `count` members with each team need: the experience (at least the level),
 // the skill, or the language (any level). Units: the members missing, per
-// (post, block, need). An empty team misses them all. Who meets a need and
+// (post, block, need). An empty team misses them all. A post open on only
+// some days of a block (model/problem.h Place) has the team of those days;
+// a block in which it is closed throughout has none. Who meets a need and
 // what a team misses is in rules/team_needs.h; this unit counts the teams
 // over the plan and words what they lack.
 #pragma once
@@ -11,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "eval/rules/place_dates.h"
 #include "eval/rules/rule_support.h"
 #include "eval/rules/team_needs.h"
 #include "eval/unit_context.h"
@@ -33,8 +36,11 @@ struct Team {
     int round = 0;
     for (int pl = 0; pl < cx.places; ++pl) {
       if (in.problem.places[pl].kind != PlaceKind::kPost) continue;
-      for (int a = 0; a < cx.days; a += P, ++round) {
-        const int b = std::min(a + P, cx.days) - 1;
+      for (int first = 0; first < cx.days; first += P, ++round) {
+        // Only the days of the block on which the post is open have a team.
+        const OpenDays open = open_days(in.problem.places[pl], first, std::min(first + P, cx.days) - 1);
+        if (!open.any()) continue;
+        const int a = open.first, b = open.last;
         members.clear();
         std::fill(with.begin(), with.end(), 0);
         for (int d = a; d <= b; ++d)

@@ -1,6 +1,7 @@
 // Unit rule watch-cover: every place with watchers (a post's watch, a rest
 // center's guard) has exactly its number of people on watch in every slot of
-// every day. Units: |on watch - needed| per (place, day, slot).
+// every day it is open, and nobody on watch on a day it is closed. Units:
+// |on watch - needed| per (place, day, slot).
 #pragma once
 
 #include <cstdlib>
@@ -18,19 +19,22 @@ struct WatchCover {
       const Place& place = in.problem.places[pl];
       if (place.watchers <= 0) continue;
       const char* duty = cx.duty(pl);
-      for (int d = 0; d < cx.days; ++d)
+      for (int d = 0; d < cx.days; ++d) {
+        const int need = place.watchers_on(d);  // none on a day the place is closed
         for (int s = 0; s < cx.slots; ++s) {
           const int n = cx.watcher_count(pl, d, s);
-          const int u = std::abs(n - place.watchers);
+          const int u = std::abs(n - need);
           record(in, kKind, tally, -1, d, d, cx.layout.watch_shift[static_cast<std::size_t>(pl) * cx.slots + s], u, u,
                  [&] {
-                   if (n == 0) return fmt::format("{}, {}: nobody {}, {} needed", place.name, cx.when(d, s), duty, place.watchers);
-                   if (n < place.watchers)
-                     return fmt::format("{}, {}: {} {}, {} needed", place.name, cx.when(d, s), n, duty, place.watchers);
-                   return fmt::format("{}, {}: {} {} ({}), {} needed", place.name, cx.when(d, s), n, duty,
-                                      cx.names(cx.watchers_begin(pl, d, s), cx.watchers_end(pl, d, s)), place.watchers);
+                   if (n == 0) return fmt::format("{}, {}: nobody {}, {} needed", place.name, cx.when(d, s), duty, need);
+                   if (n < need) return fmt::format("{}, {}: {} {}, {} needed", place.name, cx.when(d, s), n, duty, need);
+                   const std::string who = cx.names(cx.watchers_begin(pl, d, s), cx.watchers_end(pl, d, s));
+                   if (need == 0)
+                     return fmt::format("{}, {}: {} {} ({}) while it is closed", place.name, cx.when(d, s), n, duty, who);
+                   return fmt::format("{}, {}: {} {} ({}), {} needed", place.name, cx.when(d, s), n, duty, who, need);
                  });
         }
+      }
     }
   }
 };
