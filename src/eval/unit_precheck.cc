@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "eval/rules/day_limits.h"
+#include "eval/rules/place_dates.h"
 #include "eval/rules/team_needs.h"
 #include "model/wording.h"
 
@@ -79,10 +80,10 @@ class Precheck {
       }
     }
     if (hard(RuleKind::kBeds) && hard(RuleKind::kRotation)) check_beds();
-    if (hard(RuleKind::kBeds) && hard(RuleKind::kRotation) && only_posts_and_rests_ && post_beds_ > 0) check_rotation();
+    if (hard(RuleKind::kBeds) && hard(RuleKind::kRotation) && only_posts_and_rests_) check_rotation();
     if (hard(RuleKind::kTeam)) check_team();
     if (hard(RuleKind::kShowers) && hard(RuleKind::kBeds) && hard(RuleKind::kRotation) && only_posts_and_rests_ &&
-        post_beds_ >= 0 && u_.parameters.showers_per_rest_stint > 0)
+        u_.parameters.showers_per_rest_stint > 0)
       check_showers();
     std::stable_sort(out_.begin(), out_.end(), [](const Finding& a, const Finding& b) {
       if (a.rule != b.rule) return static_cast<int>(a.rule) < static_cast<int>(b.rule);
@@ -121,19 +122,40 @@ class Precheck {
     }
     watchers_count_.assign(static_cast<std::size_t>(days_), 0);
     for (int d = 0; d < days_; ++d) watchers_count_[d] = absences_bind ? present_count_[d] : n_;
-    for (std::size_t pl = 0; pl < p_.places.size(); ++pl) {
-      const Place& place = p_.places[pl];
+    // Beds per day, of the places open that day (-1: one of them has no limit).
+    post_beds_.assign(static_cast<std::size_t>(days_), 0);
+    all_beds_.assign(static_cast<std::size_t>(days_), 0);
+    const auto add_beds = [](int& total, int beds) { total = total < 0 || beds <= 0 ? -1 : total + beds; };
+    for (const Place& place : p_.places) {
       if (place.watchers > 0) ++watch_places_;
-      if (place.kind == PlaceKind::kPost) {
-        ++posts_;
-        if (place.capacity <= 0) post_beds_ = -1;
-        else if (post_beds_ >= 0) post_beds_ += place.capacity;
-      } else if (place.kind != PlaceKind::kRestCenter) {
-        only_posts_and_rests_ = false;
+      if (place.kind == PlaceKind::kPost) ++posts_;
+      else if (place.kind != PlaceKind::kRestCenter) only_posts_and_rests_ = false;
+      for (int d = 0; d < days_; ++d) {
+        if (!place.open_on(d)) continue;
+        if (place.kind == PlaceKind::kPost) add_beds(post_beds_[d], place.beds_on(d));
+        add_beds(all_beds_[d], place.beds_on(d));
       }
-      if (place.capacity <= 0) all_beds_ = -1;
-      else if (all_beds_ >= 0) all_beds_ += place.capacity;
     }
+  }
+
+  // Whether a post opens, closes or changes its beds at a changeover within
+  // days (first, last]: the rotation may then break its rhythm
+  // (rules/place_dates.h), so counts that rely on it do not hold there.
+  bool post_dates_within(int first, int last) const {
+    for (const Place& place : p_.places) {
+      if (place.kind != PlaceKind::kPost) continue;
+      const auto inside = [&](int day) { return day > first && day <= last; };
+      if (inside(place.open_day) || (place.close_day != Place::kNeverCloses && inside(place.close_day))) return true;
+      for (const BedsChange& c : place.beds_changes)
+        if (inside(c.day)) return true;
+    }
+    return false;
+  }
+  int posts_open(int first, int last) const {
+    int n = 0;
+    for (const Place& place : p_.places)
+      if (place.kind == PlaceKind::kPost && rules::open_days(place, first, last).any()) ++n;
+    return n;
   }
 
   // People a place needs on each day to keep `watchers` at every slot.
@@ -155,8 +177,12 @@ class Precheck {
   void check_no_watch_possible() {
     const auto& par = u_.parameters;
     const rules::DayLimits lim = rules::day_limits(par, u_.watch_minutes, slots_);
-    long long demand = 0;
-    for (const Place& place : p_.places) demand += static_cast<long long>(place.watchers) * slots_;
+    long long demand = 0;  // the watches of the busiest day
+    for (int d = 0; d < days_; ++d) {
+      long long day = 0;
+      for (const Place& place : p_.places) day += static_cast<long long>(place.watchers_on(d)) * slots_;
+      demand = std::max(demand, day);
+    }
     std::string why;
     if (hard(RuleKind::kDailyWatchHours) && lim.max_watches < 1)
       why = fmt::format("a watch lasts {} but a person may watch at most {} a day", duration(u_.watch_minutes),
@@ -170,30 +196,38 @@ class Precheck {
         static_cast<int>(std::min<long long>(demand, INT_MAX)));
   }
 
-  // A place whose watches need more people a day than it has beds.
+  // A place whose watches need more people a day than it has beds (on the
+  // days it is open, with the beds of each day).
   void check_place_beds() {
     if (!hard(RuleKind::kBeds) || !hard(RuleKind::kOnePlace)) return;
     for (std::size_t pl = 0; pl < p_.places.size(); ++pl) {
       const Place& place = p_.places[pl];
-      if (place.watchers <= 0 || place.capacity <= 0) continue;
+      if (place.watchers <= 0) continue;
       const int need = people_for(place.watchers);
-      if (need > place.capacity)
+      std::vector<std::pair<int, std::vector<long long>>> items;
+      for (int d = 0; d < days_; ++d)
+        if (const int beds = place.beds_on(d); place.open_on(d) && beds > 0 && need > beds) items.push_back({d, {beds}});
+      group_runs(items, 1, [&](int a, int b, const std::vector<long long>& k) {
+        const int beds = static_cast<int>(k[0]);
+        const bool always = a == 0 && b == days_ - 1;
         add(RuleKind::kWatchCover,
-            fmt::format("{}: its watches need at least {} people a day but it has only {} bed{} ({} short)", place.name,
-                        need, place.capacity, place.capacity == 1 ? "" : "s", need - place.capacity),
-            need - place.capacity, -1, -1, static_cast<int>(pl));
+            fmt::format("{}{}: its watches need at least {} people a day but it has only {} bed{} ({} short)",
+                        place.name, always ? std::string() : ", " + days_text(a, b), need, beds, beds == 1 ? "" : "s",
+                        need - beds),
+            need - beds, always ? -1 : a, always ? -1 : b, static_cast<int>(pl));
+      });
     }
   }
 
   // People the watches need on a day: per place when each person watches
   // only where placed, else over all places at once. `less` lowers each
   // place's watchers (1 for the experienced partners novices need).
-  int watch_people_needed(int less) const {
+  int watch_people_needed(int day, int less) const {
     long long per_place = 0, slots_total = 0;
     int widest = 0;
     for (const Place& place : p_.places) {
-      const int w = place.watchers - less;
-      if (place.watchers <= 0 || w <= 0) continue;
+      const int w = place.watchers_on(day) - less;
+      if (place.watchers_on(day) <= 0 || w <= 0) continue;
       per_place += people_for(w);
       slots_total += static_cast<long long>(w) * slots_;
       widest = std::max(widest, w);
@@ -203,12 +237,12 @@ class Precheck {
   }
 
   void check_watch_people() {
-    const int need = watch_people_needed(0);
     std::vector<std::pair<int, std::vector<long long>>> items;
     for (int d = 0; d < days_; ++d)
-      if (watchers_count_[d] < need) items.push_back({d, {watchers_count_[d], need}});
+      if (const int need = watch_people_needed(d, 0); watchers_count_[d] < need)
+        items.push_back({d, {watchers_count_[d], need}});
     group_runs(items, 1, [&](int a, int b, const std::vector<long long>& k) {
-      const int have = static_cast<int>(k[0]);
+      const int have = static_cast<int>(k[0]), need = static_cast<int>(k[1]);
       add(RuleKind::kWatchCover,
           fmt::format("{}: {} present but the watches need at least {} ({} short)", days_text(a, b), people_are(have),
                       need, need - have),
@@ -217,13 +251,12 @@ class Precheck {
   }
 
   void check_novices() {
-    const int need = watch_people_needed(1);
-    if (need == 0) return;
     std::vector<std::pair<int, std::vector<long long>>> items;
     for (int d = 0; d < days_; ++d)
-      if (experienced_count_[d] < need) items.push_back({d, {experienced_count_[d], need}});
+      if (const int need = watch_people_needed(d, 1); need > 0 && experienced_count_[d] < need)
+        items.push_back({d, {experienced_count_[d], need}});
     group_runs(items, 1, [&](int a, int b, const std::vector<long long>& k) {
-      const int have = static_cast<int>(k[0]);
+      const int have = static_cast<int>(k[0]), need = static_cast<int>(k[1]);
       add(RuleKind::kNovicePair,
           fmt::format("{}: {} present but the watches need at least {} so that no two novices watch together ({} short)",
                       days_text(a, b), people_are(have, "experienced"), need, need - have),
@@ -232,16 +265,15 @@ class Precheck {
   }
 
   void check_beds() {
-    if (all_beds_ < 0) return;
     std::vector<std::pair<int, std::vector<long long>>> items;
     for (int d = 0; d < days_; ++d)
-      if (present_count_[d] > all_beds_) items.push_back({d, {present_count_[d]}});
+      if (all_beds_[d] >= 0 && present_count_[d] > all_beds_[d]) items.push_back({d, {present_count_[d], all_beds_[d]}});
     group_runs(items, 1, [&](int a, int b, const std::vector<long long>& k) {
-      const int have = static_cast<int>(k[0]);
+      const int have = static_cast<int>(k[0]), beds = static_cast<int>(k[1]);
       add(RuleKind::kBeds,
-          fmt::format("{}: {} present but there are only {} beds ({} short)", days_text(a, b), people_are(have),
-                      all_beds_, have - all_beds_),
-          have - all_beds_, a, b);
+          fmt::format("{}: {} present but there are only {} beds ({} short)", days_text(a, b), people_are(have), beds,
+                      have - beds),
+          have - beds, a, b);
     });
   }
 
@@ -253,26 +285,30 @@ class Precheck {
     const int P = r.post_days;
     if (P <= 0 || r.max_rest_days < 0) return;
     const int K = (r.max_rest_days + 1 + P - 1) / P;
-    const int capacity = K * post_beds_;
     std::vector<std::pair<int, std::vector<long long>>> items;
     for (int b = 1; (b + K) * P < days_; ++b) {
       const int from = b * P - 1, to = (b + K) * P;
+      // (Posts opening, closing or changing beds around these days excuse
+      // short stints: nothing is proven there.)
+      const int post_beds = post_beds_[static_cast<std::size_t>(b * P)];
+      if (post_beds <= 0 || post_dates_within(from - 1, to + 1)) continue;
+      const int capacity = K * post_beds;
       int throughout = 0;
       for (int i = 0; i < n_; ++i) {
         bool all = true;
         for (int d = from; d <= to && all; ++d) all = present(i, d);
         throughout += all ? 1 : 0;
       }
-      if (throughout > capacity) items.push_back({b * P, {throughout}});
+      if (throughout > capacity) items.push_back({b * P, {throughout, post_beds}});
     }
     group_runs(items, P, [&](int a, int b, const std::vector<long long>& k) {
-      const int have = static_cast<int>(k[0]);
+      const int have = static_cast<int>(k[0]), post_beds = static_cast<int>(k[1]), capacity = K * post_beds;
       const int last = b + K * P - 1;
       add(RuleKind::kRotation,
           fmt::format("{}: {}{} present throughout, each needs a {}-day post stint in {} days (at most {} rest days "
                       "in a row), but the posts hold {} a stint, {} in all ({} short)",
                       days_text(a, last), a == b ? "" : fmt::format("in every {} days, ", K * P), people_are(have), P,
-                      a == b ? "these" : "those", r.max_rest_days, post_beds_, capacity, have - capacity),
+                      a == b ? "these" : "those", r.max_rest_days, post_beds, capacity, have - capacity),
           have - capacity, a, last);
     });
   }
@@ -314,10 +350,13 @@ class Precheck {
     for (int which = 0; which < static_cast<int>(needs.size()); ++which) {
       const TeamNeed& need = needs[which];
       if (need.count <= 0) continue;
-      const int required = posts_ * need.count;
       std::vector<std::pair<int, std::vector<long long>>> items;
       for (int a = 0; a < days_; a += P) {
         const int e = std::min(days_, a + P) - 1;
+        // The posts open in the block; one opening or closing inside it lets
+        // a person join two of its teams (rules/place_dates.h).
+        const int posts = posts_open(a, e);
+        const bool rhythm_broken = post_dates_within(a, e);
         int holders = 0, seats = 0;
         for (int i = 0; i < n_; ++i) {
           if (!has.meets(i, which)) continue;
@@ -325,20 +364,26 @@ class Precheck {
           for (int d = a; d <= e && !here; ++d) here = present(i, d);
           if (!here) continue;
           ++holders;
-          seats += std::min(posts_, teams_one_can_join(i, a, e));
+          int teams = 0;
+          if (rhythm_broken)
+            for (int d = a; d <= e; ++d) teams += present(i, d) || !absences_bind ? 1 : 0;
+          else
+            teams = teams_one_can_join(i, a, e);
+          seats += std::min(posts, teams);
         }
-        if (seats < required) items.push_back({a, {holders, seats}});
+        if (seats < posts * need.count) items.push_back({a, {holders, seats, posts}});
       }
       const NeedWords words = need_words(u_, need);
       group_runs(items, P, [&](int a, int b, const std::vector<long long>& k) {
-        const int holders = static_cast<int>(k[0]), seats = static_cast<int>(k[1]);
+        const int holders = static_cast<int>(k[0]), seats = static_cast<int>(k[1]), posts_here = static_cast<int>(k[2]);
+        const int required = posts_here * need.count;
         const int last = std::min(days_, b + P) - 1;
         const std::string who = holders == 0   ? fmt::format("no {} are present", words.nouns)
                                 : holders == 1 ? fmt::format("1 {} is present", words.noun)
                                                : fmt::format("{} {} are present", holders, words.nouns);
         const std::string each = need.count == 1 ? std::string("one") : fmt::format("{}", need.count);
-        const std::string posts = posts_ == 1 ? fmt::format("the post needs {}", each)
-                                              : fmt::format("{} posts each need {}", posts_, each);
+        const std::string posts = posts_here == 1 ? fmt::format("the post needs {}", each)
+                                                  : fmt::format("{} posts each need {}", posts_here, each);
         add(RuleKind::kTeam, fmt::format("{}: {} but {} ({} short)", days_text(a, last), who, posts, required - seats),
             required - seats, a, last);
       });
@@ -356,7 +401,8 @@ class Precheck {
         slots_a_day += static_cast<long long>(std::max(place.showers, 0)) * u_.shower_slots_per_day();
     std::vector<std::pair<int, std::vector<long long>>> items;
     for (int d = 0; d < days_; ++d) {
-      const int resting = present_count_[d] - post_beds_;
+      if (post_beds_[d] < 0) continue;  // a post without a bed limit takes anyone
+      const int resting = present_count_[d] - post_beds_[d];
       if (resting <= 0) continue;
       const int from = std::max(0, d - M + 1), to = std::min(days_ - 1, d + M - 1);
       const long long capacity = slots_a_day * (to - from + 1);
@@ -385,8 +431,8 @@ class Precheck {
   const UnitSetup& u_;
   int n_ = 0, days_ = 0, slots_ = 0, cap_ = 0;
   int watch_places_ = 0, posts_ = 0;
-  int post_beds_ = 0;  // -1: a post without a bed limit
-  int all_beds_ = 0;   // -1: a place without a bed limit
+  std::vector<int> post_beds_;  // [day]: beds of the posts open that day; -1: one has no bed limit
+  std::vector<int> all_beds_;   // [day]: the same over every place
   bool only_posts_and_rests_ = true;
   std::vector<std::uint8_t> present_;
   std::vector<int> present_count_, watchers_count_, experienced_count_;

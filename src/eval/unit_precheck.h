@@ -26,6 +26,11 @@
 //   showers      a day on which more people must be at a rest center (present
 //                minus post beds) than the showers can serve within the
 //                longest rest stint around it.
+// Each day counts the places open that day with that day's beds (a post
+// opened or closed by a repair's events, model/problem.h Place); around a
+// post opening, closing or changing beds inside the days a count spans, the
+// rotation may break its rhythm, and the rotation and team counts there
+// prove nothing or count more loosely.
 #pragma once
 
 #include <string>
