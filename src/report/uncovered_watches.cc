@@ -112,7 +112,7 @@ std::vector<UncoveredWatch> uncovered_watches(const Problem& problem, const Rost
       for (int p = 0; p < roster.people(); ++p)
         if (const int pl = view.watch_place(p, d, s); pl >= 0) on_slot[static_cast<std::size_t>(pl)].push_back(p);
       for (int pl = 0; pl < layout.places; ++pl) {
-        const int needed = problem.places[static_cast<std::size_t>(pl)].watchers;
+        const int needed = problem.places[static_cast<std::size_t>(pl)].watchers_on(d);
         if (needed <= 0) continue;
         UncoveredWatch w{pl, d, s, start, start + layout.watch_minutes, {}, {}, 0, {}};
         for (int p : on_slot[static_cast<std::size_t>(pl)]) {

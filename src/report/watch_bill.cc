@@ -137,7 +137,7 @@ std::string watch_bill_html(const Problem& problem, const Roster& roster, const 
           const auto& who = grid.at(d, s, static_cast<int>(c));
           const UncoveredWatch* gap = gaps.find(d, s, grid.columns[c]);
           const bool short_handed =
-              gap || static_cast<int>(who.size()) < problem.places[static_cast<std::size_t>(grid.columns[c])].watchers;
+              gap || static_cast<int>(who.size()) < problem.places[static_cast<std::size_t>(grid.columns[c])].watchers_on(d);
           out += short_handed ? "<td class=\"short\">" : "<td>";
           std::vector<std::string> lines;
           for (int p : who)

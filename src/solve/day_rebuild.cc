@@ -99,7 +99,7 @@ bool DayRebuilder::rebuild(const UnitEvaluator& ev, int place, int day, std::mt1
   best_.clear();
   people_.clear();
   slots_ = L.watch_slots;
-  need_ = problem.places[place].watchers;
+  need_ = problem.places[place].watchers_on(day);
   if (need_ <= 0 || need_ > UnitEvaluator::kSlotCap || slots_ > 64) return false;
   limits_ = ev.day_limits();
   // Slots already begun keep their watchers: the search starts after them.

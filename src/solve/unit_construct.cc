@@ -236,6 +236,22 @@ std::vector<int> first_groups(const Problem& problem, const std::vector<int>& po
   return group_of;
 }
 
+// A post open on `day` with the fewest people placed there so far (the
+// first of them): where someone goes whose group's post is closed that day
+// (opened or closed by a repair's events), so nobody is placed at a closed
+// post. (At least one post is open every day: Problem::validate.)
+int least_filled_open_post(const Problem& problem, const std::vector<int>& posts, const Roster& roster,
+                           const UnitLayout& L, int day) {
+  int best = -1, fewest = 0;
+  for (int post : posts) {
+    if (!problem.places[post].open_on(day)) continue;
+    int n = 0;
+    for (int p = 0; p < roster.people(); ++p) n += roster.at(p, day, UnitLayout::kPlacementLane) == L.stay_shift[post];
+    if (best < 0 || n < fewest) best = post, fewest = n;
+  }
+  return best < 0 ? posts.front() : best;
+}
+
 }  // namespace
 
 void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, Rng& rng) {
@@ -258,10 +274,17 @@ void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, R
     const int post_index = group.post;
     const int post = posts[post_index];
     const int rest = rests[post_index % rests.size()];
+    int instead = -1;  // the post taken instead of the group's on its closed days, kept for a stint block
     for (int d = 0; d < problem.days(); ++d) {
       if (!present_on_day(problem.people[p], d)) continue;
       const bool at_post = (d / P) % group.cycle == group.phase;
-      roster.set(p, d, L.stay_shift[at_post ? post : rest], UnitLayout::kPlacementLane);
+      int where = at_post ? post : rest;
+      if (at_post && !problem.places[post].open_on(d)) {
+        if (instead < 0 || d % P == 0 || !problem.places[instead].open_on(d))
+          instead = least_filled_open_post(problem, posts, roster, L, d);
+        where = instead;
+      }
+      roster.set(p, d, L.stay_shift[where], UnitLayout::kPlacementLane);
     }
   }
 }
@@ -274,11 +297,11 @@ void assign_watches(const Problem& problem, UnitEvaluator& ev, Rng& rng) {
   for (int d = 0; d < L.days; ++d)
     for (int pl = 0; pl < L.places; ++pl) {
       const Place& place = problem.places[pl];
-      if (place.watchers <= 0) continue;
+      if (place.watchers_on(d) <= 0) continue;
       here = ev.people_at(pl, d);
       std::shuffle(here.begin(), here.end(), rng.engine);
       for (int s = 0; s < L.watch_slots; ++s) {
-        for (int k = ev.watcher_count(pl, d, s); k < place.watchers; ++k) {
+        for (int k = ev.watcher_count(pl, d, s); k < place.watchers_on(d); ++k) {
           int best = -1;
           double best_cost = 1e18;
           const int* on = ev.watchers(pl, d, s);

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <climits>
 #include <cmath>
 #include <memory>
 
@@ -46,6 +47,7 @@ void UnitSearch::run() {
     if (!pick_move()) continue;
     if (repairing_ && touches_past()) continue;
     if (absences_bind_ && puts_absent_on_duty()) continue;
+    if (dated_places_ && puts_at_closed_place()) continue;
     if (!try_move()) break;
   }
   save_best();
@@ -59,9 +61,13 @@ bool UnitSearch::prepare() {
     assign_watches(problem_, ev_, rng_);
     assign_showers(problem_, ev_, rng_);
   }
-  for (int pl = 0; pl < ev_.layout().places; ++pl)
+  for (int pl = 0; pl < ev_.layout().places; ++pl) {
     if (problem_.places[pl].watchers > 0) watched_places_.push_back(pl);
+    const Place& place = problem_.places[pl];
+    if (!place.open_throughout(problem_.days()) || !place.beds_changes.empty()) dated_places_ = true;
+  }
   if (problem_.unit->repair) clear_absent();
+  if (problem_.unit->repair && dated_places_) clear_closed();
   consider_best();
   save_best();
   if (options_.check_mode && !verify("at the start", false)) return false;
@@ -144,6 +150,7 @@ bool UnitSearch::restart_from_plan() {
   save_best();
   ev_.reset(problem_.unit->repair->plan);
   clear_absent();
+  if (dated_places_) clear_closed();
   change_percent_ = options_.first_feasible ? kLeastChangePercent : kFirstChangePercent;
   ev_.set_change_percent(change_percent_);
   hard_weight_ = 30;
@@ -224,6 +231,48 @@ void UnitSearch::clear_absent() {
   changes_.clear();
 }
 
+// What a post's closing forces on a repair before any search: nobody stays at
+// a place on a day it is closed, nor watches there. Each person there goes,
+// for each stint block, to the post open then with the most beds to spare
+// (the walk then shares out the watches there); the plan in force may have
+// had them there, but the search never puts anyone back.
+void UnitSearch::clear_closed() {
+  const UnitLayout& L = ev_.layout();
+  const int P = std::max(1, problem_.unit->rotation.post_days);
+  for (int p = 0; p < problem_.person_count(); ++p) {
+    changes_.clear();
+    int instead = -1;
+    for (int d = 0; d < L.days; ++d) {
+      for (int s = 0; s < L.watch_slots; ++s)
+        if (const int w = ev_.watch_place(p, d, s);
+            w >= 0 && !problem_.places[w].open_on(d) && !ev_.frozen_cell(p, d, L.watch_lane(s), kOff))
+          changes_.push_back({p, d, L.watch_lane(s), kOff});
+      const int pl = ev_.place_at(p, d);
+      if (pl < 0 || problem_.places[pl].open_on(d)) continue;
+      if (instead < 0 || d % P == 0 || !problem_.places[instead].open_on(d)) instead = roomiest_post(d);
+      if (instead < 0) continue;
+      const ShiftCode stay = L.stay_shift[static_cast<std::size_t>(instead)];
+      if (!ev_.frozen_cell(p, d, UnitLayout::kPlacementLane, stay)) changes_.push_back({p, d, UnitLayout::kPlacementLane, stay});
+    }
+    if (!changes_.empty()) ev_.apply(changes_.data(), static_cast<int>(changes_.size()));
+  }
+  changes_.clear();
+}
+
+// The post open on `day` with the most beds to spare (no limit counts as
+// the most), the first of them.
+int UnitSearch::roomiest_post(int day) const {
+  int best = -1, most = 0;
+  for (int pl = 0; pl < ev_.layout().places; ++pl) {
+    const Place& place = problem_.places[pl];
+    if (place.kind != PlaceKind::kPost || !place.open_on(day)) continue;
+    const int spare = place.beds_on(day) <= 0 ? INT_MAX
+                                              : place.beds_on(day) - static_cast<int>(ev_.people_at(pl, day).size());
+    if (best < 0 || spare > most) best = pl, most = spare;
+  }
+  return best;
+}
+
 // Settling a repair: the cells that differ from the plan in force (and are
 // not in the past), so restore moves can pick one at random.
 void UnitSearch::refresh_changed() {
@@ -262,12 +311,16 @@ void UnitSearch::refresh_focus() {
       bool broken = false;
       for (int s = 0; s < L.watch_slots && !broken; ++s) {
         const int n = ev_.watcher_count(pl, d, s);
-        if (n != problem_.places[pl].watchers) broken = true;
+        if (n != problem_.places[pl].watchers_on(d)) broken = true;
         const int* who = ev_.watchers(pl, d, s);
         for (int i = 0; i < std::min(n, UnitEvaluator::kSlotCap) && !broken; ++i)
           for (int j = i + 1; j < std::min(n, UnitEvaluator::kSlotCap) && !broken; ++j)
             broken = !ev_.may_watch_together(who[i], who[j]);
       }
+      // With a post opened or closed within the horizon, people must move
+      // between posts: someone left at a place on a day it is closed, or
+      // more people than its beds.
+      if (dated_places_ && !broken) broken = over_beds(pl, d);
       for (int p : ev_.people_at(pl, d)) {
         if (broken) break;
         broken = !rules::keeps_day_limits(ev_.watch_mask(p, d), ev_.day_limits());

@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "eval/rules/team_needs.h"
 #include "eval/unit_evaluator.h"
 #include "solve/day_rebuild.h"
 #include "solve/solve_options.h"
@@ -45,7 +46,8 @@ class UnitSearch {
   UnitSearch(const Problem& problem, const SolveOptions& options, std::uint64_t seed, int thread, SearchControl& control,
              std::function<void(const Progress&)> on_best)
       : problem_(problem), options_(options), rng_(seed), thread_(thread), control_(control),
-        on_best_(std::move(on_best)), ev_(problem, options.start ? *options.start : Roster(problem)) {}
+        on_best_(std::move(on_best)), ev_(problem, options.start ? *options.start : Roster(problem)),
+        need_holders_(problem) {}
 
   void run();
 
@@ -88,6 +90,7 @@ class UnitSearch {
   bool move_relieve();
   bool move_restore();
   bool move_transfer();
+  bool move_relocate();
   bool restore_block(int p, int d, ShiftCode want);
   bool restore_watch(int p, int d, int lane, ShiftCode want, ShiftCode is);
   // A (watched place, day) to work on: while hard rules are broken, half the
@@ -98,6 +101,8 @@ class UnitSearch {
   // ---- aim, repair phases and bests (solve/unit_search.cc) ----
   void refresh_focus();
   void clear_absent();
+  void clear_closed();
+  int roomiest_post(int day) const;
   void refresh_changed();
   void start_settling(double progress);
   void consider_best();
@@ -124,6 +129,21 @@ class UnitSearch {
       if (ev_.absent_for(c.person, c.day, c.lane, c.value)) return true;
     return false;
   }
+  // A move that would place someone, or have them on watch, at a place on a
+  // day it is closed (a post opened or closed by a repair's events): never
+  // taken. Someone left there by the plan in force is moved off it.
+  // More people placed at `place` on `day` than it has beds then (none when closed).
+  bool over_beds(int place, int day) const {
+    const Place& where = problem_.places[place];
+    const int n = static_cast<int>(ev_.people_at(place, day).size());
+    return where.open_on(day) ? where.beds_on(day) > 0 && n > where.beds_on(day) : n > 0;
+  }
+  bool puts_at_closed_place() const {
+    const UnitLayout& L = ev_.layout();
+    for (const CellChange& c : changes_)
+      if (c.value >= 0 && c.lane != L.shower_lane && !problem_.places[L.place_of[c.value]].open_on(c.day)) return true;
+    return false;
+  }
 
   const Problem& problem_;
   const SolveOptions& options_;
@@ -140,6 +160,7 @@ class UnitSearch {
   // The walk's state between checkpoints.
   bool repairing_ = false;        // the problem is a repair of a plan in force
   bool absences_bind_ = false;    // the rule unavailable is on and hard: moves never break it
+  bool dated_places_ = false;     // some post opens or closes, or some place's beds change, within the horizon
   double progress_ = 0;           // share of the budget used, as of the last checkpoint
   double temp_ = 0;               // the temperature until the next checkpoint
   std::int64_t hard_weight_ = 30;  // what a hard unit costs the walk
@@ -153,6 +174,9 @@ class UnitSearch {
   std::int64_t find_started_ = 0;           // move count at which the current search for a plan began
   std::vector<CellChange> changed_;         // cells differing from the plan in force, refreshed now and then
   DayRebuilder day_rebuilder_;              // re-plans a broken place-day (its buffers reused)
+  std::vector<CellChange> rebuilt_, rebuild_scratch_;  // move_relocate's re-planned watches
+  rules::NeedHolders need_holders_;                    // who brings which team need (move_relocate)
+  std::vector<int> relocate_have_;                     // move_relocate: holders per need at the post
 
   bool feasible_ = false;
   Roster best_roster_;

@@ -656,7 +656,8 @@ std::optional<Roster> witness_roster(const Problem& generated) {
     return std::nullopt;
   for (const Place& place : generated.places)
     if ((place.kind == PlaceKind::kPost && place.watchers != kWitnessWatchersPerPost) ||
-        (place.kind == PlaceKind::kRestCenter && place.watchers > 1) || place.kind == PlaceKind::kWard)
+        (place.kind == PlaceKind::kRestCenter && place.watchers > 1) || place.kind == PlaceKind::kWard ||
+        !place.open_throughout(generated.days()) || !place.beds_changes.empty())
       return std::nullopt;
   const Rotation& r = u.rotation;
   Witness witness(generated, std::max(2, r.max_rest_days / r.post_days + 1));
