@@ -148,7 +148,10 @@ bool run_repair_cases(const UnitBenchArgs& args, const std::vector<std::uint64_t
                "on duty", "uncov", "other");
   }
   const std::vector<std::pair<std::string, int>> kinds = {{"lost-64", 0}, {"wounded-64", 2}};
-  for (const auto& [name, away_days] : kinds) {
+  for (const auto& kind : kinds) {
+    // Named copies, not a structured binding: clang before 16 cannot capture one in a lambda.
+    const std::string& name = kind.first;
+    const int away_days = kind.second;
     if (!repairs) break;
     std::vector<double> t_kept, changed, forced, beyond, soon, act_now;
     int kept = 0, runs = 0;
