@@ -94,6 +94,20 @@ export class Session {
     return file;
   }
 
+  // Runs a test's steps on `page`: on a failure, a screenshot of what the
+  // page showed (saveFailure) before the error goes on; the page's context
+  // is closed whatever happens.
+  async check(page, steps) {
+    try {
+      await steps();
+    } catch (error) {
+      await this.saveFailure(page);
+      throw error;
+    } finally {
+      await page.context().close();
+    }
+  }
+
   // What the page showed when a test failed: FAILED-<n>-<route>.png.
   async saveFailure(page) {
     this.failures = (this.failures || 0) + 1;

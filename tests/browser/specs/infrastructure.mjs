@@ -7,18 +7,13 @@ import { it } from 'node:test';
 export function register(session) {
   it('chromium reads /api/health from the server and saves a screenshot', async () => {
     const page = await session.newPage();
-    try {
+    await session.check(page, async () => {
       const response = await page.goto(`${session.base}/api/health`);
       assert.equal(response.status(), 200);
       assert.equal(await page.locator('body').innerText(), '{"ok":true}');
       const file = await session.screenshot(page, 'api-health', { fullPage: false });
       const png = fs.readFileSync(file);
       assert.equal(png.subarray(1, 4).toString('ascii'), 'PNG');
-    } catch (error) {
-      await session.saveFailure(page);
-      throw error;
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 }

@@ -20,7 +20,7 @@ export function register(session) {
   it('plans unit-64 from the plan view and follows the job to the end', { timeout: 120000 }, async () => {
     const before = (await session.api('officer', '/api/plans')).plans.length;
     const page = await session.openAs('officer', '/plan');
-    try {
+    await session.check(page, async () => {
       await setBudget(page);
       // Every value the progress bar takes, as the page sets it.
       await page.evaluate(() => {
@@ -51,11 +51,6 @@ export function register(session) {
       assert.deepEqual([draft.state, draft.author, draft.reason, draft.in_force], ['draft', 'ana', 'planned', false]);
       assert.equal(draft.hard, 0, 'the new plan keeps every hard rule');
       expectNoPageErrors(page, assert);
-    } catch (error) {
-      await session.saveFailure(page);
-      throw error;
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 }

@@ -12,7 +12,7 @@ import { expectNoPageErrors, viewText } from '../lib/session.mjs';
 export function register(session) {
   it('prints the watch bill without the nav', async () => {
     const page = await session.openAs('officer', '/bill');
-    try {
+    await session.check(page, async () => {
       assert.ok(await page.locator('nav#views').isVisible(), 'the nav shows on screen');
       await page.emulateMedia({ media: 'print' });
       assert.equal(await page.locator('nav#views').isVisible(), false, 'the nav is hidden in print');
@@ -28,11 +28,6 @@ export function register(session) {
       console.log(`watch bill of one day printed: ${pages} A4 page(s), ${(fs.statSync(file).size / 1024).toFixed(0)} KiB`);
       assert.equal(pages, 1, `the watch bill of one day prints on ${pages} pages (contract: one page per day)`);
       expectNoPageErrors(page, assert);
-    } catch (error) {
-      await session.saveFailure(page);
-      throw error;
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 }

@@ -87,7 +87,7 @@ export function register(session) {
     const before = await planInForce(session);
     const page = await session.openAs('officer', '/now');
     const person = new Person(page);
-    try {
+    await session.check(page, async () => {
       const started = Date.now();
       await person.click(page.locator('nav#views a[data-view=repair]'));
       await waitForView(page, 'repair');
@@ -114,12 +114,7 @@ export function register(session) {
                   `${seconds.toFixed(1)} s in all, the browser's own time); ${report.people.length} people affected; ` +
                   `${report.banner.text}`);
       expectNoPageErrors(page, assert);
-    } catch (error) {
-      await session.saveFailure(page);
-      throw error;
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   it('puts someone on leave from the unit view, reviews and discards the draft', { timeout: 120000 }, async () => {
@@ -128,7 +123,7 @@ export function register(session) {
     const name = facts.names().find((n) => n !== typicalLoss(facts, session.now) && facts.placeOn(n, 8) !== null);
     const page = await session.openAs('officer', '/now');
     const person = new Person(page);
-    try {
+    await session.check(page, async () => {
       await person.click(page.locator('nav#views a[data-view=unit]'));
       await waitForView(page, 'unit');
       const row = page.locator('table[data-role=people] tr', { hasText: name });
@@ -151,11 +146,6 @@ export function register(session) {
       assert.equal((await planInForce(session)).version, before.version, 'the plan in force stays');
       console.log(`unit view: ${name} on leave (day 8 to day 12) to a reviewed draft in ${person.clicks} clicks and ${person.keys} keys`);
       expectNoPageErrors(page, assert);
-    } catch (error) {
-      await session.saveFailure(page);
-      throw error;
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 }

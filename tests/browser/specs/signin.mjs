@@ -16,7 +16,7 @@ export async function navViews(page) {
 export function register(session) {
   it('signs in with the form, keeps the token over a reload and signs out', async () => {
     const page = await session.newPage();
-    try {
+    await session.check(page, async () => {
       await page.goto(`${session.base}/`);
       const form = page.locator('form#signin');
       await form.waitFor();
@@ -44,17 +44,12 @@ export function register(session) {
       await form.waitFor();
       assert.equal(await page.locator('nav#views a[data-view]').count(), 0, 'no views once signed out');
       expectNoPageErrors(page, assert);
-    } catch (error) {
-      await session.saveFailure(page);
-      throw error;
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   it('signing out while a view is still loading leaves the sign-in form', async () => {
     const page = await session.openAs('officer', '/now');
-    try {
+    await session.check(page, async () => {
       // The registry answers late, so the unit view is still loading at the click.
       await page.route('**/api/people**', async (route) => {
         await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -69,17 +64,12 @@ export function register(session) {
       assert.equal(await page.locator('form#signin').count(), 1, 'the view drawn late replaced the sign-in form');
       assert.equal(await page.locator('table[data-role=people]').count(), 0, 'the registry is shown after sign-out');
       expectNoPageErrors(page, assert);
-    } catch (error) {
-      await session.saveFailure(page);
-      throw error;
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   it('a sign-in link opens the view and takes the token out of the address bar', async () => {
     const page = await session.newPage();
-    try {
+    await session.check(page, async () => {
       const route = '/person/Taras%20Kozak';
       await page.goto(`${session.base}/?token=${session.tokens.officer}#${route}`);
       await waitForView(page, viewOfRoute(route));
@@ -87,11 +77,6 @@ export function register(session) {
       assert.ok(!page.url().includes('token='), `the token is still in ${page.url()}`);
       assert.match(await page.locator('main').innerText(), /Taras Kozak/);
       expectNoPageErrors(page, assert);
-    } catch (error) {
-      await session.saveFailure(page);
-      throw error;
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 }

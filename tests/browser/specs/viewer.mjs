@@ -53,7 +53,7 @@ async function expectLanguage(session, page, lang) {
 export function register(session) {
   it('a viewer sees now, rotation, bill and person only, and cannot edit', async () => {
     const page = await session.openAs('viewer', ROUTE);
-    try {
+    await session.check(page, async () => {
       assert.deepEqual((await navViews(page)).sort(), ['bill', 'now', 'person', 'rotation']);
       for (const [route, controls] of [['/edit', 'button[data-action=score], button[data-action=save], input[name=force]'],
                                        ['/repair', 'button[data-action=repair], button[data-action=publish]'],
@@ -72,17 +72,12 @@ export function register(session) {
         assert.equal((await fetch(href)).status, 200, `a calendar link that does not open: ${href}`);
       }
       expectNoPageErrors(page, assert);
-    } catch (error) {
-      await session.saveFailure(page);
-      throw error;
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   it('a viewer\'s person view on a phone: Ukrainian first, then Georgian', async () => {
     const page = await session.openAs('viewer', ROUTE, { viewport: PHONE, isMobile: true });
-    try {
+    await session.check(page, async () => {
       await expectLanguage(session, page, 'uk');
       await expectCalendarIn(session, page, 'uk', 'На ');
       await session.screenshot(page, 'person-phone-uk', { fullPage: false });
@@ -106,11 +101,6 @@ export function register(session) {
         await session.screenshot(page, `${view}-phone-ka`, { fullPage: false });
       }
       expectNoPageErrors(page, assert);
-    } catch (error) {
-      await session.saveFailure(page);
-      throw error;
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 }

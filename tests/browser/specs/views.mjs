@@ -128,23 +128,18 @@ export function register(session) {
     it(`the ${view} view shows the plan in force (officer, desktop)`, async () => {
       const facts = new PlanFacts(session.roster);
       const page = await session.openAs('officer', '/now');
-      try {
+      await session.check(page, async () => {
         if (view !== 'now') await goByNav(page, view);
         await CHECKS[view](page, facts, session);
         await session.screenshot(page, `${view}-desktop`);
         expectNoPageErrors(page, assert);
-      } catch (error) {
-        await session.saveFailure(page);
-        throw error;
-      } finally {
-        await page.context().close();
-      }
+      });
     });
   }
 
   it('the nav is reached from the keyboard, with a visible focus', async () => {
     const page = await session.openAs('officer', '/now');
-    try {
+    await session.check(page, async () => {
       let focused = null;
       for (let presses = 0; presses < 40 && focused !== 'rotation'; presses += 1) {
         await page.keyboard.press('Tab');
@@ -160,18 +155,13 @@ export function register(session) {
       await page.keyboard.press('Enter');
       await waitForView(page, 'rotation');
       expectNoPageErrors(page, assert);
-    } catch (error) {
-      await session.saveFailure(page);
-      throw error;
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   it('the rotation links a name to the person and a day to its watch bill', async () => {
     const facts = new PlanFacts(session.roster);
     const page = await session.openAs('officer', '/rotation');
-    try {
+    await session.check(page, async () => {
       const table = page.locator('table[data-role=rotation]');
       await table.locator('a', { hasText: PERSON }).first().click();
       await waitForView(page, 'person');
@@ -186,12 +176,7 @@ export function register(session) {
       includesAll(await viewText(page), [...onWatch.values()].flat(), `day ${day}'s watch bill names tonight's watch`);
       await session.screenshot(page, `bill-day${day}-desktop`);
       expectNoPageErrors(page, assert);
-    } catch (error) {
-      await session.saveFailure(page);
-      throw error;
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 
   it('a rotation too long for the screen arrives in batches, whole and in team order', async () => {
@@ -200,7 +185,7 @@ export function register(session) {
     // only some of them and the rest follow. The rows present when the view
     // is marked ready are counted before any later batch can run.
     const page = await session.newPage({ viewport: { width: 1366, height: 300 } });
-    try {
+    await session.check(page, async () => {
       await page.addInitScript(() => {
         new MutationObserver(() => {
           const main = document.getElementById('main');
@@ -225,11 +210,6 @@ export function register(session) {
       })));
       for (const team of teams) assert.match(team.heading, new RegExp(`\\(${team.rows}\\)$`), `team '${team.heading}'`);
       expectNoPageErrors(page, assert);
-    } catch (error) {
-      await session.saveFailure(page);
-      throw error;
-    } finally {
-      await page.context().close();
-    }
+    });
   });
 }
