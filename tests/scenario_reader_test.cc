@@ -1338,11 +1338,11 @@ TEST(ScenarioReaderErrors, Absences) {
 
 TEST(ScenarioReaderErrors, Rules) {
   EXPECT_EQ(error_of(edit({{34, "  daily-rst: {min-rest: 6h}"}})),
-            "bad.yaml:34:3: rules.daily-rst: expected a rule (watch-cover, one-place, rotation, beds, shared-language, novice-pair, daily-rest, daily-watch-hours, watches-in-a-row, team, unavailable, showers, night-spread, hours-spread, native-pairs or personal-requests), got 'daily-rst'; did you mean 'daily-rest'?\n"
+            "bad.yaml:34:3: rules.daily-rst: expected a rule (watch-cover, one-place, rotation, beds, shared-language, novice-pair, daily-rest, daily-watch-hours, watches-in-a-row, team, unavailable, showers, night-spread, hours-spread, native-pairs, personal-requests or team-continuity), got 'daily-rst'; did you mean 'daily-rest'?\n"
             "    daily-rst: {min-rest: 6h}\n"
             "    ^");
   EXPECT_EQ(error_of(edit({{34, "  cover: {weight: 2}"}})),
-            "bad.yaml:34:3: rules.cover: expected a rule (watch-cover, one-place, rotation, beds, shared-language, novice-pair, daily-rest, daily-watch-hours, watches-in-a-row, team, unavailable, showers, night-spread, hours-spread, native-pairs or personal-requests), got 'cover'\n"
+            "bad.yaml:34:3: rules.cover: expected a rule (watch-cover, one-place, rotation, beds, shared-language, novice-pair, daily-rest, daily-watch-hours, watches-in-a-row, team, unavailable, showers, night-spread, hours-spread, native-pairs, personal-requests or team-continuity), got 'cover'\n"
             "    cover: {weight: 2}\n"
             "    ^");
   EXPECT_EQ(error_of(edit({{34, "  daily-rest: {min-rest: 6h, weigth: 2}"}})),

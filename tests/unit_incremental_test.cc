@@ -51,6 +51,8 @@ Problem mixed_unit() {
   req.push_back({PersonalRequest::Kind::kPartner, PersonId(4), 0, {}, 0, INT_MAX, PersonId(5), 2});
   req.push_back({PersonalRequest::Kind::kPartner, PersonId(6), 0, {}, 0, INT_MAX, PersonId(5), 4});
   for (RuleKind k : {RuleKind::kNightSpread, RuleKind::kHoursSpread, RuleKind::kNativePairs}) p.rule(k).weight = 3;
+  // Off by default (model/rules.cc); on here so the walks price it too.
+  p.rule(RuleKind::kTeamContinuity) = RuleSetting{true, false, 2};
   return p;
 }
 

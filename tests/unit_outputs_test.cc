@@ -689,7 +689,7 @@ TEST(UnitOutputsSummary, TextWordForWord) {
       << with_uncovered;
   s.uncovered.clear();
   EXPECT_EQ(s.rules.size(), 12u);
-  EXPECT_EQ(s.wishes.size(), 4u);
+  EXPECT_EQ(s.wishes.size(), 5u);
   EXPECT_EQ(s.broken.size(), 2u);
   EXPECT_EQ(s.unmet.size(), 1u);
   EXPECT_EQ(unit_summary_text(s),
@@ -716,6 +716,7 @@ TEST(UnitOutputsSummary, TextWordForWord) {
             "  hours-spread           0  cost 0\n"
             "  native-pairs           0  cost 0\n"
             "  personal-requests      2  cost 3\n"
+            "  team-continuity        0  cost 0\n"
             "Personal requests met: 2 of 4.\n"
             "\n"
             "Fairness (3 people present at least one day):\n"
@@ -725,6 +726,11 @@ TEST(UnitOutputsSummary, TextWordForWord) {
             // present both days, 8 and 24 each; Bo has 0 and 1.
             "  among the 3 present every day: night watches spread 3, watch hours spread 6\n"
             "  farthest from a fair share (in proportion to days present): 8 night watches, 46 h\n"
+            "\n"
+            "Teams and rest:\n"
+            "  post teams going on whole to their next stint: 0 of 0\n"
+            "  longest run of watches without a break (across days): 12 h\n"
+            "  shortest unbroken rest anyone gets in 24 hours present: 10 h\n"
             "\n"
             "Broken rules (2):\n"
             "  - post-1 day 0 (Mon) 08:00: 1 on watch, 2 needed\n"

@@ -16,6 +16,7 @@
 #include "base/stats.h"
 #include "base/text.h"
 #include "eval/evaluation.h"
+#include "eval/unit_measures.h"
 #include "eval/unkept_rules.h"
 #include "io/scenario_reader.h"
 #include "solve/unit_generator.h"
@@ -41,7 +42,11 @@ nlohmann::json solve_case(const UnitCase& c, const SolveOptions& options) {
   const SolveResult r = solve(*problem, options);
   const Evaluation ev = evaluate(*problem, r.roster);
   const UnitFairness fair = unit_fairness(*problem, r.roster);
-  return {{"feasible", ev.score.feasible()},    {"hard", ev.score.hard},
+  const UnitMeasures m = unit_measures(*problem, r.roster);
+  return {{"teams", m.teams},                   {"teams_whole", m.teams_whole},
+          {"longest_watch_run_minutes", m.longest_watch_run_minutes},
+          {"shortest_daily_rest_minutes", m.shortest_daily_rest_minutes},
+          {"feasible", ev.score.feasible()},    {"hard", ev.score.hard},
           {"soft", ev.score.soft},              {"time_to_feasible", r.time_to_feasible},
           {"seconds", r.seconds},               {"moves_per_second", r.moves_per_second()},
           {"night_spread", fair.night_spread},  {"hours_spread", fair.hours_spread},
@@ -272,14 +277,15 @@ int run_unit_bench(const UnitBenchArgs& args) {
   fmt::print("vigil bench --unit: cases {} x {} seed(s), {} thread(s) per plan run (repairs and resilience: 1)\n",
              args.cases, seeds.size(), args.threads);
   if (!cases.empty())
-    fmt::print("{:<14} {:>6} {:>7} {:>9} {:>9} {:>5} {:>7} {:>6} {:>6} {:>7} {:>7} {:>9} {:>8}\n", "case", "people",
-             "limit s", "kept/runs", "t kept s", "hard", "wishes", "night", "hours", "night*", "hours*", "M moves/s",
-             "peak MiB");
+    fmt::print("{:<14} {:>6} {:>7} {:>9} {:>9} {:>5} {:>7} {:>6} {:>6} {:>7} {:>7} {:>7} {:>6} {:>6} {:>9} {:>8}\n",
+               "case", "people", "limit s", "kept/runs", "t kept s", "hard", "wishes", "night", "hours", "night*",
+               "hours*", "whole %", "run h", "rest h", "M moves/s", "peak MiB");
   std::string csv = "case,seed,people,days,limit_s,feasible,time_to_feasible_s,hard,wishes_cost,night_spread,"
-                    "hours_spread,always_night_spread,always_hours_spread,moves_per_second,peak_mib\n";
+                    "hours_spread,always_night_spread,always_hours_spread,teams,teams_whole,longest_watch_run_minutes,"
+                    "shortest_daily_rest_minutes,moves_per_second,peak_mib\n";
   bool all_kept = true;
   for (const UnitCase& c : cases) {
-    std::vector<double> t_kept, hard, soft, night, hours, night_always, hours_always, mps, peak;
+    std::vector<double> t_kept, hard, soft, night, hours, night_always, hours_always, whole, run_h, rest_h, mps, peak;
     int kept = 0, people = 0;
     for (std::uint64_t seed : seeds) {
       SolveOptions options;
@@ -305,25 +311,35 @@ int run_unit_bench(const UnitBenchArgs& args) {
       hours.push_back(j["hours_spread"].get<double>());
       night_always.push_back(j["always_night_spread"].get<double>());
       hours_always.push_back(j["always_hours_spread"].get<double>());
+      const int teams = j["teams"].get<int>(), teams_whole = j["teams_whole"].get<int>();
+      const int run_min = j["longest_watch_run_minutes"].get<int>(), rest_min = j["shortest_daily_rest_minutes"].get<int>();
+      whole.push_back(teams > 0 ? 100.0 * teams_whole / teams : 100.0);
+      run_h.push_back(run_min / 60.0);
+      rest_h.push_back(rest_min / 60.0);
       mps.push_back(j["moves_per_second"].get<double>() / 1e6);
       peak.push_back(run.peak_mib);
-      csv += fmt::format("{},{},{},{},{},{},{:.3f},{},{},{},{},{},{},{:.0f},{:.1f}\n", c.name, seed, people,
-                         j["days"].get<int>(), c.time, feasible ? 1 : 0, tf, j["hard"].get<std::int64_t>(),
+      csv += fmt::format("{},{},{},{},{},{},{:.3f},{},{},{},{},{},{},{},{},{},{},{:.0f},{:.1f}\n", c.name, seed,
+                         people, j["days"].get<int>(), c.time, feasible ? 1 : 0, tf, j["hard"].get<std::int64_t>(),
                          j["soft"].get<std::int64_t>(), j["night_spread"].get<int>(), j["hours_spread"].get<double>(),
-                         j["always_night_spread"].get<int>(), j["always_hours_spread"].get<double>(),
-                         j["moves_per_second"].get<double>(), run.peak_mib);
+                         j["always_night_spread"].get<int>(), j["always_hours_spread"].get<double>(), teams,
+                         teams_whole, run_min, rest_min, j["moves_per_second"].get<double>(), run.peak_mib);
     }
-    fmt::print("{:<14} {:>6} {:>7.0f} {:>9} {:>9} {:>5.0f} {:>7.0f} {:>6.0f} {:>6.0f} {:>7.0f} {:>7.0f} {:>9.2f} {:>8.1f}\n",
+    fmt::print("{:<14} {:>6} {:>7.0f} {:>9} {:>9} {:>5.0f} {:>7.0f} {:>6.0f} {:>6.0f} {:>7.0f} {:>7.0f} {:>7.0f} {:>6.0f} "
+               "{:>6.0f} {:>9.2f} {:>8.1f}\n",
                c.name, people, c.time, fmt::format("{}/{}", kept, seeds.size()),
                t_kept.size() == seeds.size() ? fmt::format("{:.2f}", median(t_kept)) : std::string("-"), median(hard),
-               median(soft), median(night), median(hours), median(night_always), median(hours_always), median(mps),
-               median(peak));
+               median(soft), median(night), median(hours), median(night_always), median(hours_always), median(whole),
+               run_h.empty() ? 0.0 : *std::max_element(run_h.begin(), run_h.end()),
+               rest_h.empty() ? 0.0 : *std::min_element(rest_h.begin(), rest_h.end()),
+               median(mps), median(peak));
     std::fflush(stdout);
   }
   if (!cases.empty())
     fmt::print("columns: medians over seeds; 't kept s' = seconds until every hard rule was kept (shown when every seed "
                "got there); night/hours = max - min night watches / watch hours per person present; night*/hours* = the "
-               "same among the people present every day\n");
+               "same among the people present every day; whole % = post teams going on whole to their next stint; run h = the "
+               "longest run of watches anyone stood, across days (the most over seeds); rest h = the shortest unbroken "
+               "rest anyone got in any 24 h present (the least over seeds)\n");
   std::string repair_csv =
       "case,seed,person,day,now,limit_s,feasible,hard,time_to_feasible_s,seconds,changed_watches,forced_watches,"
       "within_12h,act_now,people_affected,away_on_duty,uncovered,other_hard,unkept\n";

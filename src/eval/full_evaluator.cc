@@ -21,6 +21,7 @@
 #include "eval/rules/unit_showers.h"
 #include "eval/rules/unit_spread.h"
 #include "eval/rules/unit_team.h"
+#include "eval/rules/unit_team_continuity.h"
 #include "eval/rules/unit_unavailable.h"
 #include "eval/rules/unit_watch_cover.h"
 #include "eval/rules/unit_watch_pairs.h"
@@ -71,6 +72,8 @@ Evaluation evaluate(const Problem& problem, const ProblemIndex& index, const Ros
     rules::Spread::evaluate(in, cx, maybe(RuleKind::kNightSpread), maybe(RuleKind::kHoursSpread));
     if (on(RuleKind::kPersonalRequests))
       rules::PersonalRequests::evaluate(in, cx, tally(RuleKind::kPersonalRequests));
+    if (on(RuleKind::kTeamContinuity))
+      rules::TeamContinuity::evaluate(in, cx, tally(RuleKind::kTeamContinuity));
     rules::Repair::evaluate(in, cx, maybe(RuleKind::kFrozenPast), maybe(RuleKind::kChanges),
                             problem.rule(RuleKind::kChanges).weight);
   }

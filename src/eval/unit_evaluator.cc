@@ -5,6 +5,7 @@
 #include <bit>
 
 #include "eval/rules/place_dates.h"
+#include "eval/rules/unit_team_continuity.h"
 
 namespace vigil {
 
@@ -98,6 +99,9 @@ UnitEvaluator::UnitEvaluator(const Problem& problem, Roster roster)
   stamp_spread_.assign(people_, 0);
   stamp_shower_.assign(static_cast<std::size_t>(places_) * days_ * std::max(1, L_.shower_slots), 0);
   member_stamp_.assign(people_, 0);
+  continuity_on_ = problem.rule(RuleKind::kTeamContinuity).enabled;
+  continuity_reach_ = rules::continuity_reach(problem.unit->rotation);
+  team_going_.assign(static_cast<std::size_t>(places_), 0);
   line_place_.assign(days_, -1);
   line_kind_.assign(days_, 0);
   for (const Place& pl : problem.places) {
@@ -389,23 +393,36 @@ void UnitEvaluator::beds_cost(int place, int d, RuleAmounts& out) const {
 
 void UnitEvaluator::team_cost(int post, int block, RuleAmounts& out) const {
   const auto& needs = problem_.unit->parameters.team_needs;
-  if (needs.empty()) return;
-  const std::uint32_t round = ++member_round_;
-  const int N = need_holders_.needs;
-  int* have = team_have_.data();
-  std::fill_n(have, N, 0);
+  if (needs.empty() && !continuity_on_) return;
   // Only the days of the block on which the post is open have a team.
-  const rules::OpenDays open =
-      rules::open_days(problem_.places[post], block * post_days_, std::min(days_, (block + 1) * post_days_) - 1);
+  const int last = std::min(days_, (block + 1) * post_days_) - 1;
+  const rules::OpenDays open = rules::open_days(problem_.places[post], block * post_days_, last);
   if (!open.any()) return;
+  const std::uint32_t round = ++member_round_;
+  team_members_.clear();
   for (int d = open.first; d <= open.last; ++d)
-    for (int p : at_place_[pd(post, d)]) {
-      if (member_stamp_[p] == round) continue;
-      member_stamp_[p] = round;
+    for (int p : at_place_[pd(post, d)])
+      if (member_stamp_[p] != round) member_stamp_[p] = round, team_members_.push_back(p);
+  if (!needs.empty()) {
+    const int N = need_holders_.needs;
+    int* have = team_have_.data();
+    std::fill_n(have, N, 0);
+    for (int p : team_members_) {
       const std::uint8_t* has = need_holders_.row(p);
       for (int i = 0; i < N; ++i) have[i] += has[i];
     }
-  for (int i = 0; i < N; ++i) out[idx(RuleKind::kTeam)] += rules::members_missing(needs[i], have[i]);
+    for (int i = 0; i < N; ++i) out[idx(RuleKind::kTeam)] += rules::members_missing(needs[i], have[i]);
+  }
+  if (continuity_on_) {
+    auto post_at = [this](int p, int d) {
+      const int pl = place_at(p, d);
+      return pl >= 0 && place_kind_[pl] == 1 ? pl : -1;
+    };
+    const rules::TeamSplit split =
+        rules::team_split(post_at, team_members_.data(), static_cast<int>(team_members_.size()), last,
+                          continuity_reach_, days_, team_going_.data());
+    out[idx(RuleKind::kTeamContinuity)] += split.units();
+  }
 }
 
 void UnitEvaluator::line_cost(int p, RuleAmounts& out) const {
@@ -553,6 +570,13 @@ void UnitEvaluator::collect_scopes(const CellChange* changes, int n) {
     add_pd(c.person, c.day);
     if (c.lane == UnitLayout::kPlacementLane) {
       add_line(c.person);
+      // Team continuity: the teams whose blocks end within reach before this
+      // day count where this person goes on next (rules/unit_team_continuity.h).
+      if (continuity_on_)
+        for (int d = std::max(0, c.day - continuity_reach_) / post_days_ * post_days_; d < c.day; ++d)
+          if (const int pl = place_at(c.person, d); pl >= 0 && place_kind_[pl] == 1 &&
+                                                    std::min(days_, (d / post_days_ + 1) * post_days_) - 1 < c.day)
+            add_place(pl, d);
       for (int q : partner_of_[c.person]) add_pd(q, c.day);
       if (old >= 0) add_place(L_.place_of[old], c.day);
       if (c.value >= 0) add_place(L_.place_of[c.value], c.day);

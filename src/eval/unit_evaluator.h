@@ -178,6 +178,10 @@ class UnitEvaluator {
   mutable std::vector<int> team_have_;           // scratch for team_cost: holders per need
   mutable std::vector<std::uint32_t> member_stamp_;  // scratch for team_cost's member dedup
   mutable std::uint32_t member_round_ = 0;
+  mutable std::vector<int> team_members_;        // scratch for team_cost: the team's members
+  mutable std::vector<int> team_going_;          // scratch for team_cost: members going on, per post
+  bool continuity_on_ = false;                   // wish team-continuity is counted
+  int continuity_reach_ = 3;                     // days after a block to look for the next post stint
   mutable std::vector<int> overflow_;            // scratch: watchers of a slot past kSlotCap
   mutable std::vector<int> line_place_;          // scratch for line_cost, one per day
   mutable std::vector<std::uint8_t> line_kind_;  // 0 nowhere, 1 post, 2 rest center

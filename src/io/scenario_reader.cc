@@ -369,7 +369,8 @@ class ScenarioReader : public DocumentReader {
       }
       const Fields rf(*this, f.get(name), fmt::format("the rule {}", name), fields, true);
       RuleSetting& s = p.rule(kind);
-      if (rf.has("enabled")) s.enabled = boolean(rf.get("enabled"));
+      // Naming a rule switches it on (team-continuity is off until named).
+      s.enabled = rf.has("enabled") ? boolean(rf.get("enabled")) : true;
       if (rf.has("hard")) {
         s.hard = boolean(rf.get("hard"));
         if (s.hard && rule_info(kind).prices_itself)

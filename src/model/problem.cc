@@ -128,7 +128,7 @@ std::optional<std::string> Problem::validate() const {
 
 void use_default_rules(Problem& problem, ProblemKind kind) {
   for (RuleSetting& s : problem.rules) s = RuleSetting{false, true, 1};
-  for (RuleKind k : rules_of(kind)) problem.rule(k) = RuleSetting{true, rule_info(k).hard_by_default, 1};
+  for (RuleKind k : rules_of(kind)) problem.rule(k) = RuleSetting{rule_info(k).enabled_by_default, rule_info(k).hard_by_default, 1};
 }
 
 bool available_at(const Person& person, int minute) {

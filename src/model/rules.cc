@@ -39,6 +39,7 @@ constexpr std::array<RuleInfo, kRuleCount> kTable{{
     {kHoursSpread, "hours-spread", K::kUnit, R::kUnitWish, false, false},
     {kNativePairs, "native-pairs", K::kUnit, R::kUnitWish, false, false},
     {kPersonalRequests, "personal-requests", K::kUnit, R::kUnitWish, false, true},
+    {kTeamContinuity, "team-continuity", K::kUnit, R::kUnitWish, false, false, false},
     {kFrozenPast, "frozen-past", K::kUnit, R::kRepairRule, true, false},
     {kChanges, "changes", K::kUnit, R::kRepairWish, false, true},
 }};

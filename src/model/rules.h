@@ -38,6 +38,7 @@ enum class RuleKind : int {
   kHoursSpread,      // wish: watch hours spread evenly
   kNativePairs,      // wish: watchers share a native language
   kPersonalRequests, // wish: days off, posts, partners
+  kTeamContinuity,   // wish: a post team serves on together at its next stint
   kFrozenPast,       // repair: nothing that started before now changes
   kChanges,          // repair wish: as few changes as possible, fewest soon
   kCount
@@ -69,6 +70,10 @@ struct RuleInfo {
   // The rule prices each unit itself (a request's or cover cell's own weight,
   // a change by how soon it starts); its weight is not multiplied in again.
   bool prices_itself;
+  // On unless the file switches it off. team-continuity is off unless a
+  // scenario asks for it: keeping squads together slows the first plan that
+  // keeps every hard rule (docs/benchmark.md, "Team continuity").
+  bool enabled_by_default = true;
 };
 
 const RuleInfo& rule_info(RuleKind kind);

@@ -133,6 +133,7 @@ UnitSummary summarize_unit(const Problem& problem, const Roster& roster, const E
   s.requests = problem.unit ? static_cast<int>(problem.unit->requests.size()) : 0;
   s.requests_met = problem.unit ? personal_requests_met(problem, roster) : 0;
   s.fairness = unit_fairness(problem, roster);
+  s.measures = unit_measures(problem, roster);
   for (const UncoveredWatch& w : uncovered_watches(problem, roster, plan_from_minute(problem)))
     s.uncovered.push_back(uncovered_text(problem, w, day0));
   for (const Violation& v : evaluation.violations) {
@@ -175,6 +176,14 @@ std::string unit_summary_text(const UnitSummary& s, std::size_t most_listed) {
                        f.always_present, f.always_night_spread, hours_text(f.always_hours_spread));
   out += fmt::format("  farthest from a fair share (in proportion to days present): {} night watch{}, {} h\n",
                      f.night_off_share, f.night_off_share == 1 ? "" : "es", hours_text(f.hours_off_share));
+  const UnitMeasures& m = s.measures;
+  out += fmt::format("\nTeams and rest:\n  post teams going on whole to their next stint: {} of {}\n", m.teams_whole,
+                     m.teams);
+  out += fmt::format("  longest run of watches without a break (across days): {} h\n",
+                     hours_text(m.longest_watch_run_minutes / 60.0));
+  if (m.shortest_daily_rest_minutes >= 0)
+    out += fmt::format("  shortest unbroken rest anyone gets in 24 hours present: {} h\n",
+                       hours_text(m.shortest_daily_rest_minutes / 60.0));
   if (s.broken.empty())
     out += s.score.hard == 0 ? std::string("\nBroken rules: none.\n")
                              : std::string("\nBroken rules: not listed (the evaluation has no explanations).\n");

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "eval/evaluation.h"
+#include "eval/unit_measures.h"
 #include "model/problem.h"
 #include "model/roster.h"
 #include "report/report_support.h"
@@ -50,6 +51,7 @@ struct UnitSummary {
   int requests = 0;                  // personal requests of the scenario
   int requests_met = 0;              // met on every day they concern (docs/unit-rules.md)
   UnitFairness fairness;
+  UnitMeasures measures;             // teams going on whole, the longest watch run, the shortest rest in 24 h
   // The watches nobody stands from the plan's `now` on (uncovered_text of
   // report/uncovered_watches.h), listed first: the duty officer acts on them.
   std::vector<std::string> uncovered;
