@@ -26,6 +26,14 @@
 //   showers      a day on which more people must be at a rest center (present
 //                minus post beds) than the showers can serve within the
 //                longest rest stint around it.
+// On top of these per-day counts, the proofs over the rotation
+// (eval/precheck_rotation.h) price what the posts need over ranges of
+// consecutive stint blocks (team needs of any count, post watches,
+// experienced post watchers) against each person's best line under the
+// rotation (eval/precheck_lines.h), in hard units: their findings carry a
+// bound, and proven_minimum() adds up those that count different rules.
+// Partner warnings (no shared language with anyone) are in
+// eval/precheck_partners.h.
 // Each day counts the places open that day with that day's beds (a post
 // opened or closed by a repair's events, model/problem.h Place); around a
 // post opening, closing or changing beds inside the days a count spans, the
