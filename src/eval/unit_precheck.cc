@@ -279,8 +279,9 @@ class Precheck {
                       have - beds),
           have - beds, a, b);
       // Each person beyond the beds is placed past them (beds) or nowhere
-      // (rotation), every day of the run.
-      out_.back().bound = static_cast<long long>(have - beds) * (b - a + 1);
+      // (rotation), every day of the run; not in a repair, where someone
+      // who leaves on the transfer day is placed nowhere for nothing.
+      if (!u_.repair) out_.back().bound = static_cast<long long>(have - beds) * (b - a + 1);
       out_.back().units = (std::uint64_t{1} << static_cast<int>(RuleKind::kBeds)) |
                           (std::uint64_t{1} << static_cast<int>(RuleKind::kRotation));
       out_.back().hint = "add beds";
