@@ -35,6 +35,14 @@ std::vector<Finding> of_rule(const std::vector<Finding>& findings, RuleKind rule
   return out;
 }
 
+// The per-day counts (which prove a shortfall of people, not of units).
+std::vector<Finding> day_counts(const std::vector<Finding>& findings) {
+  std::vector<Finding> out;
+  for (const Finding& f : findings)
+    if (f.bound == 0) out.push_back(f);
+  return out;
+}
+
 // n people speaking uk and en, trained unless said otherwise.
 void add_people(UnitBuilder& b, int n, const std::string& prefix, Experience e = Experience::kTrained,
                 std::vector<std::string> skills = {}) {
@@ -61,7 +69,7 @@ UnitBuilder reference_layout(int days) {
   return b;
 }
 
-TEST(UnitPrecheck, TooFewVeteransNamesTheDaysAndTheShortfall) {
+TEST(UnitPrecheck, TooFewVeteransForEveryOtherStint) {
   UnitBuilder b = reference_layout(14);
   // 64 people: 4 veterans, one of them wounded on days 10-11; 8 medics.
   add_people(b, 52, "Trained");
@@ -70,14 +78,17 @@ TEST(UnitPrecheck, TooFewVeteransNamesTheDaysAndTheShortfall) {
   b.people.push_back(person("Wounded", {{"uk", LanguageLevel::kNative}}, Experience::kVeteran, {},
                             {Absence{10 * kDay, 12 * kDay, "wounded"}}));
   const std::vector<Finding> findings = precheck_unit(b.build());
-  // Block 5 (days 10-11): 3 veterans for 4 posts. Blocks 4 and 6 keep the
-  // wounded veteran on one team each (a stint next to the absence).
+  // 4 posts need 8 veterans over two stints; each veteran is on one team in
+  // two stints (a second one breaks the rotation). The 8 medics are enough.
   ASSERT_EQ(findings.size(), 1u) << testing::PrintToString(texts(findings));
   EXPECT_EQ(findings[0].rule, RuleKind::kTeam);
-  EXPECT_EQ(findings[0].text, "days 10-11: 3 veterans are present but 4 posts each need one (1 short)");
-  EXPECT_EQ(findings[0].shortfall, 1);
-  EXPECT_EQ(findings[0].first_day, 10);
-  EXPECT_EQ(findings[0].last_day, 11);
+  EXPECT_EQ(findings[0].text,
+            "days 2-13: post teams need 8 veterans over any two consecutive stints; 4 are present: every plan breaks "
+            "at least 12 hard units there (team members missing, or stints broken to fill them), 4 in each pair of "
+            "stints");
+  EXPECT_EQ(findings[0].bound, 12);
+  EXPECT_EQ(findings[0].first_day, 2);
+  EXPECT_EQ(findings[0].last_day, 13);
 }
 
 TEST(UnitPrecheck, TeamNeedsCountPerBlockAndGroupEqualBlocks) {
@@ -88,10 +99,15 @@ TEST(UnitPrecheck, TeamNeedsCountPerBlockAndGroupEqualBlocks) {
   b.people.push_back(person("Medic", {{"en", LanguageLevel::kNative}}, Experience::kVeteran, {"medic"}));
   const auto team = of_rule(precheck_unit(b.build()), RuleKind::kTeam);
   ASSERT_EQ(team.size(), 2u);
-  EXPECT_EQ(team[0].text, "days 0-5: 1 medic is present but 4 posts each need one (3 short)");
-  EXPECT_EQ(team[0].shortfall, 3);
-  EXPECT_EQ(team[1].text, "days 0-5: no Ukrainian speakers are present but 4 posts each need one (4 short)");
-  EXPECT_EQ(team[1].shortfall, 4);
+  // 12 teams in 3 stints; the medic is on 2 of them for nothing broken.
+  EXPECT_EQ(team[0].text,
+            "days 0-5: post teams need 12 medics in all; 1 is present: every plan breaks at least 10 hard units there "
+            "(team members missing, or stints broken to fill them)");
+  EXPECT_EQ(team[0].bound, 10);
+  EXPECT_EQ(team[1].text,
+            "days 0-5: post teams need 4 Ukrainian speakers in each stint; 0 are present: every plan breaks at least "
+            "12 hard units there (team members missing, or stints broken to fill them), 4 in each stint");
+  EXPECT_EQ(team[1].bound, 12);
 }
 
 TEST(UnitPrecheck, TooFewBeds) {
@@ -133,7 +149,7 @@ TEST(UnitPrecheck, DaysWithNoOneThere) {
   b.days = 3;
   b.people.push_back(person("Late", {{"en", LanguageLevel::kNative}}, Experience::kTrained, {},
                             {Absence{0, 2 * kDay, "training"}}));
-  const auto watch = of_rule(precheck_unit(b.build()), RuleKind::kWatchCover);
+  const auto watch = day_counts(of_rule(precheck_unit(b.build()), RuleKind::kWatchCover));
   ASSERT_EQ(watch.size(), 2u);
   EXPECT_EQ(watch[0].text, "days 0-1: no one is present but the watches need at least 9 (9 short)");
   EXPECT_EQ(watch[1].text, "day 2: 1 person is present but the watches need at least 9 (8 short)");
@@ -143,7 +159,7 @@ TEST(UnitPrecheck, TooFewExperiencedPeopleToPairTheNovices) {
   UnitBuilder b;
   add_people(b, 10, "Novice", Experience::kNone);
   add_people(b, 2, "Trained");
-  const auto novice = of_rule(precheck_unit(b.build()), RuleKind::kNovicePair);
+  const auto novice = day_counts(of_rule(precheck_unit(b.build()), RuleKind::kNovicePair));
   // Every post slot needs one experienced watcher: 12 a day, at most 4 each.
   ASSERT_EQ(novice.size(), 1u);
   EXPECT_EQ(novice[0].text,

@@ -12,6 +12,7 @@
 #include "app/commands.h"
 #include "base/files.h"
 #include "eval/evaluation.h"
+#include "eval/precheck_partners.h"
 #include "eval/unit_precheck.h"
 #include "report/unit_outputs.h"
 #include "io/unit_roster_json.h"
@@ -49,10 +50,22 @@ int run_unit_solve(const Problem& scenario, const SolveOptions& given, const Uni
                              : fmt::format("time limit {} s", options.time_limit_seconds));
 
   const std::vector<Finding> findings = precheck_unit(problem);
+  const std::int64_t proven = proven_minimum(findings);
   if (chatty && !findings.empty()) {
     fmt::print("\nThese rules cannot all be kept (a count proves it before any search):\n");
-    for (const Finding& f : findings) fmt::print("  [{}] {}\n", rule_name(f.rule), f.text);
+    for (const Finding& f : findings) {
+      fmt::print("  [{}] {}\n", rule_name(f.rule), f.text);
+      if (!f.hint.empty()) fmt::print("      hint: {}\n", f.hint);
+    }
+    if (proven > 0) fmt::print("Every plan breaks at least {} hard unit{}.\n", proven, proven == 1 ? "" : "s");
     fmt::print("vigil still plans the unit and lists every rule it breaks.\n\n");
+  }
+  const std::vector<std::string> warnings = partner_warnings(problem);
+  if (chatty && !warnings.empty()) {
+    fmt::print("\nWarning: nobody can share a watch with {}:\n",
+               warnings.size() == 1 ? std::string("this person") : fmt::format("these {} people", warnings.size()));
+    for (const std::string& w : warnings) fmt::print("  {}\n", w);
+    fmt::print("\n");
   }
 
   if (args.work == 0) {
@@ -112,14 +125,20 @@ int run_unit_solve(const Problem& scenario, const SolveOptions& given, const Uni
                         {"requests", summary.requests},
                         {"requests_met", summary.requests_met},
                         {"precheck_findings", findings.size()},
+                        {"proven_minimum", proven},
+                        {"optimal", proven > 0 && ev.score.hard == proven},
+                        {"partner_warnings", warnings.size()},
                         {"out_dir", out_dir},
                         {"stop", stop_reason_name(r.reason)}};
     fmt::print("{}\n", j.dump());
   } else {
     if (chatty) fmt::print("\n{}", unit_summary_text(summary, 12));
-    fmt::print("result: {} hard {} wishes cost {} | {:.2f} s, all hard rules kept at {} | {} moves ({:.2f} M/s) | "
+    fmt::print("result: {} hard {}{} wishes cost {} | {:.2f} s, all hard rules kept at {} | {} moves ({:.2f} M/s) | "
                "peak {:.0f} MiB | stop: {} | seed {}\n",
-               ev.score.feasible() ? "all hard rules kept" : "SOME HARD RULES BROKEN", ev.score.hard, ev.score.soft,
+               ev.score.feasible() ? "all hard rules kept" : "SOME HARD RULES BROKEN", ev.score.hard,
+               proven > 0 ? fmt::format(" (proven minimum {}{})", proven, ev.score.hard == proven ? ": optimal" : "")
+                          : std::string(),
+               ev.score.soft,
                r.seconds, r.time_to_feasible >= 0 ? fmt::format("{:.2f} s", r.time_to_feasible) : std::string("-"),
                r.moves, r.moves_per_second() / 1e6, peak_mib, stop_reason_name(r.reason), args.seed);
     if (chatty)

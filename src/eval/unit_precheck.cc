@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "eval/precheck_rotation.h"
 #include "eval/rules/day_limits.h"
 #include "eval/rules/place_dates.h"
 #include "eval/rules/team_needs.h"
@@ -81,7 +82,10 @@ class Precheck {
     }
     if (hard(RuleKind::kBeds) && hard(RuleKind::kRotation)) check_beds();
     if (hard(RuleKind::kBeds) && hard(RuleKind::kRotation) && only_posts_and_rests_) check_rotation();
-    if (hard(RuleKind::kTeam)) check_team();
+    // The rotation proofs count team needs over pairs of stints and more;
+    // the per-block count stands in where they do not run.
+    if (hard(RuleKind::kTeam) && !rotation_proofs_apply(p_)) check_team();
+    add_rotation_findings(p_, out_);
     if (hard(RuleKind::kShowers) && hard(RuleKind::kBeds) && hard(RuleKind::kRotation) && only_posts_and_rests_ &&
         u_.parameters.showers_per_rest_stint > 0)
       check_showers();
@@ -97,7 +101,7 @@ class Precheck {
   bool present(int i, int d) const { return present_[static_cast<std::size_t>(i) * days_ + d] != 0; }
 
   void add(RuleKind rule, std::string text, int shortfall, int first_day = -1, int last_day = -1, int place = -1) {
-    out_.push_back(Finding{rule, std::move(text), shortfall, first_day, last_day, place});
+    out_.push_back(Finding{rule, std::move(text), shortfall, first_day, last_day, place, 0, 0, {}});
   }
 
   void prepare() {
@@ -274,6 +278,13 @@ class Precheck {
           fmt::format("{}: {} present but there are only {} beds ({} short)", days_text(a, b), people_are(have), beds,
                       have - beds),
           have - beds, a, b);
+      // Each person beyond the beds is placed past them (beds) or nowhere
+      // (rotation), every day of the run; not in a repair, where someone
+      // who leaves on the transfer day is placed nowhere for nothing.
+      if (!u_.repair) out_.back().bound = static_cast<long long>(have - beds) * (b - a + 1);
+      out_.back().units = (std::uint64_t{1} << static_cast<int>(RuleKind::kBeds)) |
+                          (std::uint64_t{1} << static_cast<int>(RuleKind::kRotation));
+      out_.back().hint = "add beds";
     });
   }
 

@@ -26,6 +26,14 @@
 //   showers      a day on which more people must be at a rest center (present
 //                minus post beds) than the showers can serve within the
 //                longest rest stint around it.
+// On top of these per-day counts, the proofs over the rotation
+// (eval/precheck_rotation.h) price what the posts need over ranges of
+// consecutive stint blocks (team needs of any count, post watches,
+// experienced post watchers) against each person's best line under the
+// rotation (eval/precheck_lines.h), in hard units: their findings carry a
+// bound, and proven_minimum() adds up those that count different rules.
+// Partner warnings (no shared language with anyone) are in
+// eval/precheck_partners.h.
 // Each day counts the places open that day with that day's beds (a post
 // opened or closed by a repair's events, model/problem.h Place); around a
 // post opening, closing or changing beds inside the days a count spans, the
@@ -33,6 +41,7 @@
 // prove nothing or count more loosely.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -49,7 +58,20 @@ struct Finding {
   int shortfall = 0;
   int first_day = -1, last_day = -1;  // the days it is about; -1 when it is about every day
   int place = -1;                     // index into Problem::places; -1 when about no one place
+  // The hard units every plan breaks by this finding's count (0 when it
+  // proves a shortfall of people but no number of units), and the rules
+  // whose units it counts (bit i: RuleKind i): findings that share a rule
+  // may count the same units, so proven_minimum() never adds them up.
+  std::int64_t bound = 0;
+  std::uint64_t units = 0;
+  // A change that would help: only more people, beds or showers, or a need
+  // relaxed; never a move that breaks something else.
+  std::string hint;
 };
+
+// The most hard units the findings prove together: the largest sum of
+// bounds over findings whose rules do not overlap (eval/precheck_proof.cc).
+std::int64_t proven_minimum(const std::vector<Finding>& findings);
 
 // Every finding, by rule (RuleKind order) and then by day. Empty for a
 // problem that is not a unit problem.

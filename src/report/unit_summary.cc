@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "eval/unit_evaluator.h"
+#include "eval/unit_precheck.h"
 #include "model/wording.h"
 #include "report/report_support.h"
 #include "report/uncovered_watches.h"
@@ -16,7 +17,11 @@ namespace vigil {
 
 namespace {
 
-
+// " (every plan breaks at least 6: optimal)" beside the hard units reached.
+std::string proven_minimum_note(std::int64_t hard, std::int64_t proven) {
+  if (proven <= 0 || hard < proven) return "";  // (below a proof: an evaluation made up by a test)
+  return fmt::format(" (every plan breaks at least {}{})", proven, hard == proven ? ": optimal" : "");
+}
 
 }  // namespace
 
@@ -122,6 +127,8 @@ UnitSummary summarize_unit(const Problem& problem, const Roster& roster, const E
   s.days = roster.days();
   s.people = roster.people();
   s.score = evaluation.score;
+  // Only a plan that breaks rules needs to know how many every plan breaks.
+  if (!s.score.feasible()) s.proven_minimum = proven_minimum(precheck_unit(problem));
   // The repair rules (frozen-past, changes) belong to a repair's summary only.
   const bool repair = problem.unit && problem.unit->repair;
   for (RuleKind kind : repair ? rules_of(ProblemKind::kUnit) : scenario_rules()) {
@@ -146,8 +153,9 @@ UnitSummary summarize_unit(const Problem& problem, const Roster& roster, const E
 std::string unit_summary_text(const UnitSummary& s, std::size_t most_listed) {
   std::string out = fmt::format("Summary of the plan for {}: {} days, {} people.\n\n", s.scenario, s.days, s.people);
   out += s.score.feasible() ? fmt::format("Every rule is kept (0 hard units). Cost of unmet wishes: {}.\n", s.score.soft)
-                            : fmt::format("NOT FEASIBLE: {} hard unit{} of broken rules. Cost of unmet wishes: {}.\n",
-                                          s.score.hard, s.score.hard == 1 ? "" : "s", s.score.soft);
+                            : fmt::format("NOT FEASIBLE: {} hard unit{} of broken rules{}. Cost of unmet wishes: {}.\n",
+                                          s.score.hard, s.score.hard == 1 ? "" : "s", proven_minimum_note(s.score.hard, s.proven_minimum),
+                                          s.score.soft);
   if (!s.uncovered.empty()) {
     out += fmt::format("\nUNCOVERED: {} nobody stands (who could cover each, nearest first):\n",
                        count_text(static_cast<long long>(s.uncovered.size()), "watch", "watches"));

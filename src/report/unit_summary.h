@@ -57,6 +57,9 @@ struct UnitSummary {
   std::vector<std::string> uncovered;
   std::vector<std::string> broken;   // Violation::text of hard rules, in evaluation order
   std::vector<std::string> unmet;    // Violation::text of soft rules
+  // The hard units the precheck proves every plan breaks
+  // (eval/unit_precheck.h proven_minimum); 0 when it proves none.
+  std::int64_t proven_minimum = 0;
 };
 
 UnitFairness unit_fairness(const Problem& problem, const Roster& roster);
