@@ -16,6 +16,7 @@
 #include "io/nrp_reader.h"
 #include "io/roster_io.h"
 #include "io/scenario_reader.h"
+#include "solve/memory_estimate.h"
 #include "test_support.h"
 
 namespace vigil {
@@ -197,6 +198,23 @@ TEST(Limits, ScenarioAndEventNamesAreAtMost100Characters) {
   auto option = parse_event_option("unavailable:Ol\xFF" "ena@day 2", p);
   ASSERT_FALSE(option.ok());
   EXPECT_EQ(option.error().headline(), "event 'unavailable:Ol?ena@day 2': expected UTF-8 text, got the byte 0xFF at character 15");
+}
+
+// ---- the memory estimate ----------------------------------------------------------
+
+TEST(Limits, MemoryEstimateCountsTheProblemsCells) {
+  const Problem small = test::parse_or_throw(join(base_lines()));
+  const MemoryEstimate b = estimate_solve_memory(small, 1);
+  EXPECT_EQ(b.cells, 2 * 7 * 2);
+  EXPECT_STREQ(b.basis, "employees x days x (shifts + 1)");
+  EXPECT_NEAR(b.mib, 16.0, 0.01);  // the program itself
+  const Problem unit = unit_64();
+  const MemoryEstimate u = estimate_solve_memory(unit, 1);
+  EXPECT_EQ(u.cells, 64 * 28 * 14);  // 2 h watches: 12 watch lanes, placement and showers
+  EXPECT_STREQ(u.basis, "people x days x lanes per day");
+  EXPECT_NEAR(u.mib, 16 + 25088 * 100.0 / (1 << 20), 0.01);
+  // Each further thread adds its copy of the search's state.
+  EXPECT_GT(estimate_solve_memory(unit, 4).mib, u.mib);
 }
 
 // ---- the "did you mean" search ----------------------------------------------------
