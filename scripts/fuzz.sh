@@ -8,7 +8,7 @@
 # build-fuzz/artifacts/TARGET/, the report's end is printed, the exit status is 1.
 #
 # Usage: scripts/fuzz.sh TARGET|all SECONDS
-# Targets: nrp_instance scenario events event_option roster_csv roster_json unit_plan api_body
+# Targets: nrp_instance scenario events event_option roster_csv roster_json unit_plan unit_plan_small api_body
 # Environment: BUILD_DIR (default build-fuzz), JOBS (default 2), TIMEOUT (default 20),
 # FUZZ_FLAGS (more libFuzzer flags, e.g. "-max_len=2048" for more runs of small inputs).
 set -euo pipefail
@@ -18,7 +18,7 @@ cd "$root"
 build="${BUILD_DIR:-build-fuzz}"
 jobs="${JOBS:-2}"
 timeout="${TIMEOUT:-20}"
-targets=(nrp_instance scenario events event_option roster_csv roster_json unit_plan api_body)
+targets=(nrp_instance scenario events event_option roster_csv roster_json unit_plan unit_plan_small api_body)
 
 usage() {
   echo "usage: scripts/fuzz.sh TARGET|all SECONDS (targets: ${targets[*]})" >&2

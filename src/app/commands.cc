@@ -18,6 +18,7 @@
 #include "io/unit_time.h"
 #include "model/wording.h"
 #include "report/catalogs.h"
+#include "solve/memory_estimate.h"
 #include "solve/repair.h"
 #include "solve/solver.h"
 
@@ -195,6 +196,7 @@ Handler setup_solve(CLI::App& sub) {
     SearchFlags search;
     std::optional<std::int64_t> target, lower_bound;
     bool check = false, quiet = false, json = false, no_lp = false;
+    double max_memory = 0;  // MiB; 0: no bound
   };
   auto args = std::make_shared<Args>();
   sub.add_option("instance", args->instance, "Scenario (.yaml) or benchmark instance (.txt)")->required();
@@ -209,6 +211,7 @@ Handler setup_solve(CLI::App& sub) {
   add_work_flag(sub, args->search.work, "");
   add_seed_flag(sub, args->search.seed);
   add_threads_flag(sub, args->search.threads, "");
+  add_max_memory_flag(sub, args->max_memory);
   sub.add_option("--out", args->out, "Write the best roster here (.csv or .json)");
   sub.add_option("--start", args->start, "Start from this roster (.csv or .json)");
   sub.add_option("--target", args->target, "Stop once a feasible roster costs at most this");
@@ -234,17 +237,31 @@ Handler setup_solve(CLI::App& sub) {
       options.start = *start;
     }
     const bool chatty = !args->quiet && !args->json;
+    // Before the search: a run that cannot keep its memory bound says so now.
+    const MemoryEstimate memory = estimate_solve_memory(*problem, args->search.threads);
+    if (args->max_memory > 0 && memory.mib > args->max_memory) {
+      fmt::print(stderr,
+                 "{}: the run would need about {:.0f} MiB by its estimate ({} cells: {}), more than --max-memory "
+                 "{:.0f} MiB; give a larger --max-memory, fewer --threads or a smaller problem\n",
+                 args->instance, memory.mib, memory.cells, memory.basis, args->max_memory);
+      return kExitInputError;
+    }
+    const std::string memory_line =
+        fmt::format("memory: about {:.0f} MiB by estimate ({} cells: {}); bound {}\n", memory.mib, memory.cells,
+                    memory.basis, args->max_memory > 0 ? fmt::format("{:.0f} MiB", args->max_memory) : "none");
     if (problem->is_unit()) {
       UnitSolveArgs unit_args{args->instance,     args->out,         args->out_dir,       args->start_date,
                               args->sheet_language, args->search.seed, args->search.threads, args->search.work,
-                              args->quiet,          args->json};
+                              args->quiet,          args->json,        memory_line};
       return run_unit_solve(*problem, options, unit_args);
     }
-    if (chatty)
+    if (chatty) {
       fmt::print("vigil solve {}: {} days, {} people, {} shift kinds; seed {}, {} thread(s), {}\n", args->instance,
                  problem->days(), problem->person_count(), problem->shift_count(), args->search.seed, args->search.threads,
                  args->search.work > 0 ? fmt::format("work limit {} moves", args->search.work)
                                 : fmt::format("time limit {} s", options.time_limit_seconds));
+      fmt::print("{}", memory_line);
+    }
     const SolveResult r = solve(*problem, options, [&](const Progress& p) {
       if (chatty) {
         fmt::print("  {:>9.3f} s  best {:>8}  moves {:>12}\n", p.seconds, p.best.soft, p.moves);

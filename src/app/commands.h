@@ -42,6 +42,7 @@ struct UnitSolveArgs {
   int threads = 1;
   std::int64_t work = 0;
   bool quiet = false, json = false;
+  std::string memory_line;  // the header's memory estimate and bound, with its newline
 };
 // `vigil solve SCENARIO.yaml`: say what cannot be kept, solve, summarise and
 // write the plan's files.

@@ -25,8 +25,13 @@ Handler setup_resilience(CLI::App& sub) {
   sub.add_option("--work", args->options.work_per_case, "Move evaluations per repaired loss")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
-  sub.add_option("--first-day", args->options.first_day, "First changeover to test")->capture_default_str();
-  sub.add_option("--last-day", args->options.last_day, "Last changeover to test (-1: the last day)")->capture_default_str();
+  // Ranges as docs/limits.md: days as a scenario's horizon (at most 3650).
+  sub.add_option("--first-day", args->options.first_day, "First changeover to test")
+      ->check(CLI::Range(0, 3649))
+      ->capture_default_str();
+  sub.add_option("--last-day", args->options.last_day, "Last changeover to test (-1: the last day)")
+      ->check(CLI::Range(-1, 3649))
+      ->capture_default_str();
   sub.add_option("--every", args->options.every,
                  "Days between the changeovers tested (0: the rotation's, every post-days days; 1: every day)")
       ->check(CLI::Range(0, 10000))
@@ -35,7 +40,9 @@ Handler setup_resilience(CLI::App& sub) {
                "Lose every pair of people at once instead of one (n(n-1)/2 cases per changeover: narrow it with "
                "--first-day and --last-day)");
   add_seed_flag(sub, args->options.seed);
-  sub.add_option("--list", args->listed, "How many weak points to list")->capture_default_str();
+  sub.add_option("--list", args->listed, "How many weak points to list")
+      ->check(CLI::Range(0, 1000000))
+      ->capture_default_str();
   return [args]() -> int {
     auto problem = load_instance(args->scenario);
     if (!problem) return kExitInputError;

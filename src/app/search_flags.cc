@@ -3,6 +3,8 @@
 
 #include <cmath>
 
+#include <unistd.h>
+
 namespace vigil::app {
 
 void SearchFlags::apply(SolveOptions& options, double default_seconds) const {
@@ -46,6 +48,21 @@ void add_seed_flag(CLI::App& sub, std::uint64_t& seed) {
                        : "expected a whole number from 0 to 18446744073709551615, got '" + text + "'";
           },
           "UINT64", "seed"))
+      ->capture_default_str();
+}
+
+double default_max_memory_mib() {
+  const long pages = sysconf(_SC_PHYS_PAGES), page_size = sysconf(_SC_PAGE_SIZE);
+  if (pages <= 0 || page_size <= 0) return 0;
+  return 0.75 * static_cast<double>(pages) * static_cast<double>(page_size) / (1024.0 * 1024.0);
+}
+
+void add_max_memory_flag(CLI::App& sub, double& mib) {
+  mib = default_max_memory_mib();
+  sub.add_option("--max-memory", mib,
+                 "Refuse to start when the run's estimated peak memory (printed in its header) passes this many MiB "
+                 "(default: 3/4 of physical memory)")
+      ->check(CLI::Range(1.0, 1e9))
       ->capture_default_str();
 }
 

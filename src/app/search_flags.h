@@ -38,4 +38,11 @@ void add_work_flag(CLI::App& sub, std::int64_t& work, const std::string& scope);
 void add_seed_flag(CLI::App& sub, std::uint64_t& seed);
 void add_threads_flag(CLI::App& sub, int& threads, const std::string& scope);
 
+// The default --max-memory: three quarters of the machine's physical memory,
+// in MiB (sysconf), leaving the rest to the system and other programs; 0
+// when the system does not say.
+double default_max_memory_mib();
+// Registers --max-memory MIB (1 to 1e9; default default_max_memory_mib()).
+void add_max_memory_flag(CLI::App& sub, double& mib);
+
 }  // namespace vigil::app

@@ -48,6 +48,7 @@ int run_unit_solve(const Problem& scenario, const SolveOptions& given, const Uni
                args.threads,
                args.work > 0 ? fmt::format("work limit {} moves", args.work)
                              : fmt::format("time limit {} s", options.time_limit_seconds));
+  if (chatty) fmt::print("{}", args.memory_line);
 
   const std::vector<Finding> findings = precheck_unit(problem);
   const std::int64_t proven = proven_minimum(findings);

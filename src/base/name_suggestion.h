@@ -19,7 +19,10 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // misspelling: one edit for a word of up to 3 characters, else
 // max(2, length of word / 3) edits. Ties go to the
 // earlier candidate. nullopt when none is close, or when `word` is itself a
-// candidate.
+// candidate. The search is bounded: it computes only the part of each
+// distance table that can hold a close answer, and about 20 million cells in
+// all; past that it keeps the best found so far (a list of tens of thousands
+// of long names may then go without a hint).
 std::optional<std::string> nearest_name(std::string_view word, const std::vector<std::string>& candidates);
 
 // "; did you mean 'x'?" for the nearest candidate, or "" when none is close.

@@ -7,6 +7,62 @@
 
 namespace vigil {
 
+std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char c = byte(i);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    // The length of the sequence and the range of its second byte (RFC 3629
+    // table), which rules out overlong forms, surrogates and > U+10FFFF.
+    std::size_t length = 0;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) length = 2;
+    else if (c == 0xE0) length = 3, lo = 0xA0;
+    else if (c >= 0xE1 && c <= 0xEC) length = 3;
+    else if (c == 0xED) length = 3, hi = 0x9F;
+    else if (c >= 0xEE && c <= 0xEF) length = 3;
+    else if (c == 0xF0) length = 4, lo = 0x90;
+    else if (c >= 0xF1 && c <= 0xF3) length = 4;
+    else if (c == 0xF4) length = 4, hi = 0x8F;
+    else return i;
+    if (i + length > text.size()) return i;
+    if (byte(i + 1) < lo || byte(i + 1) > hi) return i;
+    for (std::size_t k = 2; k < length; ++k)
+      if ((byte(i + k) & 0xC0) != 0x80) return i;
+    i += length;
+  }
+  return std::nullopt;
+}
+
+std::size_t utf8_length(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+Result<std::string> text_input(std::string text, const std::string& file) {
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3);
+  const auto bad = first_invalid_utf8(text);
+  if (!bad) return text;
+  const std::size_t line_start = *bad == 0 ? 0 : text.rfind('\n', *bad - 1) + 1;  // npos + 1 == 0
+  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(line_start), '\n'));
+  const int column = 1 + static_cast<int>(utf8_length(std::string_view(text).substr(line_start, *bad - line_start)));
+  std::size_t line_end = text.find('\n', line_start);
+  if (line_end == std::string::npos) line_end = text.size();
+  std::string source = text.substr(line_start, line_end - line_start);
+  if (!source.empty() && source.back() == '\r') source.pop_back();
+  // The line is shown under the message, which may end up in JSON (the
+  // server's replies): its bytes that are not UTF-8 are shown as '?'.
+  while (const auto at = first_invalid_utf8(source)) source[*at] = '?';
+  return InputError{file, line, column,
+                    fmt::format("expected UTF-8 text, got the byte 0x{:02X}", static_cast<unsigned char>(text[*bad])),
+                    source};
+}
+
 std::vector<std::string> split_lines(const std::string& text) {
   std::vector<std::string> lines;
   std::size_t pos = 0;

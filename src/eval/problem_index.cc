@@ -7,18 +7,25 @@ namespace vigil {
 ProblemIndex::ProblemIndex(const Problem& problem)
     : days(problem.days()), shifts(problem.shift_count()), people(problem.person_count()) {
   const std::size_t S = static_cast<std::size_t>(shifts);
+  // A unit has no successions nor limits per kind (benchmark rules), and its
+  // shift kinds (a kind per place, watch slot and shower slot) grow with the
+  // unit: kinds x kinds and people x kinds arrays took 1.9 GB at 20000
+  // people. They stay empty for a unit, as the request arrays below.
+  const bool benchmark = !problem.is_unit();
   length.resize(S);
-  forbidden.assign(S * S, 0);
+  forbidden.assign(benchmark ? S * S : 0, 0);
   min_shift_length = 1 << 30;
   for (int s = 0; s < shifts; ++s) {
     length[s] = problem.shifts[s].length_minutes;
     min_shift_length = std::min<std::int64_t>(min_shift_length, length[s]);
-    for (ShiftId t : problem.shifts[s].forbidden_next) forbidden[s * S + t.index()] = 1;
+    if (benchmark)
+      for (ShiftId t : problem.shifts[s].forbidden_next) forbidden[s * S + t.index()] = 1;
   }
-  max_per_shift.resize(static_cast<std::size_t>(people) * S);
+  max_per_shift.resize(benchmark ? static_cast<std::size_t>(people) * S : 0);
   for (int p = 0; p < people; ++p) {
     const WorkLimits& w = problem.people[p].limits;
-    std::copy(w.max_per_shift.begin(), w.max_per_shift.end(), max_per_shift.begin() + static_cast<long>(p * S));
+    if (benchmark)
+      std::copy(w.max_per_shift.begin(), w.max_per_shift.end(), max_per_shift.begin() + static_cast<long>(p * S));
     max_minutes.push_back(w.max_total_minutes);
     min_minutes.push_back(w.min_total_minutes);
     max_consecutive.push_back(w.max_consecutive_shifts);

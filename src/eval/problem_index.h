@@ -18,6 +18,7 @@ struct ProblemIndex {
   int weekends = 0;
 
   std::vector<int> length;                 // [s] minutes
+  // Benchmark only (empty for a unit): successions, limits per kind.
   std::vector<std::uint8_t> forbidden;     // [s * shifts + t]: t may not follow s
   std::vector<int> max_per_shift;          // [p * shifts + s]
   std::vector<int> max_minutes, min_minutes, max_consecutive, min_consecutive, min_days_off, max_weekends;  // [p]

@@ -163,6 +163,15 @@ class Reader {
     return it.node.Scalar();
   }
 
+  // Text that names something new (a person joining, a post added): at most
+  // kMaxNameLength characters, as in the scenario.
+  std::string name(const Item& it, const std::string& what) const {
+    std::string s = text(it, what);
+    if (const std::size_t length = utf8_length(s); length > kMaxNameLength)
+      fail(it, fmt::format("expected {} of at most {} characters, got {}", what, kMaxNameLength, length));
+    return s;
+  }
+
   int integer(const Item& it, const std::string& what, int lo, int hi) const {
     if (it.empty() || !it.node.IsScalar()) expected(it, fmt::format("{} (a whole number)", what));
     const std::string& s = it.node.Scalar();
@@ -283,7 +292,7 @@ class Reader {
 
   void add_post(const Item& it, const FieldMap& f, const Item& kind_item, UnitEvent& e) {
     e.kind = UnitEvent::Kind::kPostAdded;
-    e.place = text(kind_item, "the post's name");
+    e.place = name(kind_item, "the post's name");
     if (std::find(places_.begin(), places_.end(), e.place) != places_.end() ||
         std::find(closed_.begin(), closed_.end(), e.place) != closed_.end())
       fail(kind_item, fmt::format("expected a name not used by another place, got {} a second time", quoted(e.place)));
@@ -332,10 +341,10 @@ class Reader {
     const UnitSetup& u = *p_.unit;
     Person person;
     const Item name = require(it, f, "name", "the person's name");
-    person.name = text(name, "the person's name");
+    person.name = this->name(name, "the person's name");
     if (std::find(people_.begin(), people_.end(), person.name) != people_.end())
       fail(name, fmt::format("expected a name not used by another person, got {} a second time", quoted(person.name)));
-    if (f.count("nationality")) person.unit.nationality = text(get(it, f, "nationality"), "a nationality");
+    if (f.count("nationality")) person.unit.nationality = this->name(get(it, f, "nationality"), "a nationality");
     const Item langs = require(it, f, "languages", "the person's languages (like {uk: native, en: basic})");
     if (!langs.node.IsMap()) expected(langs, "the person's languages (a map like {uk: native, en: basic})");
     if (langs.node.size() == 0) fail(langs, "expected at least one language (like {uk: native}), got none");
@@ -386,8 +395,11 @@ InputError option_error(const std::string& option, const std::string& message) {
 
 }  // namespace
 
-Result<std::vector<UnitEvent>> parse_events(const std::string& text, const std::string& file_name,
+Result<std::vector<UnitEvent>> parse_events(const std::string& raw_text, const std::string& file_name,
                                             const Problem& problem) {
+  auto checked = text_input(raw_text, file_name);
+  if (!checked) return checked.error();
+  const std::string& text = *checked;
   try {
     Reader reader(text, file_name, problem);
     return reader.run(text);
@@ -409,6 +421,13 @@ Result<std::vector<UnitEvent>> read_events(const std::string& path, const Proble
 
 Result<UnitEvent> parse_event_option(const std::string& text, const Problem& problem) {
   const auto fail = [&](const std::string& message) { return Result<UnitEvent>(option_error(text, message)); };
+  if (const auto bad = first_invalid_utf8(text)) {
+    std::string shown = text;  // the option as it may be printed (and put in JSON)
+    while (const auto at = first_invalid_utf8(shown)) shown[*at] = '?';
+    return Result<UnitEvent>(option_error(
+        shown, fmt::format("expected UTF-8 text, got the byte 0x{:02X} at character {}",
+                           static_cast<unsigned char>(text[*bad]), 1 + utf8_length(std::string_view(text).substr(0, *bad)))));
+  }
   if (!problem.is_unit()) return fail("expected a unit problem (a scenario) to apply events to");
   const std::string form = "unavailable:NAME@TIME, unavailable:NAME@TIME..TIME or available:NAME@TIME";
   const auto colon = text.find(':');

@@ -1,6 +1,8 @@
 // JSON text to a document or a readable error (see json_text.h).
 #include "io/json_text.h"
 
+#include "base/text.h"
+
 #include <algorithm>
 
 namespace vigil {
@@ -35,7 +37,10 @@ std::string plain_words(const std::string& what) {
 
 }  // namespace
 
-Result<nlohmann::json> parse_json_text(const std::string& text, const std::string& file) {
+Result<nlohmann::json> parse_json_text(const std::string& raw_text, const std::string& file) {
+  auto checked = text_input(raw_text, file);
+  if (!checked) return checked.error();
+  const std::string& text = *checked;
   try {
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {

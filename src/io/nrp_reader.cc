@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <charconv>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <sstream>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -15,6 +17,20 @@
 
 namespace vigil {
 namespace {
+
+// The ranges the reader accepts (docs/limits.md gives the reasons). They keep
+// every sum the evaluator forms inside 32 bits and every array the search
+// builds, people x days x (shifts + 1) cells, within kMaxCells.
+constexpr int kMaxDays = 3650;             // ten years
+constexpr int kMaxShiftMinutes = 1440;     // one day
+constexpr int kMaxRun = kMaxDays;          // MaxShifts, run lengths, days off
+constexpr int kMaxTotalMinutes = kMaxDays * kMaxShiftMinutes;
+constexpr int kMaxWeekends = 521;          // weekends touched by 3650 days
+constexpr int kMaxWeight = 1000000;
+constexpr int kMaxRequirement = 10000;
+constexpr std::size_t kMaxShifts = 1000;
+constexpr std::size_t kMaxEmployees = 10000;
+constexpr std::size_t kMaxCells = 10000000;  // Instance24 has 150 x 364 x 33 = 1.8 million
 
 struct Field {
   std::string text;
@@ -108,19 +124,29 @@ class Parser {
     return true;
   }
 
-  bool integer(std::size_t li, const Field& f, const char* what, int min_value, int& out) {
+  bool integer(std::size_t li, const Field& f, const char* what, int min_value, int max_value, int& out) {
     const char* b = f.text.data();
     const char* e = b + f.text.size();
-    auto [ptr, ec] = std::from_chars(b, e, out);
+    long long value = 0;
+    auto [ptr, ec] = std::from_chars(b, e, value);
     if (f.text.empty() || ec != std::errc() || ptr != e)
       return fail_at(li, f.column, fmt::format("expected an integer for {}, got '{}'", what, f.text));
-    if (out < min_value)
-      return fail_at(li, f.column, fmt::format("expected {} to be at least {}, got {}", what, min_value, out));
+    if (value < min_value)
+      return fail_at(li, f.column, fmt::format("expected {} to be at least {}, got {}", what, min_value, value));
+    if (value > max_value)
+      return fail_at(li, f.column, fmt::format("expected {} to be at most {}, got {}", what, max_value, value));
+    out = static_cast<int>(value);
+    return true;
+  }
+
+  bool short_name(std::size_t li, const Field& f, const char* what) {
+    if (const std::size_t length = utf8_length(f.text); length > kMaxNameLength)
+      return fail_at(li, f.column, fmt::format("expected {} of at most {} characters, got {}", what, kMaxNameLength, length));
     return true;
   }
 
   bool day(std::size_t li, const Field& f, const Problem& p, int& out) {
-    if (!integer(li, f, "a day", 0, out)) return false;
+    if (!integer(li, f, "a day", 0, std::numeric_limits<int>::max(), out)) return false;
     if (out >= p.days())
       return fail_at(li, f.column, fmt::format("expected a day from 0 to {}, got {}", p.days() - 1, out));
     return true;
@@ -148,10 +174,7 @@ class Parser {
     if (rows.size() != 1)
       return fail_at(rows.empty() ? next_ - 1 : rows[1], 1,
                      fmt::format("expected one line with the number of days, got {} lines", rows.size()));
-    if (!integer(rows[0], Field{lines_[rows[0]], 1}, "the number of days", 1, p.horizon.days)) return false;
-    if (p.horizon.days > 100000)
-      return fail_at(rows[0], 1, fmt::format("expected at most 100000 days, got {}", p.horizon.days));
-    return true;
+    return integer(rows[0], Field{lines_[rows[0]], 1}, "the number of days", 1, kMaxDays, p.horizon.days);
   }
 
   bool shifts(Problem& p) {
@@ -159,15 +182,18 @@ class Parser {
     struct Pending { std::size_t line; std::vector<Field> successors; };
     std::vector<Pending> pending;
     for (std::size_t li : section_lines()) {
+      if (p.shifts.size() == kMaxShifts)
+        return fail_at(li, 1, fmt::format("expected at most {} shifts in SECTION_SHIFTS, got more", kMaxShifts));
       std::vector<Field> f;
       if (!fields(li, 3, "ShiftID, LengthInMinutes, Successors", f)) return false;
       if (f[0].text.empty()) return fail_at(li, 1, "expected a shift ID, got an empty field");
+      if (!short_name(li, f[0], "a shift ID")) return false;
       if (p.find_shift(f[0].text))
         return fail_at(li, 1, fmt::format("expected a new shift ID, got '{}' a second time", f[0].text));
       ShiftKind s;
       s.name = f[0].text;
       s.place = PlaceId(0);
-      if (!integer(li, f[1], "LengthInMinutes", 1, s.length_minutes)) return false;
+      if (!integer(li, f[1], "LengthInMinutes", 1, kMaxShiftMinutes, s.length_minutes)) return false;
       p.shifts.push_back(std::move(s));
       pending.push_back({li, f[2].text.empty() ? std::vector<Field>{} : split(f[2].text, '|', f[2].column)});
     }
@@ -185,11 +211,13 @@ class Parser {
   bool staff(Problem& p) {
     if (!expect_section("SECTION_STAFF")) return false;
     for (std::size_t li : section_lines()) {
+      if (!room_for_employee(li, p)) return false;
       std::vector<Field> f;
       if (!fields(li, 8, "ID, MaxShifts, MaxTotalMinutes, MinTotalMinutes, MaxConsecutiveShifts, "
                          "MinConsecutiveShifts, MinConsecutiveDaysOff, MaxWeekends", f))
         return false;
       if (f[0].text.empty()) return fail_at(li, 1, "expected an employee ID, got an empty field");
+      if (!short_name(li, f[0], "an employee ID")) return false;
       if (person_index_.count(f[0].text))
         return fail_at(li, 1, fmt::format("expected a new employee ID, got '{}' a second time", f[0].text));
       Person person;
@@ -205,18 +233,18 @@ class Parser {
         if (w.max_per_shift[id.index()] >= 0)
           return fail_at(li, item.column, fmt::format("expected one limit per shift in MaxShifts, got '{}' twice", p.shifts[id.index()].name));
         if (!integer(li, Field{item.text.substr(eq + 1), item.column + static_cast<int>(eq) + 1},
-                     "a MaxShifts limit", 0, w.max_per_shift[id.index()]))
+                     "a MaxShifts limit", 0, kMaxRun, w.max_per_shift[id.index()]))
           return false;
       }
       for (std::size_t s = 0; s < p.shifts.size(); ++s)
         if (w.max_per_shift[s] < 0)
           return fail_at(li, f[1].column, fmt::format("expected a MaxShifts limit for shift '{}', got none", p.shifts[s].name));
-      if (!integer(li, f[2], "MaxTotalMinutes", 0, w.max_total_minutes) ||
-          !integer(li, f[3], "MinTotalMinutes", 0, w.min_total_minutes) ||
-          !integer(li, f[4], "MaxConsecutiveShifts", 1, w.max_consecutive_shifts) ||
-          !integer(li, f[5], "MinConsecutiveShifts", 1, w.min_consecutive_shifts) ||
-          !integer(li, f[6], "MinConsecutiveDaysOff", 1, w.min_consecutive_days_off) ||
-          !integer(li, f[7], "MaxWeekends", 0, w.max_weekends))
+      if (!integer(li, f[2], "MaxTotalMinutes", 0, kMaxTotalMinutes, w.max_total_minutes) ||
+          !integer(li, f[3], "MinTotalMinutes", 0, kMaxTotalMinutes, w.min_total_minutes) ||
+          !integer(li, f[4], "MaxConsecutiveShifts", 1, kMaxRun, w.max_consecutive_shifts) ||
+          !integer(li, f[5], "MinConsecutiveShifts", 1, kMaxRun, w.min_consecutive_shifts) ||
+          !integer(li, f[6], "MinConsecutiveDaysOff", 1, kMaxRun, w.min_consecutive_days_off) ||
+          !integer(li, f[7], "MaxWeekends", 0, kMaxWeekends, w.max_weekends))
         return false;
       if (w.min_total_minutes > w.max_total_minutes)
         return fail_at(li, f[3].column, fmt::format("expected MinTotalMinutes at most MaxTotalMinutes ({}), got {}",
@@ -225,6 +253,20 @@ class Parser {
       p.people.push_back(std::move(person));
     }
     if (p.people.empty()) return fail_at(next_ > 0 ? next_ - 1 : 0, 0, "expected at least one employee in SECTION_STAFF");
+    return true;
+  }
+
+  // Refuses the employee on line `li` when one more would pass kMaxEmployees
+  // or make the search's per (employee, day, shift) arrays pass kMaxCells.
+  bool room_for_employee(std::size_t li, const Problem& p) {
+    const std::size_t employees = p.people.size() + 1;
+    if (employees > kMaxEmployees)
+      return fail_at(li, 1, fmt::format("expected at most {} employees in SECTION_STAFF, got more", kMaxEmployees));
+    const std::size_t cells = employees * static_cast<std::size_t>(p.days()) * (p.shifts.size() + 1);
+    if (cells > kMaxCells)
+      return fail_at(li, 1, fmt::format("expected employees x days x (shifts + 1) to be at most {}, got {} x {} x {} "
+                                        "with this employee",
+                                        kMaxCells, employees, p.days(), p.shifts.size() + 1));
     return true;
   }
 
@@ -252,14 +294,23 @@ class Parser {
 
   bool requests(Problem& p, bool on) {
     if (!expect_section(on ? "SECTION_SHIFT_ON_REQUESTS" : "SECTION_SHIFT_OFF_REQUESTS")) return false;
+    // A repeated request would add its weight twice in the search's 32-bit
+    // request costs; kMaxWeight keeps the sum of distinct ones in range.
+    std::unordered_set<std::size_t> seen;
     for (std::size_t li : section_lines()) {
       std::vector<Field> f;
       if (!fields(li, 4, "EmployeeID, Day, ShiftID, Weight", f)) return false;
       ShiftRequest r;
       r.wants_shift = on;
       if (!person_ref(li, f[0], r.person) || !day(li, f[1], p, r.day) || !shift_ref(li, f[2], p, r.shift) ||
-          !integer(li, f[3], "Weight", 0, r.weight))
+          !integer(li, f[3], "Weight", 0, kMaxWeight, r.weight))
         return false;
+      const std::size_t key = (static_cast<std::size_t>(r.person.index()) * p.days() + r.day) * p.shifts.size() +
+                              r.shift.index();
+      if (!seen.insert(key).second)
+        return fail_at(li, 1, fmt::format("expected one request per employee, day and shift, got '{}' day {} shift "
+                                          "'{}' a second time",
+                                          f[0].text, r.day, f[2].text));
       p.requests.push_back(r);
     }
     return true;
@@ -273,8 +324,9 @@ class Parser {
       if (!fields(li, 5, "Day, ShiftID, Requirement, WeightUnder, WeightOver", f)) return false;
       CoverDemand c;
       if (!day(li, f[0], p, c.day) || !shift_ref(li, f[1], p, c.shift) ||
-          !integer(li, f[2], "Requirement", 0, c.required) || !integer(li, f[3], "WeightUnder", 0, c.weight_under) ||
-          !integer(li, f[4], "WeightOver", 0, c.weight_over))
+          !integer(li, f[2], "Requirement", 0, kMaxRequirement, c.required) ||
+          !integer(li, f[3], "WeightUnder", 0, kMaxWeight, c.weight_under) ||
+          !integer(li, f[4], "WeightOver", 0, kMaxWeight, c.weight_over))
         return false;
       auto& mark = seen[static_cast<std::size_t>(c.day) * p.shifts.size() + c.shift.index()];
       if (mark)
@@ -299,7 +351,9 @@ class Parser {
 }  // namespace
 
 Result<Problem> parse_nrp_instance(const std::string& text, const std::string& file_name) {
-  return Parser(text, file_name).run();
+  auto checked = text_input(text, file_name);
+  if (!checked) return checked.error();
+  return Parser(*checked, file_name).run();
 }
 
 Result<Problem> read_nrp_instance(const std::string& path) {

@@ -21,7 +21,10 @@ InputError error_at(const std::string& file, int line, int column, std::string m
 
 }  // namespace
 
-Result<Roster> parse_roster_csv(const Problem& problem, const std::string& text, const std::string& file) {
+Result<Roster> parse_roster_csv(const Problem& problem, const std::string& raw_text, const std::string& file) {
+  auto checked = text_input(raw_text, file);
+  if (!checked) return checked.error();
+  const std::string& text = *checked;
   std::vector<std::string> lines;
   std::istringstream in(text);
   for (std::string l; std::getline(in, l);) {
@@ -85,8 +88,9 @@ Result<Roster> parse_roster_json(const Problem& problem, const std::string& text
   };
   if (!doc.is_object()) return field_error("document", "an object with \"days\" and \"people\"");
   if (!doc.contains("days") || !doc["days"].is_number_integer()) return field_error("days", "an integer");
-  if (doc["days"].get<int>() != problem.days())
-    return field_error("days", fmt::format("{} (the instance's horizon), got {}", problem.days(), doc["days"].get<int>()));
+  // Compared as written (dump), not as an int: 4294967310 must not read as 14.
+  if (doc["days"].dump() != std::to_string(problem.days()))
+    return field_error("days", fmt::format("{} (the instance's horizon), got {}", problem.days(), doc["days"].dump()));
   if (!doc.contains("people") || !doc["people"].is_array()) return field_error("people", "an array");
   Roster roster(problem);
   std::vector<char> seen(problem.people.size(), 0);

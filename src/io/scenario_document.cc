@@ -81,6 +81,13 @@ std::string DocumentReader::text(const Item& it, const std::string& what) const 
   return it.node.Scalar();
 }
 
+std::string DocumentReader::name(const Item& it, const std::string& what) const {
+  std::string s = text(it, what);
+  if (const std::size_t length = utf8_length(s); length > kMaxNameLength)
+    fail(it, fmt::format("expected {} of at most {} characters, got {}", what, kMaxNameLength, length));
+  return s;
+}
+
 long long DocumentReader::integer(const Item& it, const std::string& what, long long lo, long long hi) const {
   if (it.empty() || !it.node.IsScalar()) expected(it, fmt::format("{} (a whole number)", what));
   const std::string& s = it.node.Scalar();

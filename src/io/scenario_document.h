@@ -76,6 +76,9 @@ class DocumentReader {
 
   // ---- values ---------------------------------------------------------------
   std::string text(const Item& it, const std::string& what) const;
+  // Text that names something (a person, a post, a language): at most
+  // kMaxNameLength characters.
+  std::string name(const Item& it, const std::string& what) const;
   long long integer(const Item& it, const std::string& what, long long lo, long long hi) const;
   int small_int(const Item& it, const std::string& what, int lo, int hi) const;
   int duration(const Item& it, const std::string& what, int lo, int hi) const;

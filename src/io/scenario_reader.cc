@@ -22,6 +22,7 @@
 
 #include "base/files.h"
 #include "base/name_suggestion.h"
+#include "base/text.h"
 #include "io/scenario_document.h"
 #include "io/yaml_text.h"
 #include "io/roster_io.h"
@@ -83,7 +84,7 @@ class ScenarioReader : public DocumentReader {
                       {"rest-centers", "places"}, {"wishes", "requests"}});
     Problem p;
     use_default_rules(p, ProblemKind::kUnit);
-    p.name = top.has("unit") ? text(top.get("unit"), "the unit's name") : file_;
+    p.name = top.has("unit") ? name(top.get("unit"), "the unit's name") : file_;
     horizon(top.require("horizon", "the horizon (a map with days, first-weekday and changeover)"), p);
     UnitSetup u;
     if (top.has("languages")) languages_item_.emplace(top.get("languages"));
@@ -143,7 +144,7 @@ class ScenarioReader : public DocumentReader {
     if (max_count > 0 && items.size() > static_cast<std::size_t>(max_count))
       fail(it, fmt::format("expected at most {} {}, got {}", max_count, many, items.size()));
     for (const Item& e : items) {
-      std::string name = text(e, one);
+      std::string name = this->name(e, one);
       if (std::find(out.begin(), out.end(), name) != out.end())
         fail(e, fmt::format("expected each {} once, got {} a second time", one.substr(one.find(' ') + 1), quoted(name)));
       out.push_back(std::move(name));
@@ -207,7 +208,7 @@ class ScenarioReader : public DocumentReader {
       Place pl;
       pl.kind = PlaceKind::kPost;
       const Item name = pf.require("name", "the post's name");
-      pl.name = text(name, "the post's name");
+      pl.name = this->name(name, "the post's name");
       add(name, pl.name);
       pl.capacity = pf.has("beds") ? small_int(pf.get("beds"), "a number of beds", 0, kMaxPlaceSize) : 8;
       pl.watchers = pf.has("watchers") ? small_int(pf.get("watchers"), "a number of watchers", 0, kMaxPlaceSize) : 2;
@@ -226,7 +227,7 @@ class ScenarioReader : public DocumentReader {
         Place pl;
         pl.kind = PlaceKind::kRestCenter;
         const Item name = rf.require("name", "the rest center's name");
-        pl.name = text(name, "the rest center's name");
+        pl.name = this->name(name, "the rest center's name");
         add(name, pl.name);
         pl.capacity = small_int(rf.require("beds", "the number of beds (a whole number)"), "a number of beds", 1,
                                 kMaxPlaceSize);
@@ -293,12 +294,12 @@ class ScenarioReader : public DocumentReader {
       const Fields f(*this, item, "a person", {"name", "nationality", "languages", "experience", "skills", "unavailable"});
       Person person;
       const Item name = f.require("name", "the person's name");
-      person.name = text(name, "the person's name");
+      person.name = this->name(name, "the person's name");
       auto [pos, fresh] = seen.emplace(person.name, name.path);
       if (!fresh)
         fail(name, fmt::format("expected a name not used by another person, got {} a second time (first at {})",
                                quoted(person.name), pos->second));
-      if (f.has("nationality")) person.unit.nationality = text(f.get("nationality"), "a nationality");
+      if (f.has("nationality")) person.unit.nationality = this->name(f.get("nationality"), "a nationality");
       languages(f.require("languages", "the person's languages (like {uk: native, en: basic})"), person, u);
       if (f.has("experience"))
         person.unit.experience = static_cast<Experience>(choice(f.get("experience"), "an experience", kExperiences, true));
@@ -535,7 +536,10 @@ class ScenarioReader : public DocumentReader {
 
 }  // namespace
 
-Result<Problem> parse_scenario(const std::string& text, const std::string& file_name) {
+Result<Problem> parse_scenario(const std::string& raw_text, const std::string& file_name) {
+  auto checked = text_input(raw_text, file_name);
+  if (!checked) return checked.error();
+  const std::string& text = *checked;
   try {
     ScenarioReader reader(text, file_name);
     return reader.run(text);

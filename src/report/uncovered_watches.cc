@@ -2,6 +2,7 @@
 #include "report/uncovered_watches.h"
 
 #include <algorithm>
+#include <optional>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -54,33 +55,56 @@ struct WatchView {
   }
 };
 
-std::vector<CoverCandidate> candidates_for(const WatchView& view, const UncoveredWatch& w) {
-  const Problem& problem = view.problem;
-  struct Ranked {
-    bool elsewhere;
-    int watches, person, place;
-  };
-  std::vector<Ranked> ranked;
-  for (int q = 0; q < problem.person_count(); ++q) {
-    const int at = view.place_of(q, w.day);
-    if (at < 0) continue;
-    const bool same_place = at == w.place;
-    if (!same_place && problem.places[static_cast<std::size_t>(at)].kind != PlaceKind::kRestCenter) continue;
-    if (view.on_watch(q, w.day, w.slot)) continue;
-    if (absent_during(problem.people[static_cast<std::size_t>(q)], w.start_minute, w.end_minute - w.start_minute)) continue;
-    if (!view.keeps_limits_with(q, w.day, w.slot)) continue;
-    const auto& mine = view.traits[static_cast<std::size_t>(q)];
-    if (!std::all_of(w.remaining.begin(), w.remaining.end(), [&](int r) {
-          return rules::may_watch_together(mine, view.traits[static_cast<std::size_t>(r)]);
-        }))
-      continue;
-    ranked.push_back(Ranked{!same_place, view.watches_on(q, w.day), q, at});
+// Who is where on one day, read once for all of the day's short watches: the
+// people at each place, and everyone at a rest center, each list in the
+// candidates' order (fewest watches that day first, then by index).
+struct DayPlaces {
+  std::vector<std::vector<int>> at_place;  // [place]
+  std::vector<int> resting;                // at any rest center
+
+  DayPlaces(const WatchView& view, int day) : at_place(view.problem.places.size()) {
+    std::vector<int> watches(static_cast<std::size_t>(view.problem.person_count()), 0);
+    for (int q = 0; q < view.problem.person_count(); ++q) {
+      const int at = view.place_of(q, day);
+      if (at < 0) continue;
+      watches[static_cast<std::size_t>(q)] = view.watches_on(q, day);
+      at_place[static_cast<std::size_t>(at)].push_back(q);
+      if (view.problem.places[static_cast<std::size_t>(at)].kind == PlaceKind::kRestCenter) resting.push_back(q);
+    }
+    const auto fewer_watches = [&](int a, int b) {
+      return std::tie(watches[static_cast<std::size_t>(a)], a) < std::tie(watches[static_cast<std::size_t>(b)], b);
+    };
+    for (auto& people : at_place) std::stable_sort(people.begin(), people.end(), fewer_watches);
+    std::stable_sort(resting.begin(), resting.end(), fewer_watches);
   }
-  std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
-    return std::tie(a.elsewhere, a.watches, a.person) < std::tie(b.elsewhere, b.watches, b.person);
-  });
+};
+
+// The nearest who could stand the short watch `w`: first those at its place,
+// then those at a rest center, each by fewest watches that day. Only the
+// first kMostCandidates who qualify are looked for, so a unit of thousands is
+// not scanned whole for each short watch.
+std::vector<CoverCandidate> candidates_for(const WatchView& view, const DayPlaces& day, const UncoveredWatch& w) {
+  const Problem& problem = view.problem;
+  const auto qualifies = [&](int q) {
+    if (view.on_watch(q, w.day, w.slot)) return false;
+    if (absent_during(problem.people[static_cast<std::size_t>(q)], w.start_minute, w.end_minute - w.start_minute))
+      return false;
+    if (!view.keeps_limits_with(q, w.day, w.slot)) return false;
+    const auto& mine = view.traits[static_cast<std::size_t>(q)];
+    return std::all_of(w.remaining.begin(), w.remaining.end(), [&](int r) {
+      return rules::may_watch_together(mine, view.traits[static_cast<std::size_t>(r)]);
+    });
+  };
   std::vector<CoverCandidate> out;
-  for (std::size_t i = 0; i < ranked.size() && i < kMostCandidates; ++i) out.push_back({ranked[i].person, ranked[i].place});
+  for (int q : day.at_place[static_cast<std::size_t>(w.place)]) {
+    if (out.size() == kMostCandidates) return out;
+    if (qualifies(q)) out.push_back({q, w.place});
+  }
+  for (int q : day.resting) {
+    if (out.size() == kMostCandidates) return out;
+    const int at = view.place_of(q, w.day);
+    if (at != w.place && qualifies(q)) out.push_back({q, at});
+  }
   return out;
 }
 
@@ -104,7 +128,8 @@ std::vector<UncoveredWatch> uncovered_watches(const Problem& problem, const Rost
   if (!problem.unit) return out;
   const WatchView view(problem, roster);
   const UnitLayout& layout = view.layout;
-  for (int d = 0; d < roster.days(); ++d)
+  for (int d = 0; d < roster.days(); ++d) {
+    std::optional<DayPlaces> day;  // read when the day has a short watch
     for (int s = 0; s < layout.watch_slots; ++s) {
       const int start = d * kMinutesPerDay + layout.slot_start[static_cast<std::size_t>(s)];
       if (start + layout.watch_minutes <= from_minute) continue;
@@ -121,10 +146,12 @@ std::vector<UncoveredWatch> uncovered_watches(const Problem& problem, const Rost
         }
         w.missing = needed - static_cast<int>(w.remaining.size());
         if (w.missing <= 0) continue;
-        w.candidates = candidates_for(view, w);
+        if (!day) day.emplace(view, d);
+        w.candidates = candidates_for(view, *day, w);
         out.push_back(std::move(w));
       }
     }
+  }
   return out;  // slots start in day-then-slot order, which is time order
 }
 

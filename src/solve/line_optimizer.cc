@@ -14,6 +14,7 @@
 namespace vigil {
 namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr std::size_t kMaxBackPointers = std::size_t{1} << 24;
 }
 
 LineOptimizer::LineOptimizer(const ProblemIndex& index) : ix_(index) {
@@ -388,6 +389,13 @@ void LineOptimizer::run_dp(int p, std::vector<ShiftCode>& out) {
 LineCandidate LineOptimizer::optimize(const IncrementalEvaluator& eval, int p, std::int64_t hard_weight,
                                       std::vector<ShiftCode>& out) {
   const int D = ix_.days, S = ix_.shifts;
+  // The programme keeps a back pointer per day and run state; the readers
+  // allow long runs on long horizons, where that table would pass what a
+  // move may spend (2^24 pointers, 64 MiB). Such a line is left to the
+  // other moves.
+  const RunShape shape = run_shape(p);
+  const double back_pointers = static_cast<double>(D) * (shape.min_off + static_cast<double>(S) * shape.max_run);
+  if (back_pointers > static_cast<double>(kMaxBackPointers)) return LineCandidate{};
   const ShiftCode* current = eval.roster().line(p);
   // Price of each value on each day with the others fixed: requests, plus the
   // cover change of adding this person to (d, s) on top of the others.
