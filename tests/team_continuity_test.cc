@@ -13,6 +13,8 @@
 #include "eval/evaluation.h"
 #include "eval/unit_evaluator.h"
 #include "eval/unit_measures.h"
+#include "io/scenario_reader.h"
+#include "base/files.h"
 #include "test_support.h"
 #include "unit_test_support.h"
 
@@ -133,6 +135,29 @@ TEST(TeamContinuity, TheWeightPricesEachUnit) {
   const Evaluation ev = evaluate(p, squads_plan(p, "PPRRSSRR"), false);
   EXPECT_EQ(tally(ev, RuleKind::kTeamContinuity).cost, 14);
   EXPECT_EQ(ev.score.soft, 14);
+}
+
+// Off until a scenario names it; naming it (with a weight, or enabled: true)
+// switches it on, and enabled: false keeps it off.
+TEST(TeamContinuity, OffUntilAScenarioNamesIt) {
+  const auto text = read_text_file(std::string(VIGIL_SOURCE_DIR) + "/examples/unit-64.yaml");
+  ASSERT_TRUE(text.has_value());
+  // The scenario with `line` added at the end of its rules (before requests).
+  auto with = [&](const std::string& line) {
+    const std::size_t at = text->find("\nrequests:\n") + 1;
+    return parse_scenario(text->substr(0, at) + line + text->substr(at), "unit.yaml");
+  };
+  auto plain = parse_scenario(*text, "unit.yaml");
+  ASSERT_TRUE(plain);
+  EXPECT_FALSE(plain->rule(RuleKind::kTeamContinuity).enabled);
+  auto weighted = with("  team-continuity: {weight: 4}\n");
+  ASSERT_TRUE(weighted) << weighted.error().headline();
+  EXPECT_TRUE(weighted->rule(RuleKind::kTeamContinuity).enabled);
+  EXPECT_FALSE(weighted->rule(RuleKind::kTeamContinuity).hard);
+  EXPECT_EQ(weighted->rule(RuleKind::kTeamContinuity).weight, 4);
+  auto off = with("  team-continuity: {enabled: false, weight: 4}\n");
+  ASSERT_TRUE(off);
+  EXPECT_FALSE(off->rule(RuleKind::kTeamContinuity).enabled);
 }
 
 // The measures that do not stop at the changeover: a person on watch on

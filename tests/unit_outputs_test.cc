@@ -716,7 +716,7 @@ TEST(UnitOutputsSummary, TextWordForWord) {
             "  hours-spread           0  cost 0\n"
             "  native-pairs           0  cost 0\n"
             "  personal-requests      2  cost 3\n"
-            "  team-continuity        0  cost 0\n"
+            "  team-continuity      off\n"
             "Personal requests met: 2 of 4.\n"
             "\n"
             "Fairness (3 people present at least one day):\n"
