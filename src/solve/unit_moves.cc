@@ -33,10 +33,20 @@ constexpr int kRebuildNodes = 1000;
 // moves: 10 of 10); 2 %, or 300 nodes, do no better.
 constexpr int kRelocatePercent = 5;
 
+// Shares (percent) of the moves, while some post team misses a need or some
+// watch pairs people who may not stand together, that swap someone who
+// brings what is missing into the post for a stint block, or swap whole
+// lines with someone of the other half of the rotation, watches re-planned
+// (solve/unit_team_moves.cc). On the tight units (tests/data/tight/) these
+// take every one to a plan keeping every hard rule within 2 000 000 moves.
+constexpr int kTeamSwapPercent = 3;
+constexpr int kLineSwapPercent = 1;
+
 }  // namespace
 
 bool UnitSearch::pick_move() {
   changes_.clear();
+  across_rotation_ = false;
   if (settling_ && !changed_.empty() && rng_.below(100) < 30) return move_restore();
   // A repair looking for a plan re-plans a broken place-day whole now and then.
   if (problem_.unit->repair && !settling_ && !focus_.empty() && rng_.below(100) < kRebuildPercent) {
@@ -49,6 +59,19 @@ bool UnitSearch::pick_move() {
   // Only a unit with a post opened or closed within the horizon needs moves
   // that change who is at which post (and only its walk draws for them).
   if (dated_places_ && !settling_ && !focus_.empty() && rng_.below(100) < kRelocatePercent) return move_relocate();
+  // A post team short of a need, or someone with no partner they may watch
+  // with: bring someone who has it, from another post in the block or from
+  // the other half of the rotation, watches re-planned
+  // (solve/unit_team_moves.cc).
+  const auto& broken = ev_.rule_amounts();
+  if (!focus_.empty() && (broken[static_cast<int>(RuleKind::kTeam)] > 0 ||
+                          broken[static_cast<int>(RuleKind::kSharedLanguage)] > 0 ||
+                          broken[static_cast<int>(RuleKind::kNovicePair)] > 0)) {
+    const int t = rng_.below(100);
+    across_rotation_ = t < kTeamSwapPercent + kLineSwapPercent;
+    if (t < kTeamSwapPercent) return move_team_swap();
+    if (t < kTeamSwapPercent + kLineSwapPercent) return move_line_swap();
+  }
   const int r = rng_.below(100);
   const bool cover_broken = ev_.rule_amounts()[static_cast<int>(RuleKind::kWatchCover)] > 0 ||
                             ev_.rule_amounts()[static_cast<int>(RuleKind::kOnePlace)] > 0 ||
