@@ -39,6 +39,10 @@ constexpr int kRelocatePercent = 5;
 // lines with someone of the other half of the rotation, watches re-planned
 // (solve/unit_team_moves.cc). On the tight units (tests/data/tight/) these
 // take every one to a plan keeping every hard rule within 2 000 000 moves.
+// (Drawing them only once the walk is stuck, no fewer hard units for 4 096
+// or 20 000 moves, left 3 to 5 of 10 runs of the people-48 units without a
+// plan in 2 000 000 moves; refreshing the focus every 8 192 moves for them
+// found plans in fewer moves but more slowly, and left one run without.)
 constexpr int kTeamSwapPercent = 3;
 constexpr int kLineSwapPercent = 1;
 
@@ -63,8 +67,10 @@ bool UnitSearch::pick_move() {
   // with: bring someone who has it, from another post in the block or from
   // the other half of the rotation, watches re-planned
   // (solve/unit_team_moves.cc).
+  // (Not in a repair: these re-plan whole stint blocks or lines, far more
+  // change than a repair's local breakage asks for.)
   const auto& broken = ev_.rule_amounts();
-  if (!focus_.empty() && (broken[static_cast<int>(RuleKind::kTeam)] > 0 ||
+  if (!problem_.unit->repair && !focus_.empty() && (broken[static_cast<int>(RuleKind::kTeam)] > 0 ||
                           broken[static_cast<int>(RuleKind::kSharedLanguage)] > 0 ||
                           broken[static_cast<int>(RuleKind::kNovicePair)] > 0)) {
     const int t = rng_.below(100);
