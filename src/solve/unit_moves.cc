@@ -39,12 +39,18 @@ constexpr int kRelocatePercent = 5;
 // lines with someone of the other half of the rotation, watches re-planned
 // (solve/unit_team_moves.cc). On the tight units (tests/data/tight/) these
 // take every one to a plan keeping every hard rule within 2 000 000 moves.
-// (Drawing them only once the walk is stuck, no fewer hard units for 4 096
-// or 20 000 moves, left 3 to 5 of 10 runs of the people-48 units without a
-// plan in 2 000 000 moves; refreshing the focus every 8 192 moves for them
-// found plans in fewer moves but more slowly, and left one run without.)
+// They join after the first kAcrossFrom moves (when the focus is first
+// refreshed): unit-64 mostly keeps every hard rule by then, and its plans
+// stay those of the plain walk (drawn from the start, they planned
+// unit-64 as well but its repairs kept every hard rule in 52 of 60 losses
+// for good instead of 57, and 56 of 60 wounds instead of 60). Drawing them
+// only once the walk is stuck, no fewer hard units for 4 096 or 20 000
+// moves, left 3 to 5 of 10 runs of the people-48 units without a plan in
+// 2 000 000 moves; refreshing the focus every 8 192 moves for them found
+// plans in fewer moves but more slowly, and left one run without.
 constexpr int kTeamSwapPercent = 3;
 constexpr int kLineSwapPercent = 1;
+constexpr std::int64_t kAcrossFrom = 65'536;
 
 }  // namespace
 
@@ -70,7 +76,7 @@ bool UnitSearch::pick_move() {
   // (Not in a repair: these re-plan whole stint blocks or lines, far more
   // change than a repair's local breakage asks for.)
   const auto& broken = ev_.rule_amounts();
-  if (!problem_.unit->repair && !focus_.empty() && (broken[static_cast<int>(RuleKind::kTeam)] > 0 ||
+  if (!problem_.unit->repair && moves_ > kAcrossFrom && !focus_.empty() && (broken[static_cast<int>(RuleKind::kTeam)] > 0 ||
                           broken[static_cast<int>(RuleKind::kSharedLanguage)] > 0 ||
                           broken[static_cast<int>(RuleKind::kNovicePair)] > 0)) {
     const int t = rng_.below(100);
