@@ -40,10 +40,11 @@ constexpr int kRelocatePercent = 5;
 // (solve/unit_team_moves.cc). On the tight units (tests/data/tight/) these
 // take every one to a plan keeping every hard rule within 2 000 000 moves.
 // They join after the first kAcrossFrom moves (when the focus is first
-// refreshed): unit-64 mostly keeps every hard rule by then, and its plans
-// stay those of the plain walk (drawn from the start, they planned
-// unit-64 as well but its repairs kept every hard rule in 52 of 60 losses
-// for good instead of 57, and 56 of 60 wounds instead of 60). Drawing them
+// refreshed), when unit-64 is about to keep every hard rule. Drawn from the
+// start, they planned unit-64 as well, but the repairs of its plans (vigil
+// bench --unit --cases repair) kept every hard rule in 52 of 60 losses for
+// good instead of 57, and 56 of 60 wounds instead of 60; joining later,
+// 59 and 59. Drawing them
 // only once the walk is stuck, no fewer hard units for 4 096 or 20 000
 // moves, left 3 to 5 of 10 runs of the people-48 units without a plan in
 // 2 000 000 moves; refreshing the focus every 8 192 moves for them found
