@@ -490,7 +490,8 @@ Handler setup_bench(CLI::App& sub) {
                "Run the unit cases instead: the reference unit (examples/unit-64.yaml) and a generated battalion "
                "(600 people, 30 posts, 3 rest centers, 84 days); --seeds, --threads and --csv apply");
   sub.add_option("--cases", unit->cases,
-                 "With --unit: which cases (unit-64, battalion; repair: single losses repaired on unit-64 plans; "
+                 "With --unit: which cases (unit-64, battalion; tight: the tight units of tests/data/tight/, each run "
+                 "until its first plan keeping every hard rule; repair: single losses repaired on unit-64 plans; "
                  "resilience: the full single-loss check)")
       ->capture_default_str();
   sub.add_option("--repairs", unit->repair_losses, "With --unit: single losses repaired per seed")
@@ -502,7 +503,7 @@ Handler setup_bench(CLI::App& sub) {
   sub.add_option("--resilience-work", unit->resilience_work, "With --unit: moves per loss in the resilience check")
       ->check(CLI::Range(1, 1'000'000'000))
       ->capture_default_str();
-  sub.add_option("--unit-time", unit->unit_time, "With --unit: time limit of a unit-64 run in seconds")
+  sub.add_option("--unit-time", unit->unit_time, "With --unit: time limit of a unit-64 (or tight unit) run in seconds")
       ->check(CLI::Range(0.001, 1e7))
       ->capture_default_str();
   sub.add_option("--battalion-time", unit->battalion_time, "With --unit: time limit of a battalion run in seconds")

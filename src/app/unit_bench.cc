@@ -34,7 +34,14 @@ struct UnitCase {
   std::string name;
   double time = 0;
   std::function<Result<Problem>()> load;
+  bool stop_when_kept = false;  // stop at the first plan keeping every hard rule (the tight units)
 };
+
+// The tight units (tests/data/tight/, each file says what it is tight in):
+// just enough people, Polish speakers, veterans or experienced watchers for
+// the two halves of the rotation, each with a plan keeping every hard rule.
+constexpr const char* kTightUnits[] = {"polish-64", "veterans-64", "experienced-64", "people-48-seed-2",
+                                       "people-48-seed-3"};
 
 nlohmann::json solve_case(const UnitCase& c, const SolveOptions& options) {
   auto problem = c.load();
@@ -48,6 +55,7 @@ nlohmann::json solve_case(const UnitCase& c, const SolveOptions& options) {
           {"shortest_daily_rest_minutes", m.shortest_daily_rest_minutes},
           {"feasible", ev.score.feasible()},    {"hard", ev.score.hard},
           {"soft", ev.score.soft},              {"time_to_feasible", r.time_to_feasible},
+          {"moves_to_feasible", r.moves_to_feasible},
           {"seconds", r.seconds},               {"moves_per_second", r.moves_per_second()},
           {"night_spread", fair.night_spread},  {"hours_spread", fair.hours_spread},
           {"always_night_spread", fair.always_night_spread}, {"always_hours_spread", fair.always_hours_spread},
@@ -257,6 +265,12 @@ int run_unit_bench(const UnitBenchArgs& args) {
   std::vector<UnitCase> cases;
   if (args.cases.find("unit-64") != std::string::npos)
     cases.push_back({"unit-64", args.unit_time, [unit_file] { return read_scenario(unit_file); }});
+  if (args.cases.find("tight") != std::string::npos)
+    for (const char* name : kTightUnits) {
+      std::string file = std::string("tests/data/tight/") + name + ".yaml";
+      if (!fs::exists(file)) file = std::string(VIGIL_SOURCE_DIR) + "/" + file;
+      cases.push_back({std::string("tight-") + name, args.unit_time, [file] { return read_scenario(file); }, true});
+    }
   if (args.cases.find("battalion") != std::string::npos)
     cases.push_back({"battalion-600", args.battalion_time, [] {
                        GeneratorOptions g;
@@ -270,28 +284,31 @@ int run_unit_bench(const UnitBenchArgs& args) {
   const bool repair_cases =
       args.cases.find("repair") != std::string::npos || args.cases.find("resilience") != std::string::npos;
   if (cases.empty() && !repair_cases) {
-    fmt::print(stderr, "vigil bench --unit: --cases '{}': expected unit-64, battalion, repair and/or resilience\n",
+    fmt::print(stderr,
+               "vigil bench --unit: --cases '{}': expected unit-64, tight, battalion, repair and/or resilience\n",
                args.cases);
     return kExitInputError;
   }
   fmt::print("vigil bench --unit: cases {} x {} seed(s), {} thread(s) per plan run (repairs and resilience: 1)\n",
              args.cases, seeds.size(), args.threads);
   if (!cases.empty())
-    fmt::print("{:<14} {:>6} {:>7} {:>9} {:>9} {:>5} {:>7} {:>6} {:>6} {:>7} {:>7} {:>7} {:>6} {:>6} {:>9} {:>8}\n",
-               "case", "people", "limit s", "kept/runs", "t kept s", "hard", "wishes", "night", "hours", "night*",
-               "hours*", "whole %", "run h", "rest h", "M moves/s", "peak MiB");
-  std::string csv = "case,seed,people,days,limit_s,feasible,time_to_feasible_s,hard,wishes_cost,night_spread,"
-                    "hours_spread,always_night_spread,always_hours_spread,teams,teams_whole,longest_watch_run_minutes,"
-                    "shortest_daily_rest_minutes,moves_per_second,peak_mib\n";
+    fmt::print("{:<24} {:>6} {:>7} {:>9} {:>9} {:>9} {:>5} {:>7} {:>6} {:>6} {:>7} {:>7} {:>7} {:>6} {:>6} {:>9} {:>8}\n",
+               "case", "people", "limit s", "kept/runs", "t kept s", "k mv kept", "hard", "wishes", "night", "hours",
+               "night*", "hours*", "whole %", "run h", "rest h", "M moves/s", "peak MiB");
+  std::string csv = "case,seed,people,days,limit_s,feasible,time_to_feasible_s,moves_to_feasible,hard,wishes_cost,"
+                    "night_spread,hours_spread,always_night_spread,always_hours_spread,teams,teams_whole,"
+                    "longest_watch_run_minutes,shortest_daily_rest_minutes,moves_per_second,peak_mib\n";
   bool all_kept = true;
   for (const UnitCase& c : cases) {
-    std::vector<double> t_kept, hard, soft, night, hours, night_always, hours_always, whole, run_h, rest_h, mps, peak;
+    std::vector<double> t_kept, moves_kept, hard, soft, night, hours, night_always, hours_always, whole, run_h, rest_h,
+        mps, peak;
     int kept = 0, people = 0;
     for (std::uint64_t seed : seeds) {
       SolveOptions options;
       options.time_limit_seconds = c.time;
       options.seed = seed;
       options.threads = args.threads;
+      options.first_feasible = c.stop_when_kept;
       const ForkedRun run = run_forked([&] { return solve_case(c, options); }, c.time * 3 + 60);
       if (!run.error.empty()) {
         fmt::print(stderr, "  {} seed {}: {}\n", c.name, seed, run.error);
@@ -305,6 +322,7 @@ int run_unit_bench(const UnitBenchArgs& args) {
       people = j["people"].get<int>();
       const double tf = j["time_to_feasible"].get<double>();
       if (feasible) t_kept.push_back(tf);
+      if (feasible) moves_kept.push_back(j["moves_to_feasible"].get<double>() / 1e3);
       hard.push_back(j["hard"].get<double>());
       soft.push_back(j["soft"].get<double>());
       night.push_back(j["night_spread"].get<double>());
@@ -318,28 +336,32 @@ int run_unit_bench(const UnitBenchArgs& args) {
       rest_h.push_back(rest_min / 60.0);
       mps.push_back(j["moves_per_second"].get<double>() / 1e6);
       peak.push_back(run.peak_mib);
-      csv += fmt::format("{},{},{},{},{},{},{:.3f},{},{},{},{},{},{},{},{},{},{},{:.0f},{:.1f}\n", c.name, seed,
-                         people, j["days"].get<int>(), c.time, feasible ? 1 : 0, tf, j["hard"].get<std::int64_t>(),
+      csv += fmt::format("{},{},{},{},{},{},{:.3f},{},{},{},{},{},{},{},{},{},{},{},{:.0f},{:.1f}\n", c.name, seed,
+                         people, j["days"].get<int>(), c.time, feasible ? 1 : 0, tf,
+                         j["moves_to_feasible"].get<std::int64_t>(), j["hard"].get<std::int64_t>(),
                          j["soft"].get<std::int64_t>(), j["night_spread"].get<int>(), j["hours_spread"].get<double>(),
                          j["always_night_spread"].get<int>(), j["always_hours_spread"].get<double>(), teams,
                          teams_whole, run_min, rest_min, j["moves_per_second"].get<double>(), run.peak_mib);
     }
-    fmt::print("{:<14} {:>6} {:>7.0f} {:>9} {:>9} {:>5.0f} {:>7.0f} {:>6.0f} {:>6.0f} {:>7.0f} {:>7.0f} {:>7.0f} {:>6.0f} "
-               "{:>6.0f} {:>9.2f} {:>8.1f}\n",
+    const bool all_seeds = t_kept.size() == seeds.size();
+    fmt::print("{:<24} {:>6} {:>7.0f} {:>9} {:>9} {:>9} {:>5.0f} {:>7.0f} {:>6.0f} {:>6.0f} {:>7.0f} {:>7.0f} {:>7.0f} "
+               "{:>6.0f} {:>6.0f} {:>9.2f} {:>8.1f}\n",
                c.name, people, c.time, fmt::format("{}/{}", kept, seeds.size()),
-               t_kept.size() == seeds.size() ? fmt::format("{:.2f}", median(t_kept)) : std::string("-"), median(hard),
-               median(soft), median(night), median(hours), median(night_always), median(hours_always), median(whole),
+               all_seeds ? fmt::format("{:.2f}", median(t_kept)) : std::string("-"),
+               all_seeds ? fmt::format("{:.0f}", median(moves_kept)) : std::string("-"), median(hard), median(soft),
+               median(night), median(hours), median(night_always), median(hours_always), median(whole),
                run_h.empty() ? 0.0 : *std::max_element(run_h.begin(), run_h.end()),
-               rest_h.empty() ? 0.0 : *std::min_element(rest_h.begin(), rest_h.end()),
-               median(mps), median(peak));
+               rest_h.empty() ? 0.0 : *std::min_element(rest_h.begin(), rest_h.end()), median(mps), median(peak));
     std::fflush(stdout);
   }
   if (!cases.empty())
-    fmt::print("columns: medians over seeds; 't kept s' = seconds until every hard rule was kept (shown when every seed "
-               "got there); night/hours = max - min night watches / watch hours per person present; night*/hours* = the "
-               "same among the people present every day; whole % = post teams going on whole to their next stint; run h = the "
-               "longest run of watches anyone stood, across days (the most over seeds); rest h = the shortest unbroken "
-               "rest anyone got in any 24 h present (the least over seeds)\n");
+    fmt::print("columns: medians over seeds; 't kept s' = seconds until every hard rule was kept, 'k mv kept' = "
+               "thousands of moves by then (both shown when every seed got there; the tight-* runs stop there, so "
+               "their wishes are those of that first plan); night/hours = max - min night watches / watch hours per "
+               "person present; night*/hours* = the same among the people present every day; whole % = post teams "
+               "going on whole to their next stint; run h = the longest run of watches anyone stood, across days (the "
+               "most over seeds); rest h = the shortest unbroken rest anyone got in any 24 h present (the least over "
+               "seeds)\n");
   std::string repair_csv =
       "case,seed,person,day,now,limit_s,feasible,hard,time_to_feasible_s,seconds,changed_watches,forced_watches,"
       "within_12h,act_now,people_affected,away_on_duty,uncovered,other_hard,unkept\n";

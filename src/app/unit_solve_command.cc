@@ -117,6 +117,7 @@ int run_unit_solve(const Problem& scenario, const SolveOptions& given, const Uni
                         {"wishes_cost", ev.score.soft},
                         {"seconds", r.seconds},
                         {"time_to_feasible", r.time_to_feasible},
+                        {"moves_to_feasible", r.moves_to_feasible},
                         {"time_to_best", r.time_to_best},
                         {"moves", r.moves},
                         {"moves_per_second", r.moves_per_second()},

@@ -54,6 +54,7 @@ struct SolveResult {
   double seconds = 0;
   double time_to_best = 0;
   double time_to_feasible = -1;  // unit problems: when the first plan keeping every hard rule was found
+  std::int64_t moves_to_feasible = -1;  // unit problems: the winning walk's moves by then (-1: never)
   std::int64_t moves = 0;       // move evaluations, all threads
   std::int64_t line_rebuilds = 0;
   StopReason reason = StopReason::kTimeLimit;

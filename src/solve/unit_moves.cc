@@ -33,10 +33,31 @@ constexpr int kRebuildNodes = 1000;
 // moves: 10 of 10); 2 %, or 300 nodes, do no better.
 constexpr int kRelocatePercent = 5;
 
+// Shares (percent) of the moves, while some post team misses a need or some
+// watch pairs people who may not stand together, that swap someone who
+// brings what is missing into the post for a stint block, or swap whole
+// lines with someone of the other half of the rotation, watches re-planned
+// (solve/unit_team_moves.cc). On the tight units (tests/data/tight/) these
+// take every one to a plan keeping every hard rule within 2 000 000 moves.
+// They join after the first kAcrossFrom moves (when the focus is first
+// refreshed), when unit-64 is about to keep every hard rule. Drawn from the
+// start, they planned unit-64 as well, but the repairs of its plans (vigil
+// bench --unit --cases repair) kept every hard rule in 52 of 60 losses for
+// good instead of 57, and 56 of 60 wounds instead of 60; joining later,
+// 59 and 59. Drawing them
+// only once the walk is stuck, no fewer hard units for 4 096 or 20 000
+// moves, left 3 to 5 of 10 runs of the people-48 units without a plan in
+// 2 000 000 moves; refreshing the focus every 8 192 moves for them found
+// plans in fewer moves but more slowly, and left one run without.
+constexpr int kTeamSwapPercent = 3;
+constexpr int kLineSwapPercent = 1;
+constexpr std::int64_t kAcrossFrom = 65'536;
+
 }  // namespace
 
 bool UnitSearch::pick_move() {
   changes_.clear();
+  across_rotation_ = false;
   if (settling_ && !changed_.empty() && rng_.below(100) < 30) return move_restore();
   // A repair looking for a plan re-plans a broken place-day whole now and then.
   if (problem_.unit->repair && !settling_ && !focus_.empty() && rng_.below(100) < kRebuildPercent) {
@@ -49,6 +70,21 @@ bool UnitSearch::pick_move() {
   // Only a unit with a post opened or closed within the horizon needs moves
   // that change who is at which post (and only its walk draws for them).
   if (dated_places_ && !settling_ && !focus_.empty() && rng_.below(100) < kRelocatePercent) return move_relocate();
+  // A post team short of a need, or someone with no partner they may watch
+  // with: bring someone who has it, from another post in the block or from
+  // the other half of the rotation, watches re-planned
+  // (solve/unit_team_moves.cc).
+  // (Not in a repair: these re-plan whole stint blocks or lines, far more
+  // change than a repair's local breakage asks for.)
+  const auto& broken = ev_.rule_amounts();
+  if (!problem_.unit->repair && moves_ > kAcrossFrom && !focus_.empty() && (broken[static_cast<int>(RuleKind::kTeam)] > 0 ||
+                          broken[static_cast<int>(RuleKind::kSharedLanguage)] > 0 ||
+                          broken[static_cast<int>(RuleKind::kNovicePair)] > 0)) {
+    const int t = rng_.below(100);
+    across_rotation_ = t < kTeamSwapPercent + kLineSwapPercent;
+    if (t < kTeamSwapPercent) return move_team_swap();
+    if (t < kTeamSwapPercent + kLineSwapPercent) return move_line_swap();
+  }
   const int r = rng_.below(100);
   const bool cover_broken = ev_.rule_amounts()[static_cast<int>(RuleKind::kWatchCover)] > 0 ||
                             ev_.rule_amounts()[static_cast<int>(RuleKind::kOnePlace)] > 0 ||

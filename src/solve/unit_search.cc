@@ -185,7 +185,10 @@ void UnitSearch::adapt_weights() {
 bool UnitSearch::try_move() {
   const Score delta = ev_.apply(changes_.data(), static_cast<int>(changes_.size()));
   const double d = static_cast<double>(delta.hard + delta.soft);
-  if (d <= 0 || rng_.unit() < std::exp(-d / temp_)) {
+  // A move across the rotation re-plans whole place-days, which costs wishes
+  // (spreads) the walk wins back later: it is taken whenever it lowers the
+  // hard units.
+  if (d <= 0 || (across_rotation_ && delta.hard < 0) || rng_.unit() < std::exp(-d / temp_)) {
     // Leaving the best roster: keep a copy of it first. (While a repair
     // looks for a plan, changes are priced down, so the walk's own delta
     // does not tell; the plain score does.)
@@ -343,6 +346,7 @@ void UnitSearch::consider_best() {
   if (plain.feasible() && !feasible_) {
     feasible_ = true;
     time_to_feasible_ = time_to_best_;
+    moves_to_feasible_ = moves_;
   }
   // Progress reports: the start, the first plan keeping every hard rule, and
   // otherwise at most twice a second.
@@ -400,6 +404,7 @@ SolveResult solve_unit(const Problem& problem, const SolveOptions& options,
   result.score = winner->best_score();
   result.time_to_best = winner->time_to_best();
   result.time_to_feasible = winner->time_to_feasible();
+  result.moves_to_feasible = winner->moves_to_feasible();
   return result;
 }
 

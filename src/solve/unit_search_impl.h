@@ -56,6 +56,7 @@ class UnitSearch {
   Score best_score() const { return best_score_; }
   double time_to_best() const { return time_to_best_; }
   double time_to_feasible() const { return time_to_feasible_; }
+  std::int64_t moves_to_feasible() const { return moves_to_feasible_; }
   std::int64_t moves() const { return moves_; }
   StopReason reason() const { return reason_; }
   const std::string& check_failure() const { return check_failure_; }
@@ -92,6 +93,24 @@ class UnitSearch {
   bool move_transfer();
   bool move_relocate();
   bool restore_block(int p, int d, ShiftCode want);
+  // ---- moves across the rotation (solve/unit_team_moves.cc) ----
+  bool move_team_swap();
+  bool move_line_swap();
+  bool pick_short_team(int& post, int& day, int& need);
+  // What a move across the rotation brings to a post on a day: a holder of
+  // team need `need`, or (lonely >= 0) a partner `lonely` may watch with.
+  struct Gap {
+    int post = 0, day = 0, need = -1, lonely = -1;
+  };
+  bool pick_gap(Gap& gap);
+  bool pick_lonely(int& post, int& day, int& lonely);
+  bool brings(const Gap& gap, int p) const;
+  int pick_without(const Gap& gap);
+  void push_exchange(std::vector<CellChange>& out, int a, int b, int first, int last);
+  bool pairs_broken(int place, int day) const;
+  void rebuild_touched(const std::vector<int>& who, int first, int last, bool all);
+  void balance_teams();
+  void balance_need(int x, int k, int first, int last);
   bool restore_watch(int p, int d, int lane, ShiftCode want, ShiftCode is);
   // A (watched place, day) to work on: while hard rules are broken, half the
   // time (nine times in ten in a repair) one where something is broken
@@ -153,6 +172,7 @@ class UnitSearch {
   std::function<void(const Progress&)> on_best_;
   UnitEvaluator ev_;
   std::vector<CellChange> changes_;
+  bool across_rotation_ = false;  // the last move picked swaps people across the rotation (unit_team_moves.cc)
   const char* move_kind_ = "";  // the kind of the last move picked, for check mode's report
   std::vector<int> watched_places_;
   double temp_start_ = 3.0;
@@ -177,6 +197,11 @@ class UnitSearch {
   std::vector<CellChange> rebuilt_, rebuild_scratch_;  // move_relocate's re-planned watches
   rules::NeedHolders need_holders_;                    // who brings which team need (move_relocate)
   std::vector<int> relocate_have_;                     // move_relocate: holders per need at the post
+  // Moves across the rotation (solve/unit_team_moves.cc): their buffers.
+  std::vector<CellChange> team_fix_;                   // balance_teams' exchanges
+  std::vector<int> block_have_;                        // balance_teams: holders per (post, need) in a block
+  std::vector<int> block_used_, swapped_;              // people exchanged in a block / by the whole move
+  std::vector<std::pair<int, int>> touched_;           // place-days re-planned by rebuild_touched
 
   bool feasible_ = false;
   Roster best_roster_;
@@ -186,6 +211,7 @@ class UnitSearch {
   std::int64_t reported_hard_ = -1;
   double reported_at_ = -1;
   double time_to_best_ = 0, time_to_feasible_ = -1;
+  std::int64_t moves_to_feasible_ = -1;
   std::int64_t moves_ = 0;
   StopReason reason_ = StopReason::kTimeLimit;
   std::string check_failure_;
