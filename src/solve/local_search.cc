@@ -176,7 +176,12 @@ void LocalSearch::run_column_generation() {
   cg_iterations_ = r.iterations;
   if (r.bound_valid) {
     const auto bound = static_cast<std::int64_t>(std::ceil(r.lp_value - 1e-6));
+    own_bound_ = bound;
+    bound_note_.clear();
     proven_bound_ = options_.lower_bound ? std::max(bound, *options_.lower_bound) : bound;
+  } else {
+    bound_note_ = !r.lp_converged ? fmt::format("column generation did not converge ({} LP solves)", r.iterations)
+                                  : std::string("column generation converged, but not every pricing was exact");
   }
   line_pool_ = r.lines_by_person;
   pool_people_.clear();
@@ -200,8 +205,12 @@ void LocalSearch::run() {
   if (!options_.start) construct();
   note_best();
   if (!check_failure_.empty()) return;
-  if (thread_ == 0 && options_.column_generation && !control_.stop && column_generation_applicable(problem_, ix_))
-    run_column_generation();
+  if (thread_ == 0 && !options_.column_generation) {
+    bound_note_ = "column generation off (--no-lp)";
+  } else if (thread_ == 0 && !control_.stop) {
+    if (column_generation_applicable(problem_, ix_)) run_column_generation();
+    else bound_note_ = "column generation does not run on this instance (pricing too expensive)";
+  }
   walk_start_ = control_.elapsed();
   const std::int64_t walk_first_move = moves_;
 

@@ -37,7 +37,10 @@ class LocalSearch {
   std::int64_t moves() const { return moves_; }
   std::int64_t line_rebuilds() const { return rebuilds_; }
   StopReason reason() const { return reason_; }
-  std::optional<std::int64_t> proven_bound() const { return proven_bound_; }
+  // Our own LP bound, when column generation proved one (never the bound
+  // given in the options); bound_note() says why there is none.
+  std::optional<std::int64_t> own_bound() const { return own_bound_; }
+  const std::string& bound_note() const { return bound_note_; }
   int cg_iterations() const { return cg_iterations_; }
   const std::string& check_failure() const { return check_failure_; }
 
@@ -99,7 +102,9 @@ class LocalSearch {
   double time_to_best_ = 0;
   std::int64_t moves_ = 0, rebuilds_ = 0;
   StopReason reason_ = StopReason::kTimeLimit;
-  std::optional<std::int64_t> proven_bound_;  // from column generation, when its bound is valid
+  std::optional<std::int64_t> proven_bound_;  // what stops the search: ours or the given one, whichever is higher
+  std::optional<std::int64_t> own_bound_;     // from column generation, when its bound is valid
+  std::string bound_note_ = "column generation did not run";
   double walk_start_ = 0;                     // seconds at which annealing began
   int cg_iterations_ = 0;                     // LP solves column generation made
   std::string check_failure_;
