@@ -24,6 +24,39 @@ LineOptimizer::LineOptimizer(const ProblemIndex& index) : ix_(index) {
   for (int s = 0; s < ix_.shifts; ++s) minute_unit_ = std::gcd(minute_unit_, ix_.length[static_cast<std::size_t>(s)]);
   minute_unit_ = std::max(minute_unit_, 1);
   for (int s = 0; s < ix_.shifts; ++s) length_units_.push_back(ix_.length[static_cast<std::size_t>(s)] / minute_unit_);
+  build_shift_classes(false);
+}
+
+void LineOptimizer::set_shift_classes(bool on) {
+  build_shift_classes(on);
+  exact_work_.clear();
+}
+
+void LineOptimizer::build_shift_classes(bool merge) {
+  const int S = ix_.shifts;
+  const auto* f = ix_.forbidden.data();
+  auto same_row = [&](int a, int b) { return std::equal(f + a * S, f + a * S + S, f + b * S); };
+  auto same_column = [&](int a, int b) {
+    for (int s = 0; s < S; ++s)
+      if (f[s * S + a] != f[s * S + b]) return false;
+    return true;
+  };
+  row_class_.assign(static_cast<std::size_t>(S), -1);
+  col_class_.assign(static_cast<std::size_t>(S), -1);
+  class_rep_.clear();
+  int columns = 0;
+  for (int t = 0; t < S; ++t) {
+    for (int u = 0; merge && u < t && row_class_[static_cast<std::size_t>(t)] < 0; ++u)
+      if (same_row(t, u)) row_class_[static_cast<std::size_t>(t)] = row_class_[static_cast<std::size_t>(u)];
+    if (row_class_[static_cast<std::size_t>(t)] < 0) {
+      row_class_[static_cast<std::size_t>(t)] = static_cast<int>(class_rep_.size());
+      class_rep_.push_back(t);
+    }
+    for (int u = 0; merge && u < t && col_class_[static_cast<std::size_t>(t)] < 0; ++u)
+      if (same_column(t, u)) col_class_[static_cast<std::size_t>(t)] = col_class_[static_cast<std::size_t>(u)];
+    if (col_class_[static_cast<std::size_t>(t)] < 0) col_class_[static_cast<std::size_t>(t)] = columns++;
+  }
+  classes_ = static_cast<int>(class_rep_.size());
 }
 
 LineOptimizer::RunShape LineOptimizer::run_shape(int p) const {
@@ -31,17 +64,38 @@ LineOptimizer::RunShape LineOptimizer::run_shape(int p) const {
                   std::max(1, std::min(ix_.max_consecutive[p], ix_.days))};
 }
 
+int LineOptimizer::transitions_per_state(int p) const {
+  // Groups of the person's shifts alike for the future (see run_exact_dp),
+  // plus up to two counted kinds alone, plus the day off.
+  const int S = ix_.shifts;
+  std::vector<int> reps;
+  for (int t = 0; t < S; ++t) {
+    if (ix_.max_per_shift[static_cast<std::size_t>(p) * S + t] <= 0) continue;
+    bool alike = false;
+    for (int u : reps)
+      alike |= row_class_[static_cast<std::size_t>(u)] == row_class_[static_cast<std::size_t>(t)] &&
+               col_class_[static_cast<std::size_t>(u)] == col_class_[static_cast<std::size_t>(t)] &&
+               length_units_[static_cast<std::size_t>(u)] == length_units_[static_cast<std::size_t>(t)];
+    if (!alike) reps.push_back(t);
+  }
+  return std::min(S, static_cast<int>(reps.size()) + 2) + 1;
+}
+
 LineOptimizer::ExactPlan LineOptimizer::plan_exact(int p) const {
   const int D = ix_.days, S = ix_.shifts;
   ExactPlan plan;
+  plan.unit = minute_unit_;
   const auto [min_off, min_on, max_run] = run_shape(p);
   (void)min_on;
-  const double R = min_off + S * max_run;
   const double levels = ix_.max_minutes[p] / minute_unit_ + 1;
   plan.weekend_levels = ix_.max_weekends[p] < ix_.weekends ? ix_.max_weekends[p] + 1 : 1;
+  // Which resources join the state is decided as for the plain programme (one
+  // class per shift, every shift tried), so merging classes changes the
+  // speed, never the lines' exactness.
+  const double R_plain = min_off + S * max_run, transitions = S + 1;
   auto fits = [&](double extra) {
-    const double states = R * levels * plan.weekend_levels * extra;
-    return states * D * (S + 1) <= exact_budget_ && states * D <= static_cast<double>(1 << 24);
+    const double states = R_plain * levels * plan.weekend_levels * extra;
+    return states * D * transitions <= exact_budget_ && states * D <= static_cast<double>(1 << 24);
   };
   plan.fits = fits(1.0);
   if (!plan.fits && plan.weekend_levels > 1) {
@@ -72,31 +126,72 @@ LineOptimizer::ExactPlan LineOptimizer::plan_exact(int p) const {
 
 bool LineOptimizer::exact_fits(int p) const { return plan_exact(p).fits; }
 
-double LineOptimizer::exact_work(int p) const {
-  const ExactPlan plan = plan_exact(p);
-  if (!plan.fits) return std::numeric_limits<double>::infinity();
+LineOptimizer::ExactPlan LineOptimizer::plan_restricted(int p) const {
   const int D = ix_.days, S = ix_.shifts;
+  ExactPlan plan;
+  plan.restricted = true;
+  int unit = 0;
+  for (int t = 0; t < S; ++t)
+    if (ix_.max_per_shift[static_cast<std::size_t>(p) * S + t] >= D) unit = std::gcd(unit, ix_.length[static_cast<std::size_t>(t)]);
+  if (unit == 0) return plan;  // every shift has a binding limit
+  plan.unit = unit;
   const RunShape shape = run_shape(p);
-  const double R = shape.min_off + S * shape.max_run;
-  double states = R * (ix_.max_minutes[p] / minute_unit_ + 1) * plan.weekend_levels;
+  const double states = (shape.min_off + classes_ * shape.max_run) * (ix_.max_minutes[p] / unit + 1.0);
+  const double transitions = transitions_per_state(p);
+  auto fits = [&](double extra) {
+    return states * extra * D * transitions <= restricted_budget_ && states * extra * D <= static_cast<double>(1 << 24);
+  };
+  plan.weekend_levels = ix_.max_weekends[p] < ix_.weekends ? ix_.max_weekends[p] + 1 : 1;
+  if (!fits(plan.weekend_levels)) {
+    plan.weekend_levels = 1;
+    plan.weekends_priced = ix_.max_weekends[p] < ix_.weekends;
+  }
+  plan.fits = fits(plan.weekend_levels);
+  return plan;
+}
+
+LineOptimizer::ExactPlan LineOptimizer::plan_pricing(int p) const {
+  const ExactPlan exact = plan_exact(p);
+  return exact.fits ? exact : plan_restricted(p);
+}
+
+double LineOptimizer::exact_work(int p, bool merged) const {
+  // Plain: the exact programme as if every shift were its own class (what the
+  // walk judges by); else whatever cheapest_feasible_line would run.
+  const ExactPlan plan = merged ? plan_pricing(p) : plan_exact(p);
+  if (!plan.fits) return std::numeric_limits<double>::infinity();
+  const int D = ix_.days;
+  const RunShape shape = run_shape(p);
+  const double R = shape.min_off + (merged ? classes_ : ix_.shifts) * shape.max_run;
+  double states = R * (ix_.max_minutes[p] / plan.unit + 1) * plan.weekend_levels;
   for (int k = 0; k < plan.kind_count; ++k) states *= plan.kind_levels[k];
-  return states * D * (S + 1);
+  return states * D * (merged ? transitions_per_state(p) : ix_.shifts + 1);
 }
 
 std::optional<double> LineOptimizer::cheapest_feasible_line(int p, const std::vector<double>& day_costs,
                                                             std::vector<ShiftCode>& out, bool& exact) {
   const int D = ix_.days, S = ix_.shifts;
   exact = false;
-  if (!exact_fits(p)) return std::nullopt;
+  const ExactPlan plan = plan_pricing(p);
+  if (!plan.fits) return std::nullopt;
   day_cost_ = day_costs;
   std::fill(kind_price_.begin(), kind_price_.end(), 0.0);
   weekend_price_ = 0;
   double scale = 1.0;
   for (double c : day_cost_) scale = std::max(scale, std::abs(c));
   double kind_step = 0.25 * scale, weekend_step = 0.25 * scale;
+  // The restricted programme (a heuristic anyway) starts its weekend price
+  // near where the last person with the same weekend limit ended, which
+  // saves most of its passes on the year-long instances.
+  double* warm = nullptr;
+  if (plan.restricted && plan.weekends_priced) {
+    weekend_warm_.resize(static_cast<std::size_t>(ix_.weekends) + 1, 0.0);
+    warm = &weekend_warm_[static_cast<std::size_t>(std::min(ix_.max_weekends[p], ix_.weekends))];
+    weekend_price_ = 0.8 * *warm;
+  }
   std::vector<int>& kinds = scratch_kinds_;
   for (int pass = 0; pass < kMaxPasses; ++pass) {
-    if (!run_exact_dp(p, out)) return std::nullopt;
+    if (!run_exact_dp(p, out, plan)) return std::nullopt;
     kinds.assign(static_cast<std::size_t>(S), 0);
     double cost = 0;
     for (int d = 0; d < D; ++d) {
@@ -118,7 +213,8 @@ std::optional<double> LineOptimizer::cheapest_feasible_line(int p, const std::ve
         kind_price_[static_cast<std::size_t>(s)] += kind_step;
       }
     if (ok) {
-      exact = pass == 0 && !plan_exact(p).weekends_priced;
+      if (warm) *warm = weekend_price_;
+      exact = pass == 0 && !plan.weekends_priced && !plan.restricted;
       return cost;
     }
     kind_step *= 1.5;
@@ -126,15 +222,18 @@ std::optional<double> LineOptimizer::cheapest_feasible_line(int p, const std::ve
   return std::nullopt;
 }
 
-bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
+bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out, const ExactPlan& plan) {
   const int D = ix_.days, S = ix_.shifts;
   const auto [min_off, min_on, max_run] = run_shape(p);
-  const int R = min_off + S * max_run;
-  const int top = ix_.max_minutes[p] / minute_unit_;  // minute levels 0..top
-  const int floor_level = (ix_.min_minutes[p] + minute_unit_ - 1) / minute_unit_;
-  if (floor_level > top) return false;
-  const ExactPlan plan = plan_exact(p);
+  const int R = min_off + classes_ * max_run;
   if (!plan.fits) return false;
+  const int unit = plan.unit;
+  const int top = ix_.max_minutes[p] / unit;  // minute levels 0..top
+  const int floor_level = (ix_.min_minutes[p] + unit - 1) / unit;
+  if (floor_level > top) return false;
+  // The restricted programme leaves out every shift with a binding limit.
+  const int shift_floor = plan.restricted ? D : 1;
+  auto units = [&](int t) { return ix_.length[static_cast<std::size_t>(t)] / unit; };
   const bool track_weekends = plan.weekend_levels > 1;
   const int Wl = plan.weekend_levels;
   const int K0 = plan.kind_count > 0 ? plan.kind_levels[0] : 1, K1 = plan.kind_count > 1 ? plan.kind_levels[1] : 1;
@@ -145,14 +244,46 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
   cost_.assign(states, kInf);
   next_cost_.assign(states, kInf);
   back_.assign(states * D, -1);
-  auto usable = [&](int d, int s) {
-    return ix_.max_per_shift[static_cast<std::size_t>(p) * S + s] > 0 && !ix_.required_off[ix_.cell(p, d)] &&
-           (ix_.max_weekends[p] > 0 || ix_.weekend_of_day[static_cast<std::size_t>(d)] < 0);
-  };
+  chosen_.assign(states * D, 0);
+  // Groups of this person's shifts that are alike for the future: same class,
+  // same predecessors barred, same length, and not a counted kind (a counted
+  // kind is a group alone). Each day only the cheapest of a group can win.
+  group_of_.assign(static_cast<std::size_t>(S), -1);
+  std::vector<int> group_rep;
+  for (int t = 0; t < S; ++t) {
+    if (ix_.max_per_shift[static_cast<std::size_t>(p) * S + t] < shift_floor) continue;
+    const bool counted = t == kind0 || t == kind1;
+    for (std::size_t g = 0; g < group_rep.size() && !counted; ++g) {
+      const int u = group_rep[g];
+      if (u != kind0 && u != kind1 && row_class_[static_cast<std::size_t>(u)] == row_class_[static_cast<std::size_t>(t)] &&
+          col_class_[static_cast<std::size_t>(u)] == col_class_[static_cast<std::size_t>(t)] &&
+          units(u) == units(t)) {
+        group_of_[static_cast<std::size_t>(t)] = static_cast<int>(g);
+        break;
+      }
+    }
+    if (group_of_[static_cast<std::size_t>(t)] < 0) {
+      group_of_[static_cast<std::size_t>(t)] = static_cast<int>(group_rep.size());
+      group_rep.push_back(t);
+    }
+  }
+  const int G = static_cast<int>(group_rep.size());
   auto price = [&](int d, int v) {
     double c = day_cost_[static_cast<std::size_t>(d) * (S + 1) + (v + 1)];
     if (v >= 0) c += kind_price_[static_cast<std::size_t>(v)];
     return c;
+  };
+  // Today's cheapest shift of each group (-1: none may be worked today).
+  auto pick_group_best = [&](int d) {
+    group_best_.assign(static_cast<std::size_t>(G), -1);
+    if (ix_.required_off[ix_.cell(p, d)] || (ix_.max_weekends[p] == 0 && ix_.weekend_of_day[static_cast<std::size_t>(d)] >= 0))
+      return;
+    for (int t = 0; t < S; ++t) {
+      const int g = group_of_[static_cast<std::size_t>(t)];
+      if (g < 0) continue;
+      int& b = group_best_[static_cast<std::size_t>(g)];
+      if (b < 0 || price(d, t) < price(d, b)) b = t;
+    }
   };
   // Weekends outside the state: Saturday worked, or Sunday worked after a
   // Saturday off, costs the weekend multiplier.
@@ -180,23 +311,29 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
     if (w >= Wl || k0 >= K0 || k1 >= K1) return -1;
     return (k1 * K0 + k0) * Wl + w;
   };
-  auto relax = [&](std::int32_t* back, int r, int m, int w, double c, std::int32_t from) {
+  auto relax = [&](std::int32_t* back, std::uint8_t* chosen, int r, int m, int w, double c, std::int32_t from, int v) {
     if (m > top || w < 0 || w >= Wn) return;
     const std::size_t to = (static_cast<std::size_t>(m) * Wn + w) * R + r;
     if (c < next_cost_[to]) {
       next_cost_[to] = c;
       back[to] = from;
+      chosen[to] = static_cast<std::uint8_t>(v + 1);
     }
   };
+  auto work_state = [&](int t) { return min_off + row_class_[static_cast<std::size_t>(t)] * max_run; };
   for (int d = 0; d < D; ++d) {
     std::fill(next_cost_.begin(), next_cost_.end(), kInf);
     std::int32_t* back = &back_[static_cast<std::size_t>(d) * states];
+    std::uint8_t* chosen = &chosen_[static_cast<std::size_t>(d) * states];
+    pick_group_best(d);
     if (d == 0) {
-      relax(back, 0, 0, 0, price(0, kOff), -1);
-      for (int t = 0; t < S; ++t)
-        if (usable(0, t)) relax(back, min_off + t * max_run, length_units_[static_cast<std::size_t>(t)],
-                                step_extra(0, t, weekend_step(0, false, true)), price(0, t) + weekend_charge(0, false), -1);
+      relax(back, chosen, 0, 0, 0, price(0, kOff), -1, kOff);
+      for (int g = 0; g < G; ++g)
+        if (const int t = group_best_[static_cast<std::size_t>(g)]; t >= 0)
+          relax(back, chosen, work_state(t), units(t),
+                step_extra(0, t, weekend_step(0, false, true)), price(0, t) + weekend_charge(0, false), -1, t);
     } else {
+      const double off_price = price(d, kOff);
       for (std::size_t st = 0; st < states; ++st) {
         const double c = cost_[st];
         if (c == kInf) continue;
@@ -206,20 +343,23 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
         const auto from = static_cast<std::int32_t>(st);
         if (r < min_off) {  // off for r + 1 days
           const int len = r + 1;
-          relax(back, std::min(len + 1, min_off) - 1, m, w, c + price(d, kOff), from);
+          relax(back, chosen, std::min(len + 1, min_off) - 1, m, w, c + off_price, from, kOff);
           if (len < min_off && len != d) continue;
-          for (int t = 0; t < S; ++t)
-            if (usable(d, t))
-              relax(back, min_off + t * max_run, m + length_units_[static_cast<std::size_t>(t)],
-                    step_extra(w, t, weekend_step(d, false, true)), c + price(d, t) + weekend_charge(d, false), from);
-        } else {  // working kind s for len days
-          const int s = (r - min_off) / max_run, len = (r - min_off) % max_run + 1;
-          if (len >= min_on || len == d) relax(back, 0, m, w, c + price(d, kOff), from);
+          for (int g = 0; g < G; ++g)
+            if (const int t = group_best_[static_cast<std::size_t>(g)]; t >= 0)
+              relax(back, chosen, work_state(t), m + units(t),
+                    step_extra(w, t, weekend_step(d, false, true)), c + price(d, t) + weekend_charge(d, false), from, t);
+        } else {  // working a shift of class cls for len days
+          const int cls = (r - min_off) / max_run, len = (r - min_off) % max_run + 1;
+          const int s = class_rep_[static_cast<std::size_t>(cls)];
+          if (len >= min_on || len == d) relax(back, chosen, 0, m, w, c + off_price, from, kOff);
           if (len >= max_run) continue;
-          for (int t = 0; t < S; ++t)
-            if (usable(d, t) && !ix_.forbidden[static_cast<std::size_t>(s) * S + t])
-              relax(back, min_off + t * max_run + len, m + length_units_[static_cast<std::size_t>(t)],
-                    step_extra(w, t, weekend_step(d, true, true)), c + price(d, t) + weekend_charge(d, true), from);
+          for (int g = 0; g < G; ++g) {
+            const int t = group_best_[static_cast<std::size_t>(g)];
+            if (t < 0 || ix_.forbidden[static_cast<std::size_t>(s) * S + t]) continue;
+            relax(back, chosen, work_state(t) + len, m + units(t),
+                  step_extra(w, t, weekend_step(d, true, true)), c + price(d, t) + weekend_charge(d, true), from, t);
+          }
         }
       }
     }
@@ -236,9 +376,9 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
   out.assign(static_cast<std::size_t>(D), kOff);
   auto state = static_cast<std::int32_t>(best_state);
   for (int d = D - 1; d >= 0; --d) {
-    const int r = state % R;
-    out[static_cast<std::size_t>(d)] = r < min_off ? kOff : static_cast<ShiftCode>((r - min_off) / max_run);
-    state = back_[static_cast<std::size_t>(d) * states + static_cast<std::size_t>(state)];
+    const std::size_t slot = static_cast<std::size_t>(d) * states + static_cast<std::size_t>(state);
+    out[static_cast<std::size_t>(d)] = static_cast<ShiftCode>(chosen_[slot] - 1);
+    state = back_[slot];
   }
   return true;
 }
@@ -385,8 +525,7 @@ void LineOptimizer::run_dp(int p, std::vector<ShiftCode>& out) {
   }
 }
 
-LineCandidate LineOptimizer::optimize(const IncrementalEvaluator& eval, int p, std::int64_t hard_weight,
-                                      std::vector<ShiftCode>& out) {
+void LineOptimizer::fill_day_costs(const IncrementalEvaluator& eval, int p) {
   const int D = ix_.days, S = ix_.shifts;
   const ShiftCode* current = eval.roster().line(p);
   // Price of each value on each day with the others fixed: requests, plus the
@@ -401,6 +540,20 @@ LineCandidate LineOptimizer::optimize(const IncrementalEvaluator& eval, int p, s
       row[s + 1] = static_cast<double>(eval.request_cost(p, d, static_cast<ShiftCode>(s))) + cover;
     }
   }
+}
+
+LineCandidate LineOptimizer::feasible_line(const IncrementalEvaluator& eval, int p, std::vector<ShiftCode>& out) {
+  fill_day_costs(eval, p);
+  const std::vector<double> prices = day_cost_;
+  bool exact = false;
+  if (!cheapest_feasible_line(p, prices, out, exact)) return {};
+  return LineCandidate{true, eval.line_delta(p, 0, ix_.days, out.data())};
+}
+
+LineCandidate LineOptimizer::optimize(const IncrementalEvaluator& eval, int p, std::int64_t hard_weight,
+                                      std::vector<ShiftCode>& out) {
+  const int D = ix_.days, S = ix_.shifts;
+  fill_day_costs(eval, p);
   // Prices are integers with many ties; a tiny fixed jitter lets the minute
   // multiplier add or drop shifts one at a time instead of many at once.
   std::uint64_t jitter = 0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(p + 1);
@@ -426,12 +579,14 @@ LineCandidate LineOptimizer::optimize(const IncrementalEvaluator& eval, int p, s
   std::int64_t best_value = 0;
   // The exact programme serves the walk only where it is cheap; elsewhere
   // the multiplier version answers in a fraction of the time.
+  // (Judged by the plain programme's size, as before shift classes were
+  // merged, so the walk's choice between the two is unchanged.)
   if (exact_work_.empty())
-    for (int q = 0; q < ix_.people; ++q) exact_work_.push_back(exact_work(q));
+    for (int q = 0; q < ix_.people; ++q) exact_work_.push_back(exact_work(q, false));
   bool exact = exact_work_[static_cast<std::size_t>(p)] <= 3e6;
   int inner = 0;
   for (int pass = 0; pass < kMaxPasses; ++pass) {
-    if (exact) exact = run_exact_dp(p, candidate_);
+    if (exact) exact = run_exact_dp(p, candidate_, plan_exact(p));
     if (!exact) run_dp(p, candidate_);
     const Score delta = eval.line_delta(p, 0, D, candidate_.data());
     const std::int64_t value = delta.soft + hard_weight * delta.hard;

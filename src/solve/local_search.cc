@@ -92,6 +92,14 @@ bool LocalSearch::verify(const char* what) {
   return false;
 }
 
+LineOptimizer& LocalSearch::feasible_lines() {
+  if (!feasible_lines_) {
+    feasible_lines_ = std::make_unique<LineOptimizer>(ix_);
+    feasible_lines_->set_shift_classes(true);
+  }
+  return *feasible_lines_;
+}
+
 bool LocalSearch::rebuild_line(int person, double temperature) {
   const LineCandidate c = lines_.optimize(eval_, person, hard_weight_, line_buffer_);
   ++rebuilds_;
@@ -231,6 +239,12 @@ void LocalSearch::run() {
       oscillate(step, base_hard_weight);
       const double f = budget_used(control_, options_, moves_, walk_first_move, walk_start_);
       temperature = t_hot * std::pow(t_cold / t_hot, f);
+      // Still nothing feasible with 60 % of the walk left: repair the
+      // people who break their rules, so the run never ends infeasible.
+      if (!best_found_ && !repaired_ && f >= 0.4) {
+        repaired_ = true;
+        repair_people();
+      }
     }
     ++moves_;
     if (step % rebuild_every == 0) {
@@ -239,6 +253,26 @@ void LocalSearch::run() {
     }
     if (!try_move(temperature)) break;
   }
+}
+
+void LocalSearch::repair_people() {
+  // Cover is the only soft rule that links people, so a roster whose every
+  // line keeps that person's rules is feasible: give each person who breaks
+  // one a line that keeps them all, priced against everyone else.
+  const Evaluation ev = evaluate(problem_, ix_, eval_.roster(), true);
+  std::vector<char> broken(static_cast<std::size_t>(ix_.people), 0);
+  for (const Violation& v : ev.violations)
+    if (v.person >= 0 && problem_.rule(v.rule).hard) broken[static_cast<std::size_t>(v.person)] = 1;
+  for (int p = 0; p < ix_.people; ++p) {
+    if (!broken[static_cast<std::size_t>(p)]) continue;
+    ++rebuilds_;
+    ++moves_;
+    if (feasible_lines().feasible_line(eval_, p, line_buffer_).found) {
+      eval_.apply_line(p, 0, ix_.days, line_buffer_.data());
+      if (options_.check_mode && !verify("a repair line")) return;
+    }
+  }
+  note_best();
 }
 
 void LocalSearch::oscillate(std::int64_t step, std::int64_t base_hard_weight) {
@@ -274,7 +308,9 @@ bool LocalSearch::accept(std::int64_t dv, double temperature) {
 }
 
 bool LocalSearch::try_move(double temperature) {
-  if (!pool_people_.empty() && pick(16) == 0) return try_pool_line(temperature);
+  // A pool line re-prices a whole line (D cells), so on long horizons it is
+  // drawn less often: about 1 move in 16 on four weeks, 1 in 16 * D / 28 beyond.
+  if (!pool_people_.empty() && pick(16 * std::max(1, ix_.days / 28)) == 0) return try_pool_line(temperature);
   const int kind = pick(13);
   if (kind >= 10 && ix_.days >= 2) return try_within_line(temperature);
   return try_change_or_swap(kind, temperature);

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <random>
 
 #include "eval/incremental_evaluator.h"
@@ -73,6 +74,10 @@ class LocalSearch {
   // While infeasible: best single weekend hand-over for each person over
   // their weekend limit.
   void repair_weekends();
+  // While infeasible late in the walk: every person breaking a per-person
+  // rule gets a line that keeps them all (feasible_lines()).
+  void repair_people();
+  bool repaired_ = false;
   // Whether `person` may be given value `v` on `day`, and `other`'s values
   // on days [first, first + n).
   bool may_receive(int person, int day, ShiftCode v) const;
@@ -87,6 +92,10 @@ class LocalSearch {
   std::mt19937_64 rng_;
   IncrementalEvaluator eval_;
   LineOptimizer lines_;
+  // Merged shift classes, for lines that keep every per-person rule where the
+  // exact programme does not fit (made on first use).
+  std::unique_ptr<LineOptimizer> feasible_lines_;
+  LineOptimizer& feasible_lines();
   std::vector<std::vector<ShiftCode>> allowed_;  // per person: shift kinds with a limit above 0
   std::vector<ShiftCode> line_buffer_, window_;
   // Lines column generation found for each person; switching a person to
