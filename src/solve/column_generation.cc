@@ -36,10 +36,11 @@ double line_request_cost(const ProblemIndex& ix, const IncrementalEvaluator& eva
 constexpr double kRoundBudget = 4e8;
 // Above kRoundBudget, each LP solve prices only a share of the people (a
 // round's worth of kRoundBudget) while that finds lines; up to this much, and
-// only on horizons under half a year: measured at 60 s (docs/benchmark.md,
-// h-cg section) it paid on Instances 15 and 19, and not on 13 (8.9e8) nor
-// 20 and 21 (182 days, where the dive alone outlasts the budget).
-constexpr double kPartialRoundLimit = 6e8;
+// only on horizons under half a year: measured at 30 and 60 s (docs/
+// benchmark.md, h-cg section) it paid on Instance15 (4.9e8), was mixed on 19
+// (5.9e8), and did not on 13 (8.9e8) nor 20 and 21 (182 days, where the dive
+// alone outlasts the budget).
+constexpr double kPartialRoundLimit = 5.5e8;
 constexpr int kPartialMaxDays = 182;
 
 }  // namespace
