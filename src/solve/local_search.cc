@@ -309,9 +309,7 @@ bool LocalSearch::accept(std::int64_t dv, double temperature) {
 }
 
 bool LocalSearch::try_move(double temperature) {
-  // A pool line re-prices a whole line (D cells), so on long horizons it is
-  // drawn less often: about 1 move in 16 on four weeks, 1 in 16 * D / 28 beyond.
-  if (!pool_people_.empty() && pick(16 * std::max(1, ix_.days / 28)) == 0) return try_pool_line(temperature);
+  if (!pool_people_.empty() && pick(16) == 0) return try_pool_line(temperature);
   const int kind = pick(13);
   if (kind >= 10 && ix_.days >= 2) return try_within_line(temperature);
   return try_change_or_swap(kind, temperature);
