@@ -268,6 +268,8 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out, const Exact
     }
   }
   const int G = static_cast<int>(group_rep.size());
+  int max_units = 0;  // most minute levels one day can add
+  for (int t : group_rep) max_units = std::max(max_units, units(t));
   auto price = [&](int d, int v) {
     double c = day_cost_[static_cast<std::size_t>(d) * (S + 1) + (v + 1)];
     if (v >= 0) c += kind_price_[static_cast<std::size_t>(v)];
@@ -334,7 +336,14 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out, const Exact
                 step_extra(0, t, weekend_step(0, false, true)), price(0, t) + weekend_charge(0, false), -1, t);
     } else {
       const double off_price = price(d, kOff);
-      for (std::size_t st = 0; st < states; ++st) {
+      // Only minute levels that can hold a state and still reach the floor:
+      // at most max_units a day so far, and the days left (d .. D-1) add at
+      // most max_units each. The others are unreached or dead (exact).
+      const int m_hi = std::min(top, d * max_units);
+      const int m_lo = std::max(0, floor_level - (D - d) * max_units);
+      if (m_lo > m_hi) return false;
+      const std::size_t level = static_cast<std::size_t>(Wn) * R;
+      for (std::size_t st = m_lo * level, st_end = (m_hi + 1) * level; st < st_end; ++st) {
         const double c = cost_[st];
         if (c == kInf) continue;
         const int r = static_cast<int>(st % R);
