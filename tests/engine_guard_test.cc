@@ -45,10 +45,14 @@ Problem read_instance(int n) {
 
 TEST(EngineGuard, ColumnGenerationRunsOnTheseInstances) {
   SKIP_WITHOUT_BENCHMARK();
-  // Where one round of exact pricing is cheap enough today. Instances 13, 15
-  // and 19-24 wait for cheaper pricing (issue: the benchmark engine); a change
-  // that moves an instance across this line must say so here.
-  const std::vector<int> expected = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 16, 17, 18};
+  // Where one round of exact pricing is cheap enough today. A change that
+  // moves an instance across this line must say so here. Widened (h-cg,
+  // issue 9 part 2) to 15: merged shift classes and partial pricing (a share
+  // of the people per LP solve) make its rounds affordable. 19 could run the
+  // same way but measured mixed at 60 s; 13 (a round of 8.9e8 transitions)
+  // and 20-22 (182+ days: the dive outlasts a 60 s budget) stay out, and
+  // 23-24 have people whose exact programme does not fit at all.
+  const std::vector<int> expected = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 17, 18};
   std::vector<int> runs;
   for (int n = 1; n <= 24; ++n) {
     const Problem problem = read_instance(n);

@@ -287,7 +287,15 @@ Handler setup_solve(CLI::App& sub) {
                           {"seconds", r.seconds}, {"time_to_best", r.time_to_best}, {"moves", r.moves},
                           {"moves_per_second", r.moves_per_second()}, {"line_rebuilds", r.line_rebuilds},
                           {"peak_mib", peak_mib}, {"stop", stop_reason_name(r.reason)}, {"lp_solves", r.lp_solves}};
-      if (r.proven_lower_bound) j["lower_bound"] = *r.proven_lower_bound;
+      // Our own bound and the gap to it; null when none was proven (bound_note says why).
+      j["lower_bound"] = nullptr;
+      j["gap_percent"] = nullptr;
+      if (r.proven_lower_bound) {
+        j["lower_bound"] = *r.proven_lower_bound;
+        if (r.found_feasible) j["gap_percent"] = gap_percent(r.score.soft, *r.proven_lower_bound);
+      } else {
+        j["bound_note"] = r.bound_note;
+      }
       fmt::print("{}\n", j.dump());
     } else {
       fmt::print("result: {} objective {} hard {} | {:.2f} s, best at {:.2f} s | {} moves ({:.2f} M/s), {} line "
@@ -295,9 +303,15 @@ Handler setup_solve(CLI::App& sub) {
                  r.found_feasible ? "feasible" : "NO FEASIBLE ROSTER", r.score.soft, r.score.hard, r.seconds,
                  r.time_to_best, r.moves, r.moves_per_second() / 1e6, r.line_rebuilds, peak_mib,
                  stop_reason_name(r.reason), args->search.seed);
-      if (r.proven_lower_bound)
-        fmt::print("lower bound: {} (column generation, {} LP solves){}\n", *r.proven_lower_bound, r.lp_solves,
-                   r.found_feasible && r.score.soft <= *r.proven_lower_bound ? ": the roster is optimal" : "");
+      if (r.proven_lower_bound) {
+        const bool optimal = r.found_feasible && r.score.soft <= *r.proven_lower_bound;
+        fmt::print("lower bound: {} (column generation, {} LP solves){}{}\n", *r.proven_lower_bound, r.lp_solves,
+                   r.found_feasible ? fmt::format(", gap {:.2f} %", gap_percent(r.score.soft, *r.proven_lower_bound))
+                                    : std::string(),
+                   optimal ? ": the roster is optimal" : "");
+      } else {
+        fmt::print("lower bound: none proven: {}\n", r.bound_note);
+      }
       if (!args->out.empty()) fmt::print("roster written to {}\n", args->out);
     }
     return r.found_feasible ? kExitOk : kExitInfeasible;

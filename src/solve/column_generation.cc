@@ -31,7 +31,37 @@ double line_request_cost(const ProblemIndex& ix, const IncrementalEvaluator& eva
   return c;
 }
 
+// Transitions of one pricing round (every person once) that let hundreds of
+// rounds fit a typical budget.
+constexpr double kRoundBudget = 4e8;
+// Above kRoundBudget, each LP solve prices only a share of the people (a
+// round's worth of kRoundBudget) while that finds lines; up to this much, and
+// only on horizons under half a year: measured at 30 and 60 s (docs/
+// benchmark.md, h-cg section) it paid on Instance15 (4.9e8), was mixed on 19
+// (5.9e8), and did not on 13 (8.9e8) nor 20 and 21 (182 days, where the dive
+// alone outlasts the budget).
+constexpr double kPartialRoundLimit = 5.5e8;
+constexpr int kPartialMaxDays = 182;
+
 }  // namespace
+
+PricingPlan pricing_plan(const ProblemIndex& index) {
+  PricingPlan plan;
+  LineOptimizer lines(index);
+  double plain = 0, merged = 0;
+  for (int p = 0; p < index.people; ++p) plain += lines.exact_work(p, false);
+  lines.set_shift_classes(true);
+  for (int p = 0; p < index.people; ++p) merged += lines.exact_work(p);
+  // Merged classes price alike but break ties otherwise; the plain
+  // programme keeps its lines (and the dives built on them) where it is fast.
+  plan.merge_classes = plain > kRoundBudget && merged < plain;
+  plan.round_work = plan.merge_classes ? merged : plain;
+  plan.fits = plain <= kRoundBudget || (index.days < kPartialMaxDays && plan.round_work <= kPartialRoundLimit);
+  plan.batch = plan.round_work <= kRoundBudget
+                   ? index.people
+                   : std::max(1, static_cast<int>(std::ceil(index.people * kRoundBudget / plan.round_work)));
+  return plan;
+}
 
 bool column_generation_applicable(const Problem& problem, const ProblemIndex& index) {
   // The line DP builds the benchmark's lines keeping every per-person limit;
@@ -40,12 +70,9 @@ bool column_generation_applicable(const Problem& problem, const ProblemIndex& in
   if (problem.kind() != ProblemKind::kBenchmark) return false;
   for (RuleKind kind : rules_with_role(RuleRole::kPersonLimit))
     if (!problem.rule(kind).enabled || !problem.rule(kind).hard) return false;
-  // Worth it only when one round of pricing (every person once) is cheap
-  // enough for hundreds of rounds within a typical budget.
-  LineOptimizer lines(index);
-  double round = 0;
-  for (int p = 0; p < index.people; ++p) round += lines.exact_work(p);
-  return round <= 4e8;
+  // Worth it only when pricing is cheap enough for hundreds of LP solves
+  // within a typical budget (partial rounds where a full one is dearer).
+  return pricing_plan(index).fits;
 }
 
 ColumnGenerationResult column_generation(const Problem& problem, const ProblemIndex& ix,
@@ -104,13 +131,21 @@ ColumnGenerationResult column_generation(const Problem& problem, const ProblemIn
   }
 
   LineOptimizer lines(ix);
+  PricingPlan plan = pricing_plan(ix);
+  if (options.pricing_batch > 0) plan.batch = options.pricing_batch;
+  lines.set_shift_classes(plan.merge_classes);
+  result.pricing = plan;
+  int cursor = 0;  // partial pricing: where the next LP solve's pricing starts
   std::vector<double> prices(static_cast<std::size_t>(D) * (S + 1));
   std::vector<ShiftCode> line(static_cast<std::size_t>(D));
   std::vector<char> fixed(static_cast<std::size_t>(P), 0);
   auto now = [] { return std::chrono::steady_clock::now(); };
 
   // Re-optimises the master and prices new lines for the people not fixed,
-  // until no line has a negative reduced cost (true) or time runs out.
+  // until no line has a negative reduced cost (true) or time runs out. Each
+  // LP solve prices people from `cursor` on and stops after plan.batch of
+  // them once it has found a line; it converges only when everyone was
+  // priced against the same duals and none had a line to add.
   auto generate = [&](std::chrono::steady_clock::time_point until, bool& all_exact) {
     all_exact = true;
     while (now() < until && result.iterations < options.max_iterations) {
@@ -118,10 +153,15 @@ ColumnGenerationResult column_generation(const Problem& problem, const ProblemIn
       ++result.iterations;
       if (lp.status() != 0) return false;
       const double* dual = lp.dualRowSolution();
-      int added = 0;
+      int added = 0, priced = 0;
       all_exact = true;
-      for (int p = 0; p < P; ++p) {
+      const int start = cursor;
+      for (int k = 0; k < P; ++k) {
+        if (added > 0 && priced >= plan.batch) break;
+        const int p = (start + k) % P;
+        cursor = (p + 1) % P;
         if (fixed[static_cast<std::size_t>(p)]) continue;
+        ++priced;
         for (int d = 0; d < D; ++d) {
           double* row = &prices[static_cast<std::size_t>(d) * (S + 1)];
           row[0] = eval.request_cost(p, d, kOff);

@@ -20,7 +20,20 @@ struct ColumnGenerationOptions {
   std::chrono::steady_clock::time_point lp_deadline;  // for the LP part
   const Roster* seed = nullptr;                       // lines to start the master with
   int max_iterations = 1 << 30;                       // LP solves in all (a deterministic cap)
+  int pricing_batch = 0;  // people priced per LP solve while lines are found; 0: the pricing plan's
 };
+
+// How pricing is done on a problem: the line programme with its shift
+// classes merged or plain (the plain one where it is fast enough), and how
+// many people each LP solve prices (everyone, or a share when a full round
+// is dear).
+struct PricingPlan {
+  bool merge_classes = false;
+  double round_work = 0;  // transitions of one full round
+  int batch = 0;          // people priced per LP solve while lines are found
+  bool fits = false;      // cheap enough for column generation to run
+};
+PricingPlan pricing_plan(const ProblemIndex& index);
 
 struct ColumnGenerationResult {
   bool lp_converged = false;   // no column with negative reduced cost is left
@@ -29,6 +42,7 @@ struct ColumnGenerationResult {
   std::optional<Roster> roster;  // the dive's roster (every line keeps the per-person rules)
   int iterations = 0;
   int columns = 0;
+  PricingPlan pricing;
   // Every generated line, by person (each keeps that person's hard rules).
   std::vector<std::vector<std::vector<ShiftCode>>> lines_by_person;
 };

@@ -25,223 +25,12 @@ LineOptimizer::LineOptimizer(const ProblemIndex& index) : ix_(index) {
   for (int s = 0; s < ix_.shifts; ++s) minute_unit_ = std::gcd(minute_unit_, ix_.length[static_cast<std::size_t>(s)]);
   minute_unit_ = std::max(minute_unit_, 1);
   for (int s = 0; s < ix_.shifts; ++s) length_units_.push_back(ix_.length[static_cast<std::size_t>(s)] / minute_unit_);
+  build_shift_classes(false);
 }
 
 LineOptimizer::RunShape LineOptimizer::run_shape(int p) const {
   return RunShape{std::max(1, ix_.min_days_off[p]), std::max(1, ix_.min_consecutive[p]),
                   std::max(1, std::min(ix_.max_consecutive[p], ix_.days))};
-}
-
-LineOptimizer::ExactPlan LineOptimizer::plan_exact(int p) const {
-  const int D = ix_.days, S = ix_.shifts;
-  ExactPlan plan;
-  const auto [min_off, min_on, max_run] = run_shape(p);
-  (void)min_on;
-  const double R = min_off + S * max_run;
-  const double levels = ix_.max_minutes[p] / minute_unit_ + 1;
-  plan.weekend_levels = ix_.max_weekends[p] < ix_.weekends ? ix_.max_weekends[p] + 1 : 1;
-  auto fits = [&](double extra) {
-    const double states = R * levels * plan.weekend_levels * extra;
-    return states * D * (S + 1) <= exact_budget_ && states * D <= static_cast<double>(1 << 24);
-  };
-  plan.fits = fits(1.0);
-  if (!plan.fits && plan.weekend_levels > 1) {
-    // Minutes alone in the state; weekends are then priced by a multiplier.
-    plan.weekend_levels = 1;
-    plan.weekends_priced = true;
-    plan.fits = fits(1.0);
-  }
-  if (!plan.fits) return plan;
-  // Kinds whose limit can bind (0 < limit < horizon), tightest first; up to
-  // two of them are counted in the state while the budget allows.
-  std::vector<std::pair<int, int>> binding;
-  for (int s = 0; s < S; ++s) {
-    const int limit = ix_.max_per_shift[static_cast<std::size_t>(p) * S + s];
-    if (limit > 0 && limit < D) binding.emplace_back(limit, s);
-  }
-  std::sort(binding.begin(), binding.end());
-  double extra = 1.0;
-  for (const auto& [limit, s] : binding) {
-    if (plan.kind_count == 2 || !fits(extra * (limit + 1))) break;
-    extra *= limit + 1;
-    plan.kinds[plan.kind_count] = s;
-    plan.kind_levels[plan.kind_count] = limit + 1;
-    ++plan.kind_count;
-  }
-  return plan;
-}
-
-bool LineOptimizer::exact_fits(int p) const { return plan_exact(p).fits; }
-
-double LineOptimizer::exact_work(int p) const {
-  const ExactPlan plan = plan_exact(p);
-  if (!plan.fits) return std::numeric_limits<double>::infinity();
-  const int D = ix_.days, S = ix_.shifts;
-  const RunShape shape = run_shape(p);
-  const double R = shape.min_off + S * shape.max_run;
-  double states = R * (ix_.max_minutes[p] / minute_unit_ + 1) * plan.weekend_levels;
-  for (int k = 0; k < plan.kind_count; ++k) states *= plan.kind_levels[k];
-  return states * D * (S + 1);
-}
-
-std::optional<double> LineOptimizer::cheapest_feasible_line(int p, const std::vector<double>& day_costs,
-                                                            std::vector<ShiftCode>& out, bool& exact) {
-  const int D = ix_.days, S = ix_.shifts;
-  exact = false;
-  if (!exact_fits(p)) return std::nullopt;
-  day_cost_ = day_costs;
-  std::fill(kind_price_.begin(), kind_price_.end(), 0.0);
-  weekend_price_ = 0;
-  double scale = 1.0;
-  for (double c : day_cost_) scale = std::max(scale, std::abs(c));
-  double kind_step = 0.25 * scale, weekend_step = 0.25 * scale;
-  std::vector<int>& kinds = scratch_kinds_;
-  for (int pass = 0; pass < kMaxPasses; ++pass) {
-    if (!run_exact_dp(p, out)) return std::nullopt;
-    kinds.assign(static_cast<std::size_t>(S), 0);
-    double cost = 0;
-    for (int d = 0; d < D; ++d) {
-      const ShiftCode v = out[static_cast<std::size_t>(d)];
-      cost += day_cost_[static_cast<std::size_t>(d) * (S + 1) + (v + 1)];
-      if (v >= 0) ++kinds[static_cast<std::size_t>(v)];
-    }
-    bool ok = true;
-    int weekends = 0;
-    for (int k = 0; k < ix_.weekends; ++k) weekends += rules::MaxWeekends::weekend_worked(ix_, k, out.data());
-    if (weekends > ix_.max_weekends[p]) {
-      ok = false;
-      weekend_price_ += weekend_step;
-      weekend_step *= 1.5;
-    }
-    for (int s = 0; s < S; ++s)
-      if (kinds[static_cast<std::size_t>(s)] > ix_.max_per_shift[static_cast<std::size_t>(p) * S + s]) {
-        ok = false;
-        kind_price_[static_cast<std::size_t>(s)] += kind_step;
-      }
-    if (ok) {
-      exact = pass == 0 && !plan_exact(p).weekends_priced;
-      return cost;
-    }
-    kind_step *= 1.5;
-  }
-  return std::nullopt;
-}
-
-bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out) {
-  const int D = ix_.days, S = ix_.shifts;
-  const auto [min_off, min_on, max_run] = run_shape(p);
-  const int R = min_off + S * max_run;
-  const int top = ix_.max_minutes[p] / minute_unit_;  // minute levels 0..top
-  const int floor_level = (ix_.min_minutes[p] + minute_unit_ - 1) / minute_unit_;
-  if (floor_level > top) return false;
-  const ExactPlan plan = plan_exact(p);
-  if (!plan.fits) return false;
-  const bool track_weekends = plan.weekend_levels > 1;
-  const int Wl = plan.weekend_levels;
-  const int K0 = plan.kind_count > 0 ? plan.kind_levels[0] : 1, K1 = plan.kind_count > 1 ? plan.kind_levels[1] : 1;
-  const int kind0 = plan.kind_count > 0 ? plan.kinds[0] : -1, kind1 = plan.kind_count > 1 ? plan.kinds[1] : -1;
-  // The "extra" resource index packs weekends and up to two kind counts.
-  const int Wn = Wl * K0 * K1;
-  const std::size_t states = static_cast<std::size_t>(R) * (top + 1) * Wn;
-  cost_.assign(states, kInf);
-  next_cost_.assign(states, kInf);
-  back_.assign(states * D, -1);
-  auto usable = [&](int d, int s) {
-    return ix_.max_per_shift[static_cast<std::size_t>(p) * S + s] > 0 && !ix_.required_off[ix_.cell(p, d)] &&
-           (ix_.max_weekends[p] > 0 || ix_.weekend_of_day[static_cast<std::size_t>(d)] < 0);
-  };
-  auto price = [&](int d, int v) {
-    double c = day_cost_[static_cast<std::size_t>(d) * (S + 1) + (v + 1)];
-    if (v >= 0) c += kind_price_[static_cast<std::size_t>(v)];
-    return c;
-  };
-  // Weekends outside the state: Saturday worked, or Sunday worked after a
-  // Saturday off, costs the weekend multiplier.
-  auto weekend_charge = [&](int d, bool worked_before) {
-    if (!plan.weekends_priced || weekend_price_ == 0) return 0.0;
-    const int k = ix_.weekend_of_day[static_cast<std::size_t>(d)];
-    if (k < 0) return 0.0;
-    const bool saturday = ix_.weekend_days[2 * static_cast<std::size_t>(k)] == d;
-    return saturday || d == 0 || !worked_before ? weekend_price_ : 0.0;
-  };
-  auto weekend_step = [&](int d, bool worked_before, bool works) {
-    if (!works || !track_weekends) return 0;
-    const int k = ix_.weekend_of_day[static_cast<std::size_t>(d)];
-    if (k < 0) return 0;
-    const bool saturday = ix_.weekend_days[2 * static_cast<std::size_t>(k)] == d;
-    return saturday || d == 0 || !worked_before ? 1 : 0;
-  };
-  // Moves the packed extra index x by one more day of kind t (and a weekend
-  // step); -1 when a limit would be passed.
-  auto step_extra = [&](int x, int t, int weekend) {
-    int w = x % Wl, k0 = (x / Wl) % K0, k1 = x / Wl / K0;
-    w += weekend;
-    if (t == kind0) ++k0;
-    if (t == kind1) ++k1;
-    if (w >= Wl || k0 >= K0 || k1 >= K1) return -1;
-    return (k1 * K0 + k0) * Wl + w;
-  };
-  auto relax = [&](std::int32_t* back, int r, int m, int w, double c, std::int32_t from) {
-    if (m > top || w < 0 || w >= Wn) return;
-    const std::size_t to = (static_cast<std::size_t>(m) * Wn + w) * R + r;
-    if (c < next_cost_[to]) {
-      next_cost_[to] = c;
-      back[to] = from;
-    }
-  };
-  for (int d = 0; d < D; ++d) {
-    std::fill(next_cost_.begin(), next_cost_.end(), kInf);
-    std::int32_t* back = &back_[static_cast<std::size_t>(d) * states];
-    if (d == 0) {
-      relax(back, 0, 0, 0, price(0, kOff), -1);
-      for (int t = 0; t < S; ++t)
-        if (usable(0, t)) relax(back, min_off + t * max_run, length_units_[static_cast<std::size_t>(t)],
-                                step_extra(0, t, weekend_step(0, false, true)), price(0, t) + weekend_charge(0, false), -1);
-    } else {
-      for (std::size_t st = 0; st < states; ++st) {
-        const double c = cost_[st];
-        if (c == kInf) continue;
-        const int r = static_cast<int>(st % R);
-        const int w = static_cast<int>((st / R) % Wn);
-        const int m = static_cast<int>(st / R / Wn);
-        const auto from = static_cast<std::int32_t>(st);
-        if (r < min_off) {  // off for r + 1 days
-          const int len = r + 1;
-          relax(back, std::min(len + 1, min_off) - 1, m, w, c + price(d, kOff), from);
-          if (len < min_off && len != d) continue;
-          for (int t = 0; t < S; ++t)
-            if (usable(d, t))
-              relax(back, min_off + t * max_run, m + length_units_[static_cast<std::size_t>(t)],
-                    step_extra(w, t, weekend_step(d, false, true)), c + price(d, t) + weekend_charge(d, false), from);
-        } else {  // working kind s for len days
-          const int s = (r - min_off) / max_run, len = (r - min_off) % max_run + 1;
-          if (len >= min_on || len == d) relax(back, 0, m, w, c + price(d, kOff), from);
-          if (len >= max_run) continue;
-          for (int t = 0; t < S; ++t)
-            if (usable(d, t) && !ix_.forbidden[static_cast<std::size_t>(s) * S + t])
-              relax(back, min_off + t * max_run + len, m + length_units_[static_cast<std::size_t>(t)],
-                    step_extra(w, t, weekend_step(d, true, true)), c + price(d, t) + weekend_charge(d, true), from);
-        }
-      }
-    }
-    std::swap(cost_, next_cost_);
-  }
-  std::size_t best_state = states;
-  double best = kInf;
-  for (std::size_t st = static_cast<std::size_t>(floor_level) * Wn * R; st < states; ++st)
-    if (cost_[st] < best) {
-      best = cost_[st];
-      best_state = st;
-    }
-  if (best_state == states) return false;
-  out.assign(static_cast<std::size_t>(D), kOff);
-  auto state = static_cast<std::int32_t>(best_state);
-  for (int d = D - 1; d >= 0; --d) {
-    const int r = state % R;
-    out[static_cast<std::size_t>(d)] = r < min_off ? kOff : static_cast<ShiftCode>((r - min_off) / max_run);
-    state = back_[static_cast<std::size_t>(d) * states + static_cast<std::size_t>(state)];
-  }
-  return true;
 }
 
 void LineOptimizer::run_dp(int p, std::vector<ShiftCode>& out) {
@@ -386,8 +175,7 @@ void LineOptimizer::run_dp(int p, std::vector<ShiftCode>& out) {
   }
 }
 
-LineCandidate LineOptimizer::optimize(const IncrementalEvaluator& eval, int p, std::int64_t hard_weight,
-                                      std::vector<ShiftCode>& out) {
+void LineOptimizer::fill_day_costs(const IncrementalEvaluator& eval, int p) {
   const int D = ix_.days, S = ix_.shifts;
   // The programme keeps a back pointer per day and run state; the readers
   // allow long runs on long horizons, where that table would pass what a
@@ -409,6 +197,20 @@ LineCandidate LineOptimizer::optimize(const IncrementalEvaluator& eval, int p, s
       row[s + 1] = static_cast<double>(eval.request_cost(p, d, static_cast<ShiftCode>(s))) + cover;
     }
   }
+}
+
+LineCandidate LineOptimizer::feasible_line(const IncrementalEvaluator& eval, int p, std::vector<ShiftCode>& out) {
+  fill_day_costs(eval, p);
+  const std::vector<double> prices = day_cost_;
+  bool exact = false;
+  if (!cheapest_feasible_line(p, prices, out, exact)) return {};
+  return LineCandidate{true, eval.line_delta(p, 0, ix_.days, out.data())};
+}
+
+LineCandidate LineOptimizer::optimize(const IncrementalEvaluator& eval, int p, std::int64_t hard_weight,
+                                      std::vector<ShiftCode>& out) {
+  const int D = ix_.days, S = ix_.shifts;
+  fill_day_costs(eval, p);
   // Prices are integers with many ties; a tiny fixed jitter lets the minute
   // multiplier add or drop shifts one at a time instead of many at once.
   std::uint64_t jitter = 0x9E3779B97F4A7C15ULL * static_cast<std::uint64_t>(p + 1);
@@ -434,12 +236,14 @@ LineCandidate LineOptimizer::optimize(const IncrementalEvaluator& eval, int p, s
   std::int64_t best_value = 0;
   // The exact programme serves the walk only where it is cheap; elsewhere
   // the multiplier version answers in a fraction of the time.
+  // (Judged by the plain programme's size, as before shift classes were
+  // merged, so the walk's choice between the two is unchanged.)
   if (exact_work_.empty())
-    for (int q = 0; q < ix_.people; ++q) exact_work_.push_back(exact_work(q));
+    for (int q = 0; q < ix_.people; ++q) exact_work_.push_back(exact_work(q, false));
   bool exact = exact_work_[static_cast<std::size_t>(p)] <= 3e6;
   int inner = 0;
   for (int pass = 0; pass < kMaxPasses; ++pass) {
-    if (exact) exact = run_exact_dp(p, candidate_);
+    if (exact) exact = run_exact_dp(p, candidate_, plan_exact(p));
     if (!exact) run_dp(p, candidate_);
     const Score delta = eval.line_delta(p, 0, D, candidate_.data());
     const std::int64_t value = delta.soft + hard_weight * delta.hard;

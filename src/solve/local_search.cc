@@ -92,6 +92,14 @@ bool LocalSearch::verify(const char* what) {
   return false;
 }
 
+LineOptimizer& LocalSearch::feasible_lines() {
+  if (!feasible_lines_) {
+    feasible_lines_ = std::make_unique<LineOptimizer>(ix_);
+    feasible_lines_->set_shift_classes(true);
+  }
+  return *feasible_lines_;
+}
+
 bool LocalSearch::rebuild_line(int person, double temperature) {
   const LineCandidate c = lines_.optimize(eval_, person, hard_weight_, line_buffer_);
   ++rebuilds_;
@@ -159,9 +167,10 @@ void LocalSearch::run_column_generation() {
   ColumnGenerationOptions cg;
   const auto now = std::chrono::steady_clock::now();
   if (options_.work_limit > 0) {
-    // Reproducible runs: no clock, a fixed number of LP solves instead.
+    // Reproducible runs: no clock, a fixed number of LP solves instead
+    // (fewer where pricing is partial: each of those solves is dear).
     cg.lp_deadline = cg.deadline = now + std::chrono::hours(24 * 365);
-    cg.max_iterations = 3000;
+    cg.max_iterations = pricing_plan(ix_).batch < ix_.people ? 40 : 3000;
   } else {
     const double remaining = std::max(0.0, control_.time_limit - control_.elapsed());
     auto at = [&](double share) {
@@ -176,7 +185,12 @@ void LocalSearch::run_column_generation() {
   cg_iterations_ = r.iterations;
   if (r.bound_valid) {
     const auto bound = static_cast<std::int64_t>(std::ceil(r.lp_value - 1e-6));
+    own_bound_ = bound;
+    bound_note_.clear();
     proven_bound_ = options_.lower_bound ? std::max(bound, *options_.lower_bound) : bound;
+  } else {
+    bound_note_ = !r.lp_converged ? fmt::format("column generation did not converge ({} LP solves)", r.iterations)
+                                  : std::string("column generation converged, but not every pricing was exact");
   }
   line_pool_ = r.lines_by_person;
   pool_people_.clear();
@@ -200,8 +214,12 @@ void LocalSearch::run() {
   if (!options_.start) construct();
   note_best();
   if (!check_failure_.empty()) return;
-  if (thread_ == 0 && options_.column_generation && !control_.stop && column_generation_applicable(problem_, ix_))
-    run_column_generation();
+  if (thread_ == 0 && !options_.column_generation) {
+    bound_note_ = "column generation off (--no-lp)";
+  } else if (thread_ == 0 && !control_.stop) {
+    if (column_generation_applicable(problem_, ix_)) run_column_generation();
+    else bound_note_ = "column generation does not run on this instance (pricing too expensive)";
+  }
   walk_start_ = control_.elapsed();
   const std::int64_t walk_first_move = moves_;
 
@@ -222,6 +240,12 @@ void LocalSearch::run() {
       oscillate(step, base_hard_weight);
       const double f = budget_used(control_, options_, moves_, walk_first_move, walk_start_);
       temperature = t_hot * std::pow(t_cold / t_hot, f);
+      // Still nothing feasible with 60 % of the walk left: repair the
+      // people who break their rules, so the run never ends infeasible.
+      if (!best_found_ && !repaired_ && f >= 0.4) {
+        repaired_ = true;
+        repair_people();
+      }
     }
     ++moves_;
     if (step % rebuild_every == 0) {
@@ -230,6 +254,26 @@ void LocalSearch::run() {
     }
     if (!try_move(temperature)) break;
   }
+}
+
+void LocalSearch::repair_people() {
+  // Cover is the only soft rule that links people, so a roster whose every
+  // line keeps that person's rules is feasible: give each person who breaks
+  // one a line that keeps them all, priced against everyone else.
+  const Evaluation ev = evaluate(problem_, ix_, eval_.roster(), true);
+  std::vector<char> broken(static_cast<std::size_t>(ix_.people), 0);
+  for (const Violation& v : ev.violations)
+    if (v.person >= 0 && problem_.rule(v.rule).hard) broken[static_cast<std::size_t>(v.person)] = 1;
+  for (int p = 0; p < ix_.people; ++p) {
+    if (!broken[static_cast<std::size_t>(p)]) continue;
+    ++rebuilds_;
+    ++moves_;
+    if (feasible_lines().feasible_line(eval_, p, line_buffer_).found) {
+      eval_.apply_line(p, 0, ix_.days, line_buffer_.data());
+      if (options_.check_mode && !verify("a repair line")) return;
+    }
+  }
+  note_best();
 }
 
 void LocalSearch::oscillate(std::int64_t step, std::int64_t base_hard_weight) {

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <memory>
 #include <random>
 
 #include "eval/incremental_evaluator.h"
@@ -37,7 +38,10 @@ class LocalSearch {
   std::int64_t moves() const { return moves_; }
   std::int64_t line_rebuilds() const { return rebuilds_; }
   StopReason reason() const { return reason_; }
-  std::optional<std::int64_t> proven_bound() const { return proven_bound_; }
+  // Our own LP bound, when column generation proved one (never the bound
+  // given in the options); bound_note() says why there is none.
+  std::optional<std::int64_t> own_bound() const { return own_bound_; }
+  const std::string& bound_note() const { return bound_note_; }
   int cg_iterations() const { return cg_iterations_; }
   const std::string& check_failure() const { return check_failure_; }
 
@@ -70,6 +74,10 @@ class LocalSearch {
   // While infeasible: best single weekend hand-over for each person over
   // their weekend limit.
   void repair_weekends();
+  // While infeasible late in the walk: every person breaking a per-person
+  // rule gets a line that keeps them all (feasible_lines()).
+  void repair_people();
+  bool repaired_ = false;
   // Whether `person` may be given value `v` on `day`, and `other`'s values
   // on days [first, first + n).
   bool may_receive(int person, int day, ShiftCode v) const;
@@ -84,6 +92,10 @@ class LocalSearch {
   std::mt19937_64 rng_;
   IncrementalEvaluator eval_;
   LineOptimizer lines_;
+  // Merged shift classes, for lines that keep every per-person rule where the
+  // exact programme does not fit (made on first use).
+  std::unique_ptr<LineOptimizer> feasible_lines_;
+  LineOptimizer& feasible_lines();
   std::vector<std::vector<ShiftCode>> allowed_;  // per person: shift kinds with a limit above 0
   std::vector<ShiftCode> line_buffer_, window_;
   // Lines column generation found for each person; switching a person to
@@ -99,7 +111,9 @@ class LocalSearch {
   double time_to_best_ = 0;
   std::int64_t moves_ = 0, rebuilds_ = 0;
   StopReason reason_ = StopReason::kTimeLimit;
-  std::optional<std::int64_t> proven_bound_;  // from column generation, when its bound is valid
+  std::optional<std::int64_t> proven_bound_;  // what stops the search: ours or the given one, whichever is higher
+  std::optional<std::int64_t> own_bound_;     // from column generation, when its bound is valid
+  std::string bound_note_ = "column generation did not run";
   double walk_start_ = 0;                     // seconds at which annealing began
   int cg_iterations_ = 0;                     // LP solves column generation made
   std::string check_failure_;

@@ -59,9 +59,20 @@ struct SolveResult {
   std::int64_t line_rebuilds = 0;
   StopReason reason = StopReason::kTimeLimit;
   std::string check_failure;    // set when check mode found a disagreement
-  std::optional<std::int64_t> proven_lower_bound;  // our own LP bound (column generation), when valid
+  // Our own LP bound (column generation), when valid: every pricing exact and
+  // the LP converged. Never the bound a caller passed in SolveOptions.
+  std::optional<std::int64_t> proven_lower_bound;
+  std::string bound_note;  // without a bound: why (column generation off, not run, not converged, inexact)
   int lp_solves = 0;
   double moves_per_second() const { return seconds > 0 ? static_cast<double>(moves) / seconds : 0; }
 };
+
+// The optimality gap of a roster costing `objective` against a proven lower
+// bound, in percent of the objective (the usual MIP convention): 0 when the
+// roster is optimal. A bound of 0 on a roster costing 0 is a gap of 0.
+inline double gap_percent(std::int64_t objective, std::int64_t bound) {
+  if (objective <= bound) return 0.0;
+  return objective == 0 ? 0.0 : 100.0 * static_cast<double>(objective - bound) / static_cast<double>(objective);
+}
 
 }  // namespace vigil

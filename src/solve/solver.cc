@@ -48,7 +48,8 @@ SolveResult solve(const Problem& problem, const SolveOptions& options,
     if (w->found_feasible() && (!winner || w->best_score() < winner->best_score())) winner = w.get();
   }
   result.reason = workers[0]->reason();
-  result.proven_lower_bound = workers[0]->proven_bound();
+  result.proven_lower_bound = workers[0]->own_bound();
+  result.bound_note = workers[0]->bound_note();
   result.lp_solves = workers[0]->cg_iterations();
   for (const auto& w : workers)
     if (w->reason() == StopReason::kProvenOptimal || w->reason() == StopReason::kTarget ||
