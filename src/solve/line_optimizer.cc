@@ -177,13 +177,6 @@ void LineOptimizer::run_dp(int p, std::vector<ShiftCode>& out) {
 
 void LineOptimizer::fill_day_costs(const IncrementalEvaluator& eval, int p) {
   const int D = ix_.days, S = ix_.shifts;
-  // The programme keeps a back pointer per day and run state; the readers
-  // allow long runs on long horizons, where that table would pass what a
-  // move may spend (2^24 pointers, 64 MiB). Such a line is left to the
-  // other moves.
-  const RunShape shape = run_shape(p);
-  const double back_pointers = static_cast<double>(D) * (shape.min_off + static_cast<double>(S) * shape.max_run);
-  if (back_pointers > static_cast<double>(kMaxBackPointers)) return LineCandidate{};
   const ShiftCode* current = eval.roster().line(p);
   // Price of each value on each day with the others fixed: requests, plus the
   // cover change of adding this person to (d, s) on top of the others.
@@ -210,6 +203,13 @@ LineCandidate LineOptimizer::feasible_line(const IncrementalEvaluator& eval, int
 LineCandidate LineOptimizer::optimize(const IncrementalEvaluator& eval, int p, std::int64_t hard_weight,
                                       std::vector<ShiftCode>& out) {
   const int D = ix_.days, S = ix_.shifts;
+  // The programme keeps a back pointer per day and run state; the readers
+  // allow long runs on long horizons, where that table would pass what a
+  // move may spend (2^24 pointers, 64 MiB). Such a line is left to the
+  // other moves.
+  const RunShape shape = run_shape(p);
+  const double back_pointers = static_cast<double>(D) * (shape.min_off + static_cast<double>(S) * shape.max_run);
+  if (back_pointers > static_cast<double>(kMaxBackPointers)) return LineCandidate{};
   fill_day_costs(eval, p);
   // Prices are integers with many ties; a tiny fixed jitter lets the minute
   // multiplier add or drop shifts one at a time instead of many at once.
