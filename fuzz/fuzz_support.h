@@ -131,4 +131,26 @@ inline void check_events(const Problem& problem, const Roster& plan, const std::
   if (small_enough(prepared->problem)) check_roster(prepared->problem, prepared->plan_in_force);
 }
 
+// The plan reader's checks, shared by the unit_plan targets: a plan that
+// reads is scored by both evaluators (which must agree) and, written back
+// with its stamp, must read again to the same plan and stamp.
+inline void check_unit_plan_input(const Problem& problem, const std::uint8_t* data, std::size_t size) {
+  PlanFileInfo info;
+  auto plan = parse_unit_roster_json(problem, text_of(data, size), "fuzz.json", &info);
+  if (!plan) {
+    check_error(plan.error());
+    return;
+  }
+  check_roster(problem, *plan);
+  PlanFileInfo info_again;
+  auto again = parse_unit_roster_json(problem, unit_roster_to_json(problem, *plan, info.stamp), "written.json",
+                                      &info_again);
+  if (!again) broken("unit_roster_to_json wrote a plan parse_unit_roster_json refuses: " + again.error().format());
+  if (!(*again == *plan)) broken("a plan read back differs");
+  if (info.stamp.version != 0 &&
+      (info_again.stamp.version != info.stamp.version || info_again.stamp.replaces != info.stamp.replaces ||
+       info_again.stamp.made != info.stamp.made || info_again.stamp.reason != info.stamp.reason))
+    broken("a plan's stamp read back differs");
+}
+
 }  // namespace vigil::fuzz
