@@ -46,7 +46,7 @@ TEST(UnitHorizon, TenYearUnitStartsMovingUnderAWorkBudget) {
   options.seed = 1;
   const auto t0 = std::chrono::steady_clock::now();
   const SolveResult r = solve(unit, options);
-  EXPECT_EQ(r.moves, 20'000);
+  EXPECT_GE(r.moves, 20'000);  // the budget is checked every 1024 moves
   EXPECT_LT(seconds_since(t0), 40.0);
 }
 
