@@ -598,7 +598,8 @@ void UnitEvaluator::scopes_cost(RuleAmounts& out) const {
   for (const auto& s : scopes_.slots) slot_cost(s[0], s[1], s[2], out);
   for (const auto& [pl, d] : scopes_.place_days) beds_cost(pl, d, out);
   for (const auto& [pl, b] : scopes_.teams) team_cost(pl, b, out);
-  for (int p : scopes_.lines) line_cost(p, out);
+  if (lines_priced_)
+    for (int p : scopes_.lines) line_cost(p, out);
   for (int p : scopes_.spreads) spread_cost(p, out);
   for (const auto& s : scopes_.shower_slots) shower_slot_cost(s[0], s[1], s[2], out);
 }

@@ -62,6 +62,17 @@ class UnitEvaluator {
     undo();
     return d;
   }
+  // The same without the line rules (rotation, showers per rest stint),
+  // which are priced over a person's whole line: for choosing between
+  // changes that leave every line's stints and shower counts alike (one
+  // shower on any day of the same rest stint), where that part of the delta
+  // is the same for all and would cost O(days) per try (issue 15).
+  Score try_changes_beside_lines(const CellChange* changes, int n) {
+    lines_priced_ = false;
+    const Score d = try_changes(changes, n);
+    lines_priced_ = true;
+    return d;
+  }
 
   void reset(const Roster& roster);
 
@@ -180,6 +191,7 @@ class UnitEvaluator {
   mutable std::uint32_t member_round_ = 0;
   mutable std::vector<int> team_members_;        // scratch for team_cost: the team's members
   mutable std::vector<int> team_going_;          // scratch for team_cost: members going on, per post
+  bool lines_priced_ = true;                     // false only inside try_changes_beside_lines
   bool continuity_on_ = false;                   // wish team-continuity is counted
   int continuity_reach_ = 3;                     // days after a block to look for the next post stint
   mutable std::vector<int> overflow_;            // scratch: watchers of a slot past kSlotCap

@@ -18,6 +18,8 @@ namespace unit_search_detail {
 
 namespace {
 
+// improve_groups' work bound: steps x days (see there).
+constexpr int kGroupDayWork = 20'000'000;
 
 // A rotation group: its members are at post `post` (an index into the
 // posts) in every stint block b with b mod cycle == phase, and at a rest
@@ -132,15 +134,20 @@ class TeamTally {
 // Cheap compared with the full plan, and it settles what watch moves cannot:
 // who is in which team.
 void improve_groups(const Problem& problem, const std::vector<int>& posts, const std::vector<RotationGroup>& table,
-                    int P, std::vector<int>& group_of, Rng& rng) {
+                    int P, std::vector<int>& group_of, Rng& rng, const OutOfTime& out_of_time) {
   const int n = problem.person_count();
   const int G = static_cast<int>(table.size());
   TeamTally tally(problem, posts, table, P);
   for (int p = 0; p < n; ++p) tally.add(p, group_of[p], +1);
   std::int64_t total = 0;
   for (int post = 0; post < static_cast<int>(posts.size()); ++post) total += tally.post_cost(post);
-  const int steps = std::min(400000, 4000 + 300 * n);
+  // Each step recounts its people's whole lines (O(days)): the steps are
+  // capped by days too, so a ten-year horizon is grouped in about a second
+  // (issue 15). Rotation groups repeat every few blocks, so a long horizon
+  // needs no more steps than a short one to settle them.
+  const int steps = std::min({400000, 4000 + 300 * n, std::max(2000, kGroupDayWork / std::max(1, problem.days()))});
   for (int step = 0; step < steps && total > 0; ++step) {
+    if ((step & 255) == 0 && out_of_time && out_of_time()) return;
     const double temp = 20.0 * std::pow(0.01, static_cast<double>(step) / steps);
     const int a = rng.below(n);
     const bool swap = rng.below(2) == 0;
@@ -254,7 +261,7 @@ int least_filled_open_post(const Problem& problem, const std::vector<int>& posts
 
 }  // namespace
 
-void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, Rng& rng) {
+void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, Rng& rng, const OutOfTime& out_of_time) {
   std::vector<int> posts, rests;
   for (int pl = 0; pl < L.places; ++pl) {
     if (problem.places[pl].kind == PlaceKind::kPost) {
@@ -268,7 +275,7 @@ void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, R
   const std::vector<RotationGroup> table = rotation_groups(problem, static_cast<int>(posts.size()));
   const std::vector<int> order = rarest_first(problem, rng);
   std::vector<int> group_of = first_groups(problem, posts, table, order, rng);
-  improve_groups(problem, posts, table, P, group_of, rng);
+  improve_groups(problem, posts, table, P, group_of, rng, out_of_time);
   for (int p = 0; p < problem.person_count(); ++p) {
     const RotationGroup& group = table[group_of[p]];
     const int post_index = group.post;
@@ -289,12 +296,13 @@ void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, R
   }
 }
 
-void assign_watches(const Problem& problem, UnitEvaluator& ev, Rng& rng) {
+void assign_watches(const Problem& problem, UnitEvaluator& ev, Rng& rng, const OutOfTime& out_of_time) {
   const UnitLayout& L = ev.layout();
   const rules::DayLimits& lim = ev.day_limits();
   std::vector<CellChange> changes;
   std::vector<int> here;
-  for (int d = 0; d < L.days; ++d)
+  for (int d = 0; d < L.days; ++d) {
+    if (out_of_time && out_of_time()) return;
     for (int pl = 0; pl < L.places; ++pl) {
       const Place& place = problem.places[pl];
       if (place.watchers_on(d) <= 0) continue;
@@ -330,14 +338,16 @@ void assign_watches(const Problem& problem, UnitEvaluator& ev, Rng& rng) {
         }
       }
     }
+  }
 }
 
-void assign_showers(const Problem& problem, UnitEvaluator& ev, Rng& rng) {
+void assign_showers(const Problem& problem, UnitEvaluator& ev, Rng& rng, const OutOfTime& out_of_time) {
   const UnitLayout& L = ev.layout();
   if (L.shower_slots <= 0) return;
   for (int p = 0; p < problem.person_count(); ++p) {
     int d = 0;
     while (d < L.days) {
+      if (out_of_time && out_of_time()) return;
       const int pl = ev.place_at(p, d);
       if (pl < 0 || problem.places[pl].kind != PlaceKind::kRestCenter) {
         ++d;
@@ -357,7 +367,9 @@ void assign_showers(const Problem& problem, UnitEvaluator& ev, Rng& rng) {
         if (problem.places[at].showers <= 0) continue;
         const int k = rng.below(L.shower_slots);
         const CellChange c{p, day, L.shower_lane, L.shower_shift[static_cast<std::size_t>(at) * L.shower_slots + k]};
-        const Score delta = ev.try_changes(&c, 1);
+        // Every try puts the stint's one shower on one of its days: the
+        // line part of the delta is the same for all, so it is left out.
+        const Score delta = ev.try_changes_beside_lines(&c, 1);
         if (best.person < 0 || delta < best_delta) best_delta = delta, best = c;
       }
       if (best.person >= 0) ev.apply(&best, 1);

@@ -55,11 +55,14 @@ void UnitSearch::run() {
 
 bool UnitSearch::prepare() {
   if (!options_.start) {
+    // Under --time the construction stops where it is once the clock is
+    // spent (a --work budget never reads the clock: runs stay the same).
+    const OutOfTime out_of_time = [this] { return budget_spent(control_, options_, 0).has_value(); };
     Roster start(problem_);
-    place_people(problem_, make_unit_layout(problem_), start, rng_);
+    place_people(problem_, make_unit_layout(problem_), start, rng_, out_of_time);
     ev_.reset(start);
-    assign_watches(problem_, ev_, rng_);
-    assign_showers(problem_, ev_, rng_);
+    assign_watches(problem_, ev_, rng_, out_of_time);
+    assign_showers(problem_, ev_, rng_, out_of_time);
   }
   for (int pl = 0; pl < ev_.layout().places; ++pl) {
     if (problem_.places[pl].watchers > 0) watched_places_.push_back(pl);

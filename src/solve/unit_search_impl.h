@@ -31,13 +31,19 @@ struct Rng {
 
 // ---- construction (solve/unit_construct.cc) ---------------------------------
 
+// True once the construction must stop where it is (the clock of a --time
+// budget is spent); the search then starts from what exists, so --time holds
+// for the whole command. Empty: never (a --work budget, tests).
+using OutOfTime = std::function<bool()>;
+
 // Everyone on a post or at a rest center every day they are present, by
 // rotation groups balanced for team needs, size, languages and novices.
-void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, Rng& rng);
+void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, Rng& rng,
+                  const OutOfTime& out_of_time = {});
 // Fills each watched place's slots greedily from the people there.
-void assign_watches(const Problem& problem, UnitEvaluator& ev, Rng& rng);
+void assign_watches(const Problem& problem, UnitEvaluator& ev, Rng& rng, const OutOfTime& out_of_time = {});
 // One shower per rest stint, at the best of a few random tries.
-void assign_showers(const Problem& problem, UnitEvaluator& ev, Rng& rng);
+void assign_showers(const Problem& problem, UnitEvaluator& ev, Rng& rng, const OutOfTime& out_of_time = {});
 
 // ---- annealing ----------------------------------------------------------------
 
