@@ -102,6 +102,7 @@ UnitEvaluator::UnitEvaluator(const Problem& problem, Roster roster)
   continuity_on_ = problem.rule(RuleKind::kTeamContinuity).enabled;
   continuity_reach_ = rules::continuity_reach(problem.unit->rotation);
   team_going_.assign(static_cast<std::size_t>(places_), 0);
+  team_members_.reserve(static_cast<std::size_t>(people_));  // no allocation per move
   line_place_.assign(days_, -1);
   line_kind_.assign(days_, 0);
   for (const Place& pl : problem.places) {

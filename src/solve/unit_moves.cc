@@ -52,6 +52,12 @@ constexpr int kRelocatePercent = 5;
 constexpr int kTeamSwapPercent = 3;
 constexpr int kLineSwapPercent = 1;
 constexpr std::int64_t kAcrossFrom = 65'536;
+// Past this horizon a whole-line move (a line swap across the rotation, or a
+// swap of two people's whole lines) re-prices and re-plans every day of both
+// people: on a 3650-day unit one such move took longer than the time between
+// two clock checks (1024 moves), and `--time 20` ran 81.7 s. Such units keep
+// the moves that touch one stint block.
+constexpr int kWholeLineMaxDays = 168;
 
 }  // namespace
 
@@ -83,7 +89,8 @@ bool UnitSearch::pick_move() {
     const int t = rng_.below(100);
     across_rotation_ = t < kTeamSwapPercent + kLineSwapPercent;
     if (t < kTeamSwapPercent) return move_team_swap();
-    if (t < kTeamSwapPercent + kLineSwapPercent) return move_line_swap();
+    if (t < kTeamSwapPercent + kLineSwapPercent)
+      return problem_.days() <= kWholeLineMaxDays ? move_line_swap() : move_team_swap();
   }
   const int r = rng_.below(100);
   const bool cover_broken = ev_.rule_amounts()[static_cast<int>(RuleKind::kWatchCover)] > 0 ||
@@ -218,7 +225,7 @@ bool UnitSearch::move_swap_days() {
   int first = 0, last = L.days - 1;
   // Mostly one stint block; rarely whole lines (a change of rotation phase),
   // which touch every day of both people and so cost far more to price.
-  if (rng_.below(50) != 0) {
+  if (L.days > kWholeLineMaxDays || rng_.below(50) != 0) {
     const int blk = focus_day >= 0 ? focus_day / P : rng_.below(blocks);
     first = blk * P;
     last = std::min(L.days, first + P) - 1;
