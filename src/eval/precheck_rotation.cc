@@ -30,7 +30,7 @@ struct Range {
 
 class RangeProver {
  public:
-  explicit RangeProver(const Problem& p) : p_(p), rules_(p) {
+  explicit RangeProver(const Problem& p) : rules_(p) {
     const Rotation& r = p.unit->rotation;
     P_ = rules_.post_days;
     D_ = p.days();
@@ -109,7 +109,6 @@ class RangeProver {
     return total;
   }
 
-  const Problem& p_;
   LineRules rules_;
   int P_ = 2, D_ = 0, blocks_ = 0, max_len_ = 2, margin_ = 3;
   std::vector<std::vector<std::uint8_t>> present_;
