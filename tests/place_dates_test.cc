@@ -25,6 +25,8 @@
 namespace vigil {
 namespace {
 
+using test::only;
+
 using test::person;
 using test::tally;
 using test::texts;
@@ -52,14 +54,6 @@ Problem dated_unit(int people, int post2_opens = 3) {
   return p;
 }
 
-// Switches off every unit rule and wish except `keep`.
-void only(Problem& p, std::initializer_list<RuleKind> keep) {
-  for (int k = static_cast<int>(RuleKind::kWatchCover); k < kRuleCount; ++k) {
-    bool on = false;
-    for (RuleKind r : keep) on = on || static_cast<int>(r) == k;
-    p.rules[static_cast<std::size_t>(k)].enabled = on;
-  }
-}
 
 // The units of `rule` in the full evaluation, checked against the
 // incremental evaluator's amount for the same roster.

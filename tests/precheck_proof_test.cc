@@ -18,17 +18,12 @@
 namespace vigil {
 namespace {
 
+using test::only;
+
 using test::person;
 using test::UnitBuilder;
 using test::UnitRosterWriter;
 
-void only(Problem& p, std::initializer_list<RuleKind> keep) {
-  for (int k = static_cast<int>(RuleKind::kWatchCover); k < kRuleCount; ++k) {
-    bool on = false;
-    for (RuleKind r : keep) on = on || static_cast<int>(r) == k;
-    p.rules[static_cast<std::size_t>(k)].enabled = on;
-  }
-}
 
 std::string texts(const std::vector<Finding>& findings) {
   std::string out;

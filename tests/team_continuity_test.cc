@@ -29,11 +29,6 @@ using test::UnitRosterWriter;
 
 constexpr auto kNative = LanguageLevel::kNative;
 
-void only_continuity(Problem& p) {
-  for (int k = static_cast<int>(RuleKind::kWatchCover); k < kRuleCount; ++k)
-    p.rules[static_cast<std::size_t>(k)].enabled = k == static_cast<int>(RuleKind::kTeamContinuity);
-}
-
 // Places a person day by day: 'P', 'Q', 'S' the posts, 'R' the rest center.
 void line(UnitRosterWriter& w, int p, const std::string& codes) {
   static const std::map<char, int> legend = {{'P', 0}, {'Q', 1}, {'S', 2}, {'R', 3}};
@@ -53,7 +48,7 @@ Problem squads() {
               person("Olena Bondar", {{"uk", kNative}}), person("Diego Ruiz", {{"es", kNative}}),
               person("Eva Berg", {{"pl", kNative}}),     person("Femi Ade", {{"uk", kNative}})};
   Problem p = b.build();
-  only_continuity(p);
+  test::only(p, {RuleKind::kTeamContinuity});
   return p;
 }
 

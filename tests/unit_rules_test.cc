@@ -39,6 +39,8 @@
 namespace vigil {
 namespace {
 
+using test::only;
+
 using test::person;
 using test::tally;
 using test::texts;
@@ -50,14 +52,6 @@ constexpr auto kNative = LanguageLevel::kNative;
 constexpr auto kFluent = LanguageLevel::kFluent;
 constexpr auto kBasic = LanguageLevel::kBasic;
 
-// Switches off every unit rule and wish except `keep`.
-void only(Problem& p, std::initializer_list<RuleKind> keep) {
-  for (int k = static_cast<int>(RuleKind::kWatchCover); k < kRuleCount; ++k) {
-    bool on = false;
-    for (RuleKind r : keep) on = on || static_cast<int>(r) == k;
-    p.rules[static_cast<std::size_t>(k)].enabled = on;
-  }
-}
 
 // The units a rule matched for one person.
 std::int64_t units_of(const Evaluation& ev, RuleKind k, int person) {

@@ -113,4 +113,14 @@ struct UnitRosterWriter {
   }
 };
 
+// Switches off every unit rule and wish except `keep`, so a test's totals
+// are those rules' units alone.
+inline void only(Problem& p, std::initializer_list<RuleKind> keep) {
+  for (int k = static_cast<int>(RuleKind::kWatchCover); k < kRuleCount; ++k) {
+    bool on = false;
+    for (RuleKind r : keep) on = on || static_cast<int>(r) == k;
+    p.rules[static_cast<std::size_t>(k)].enabled = on;
+  }
+}
+
 }  // namespace vigil::test
