@@ -373,9 +373,9 @@ TEST(UnitRulesDailyLimits, RestWatchHoursAndRunsPerRosterDay) {
   // Ben, day 0 at post-1: slots 0, 3, 6, 9: longest free stretch 2 slots = 4 h (1).
   w.place(1, 0, 0);
   w.watches(1, 0, {0, 3, 6, 9}, 0);
-  // Cy at post-1 both days: day 0 slot 11 (04:00-06:00), day 1 slot 0
-  // (right after it, but runs do not carry over the changeover) and 8, 9,
-  // 10 (22:00-04:00 over midnight: 3 in a row, 1 over).
+  // Cy at post-1 both days: day 0 slot 11 (04:00-06:00) and day 1 slot 0
+  // (right after it, over the changeover: 2 in a row, ok) and 8, 9, 10
+  // (22:00-04:00 over midnight: 3 in a row, 1 over).
   w.place_days(2, 0, 1, 0);
   w.watch(2, 0, 11, 0);
   w.watches(2, 1, {0, 8, 9, 10}, 0);
@@ -404,6 +404,48 @@ TEST(UnitRulesDailyLimits, RestWatchHoursAndRunsPerRosterDay) {
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0], "Cy, day 1 (Tue) 22:00-04:00: 3 watches in a row, at most 2");
   EXPECT_EQ(rows[1], "Eli, day 0 (Mon) 10:00-20:00: 5 watches in a row, at most 2");
+}
+
+// watches-in-a-row goes on over the changeover and is counted once, on the
+// day the run starts; a free slot at the changeover ends it.
+TEST(UnitRulesDailyLimits, RunsGoOnOverTheChangeover) {
+  UnitBuilder b;
+  b.days = 4;
+  b.people = {person("Ana"), person("Ben"), person("Cy")};
+  Problem p = b.build();
+  only(p, {RuleKind::kWatchesInRow});
+  UnitRosterWriter w(p);
+  // Ana 02:00-10:00: day 0 slots 10, 11 and day 1 slots 0, 1: 4 in a row,
+  // at most 2: 2 units, on day 0 (per roster day, 2 and 2: none).
+  w.watches(0, 0, {10, 11}, 0);
+  w.watches(0, 1, {0, 1}, 0);
+  // Ben: day 0 slots 10, 11 (up to the changeover: 2, ok), day 1 slot 0
+  // free, slots 1-3 (08:00-14:00: 3, 1 unit on day 1): two runs.
+  w.watches(1, 0, {10, 11}, 0);
+  w.watches(1, 1, {1, 2, 3}, 0);
+  // Cy: day 1 slot 11, all of day 2, day 3 slots 0, 1: one run of 15
+  // (04:00 day 1 to 10:00 day 3), 13 units, on day 1.
+  w.watch(2, 1, 11, 0);
+  w.watches(2, 2, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, 0);
+  w.watches(2, 3, {0, 1}, 0);
+  const Evaluation ev = evaluate(p, w.roster, true);
+  EXPECT_EQ(tally(ev, RuleKind::kWatchesInRow).units, 2 + 1 + 13);
+  EXPECT_EQ(tally(ev, RuleKind::kWatchesInRow).matches, 3);
+  EXPECT_EQ(units_of(ev, RuleKind::kWatchesInRow, 0), 2);
+  EXPECT_EQ(units_of(ev, RuleKind::kWatchesInRow, 1), 1);
+  EXPECT_EQ(units_of(ev, RuleKind::kWatchesInRow, 2), 13);
+  const auto rows = texts(ev, RuleKind::kWatchesInRow);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0], "Ana, day 0 (Mon) 02:00-10:00: 4 watches in a row, at most 2");
+  EXPECT_EQ(rows[1], "Ben, day 1 (Tue) 08:00-14:00: 3 watches in a row, at most 2");
+  EXPECT_EQ(rows[2], "Cy, day 1 (Tue) 04:00-10:00: 15 watches in a row, at most 2");
+  std::vector<std::pair<int, int>> spans;  // each run's first and last day
+  for (const Violation& v : ev.violations)
+    if (v.rule == RuleKind::kWatchesInRow) spans.emplace_back(v.first_day, v.last_day);
+  EXPECT_EQ(spans, (std::vector<std::pair<int, int>>{{0, 1}, {1, 1}, {1, 3}}));
+  // The incremental evaluator counts the same.
+  UnitEvaluator inc(p, w.roster);
+  EXPECT_EQ(inc.rule_amounts()[static_cast<int>(RuleKind::kWatchesInRow)], 16);
 }
 
 TEST(UnitRulesDailyLimits, LimitsFollowTheParameters) {

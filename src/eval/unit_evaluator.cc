@@ -93,6 +93,7 @@ UnitEvaluator::UnitEvaluator(const Problem& problem, Roster roster)
   }
 
   stamp_pd_.assign(static_cast<std::size_t>(people_) * days_, 0);
+  stamp_run_.assign(static_cast<std::size_t>(people_) * days_, 0);
   stamp_sl_.assign(static_cast<std::size_t>(places_) * days_ * W_, 0);
   stamp_place_day_.assign(static_cast<std::size_t>(places_) * days_, 0);
   stamp_team_.assign(static_cast<std::size_t>(places_) * blocks_, 0);
@@ -287,7 +288,10 @@ bool UnitEvaluator::line_transferred(int p, int d) const {
 RuleAmounts UnitEvaluator::recount() const {
   RuleAmounts a{};
   for (int p = 0; p < people_; ++p) {
-    for (int d = 0; d < days_; ++d) person_day_cost(p, d, a);
+    for (int d = 0; d < days_; ++d) {
+      person_day_cost(p, d, a);
+      in_row_cost(p, d, a);
+    }
     line_cost(p, a);
     spread_cost(p, a);
   }
@@ -311,6 +315,7 @@ RuleAmounts UnitEvaluator::recount() const {
 void UnitEvaluator::collect_scopes(const CellChange* changes, int n) {
   ++stamp_;
   scopes_.person_days.clear();
+  scopes_.run_days.clear();
   scopes_.slots.clear();
   scopes_.place_days.clear();
   scopes_.teams.clear();
@@ -320,6 +325,22 @@ void UnitEvaluator::collect_scopes(const CellChange* changes, int n) {
   auto add_pd = [&](int p, int d) {
     auto& st = stamp_pd_[static_cast<std::size_t>(p) * days_ + d];
     if (st != stamp_) st = stamp_, scopes_.person_days.emplace_back(p, d);
+  };
+  // A watch changed on day d alters the runs starting on d, d+1 (whether its
+  // first run goes on from d), d-1 and, back through days on watch
+  // throughout, the day a run into d started on.
+  auto add_runs = [&](int p, int d) {
+    auto add = [&](int e) {
+      auto& st = stamp_run_[static_cast<std::size_t>(p) * days_ + e];
+      if (st != stamp_) st = stamp_, scopes_.run_days.emplace_back(p, e);
+    };
+    if (d + 1 < days_) add(d + 1);
+    add(d);
+    const std::uint64_t all = rules::all_slots(W_);
+    for (int e = d - 1; e >= 0; --e) {
+      add(e);
+      if ((watch_mask_[static_cast<std::size_t>(p) * days_ + e] & all) != all) break;
+    }
   };
   auto add_line = [&](int p) {
     if (stamp_line_[p] != stamp_) stamp_line_[p] = stamp_, scopes_.lines.push_back(p);
@@ -363,6 +384,7 @@ void UnitEvaluator::collect_scopes(const CellChange* changes, int n) {
     } else if (c.lane < L_.shower_lane) {
       const int s = c.lane - UnitLayout::kFirstWatchLane;
       add_spread(c.person);
+      add_runs(c.person, c.day);
       if (old >= 0) add_slot(L_.place_of[old], c.day, s);
       if (c.value >= 0) add_slot(L_.place_of[c.value], c.day, s);
     } else {
@@ -375,6 +397,7 @@ void UnitEvaluator::collect_scopes(const CellChange* changes, int n) {
 
 void UnitEvaluator::scopes_cost(RuleAmounts& out) const {
   for (const auto& [p, d] : scopes_.person_days) person_day_cost(p, d, out);
+  for (const auto& [p, d] : scopes_.run_days) in_row_cost(p, d, out);
   for (const auto& s : scopes_.slots) slot_cost(s[0], s[1], s[2], out);
   for (const auto& [pl, d] : scopes_.place_days) beds_cost(pl, d, out);
   for (const auto& [pl, b] : scopes_.teams) team_cost(pl, b, out);

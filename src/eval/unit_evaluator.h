@@ -143,6 +143,7 @@ class UnitEvaluator {
 
   // Scope costs, added into `out`.
   void person_day_cost(int p, int d, RuleAmounts& out) const;
+  void in_row_cost(int p, int d, RuleAmounts& out) const;  // watches-in-a-row runs starting on day d
   void slot_cost(int place, int d, int s, RuleAmounts& out) const;
   void beds_cost(int place, int d, RuleAmounts& out) const;
   void team_cost(int post, int block, RuleAmounts& out) const;
@@ -215,6 +216,7 @@ class UnitEvaluator {
   // Scope lists and stamps.
   struct Scopes {
     std::vector<std::pair<int, int>> person_days;
+    std::vector<std::pair<int, int>> run_days;  // (person, day): in_row_cost
     std::vector<std::array<int, 3>> slots;
     std::vector<std::pair<int, int>> place_days;
     std::vector<std::pair<int, int>> teams;
@@ -222,7 +224,7 @@ class UnitEvaluator {
     std::vector<int> spreads;
     std::vector<std::array<int, 3>> shower_slots;
   } scopes_;
-  std::vector<std::uint32_t> stamp_pd_, stamp_sl_, stamp_place_day_, stamp_team_, stamp_line_, stamp_spread_, stamp_shower_;
+  std::vector<std::uint32_t> stamp_pd_, stamp_run_, stamp_sl_, stamp_place_day_, stamp_team_, stamp_line_, stamp_spread_, stamp_shower_;
   std::uint32_t stamp_ = 0;
   std::vector<CellChange> undo_;
   RuleAmounts last_delta_{};

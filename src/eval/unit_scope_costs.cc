@@ -37,7 +37,6 @@ void UnitEvaluator::person_day_cost(int p, int d, RuleAmounts& out) const {
 
   if (here >= 0 && rules::rest_too_short(rules::longest_free_run(mask, W_), limits_)) ++out[idx(RuleKind::kDailyRest)];
   out[idx(RuleKind::kDailyWatchHours)] += rules::watches_over(std::popcount(mask), limits_);
-  out[idx(RuleKind::kWatchesInRow)] += rules::runs_over(mask, limits_);
   if (here >= 0 && !present_[pdi]) ++out[idx(RuleKind::kUnavailable)];
   // (In a repair, a watch or shower begun before now is history: rules/unit_unavailable.h.)
   out[idx(RuleKind::kUnavailable)] += std::popcount(mask & absent_mask_[pdi] & ~history_slots(d));
@@ -222,6 +221,13 @@ void UnitEvaluator::line_cost(int p, RuleAmounts& out) const {
   }
   out[idx(RuleKind::kRotation)] += rotation;
   out[idx(RuleKind::kShowers)] += showers;
+}
+
+// watches-in-a-row counts runs across the changeover, each on the day it
+// starts (rules/day_limits.h runs_over_from).
+void UnitEvaluator::in_row_cost(int p, int d, RuleAmounts& out) const {
+  const std::uint64_t* masks = &watch_mask_[static_cast<std::size_t>(p) * days_];
+  out[idx(RuleKind::kWatchesInRow)] += rules::runs_over_from(d, days_, [&](int e) { return masks[e]; }, limits_);
 }
 
 void UnitEvaluator::spread_cost(int p, RuleAmounts& out) const {

@@ -108,10 +108,41 @@ inline int run_through(std::uint64_t mask, int slot, int slots) {
   return run;
 }
 
-// watches-in-a-row units of the whole day.
+// watches-in-a-row units of the day's own runs, as if the days before and
+// after were free (the search's quick checks of one day; the rule itself
+// counts across the changeover: runs_over_from).
 inline int runs_over(std::uint64_t mask, const DayLimits& l) {
   int over = 0;
   for_each_run(mask & all_slots(l.slots), [&](int, int length) { over += run_over(length, l); });
+  return over;
+}
+
+// watches-in-a-row across the changeover: the units of the runs that start
+// on day d. A run reaching the day's last slot goes on into the next day's
+// first slots (and on through any day on watch throughout); a run at the
+// day's first slot that goes on from the day before started then, so it is
+// counted there, once. mask_of(e) is the person's mask of day e, 0 <= e < days.
+// The cost of day d thus reads days d-1 .. (the end of the run leaving d):
+// a change on day c alters the units of day c, c+1, and c-1 and the days
+// before it back through days on watch throughout (UnitEvaluator's scopes).
+template <class MaskOf>
+int runs_over_from(int d, int days, MaskOf&& mask_of, const DayLimits& l) {
+  const std::uint64_t all = all_slots(l.slots);
+  std::uint64_t mine = mask_of(d) & all;
+  if (d > 0 && on_watch(mask_of(d - 1), l.slots - 1)) {
+    const int lead = std::countr_one(mine);  // the run that came from day d-1
+    mine = lead >= 64 ? 0 : mine & ~((std::uint64_t{1} << lead) - 1);
+  }
+  int over = 0;
+  for_each_run(mine, [&](int first, int length) {
+    if (first + length == l.slots)
+      for (int e = d + 1; e < days; ++e) {
+        const int lead = std::min(std::countr_one(mask_of(e) & all), l.slots);
+        length += lead;
+        if (lead < l.slots) break;
+      }
+    over += run_over(length, l);
+  });
   return over;
 }
 
