@@ -9,7 +9,7 @@ namespace vigil {
 bool DayRebuilder::fits(int i, int s) const {
   const std::uint64_t m = mask_[i] | (std::uint64_t{1} << s);
   if (rules::watches_over(std::popcount(m), limits_) > 0) return false;
-  if (rules::run_over(rules::run_through(m, s, slots_), limits_) > 0) return false;
+  if (rules::run_over(rules::run_through_days(before_[i], m, after_[i], s, slots_), limits_) > 0) return false;
   // Later slots are still free: this is the longest rest still possible.
   return !rules::rest_too_short(rules::longest_free_run(m, slots_), limits_);
 }
@@ -115,6 +115,8 @@ bool DayRebuilder::rebuild(const UnitEvaluator& ev, int place, int day, std::mt1
   busy_.assign(n, 0);
   mask_.assign(n, 0);
   was_.assign(n, 0);
+  before_.assign(n, 0);
+  after_.assign(n, 0);
   const std::uint64_t free_slots = (slots_ == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << slots_) - 1) &
                                    ~((std::uint64_t{1} << first_free_) - 1);
   for (int i = 0; i < n; ++i) {
@@ -128,6 +130,8 @@ bool DayRebuilder::rebuild(const UnitEvaluator& ev, int place, int day, std::mt1
     was_[i] = here;
     mask_[i] = watches & ~here;  // watches elsewhere and in begun slots stay
     busy_[i] = ev.absent_slots(p, day) & free_slots;
+    if (day > 0) before_[i] = ev.watch_mask(p, day - 1);
+    if (day + 1 < ev.layout().days) after_[i] = ev.watch_mask(p, day + 1);
   }
   // Begun slots are not searched; their entries stay -1.
   chosen_.assign(static_cast<std::size_t>(slots_) * need_, -1);

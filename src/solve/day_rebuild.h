@@ -42,6 +42,7 @@ class DayRebuilder {
   std::vector<std::uint64_t> busy_;      // per person: free slots they are away for
   std::vector<std::uint64_t> mask_;      // per person: watches so far (those elsewhere and in begun slots included)
   std::vector<std::uint64_t> was_;       // per person: their current watches at this place in free slots
+  std::vector<std::uint64_t> before_, after_;  // per person: watches the day before and after (runs go on over the changeover)
   bool prefer_was_ = true;               // try who stood a slot before first
   std::vector<int> base_;                // people in the dive's random order
   std::vector<int> partners_;            // per person: how many others may watch with them

@@ -108,6 +108,22 @@ inline int run_through(std::uint64_t mask, int slot, int slots) {
   return run;
 }
 
+// The length of the run through `slot` going on over the changeover: into
+// the watches that end the day before (`before`) and those that open the day
+// after (`after`); days further off are not read (the search's quick checks;
+// 0 when off watch there).
+inline int run_through_days(std::uint64_t before, std::uint64_t mask, std::uint64_t after, int slot, int slots) {
+  const int run = run_through(mask, slot, slots);
+  if (run == 0) return 0;
+  const std::uint64_t all = all_slots(slots);
+  const int lead = std::countr_one(mask & all);
+  const int trail = std::min(slots, std::countl_one(slots >= 64 ? mask : mask << (64 - slots)));
+  int more = 0;
+  if (slot < lead) more += std::min(slots, std::countl_one(slots >= 64 ? before : before << (64 - slots)));
+  if (slot >= slots - trail) more += std::min(slots, std::countr_one(after & all));
+  return run + more;
+}
+
 // watches-in-a-row units of the day's own runs, as if the days before and
 // after were free (the search's quick checks of one day; the rule itself
 // counts across the changeover: runs_over_from).
