@@ -24,10 +24,11 @@ namespace {
 // The generator keeps the unit's defaults (2-hour watches, 2 watchers per
 // post, at most 8 watch hours and 2 watches in a row, a 6-hour rest), for
 // which three disjoint pairs hold a post's 12 watches a day: the pairs take
-// slots {0,1,6,7}, {2,3,8,9} and {4,5,10,11}, so everyone stands 4 watches, at
-// most 2 in a row, with 4 free slots (8 h) in a row. Three people hold a rest
-// center's guard the same way.
-constexpr std::array<std::array<int, 4>, 3> kWatchPatterns = {{{0, 1, 6, 7}, {2, 3, 8, 9}, {4, 5, 10, 11}}};
+// slots {0,5,6,11}, {1,2,7,8} and {3,4,9,10}, so everyone stands 4 watches, at
+// most 2 in a row also over the changeover (only the first pattern holds the
+// day's last and first slots: 11 then 0 is 2), with 4 free slots (8 h) in a
+// row. Three people hold a rest center's guard the same way.
+constexpr std::array<std::array<int, 4>, 3> kWatchPatterns = {{{0, 5, 6, 11}, {1, 2, 7, 8}, {3, 4, 9, 10}}};
 constexpr int kPairsPerPost = 3;
 constexpr int kGuardsPerRestCenter = 3;
 
