@@ -53,6 +53,9 @@ Problem mixed_unit() {
   for (RuleKind k : {RuleKind::kNightSpread, RuleKind::kHoursSpread, RuleKind::kNativePairs}) p.rule(k).weight = 3;
   // Off by default (model/rules.cc); on here so the walks price it too.
   p.rule(RuleKind::kTeamContinuity) = RuleSetting{true, false, 2};
+  // Likewise travel, at 90 minutes so showers (half-hour slots) fall either side of it.
+  p.rule(RuleKind::kTravel) = RuleSetting{true, true, 1};
+  p.unit->parameters.travel_minutes = 90;
   return p;
 }
 
@@ -132,7 +135,8 @@ void expect_walk_matches(const Problem& p, int steps, int least_applied, const R
 
 TEST(UnitIncremental, RandomMovesMatchARecountAndTheFullEvaluator) { expect_walk_matches(mixed_unit(), 20000, 10000); }
 
-// watches-in-a-row goes on over the changeover: watch cells set far more
+// watches-in-a-row goes on over the changeover, daily-rest and
+// daily-watch-hours hold in any 24 hours: watch cells set far more
 // often than cleared, so runs cross midnight and the changeover and whole
 // days on watch occur (a run through a full day reaches back two days);
 // cells and multi-day swaps, every step against a recount and the full
@@ -165,9 +169,13 @@ TEST(UnitIncremental, RunsOverTheChangeoverMatchARecountAndTheFullEvaluator) {
     if (move.empty()) continue;
     ev.apply(move.data(), static_cast<int>(move.size()));
     if (below(4) == 0) ev.undo();
-    const int k = static_cast<int>(RuleKind::kWatchesInRow);
-    ASSERT_EQ(ev.rule_amounts()[k], ev.recount()[k]) << "step " << step;
-    ASSERT_EQ(ev.rule_amounts()[k], evaluate(p, ev.roster()).rules[k].units) << "step " << step;
+    // (daily-rest and daily-watch-hours look at any 24 hours, over the changeover too.)
+    const Evaluation full = evaluate(p, ev.roster());
+    for (RuleKind kind : {RuleKind::kWatchesInRow, RuleKind::kDailyRest, RuleKind::kDailyWatchHours}) {
+      const int k = static_cast<int>(kind);
+      ASSERT_EQ(ev.rule_amounts()[k], ev.recount()[k]) << rule_name(kind) << " at step " << step;
+      ASSERT_EQ(ev.rule_amounts()[k], full.rules[k].units) << rule_name(kind) << " at step " << step;
+    }
     for (int q = 0; q < 3; ++q)
       for (int d = 0; d < p.days(); ++d) full_days += ev.watch_mask(q, d) == rules::all_slots(lay.watch_slots);
   }

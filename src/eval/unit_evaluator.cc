@@ -102,6 +102,7 @@ UnitEvaluator::UnitEvaluator(const Problem& problem, Roster roster)
   stamp_shower_.assign(static_cast<std::size_t>(places_) * days_ * std::max(1, L_.shower_slots), 0);
   member_stamp_.assign(people_, 0);
   continuity_on_ = problem.rule(RuleKind::kTeamContinuity).enabled;
+  travel_on_ = problem.rule(RuleKind::kTravel).enabled;
   continuity_reach_ = rules::continuity_reach(problem.unit->rotation);
   team_going_.assign(static_cast<std::size_t>(places_), 0);
   team_members_.reserve(static_cast<std::size_t>(people_));  // no allocation per move
@@ -290,7 +291,7 @@ RuleAmounts UnitEvaluator::recount() const {
   for (int p = 0; p < people_; ++p) {
     for (int d = 0; d < days_; ++d) {
       person_day_cost(p, d, a);
-      in_row_cost(p, d, a);
+      timeline_cost(p, d, a);
     }
     line_cost(p, a);
     spread_cost(p, a);
@@ -326,19 +327,22 @@ void UnitEvaluator::collect_scopes(const CellChange* changes, int n) {
     auto& st = stamp_pd_[static_cast<std::size_t>(p) * days_ + d];
     if (st != stamp_) st = stamp_, scopes_.person_days.emplace_back(p, d);
   };
+  // The timeline rules of a person's day e (timeline_cost).
+  auto add_timeline = [&](int p, int e) {
+    if (e < 0 || e >= days_) return;
+    auto& st = stamp_run_[static_cast<std::size_t>(p) * days_ + e];
+    if (st != stamp_) st = stamp_, scopes_.run_days.emplace_back(p, e);
+  };
   // A watch changed on day d alters the runs starting on d, d+1 (whether its
   // first run goes on from d), d-1 and, back through days on watch
-  // throughout, the day a run into d started on.
+  // throughout, the day a run into d started on; the 24 hours starting on d
+  // and d-1; the travel into d and d+1.
   auto add_runs = [&](int p, int d) {
-    auto add = [&](int e) {
-      auto& st = stamp_run_[static_cast<std::size_t>(p) * days_ + e];
-      if (st != stamp_) st = stamp_, scopes_.run_days.emplace_back(p, e);
-    };
-    if (d + 1 < days_) add(d + 1);
-    add(d);
+    add_timeline(p, d + 1);
+    add_timeline(p, d);
     const std::uint64_t all = rules::all_slots(W_);
     for (int e = d - 1; e >= 0; --e) {
-      add(e);
+      add_timeline(p, e);
       if ((watch_mask_[static_cast<std::size_t>(p) * days_ + e] & all) != all) break;
     }
   };
@@ -371,6 +375,7 @@ void UnitEvaluator::collect_scopes(const CellChange* changes, int n) {
     add_pd(c.person, c.day);
     if (c.lane == UnitLayout::kPlacementLane) {
       add_line(c.person);
+      add_timeline(c.person, c.day);  // daily-rest counts where the person is placed
       // Team continuity: the teams whose blocks end within reach before this
       // day count where this person goes on next (rules/unit_team_continuity.h).
       if (continuity_on_)
@@ -389,6 +394,7 @@ void UnitEvaluator::collect_scopes(const CellChange* changes, int n) {
       if (c.value >= 0) add_slot(L_.place_of[c.value], c.day, s);
     } else {
       add_line(c.person);
+      if (travel_on_) add_timeline(c.person, c.day), add_timeline(c.person, c.day + 1);
       if (old >= 0) add_shower(L_.place_of[old], c.day, L_.slot_of[old]);
       if (c.value >= 0) add_shower(L_.place_of[c.value], c.day, L_.slot_of[c.value]);
     }
@@ -397,7 +403,7 @@ void UnitEvaluator::collect_scopes(const CellChange* changes, int n) {
 
 void UnitEvaluator::scopes_cost(RuleAmounts& out) const {
   for (const auto& [p, d] : scopes_.person_days) person_day_cost(p, d, out);
-  for (const auto& [p, d] : scopes_.run_days) in_row_cost(p, d, out);
+  for (const auto& [p, d] : scopes_.run_days) timeline_cost(p, d, out);
   for (const auto& s : scopes_.slots) slot_cost(s[0], s[1], s[2], out);
   for (const auto& [pl, d] : scopes_.place_days) beds_cost(pl, d, out);
   for (const auto& [pl, b] : scopes_.teams) team_cost(pl, b, out);
