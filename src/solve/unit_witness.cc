@@ -601,20 +601,28 @@ class Witness {
           if (place(i, d) == pl) here.push_back(i);
         if (here.empty()) return false;
         std::rotate(here.begin(), here.begin() + d % static_cast<int>(here.size()), here.end());
-        for (const auto& turn : kGuardTurns) {
-          std::uint64_t bits = 0;
-          for (int s : turn) bits |= std::uint64_t{1} << s;
+        // A turn nobody can stand whole is split into its single slots.
+        auto give = [&](std::uint64_t bits) {
           int who = -1;
           for (int i : here)
             if ((who < 0 || turns[i] < turns[who]) && !(mask(i, d) & bits) &&
                 rules::keeps_limits_between(mask(i, d - 1), mask(i, d) | bits, mask(i, d + 1), lim))
               who = i;
           if (who < 0) return false;
-          for (int s : turn) {
+          for (std::uint64_t b = bits; b; b &= b - 1) {
+            const int s = std::countr_zero(b);
             r.set(who, d, L.watch_shift[static_cast<std::size_t>(pl) * W + s], L.watch_lane(s));
             guard[static_cast<std::size_t>(who) * days_ + d] |= 1u << s;
           }
           ++turns[static_cast<std::size_t>(who)];
+          return true;
+        };
+        for (const auto& turn : kGuardTurns) {
+          std::uint64_t bits = 0;
+          for (int s : turn) bits |= std::uint64_t{1} << s;
+          if (give(bits)) continue;
+          for (int s : turn)
+            if (!give(std::uint64_t{1} << s)) return false;
         }
       }
     return true;
