@@ -142,7 +142,7 @@ TEST(RuleSets, ScenarioRulesAreTheUnitsLessTheRepairRules) {
   for (RuleKind k : scenario_rules()) names.push_back(rule_name(k));
   EXPECT_EQ(names, (std::vector<std::string>{"watch-cover", "one-place", "rotation", "beds", "shared-language",
                                              "novice-pair", "daily-rest", "daily-watch-hours", "watches-in-a-row",
-                                             "team", "unavailable", "showers", "night-spread", "hours-spread",
+                                             "team", "unavailable", "showers", "travel", "night-spread", "hours-spread",
                                              "native-pairs", "personal-requests", "team-continuity"}));
   std::vector<std::string> limits;
   for (RuleKind k : rules_with_role(RuleRole::kPersonLimit)) limits.push_back(rule_name(k));

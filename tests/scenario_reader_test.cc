@@ -283,13 +283,13 @@ TEST(ScenarioReader, FullScenarioParsesIntoTheExpectedProblem) {
   EXPECT_EQ(john.unit.experience, Experience::kNone);
   EXPECT_EQ(john.unit.skills, 2u);  // radio
 
-  // Rules: the unit rules on, hard but for the wishes; team-continuity off
-  // until a file names it; benchmark rules off.
+  // Rules: the unit rules on, hard but for the wishes; team-continuity and
+  // travel off until a file names them; benchmark rules off.
   for (int k = 0; k < kRuleCount; ++k) {
     const auto kind = static_cast<RuleKind>(k);
     SCOPED_TRACE(rule_name(kind));
     const bool unit_rule = k >= static_cast<int>(RuleKind::kWatchCover);
-    EXPECT_EQ(p.rule(kind).enabled, unit_rule && kind != RuleKind::kTeamContinuity);
+    EXPECT_EQ(p.rule(kind).enabled, unit_rule && kind != RuleKind::kTeamContinuity && kind != RuleKind::kTravel);
     if (unit_rule) {
       // frozen-past is the repair's hard rule; changes its wish.
       EXPECT_EQ(p.rule(kind).hard, k < static_cast<int>(RuleKind::kNightSpread) || kind == RuleKind::kFrozenPast);
@@ -536,6 +536,13 @@ TEST(ScenarioReader, AcceptedVariations) {
   EXPECT_EQ(p.unit->parameters.min_rest_minutes, 300);
   EXPECT_FALSE(p.rule(RuleKind::kDailyRest).enabled);
   EXPECT_EQ(p.people[2].name, "John");
+  // travel is off until named; naming it switches it on, at 1 h unless a time is given.
+  EXPECT_FALSE(p.rule(RuleKind::kTravel).enabled);
+  const Problem t = parse_ok(edit({{36, "  travel: {time: 90min}"}}));
+  EXPECT_TRUE(t.rule(RuleKind::kTravel).enabled);
+  EXPECT_TRUE(t.rule(RuleKind::kTravel).hard);
+  EXPECT_EQ(t.unit->parameters.travel_minutes, 90);
+  EXPECT_EQ(parse_ok(edit({{36, "  travel:"}})).unit->parameters.travel_minutes, 60);
   // A rule entry with nothing in it keeps the rule's defaults.
   const Problem q = parse_ok(edit({{35, "  daily-watch-hours:"}}));
   EXPECT_TRUE(q.rule(RuleKind::kDailyWatchHours).enabled);
@@ -1339,11 +1346,11 @@ TEST(ScenarioReaderErrors, Absences) {
 
 TEST(ScenarioReaderErrors, Rules) {
   EXPECT_EQ(error_of(edit({{34, "  daily-rst: {min-rest: 6h}"}})),
-            "bad.yaml:34:3: rules.daily-rst: expected a rule (watch-cover, one-place, rotation, beds, shared-language, novice-pair, daily-rest, daily-watch-hours, watches-in-a-row, team, unavailable, showers, night-spread, hours-spread, native-pairs, personal-requests or team-continuity), got 'daily-rst'; did you mean 'daily-rest'?\n"
+            "bad.yaml:34:3: rules.daily-rst: expected a rule (watch-cover, one-place, rotation, beds, shared-language, novice-pair, daily-rest, daily-watch-hours, watches-in-a-row, team, unavailable, showers, travel, night-spread, hours-spread, native-pairs, personal-requests or team-continuity), got 'daily-rst'; did you mean 'daily-rest'?\n"
             "    daily-rst: {min-rest: 6h}\n"
             "    ^");
   EXPECT_EQ(error_of(edit({{34, "  cover: {weight: 2}"}})),
-            "bad.yaml:34:3: rules.cover: expected a rule (watch-cover, one-place, rotation, beds, shared-language, novice-pair, daily-rest, daily-watch-hours, watches-in-a-row, team, unavailable, showers, night-spread, hours-spread, native-pairs, personal-requests or team-continuity), got 'cover'\n"
+            "bad.yaml:34:3: rules.cover: expected a rule (watch-cover, one-place, rotation, beds, shared-language, novice-pair, daily-rest, daily-watch-hours, watches-in-a-row, team, unavailable, showers, travel, night-spread, hours-spread, native-pairs, personal-requests or team-continuity), got 'cover'\n"
             "    cover: {weight: 2}\n"
             "    ^");
   EXPECT_EQ(error_of(edit({{34, "  daily-rest: {min-rest: 6h, weigth: 2}"}})),
@@ -1386,6 +1393,10 @@ TEST(ScenarioReaderErrors, Rules) {
             "bad.yaml:35:28: rules.daily-watch-hours.max: expected a watch time (a duration like 2h, 90min or 120 for minutes), got 'lots'\n"
             "    daily-watch-hours: {max: lots}\n"
             "                             ^");
+  EXPECT_EQ(error_of(edit({{36, "  travel: {time: 13h}"}})),
+            "bad.yaml:36:18: rules.travel.time: expected a travel time from 0 to 12h, got '13h'\n"
+            "    travel: {time: 13h}\n"
+            "                   ^");
   EXPECT_EQ(error_of(edit({{36, "  watches-in-a-row: {max: 0}"}})),
             "bad.yaml:36:27: rules.watches-in-a-row.max: expected a number of watches from 1 to 1000, got 0\n"
             "    watches-in-a-row: {max: 0}\n"

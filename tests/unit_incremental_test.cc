@@ -53,6 +53,9 @@ Problem mixed_unit() {
   for (RuleKind k : {RuleKind::kNightSpread, RuleKind::kHoursSpread, RuleKind::kNativePairs}) p.rule(k).weight = 3;
   // Off by default (model/rules.cc); on here so the walks price it too.
   p.rule(RuleKind::kTeamContinuity) = RuleSetting{true, false, 2};
+  // Likewise travel, at 90 minutes so showers (half-hour slots) fall either side of it.
+  p.rule(RuleKind::kTravel) = RuleSetting{true, true, 1};
+  p.unit->parameters.travel_minutes = 90;
   return p;
 }
 
@@ -131,6 +134,53 @@ void expect_walk_matches(const Problem& p, int steps, int least_applied, const R
 }
 
 TEST(UnitIncremental, RandomMovesMatchARecountAndTheFullEvaluator) { expect_walk_matches(mixed_unit(), 20000, 10000); }
+
+// watches-in-a-row goes on over the changeover, daily-rest and
+// daily-watch-hours hold in any 24 hours: watch cells set far more
+// often than cleared, so runs cross midnight and the changeover and whole
+// days on watch occur (a run through a full day reaches back two days);
+// cells and multi-day swaps, every step against a recount and the full
+// evaluator.
+TEST(UnitIncremental, RunsOverTheChangeoverMatchARecountAndTheFullEvaluator) {
+  test::UnitBuilder b;
+  b.days = 5;
+  b.setup.parameters.max_watches_in_row = 2;
+  for (const char* name : {"Ana", "Ben", "Cy"}) b.people.push_back(test::person(name));
+  const Problem p = b.build();
+  UnitEvaluator ev(p, construct_unit_plan(p, 3));
+  const UnitLayout& lay = ev.layout();
+  std::mt19937_64 rng(5);
+  auto below = [&](int n) { return static_cast<int>(rng() % static_cast<std::uint64_t>(n)); };
+  int full_days = 0;
+  for (int step = 0; step < 6000; ++step) {
+    std::vector<CellChange> move;
+    const int person = below(3), day = below(p.days());
+    if (below(8) == 0) {
+      const int other = below(3);
+      for (int d = day; d < std::min(p.days(), day + 2) && other != person; ++d)
+        for (int s = 0; s < lay.watch_slots; ++s) {
+          const ShiftCode x = ev.roster().at(person, d, lay.watch_lane(s)), y = ev.roster().at(other, d, lay.watch_lane(s));
+          if (x != y) move.push_back({person, d, lay.watch_lane(s), y}), move.push_back({other, d, lay.watch_lane(s), x});
+        }
+    } else {
+      const int s = below(lay.watch_slots);
+      move.push_back({person, day, lay.watch_lane(s), below(5) == 0 ? kOff : lay.watch_shift[s]});
+    }
+    if (move.empty()) continue;
+    ev.apply(move.data(), static_cast<int>(move.size()));
+    if (below(4) == 0) ev.undo();
+    // (daily-rest and daily-watch-hours look at any 24 hours, over the changeover too.)
+    const Evaluation full = evaluate(p, ev.roster());
+    for (RuleKind kind : {RuleKind::kWatchesInRow, RuleKind::kDailyRest, RuleKind::kDailyWatchHours}) {
+      const int k = static_cast<int>(kind);
+      ASSERT_EQ(ev.rule_amounts()[k], ev.recount()[k]) << rule_name(kind) << " at step " << step;
+      ASSERT_EQ(ev.rule_amounts()[k], full.rules[k].units) << rule_name(kind) << " at step " << step;
+    }
+    for (int q = 0; q < 3; ++q)
+      for (int d = 0; d < p.days(); ++d) full_days += ev.watch_mask(q, d) == rules::all_slots(lay.watch_slots);
+  }
+  EXPECT_GT(full_days, 1000);  // the walk did reach whole days on watch
+}
 
 // A repair at day 4 (Fri) 11:00 of a plan in force that already holds a
 // transfer (day 2, from an earlier repair): placements on day 4 may change

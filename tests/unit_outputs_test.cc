@@ -688,7 +688,7 @@ TEST(UnitOutputsSummary, TextWordForWord) {
             std::string::npos)
       << with_uncovered;
   s.uncovered.clear();
-  EXPECT_EQ(s.rules.size(), 12u);
+  EXPECT_EQ(s.rules.size(), 13u);
   EXPECT_EQ(s.wishes.size(), 5u);
   EXPECT_EQ(s.broken.size(), 2u);
   EXPECT_EQ(s.unmet.size(), 1u);
@@ -710,6 +710,7 @@ TEST(UnitOutputsSummary, TextWordForWord) {
             "  team                   0  kept\n"
             "  unavailable            0  kept\n"
             "  showers                0  kept\n"
+            "  travel               off\n"
             "\n"
             "Wishes (units, cost):\n"
             "  night-spread           4  cost 4\n"

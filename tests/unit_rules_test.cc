@@ -359,7 +359,7 @@ TEST(UnitRulesWatchPairs, SharedNativeLanguageIsNoWishViolation) {
 
 // ---- daily-rest, daily-watch-hours, watches-in-a-row -------------------------
 
-TEST(UnitRulesDailyLimits, RestWatchHoursAndRunsPerRosterDay) {
+TEST(UnitRulesDailyLimits, RestWatchHoursAndRunsOnHandMadeDays) {
   UnitBuilder b;
   b.days = 2;
   b.people = {person("Ana"), person("Ben"), person("Cy"), person("Dora"), person("Eli")};
@@ -373,9 +373,10 @@ TEST(UnitRulesDailyLimits, RestWatchHoursAndRunsPerRosterDay) {
   // Ben, day 0 at post-1: slots 0, 3, 6, 9: longest free stretch 2 slots = 4 h (1).
   w.place(1, 0, 0);
   w.watches(1, 0, {0, 3, 6, 9}, 0);
-  // Cy at post-1 both days: day 0 slot 11 (04:00-06:00), day 1 slot 0
-  // (right after it, but runs do not carry over the changeover) and 8, 9,
-  // 10 (22:00-04:00 over midnight: 3 in a row, 1 over).
+  // Cy at post-1 both days: day 0 slot 11 (04:00-06:00) and day 1 slot 0
+  // (right after it, over the changeover: 2 in a row, ok) and 8, 9, 10
+  // (22:00-04:00 over midnight: 3 in a row, 1 over). The 24 hours from day
+  // 0's 04:00 hold 5 watches (1 over, on day 0); day 1's own hold 4.
   w.place_days(2, 0, 1, 0);
   w.watch(2, 0, 11, 0);
   w.watches(2, 1, {0, 8, 9, 10}, 0);
@@ -390,20 +391,67 @@ TEST(UnitRulesDailyLimits, RestWatchHoursAndRunsPerRosterDay) {
 
   EXPECT_EQ(tally(ev, RuleKind::kDailyRest).units, 1);
   EXPECT_EQ(units_of(ev, RuleKind::kDailyRest, 1), 1);
-  EXPECT_EQ(tally(ev, RuleKind::kDailyWatchHours).units, 2 + 4 + 1);
+  EXPECT_EQ(tally(ev, RuleKind::kDailyWatchHours).units, 2 + 1 + 4 + 1);
   EXPECT_EQ(units_of(ev, RuleKind::kDailyWatchHours, 0), 2);
+  EXPECT_EQ(units_of(ev, RuleKind::kDailyWatchHours, 2), 1);
   EXPECT_EQ(units_of(ev, RuleKind::kDailyWatchHours, 3), 4);
   EXPECT_EQ(tally(ev, RuleKind::kWatchesInRow).units, 1 + 3);
   EXPECT_EQ(tally(ev, RuleKind::kWatchesInRow).matches, 2);
   EXPECT_EQ(units_of(ev, RuleKind::kWatchesInRow, 2), 1);
-  EXPECT_EQ(ev.score.hard, 12);
+  EXPECT_EQ(ev.score.hard, 13);
 
-  EXPECT_EQ(text_at(ev, RuleKind::kDailyRest, 0), "Ben, day 0 (Mon): longest rest 4 h, at least 6 h needed");
-  EXPECT_EQ(text_at(ev, RuleKind::kDailyWatchHours, 0), "Ana, day 0 (Mon): 6 watches (12 h), at most 4 (8 h)");
+  EXPECT_EQ(text_at(ev, RuleKind::kDailyRest, 0),
+            "Ben, day 0 (Mon): longest rest 4 h in the 24 h from 06:00, at least 6 h needed");
+  EXPECT_EQ(text_at(ev, RuleKind::kDailyWatchHours, 0),
+            "Ana, day 0 (Mon): 6 watches (12 h) in the 24 h from 06:00, at most 4 (8 h)");
+  EXPECT_EQ(text_at(ev, RuleKind::kDailyWatchHours, 1),
+            "Cy, day 0 (Mon): 5 watches (10 h) in the 24 h from 04:00, at most 4 (8 h)");
   const auto rows = texts(ev, RuleKind::kWatchesInRow);
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0], "Cy, day 1 (Tue) 22:00-04:00: 3 watches in a row, at most 2");
   EXPECT_EQ(rows[1], "Eli, day 0 (Mon) 10:00-20:00: 5 watches in a row, at most 2");
+}
+
+// watches-in-a-row goes on over the changeover and is counted once, on the
+// day the run starts; a free slot at the changeover ends it.
+TEST(UnitRulesDailyLimits, RunsGoOnOverTheChangeover) {
+  UnitBuilder b;
+  b.days = 4;
+  b.people = {person("Ana"), person("Ben"), person("Cy")};
+  Problem p = b.build();
+  only(p, {RuleKind::kWatchesInRow});
+  UnitRosterWriter w(p);
+  // Ana 02:00-10:00: day 0 slots 10, 11 and day 1 slots 0, 1: 4 in a row,
+  // at most 2: 2 units, on day 0 (per roster day, 2 and 2: none).
+  w.watches(0, 0, {10, 11}, 0);
+  w.watches(0, 1, {0, 1}, 0);
+  // Ben: day 0 slots 10, 11 (up to the changeover: 2, ok), day 1 slot 0
+  // free, slots 1-3 (08:00-14:00: 3, 1 unit on day 1): two runs.
+  w.watches(1, 0, {10, 11}, 0);
+  w.watches(1, 1, {1, 2, 3}, 0);
+  // Cy: day 1 slot 11, all of day 2, day 3 slots 0, 1: one run of 15
+  // (04:00 day 1 to 10:00 day 3), 13 units, on day 1.
+  w.watch(2, 1, 11, 0);
+  w.watches(2, 2, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11}, 0);
+  w.watches(2, 3, {0, 1}, 0);
+  const Evaluation ev = evaluate(p, w.roster, true);
+  EXPECT_EQ(tally(ev, RuleKind::kWatchesInRow).units, 2 + 1 + 13);
+  EXPECT_EQ(tally(ev, RuleKind::kWatchesInRow).matches, 3);
+  EXPECT_EQ(units_of(ev, RuleKind::kWatchesInRow, 0), 2);
+  EXPECT_EQ(units_of(ev, RuleKind::kWatchesInRow, 1), 1);
+  EXPECT_EQ(units_of(ev, RuleKind::kWatchesInRow, 2), 13);
+  const auto rows = texts(ev, RuleKind::kWatchesInRow);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0], "Ana, day 0 (Mon) 02:00-10:00: 4 watches in a row, at most 2");
+  EXPECT_EQ(rows[1], "Ben, day 1 (Tue) 08:00-14:00: 3 watches in a row, at most 2");
+  EXPECT_EQ(rows[2], "Cy, day 1 (Tue) 04:00-10:00: 15 watches in a row, at most 2");
+  std::vector<std::pair<int, int>> spans;  // each run's first and last day
+  for (const Violation& v : ev.violations)
+    if (v.rule == RuleKind::kWatchesInRow) spans.emplace_back(v.first_day, v.last_day);
+  EXPECT_EQ(spans, (std::vector<std::pair<int, int>>{{0, 1}, {1, 1}, {1, 3}}));
+  // The incremental evaluator counts the same.
+  UnitEvaluator inc(p, w.roster);
+  EXPECT_EQ(inc.rule_amounts()[static_cast<int>(RuleKind::kWatchesInRow)], 16);
 }
 
 TEST(UnitRulesDailyLimits, LimitsFollowTheParameters) {
@@ -424,8 +472,10 @@ TEST(UnitRulesDailyLimits, LimitsFollowTheParameters) {
   EXPECT_EQ(tally(ev, RuleKind::kDailyRest).units, 1);
   EXPECT_EQ(tally(ev, RuleKind::kDailyWatchHours).units, 1);
   EXPECT_EQ(tally(ev, RuleKind::kWatchesInRow).units, 1);
-  EXPECT_EQ(text_at(ev, RuleKind::kDailyRest, 0), "Ana, day 0 (Mon): longest rest 10 h, at least 12 h needed");
-  EXPECT_EQ(text_at(ev, RuleKind::kDailyWatchHours, 0), "Ana, day 0 (Mon): 3 watches (6 h), at most 2 (4 h)");
+  EXPECT_EQ(text_at(ev, RuleKind::kDailyRest, 0),
+            "Ana, day 0 (Mon): longest rest 10 h in the 24 h from 06:00, at least 12 h needed");
+  EXPECT_EQ(text_at(ev, RuleKind::kDailyWatchHours, 0),
+            "Ana, day 0 (Mon): 3 watches (6 h) in the 24 h from 06:00, at most 2 (4 h)");
   EXPECT_EQ(text_at(ev, RuleKind::kWatchesInRow, 0), "Ana, day 0 (Mon) 06:00-10:00: 2 watches in a row, at most 1");
 }
 
@@ -850,8 +900,11 @@ TEST(UnitRulesRequests, DayOffPostAndPartnerPricedByTheirOwnWeights) {
 // days 2-3, group B (6-11) the other way round. At the post, member i of the
 // group watches slots {2(i%3), 2(i%3)+1, 2(i%3)+6, 2(i%3)+7}: two per slot,
 // 4 watches a day, at most 2 in a row, at least 8 h free. At the rest center,
-// member j guards slots j and j+6 and showers once per stint at 08:00 + 2j h
-// on its first day, just after the first guard turn.
+// member j guards the two slots kTinyGuard[j] on both rest days, chosen so
+// that any 24 hours across the changeover to and from the post still hold at
+// most 4 watches and a 6-hour rest; each showers once per stint at 08:00 +
+// 2j h on its first day, clear of the guard turns.
+constexpr int kTinyGuard[6][2] = {{0, 2}, {3, 4}, {5, 6}, {1, 7}, {8, 9}, {10, 11}};
 Problem tiny_unit() {
   UnitBuilder b;
   b.days = 4;
@@ -885,7 +938,7 @@ Roster tiny_plan(const Problem& p) {
       }
       for (int d = rest_from; d < rest_from + 2; ++d) {
         w.place(q, d, 1);
-        w.watches(q, d, {i, i + 6}, 1);
+        w.watches(q, d, {kTinyGuard[i][0], kTinyGuard[i][1]}, 1);
       }
       w.shower(q, rest_from, 4 * (i + 1), 1);
     }
@@ -907,13 +960,14 @@ TEST(UnitRulesPlan, AFeasibleHandBuiltPlanScoresNoHardUnits) {
   // Wishes: all speak en (fluent) and only A2/B2 have a native language
   // (uk), so each post slot's pair is a native-pairs unit: 12 a day x 4 days.
   EXPECT_EQ(tally(ev, RuleKind::kNativePairs).units, 12 * 4);
-  // Night watches: N = 3 x 4 x 4 = 48 over 48 present days, fair share 4
-  // each. At the post, i%3 = 0 watches no night slot, i%3 = 1 and 2 watch two
-  // per day (4 over two days); at the rest center, j = 2..5 guard one night
-  // slot (j + 6 >= 8) a day (2 over two days), j = 0, 1 none.
-  //   i = 0: 0 + 0 -> 16; 1: 4 + 0 -> 0; 2: 4 + 2 -> 4; 3: 0 + 2 -> 4;
-  //   4: 4 + 2 -> 4; 5: 4 + 2 -> 4. Per group 32; both groups 64.
-  EXPECT_EQ(tally(ev, RuleKind::kNightSpread).units, 64);
+  // Night watches (slots 8-11): N = 3 x 4 x 4 = 48 over 48 present days,
+  // fair share 4 each. At the post, i%3 = 0 watches no night slot, i%3 = 1
+  // and 2 watch two per day (4 over two days); at the rest center, j = 4
+  // ({8, 9}) and 5 ({10, 11}) guard two night slots a day (4 over two days),
+  // the others none.
+  //   i = 0: 0 + 0 -> 16; 1: 4 + 0 -> 0; 2: 4 + 0 -> 0; 3: 0 + 0 -> 16;
+  //   4: 4 + 4 -> 16; 5: 4 + 4 -> 16. Per group 64; both groups 128.
+  EXPECT_EQ(tally(ev, RuleKind::kNightSpread).units, 128);
   // All watches: 8 at the post and 4 at the rest center = 12 each, fair
   // share 144 / 12 = 12: 0.
   EXPECT_EQ(tally(ev, RuleKind::kHoursSpread).units, 0);

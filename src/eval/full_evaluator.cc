@@ -22,6 +22,7 @@
 #include "eval/rules/unit_spread.h"
 #include "eval/rules/unit_team.h"
 #include "eval/rules/unit_team_continuity.h"
+#include "eval/rules/unit_travel.h"
 #include "eval/rules/unit_unavailable.h"
 #include "eval/rules/unit_watch_cover.h"
 #include "eval/rules/unit_watch_pairs.h"
@@ -69,6 +70,7 @@ Evaluation evaluate(const Problem& problem, const ProblemIndex& index, const Ros
     if (on(RuleKind::kTeam)) rules::Team::evaluate(in, cx, tally(RuleKind::kTeam));
     if (on(RuleKind::kUnavailable)) rules::Unavailable::evaluate(in, cx, tally(RuleKind::kUnavailable));
     if (on(RuleKind::kShowers)) rules::Showers::evaluate(in, cx, tally(RuleKind::kShowers));
+    if (on(RuleKind::kTravel)) rules::Travel::evaluate(in, cx, tally(RuleKind::kTravel));
     rules::Spread::evaluate(in, cx, maybe(RuleKind::kNightSpread), maybe(RuleKind::kHoursSpread));
     if (on(RuleKind::kPersonalRequests))
       rules::PersonalRequests::evaluate(in, cx, tally(RuleKind::kPersonalRequests));

@@ -93,6 +93,7 @@ UnitEvaluator::UnitEvaluator(const Problem& problem, Roster roster)
   }
 
   stamp_pd_.assign(static_cast<std::size_t>(people_) * days_, 0);
+  stamp_run_.assign(static_cast<std::size_t>(people_) * days_, 0);
   stamp_sl_.assign(static_cast<std::size_t>(places_) * days_ * W_, 0);
   stamp_place_day_.assign(static_cast<std::size_t>(places_) * days_, 0);
   stamp_team_.assign(static_cast<std::size_t>(places_) * blocks_, 0);
@@ -101,6 +102,7 @@ UnitEvaluator::UnitEvaluator(const Problem& problem, Roster roster)
   stamp_shower_.assign(static_cast<std::size_t>(places_) * days_ * std::max(1, L_.shower_slots), 0);
   member_stamp_.assign(people_, 0);
   continuity_on_ = problem.rule(RuleKind::kTeamContinuity).enabled;
+  travel_on_ = problem.rule(RuleKind::kTravel).enabled;
   continuity_reach_ = rules::continuity_reach(problem.unit->rotation);
   team_going_.assign(static_cast<std::size_t>(places_), 0);
   team_members_.reserve(static_cast<std::size_t>(people_));  // no allocation per move
@@ -287,7 +289,10 @@ bool UnitEvaluator::line_transferred(int p, int d) const {
 RuleAmounts UnitEvaluator::recount() const {
   RuleAmounts a{};
   for (int p = 0; p < people_; ++p) {
-    for (int d = 0; d < days_; ++d) person_day_cost(p, d, a);
+    for (int d = 0; d < days_; ++d) {
+      person_day_cost(p, d, a);
+      timeline_cost(p, d, a);
+    }
     line_cost(p, a);
     spread_cost(p, a);
   }
@@ -311,6 +316,7 @@ RuleAmounts UnitEvaluator::recount() const {
 void UnitEvaluator::collect_scopes(const CellChange* changes, int n) {
   ++stamp_;
   scopes_.person_days.clear();
+  scopes_.run_days.clear();
   scopes_.slots.clear();
   scopes_.place_days.clear();
   scopes_.teams.clear();
@@ -320,6 +326,25 @@ void UnitEvaluator::collect_scopes(const CellChange* changes, int n) {
   auto add_pd = [&](int p, int d) {
     auto& st = stamp_pd_[static_cast<std::size_t>(p) * days_ + d];
     if (st != stamp_) st = stamp_, scopes_.person_days.emplace_back(p, d);
+  };
+  // The timeline rules of a person's day e (timeline_cost).
+  auto add_timeline = [&](int p, int e) {
+    if (e < 0 || e >= days_) return;
+    auto& st = stamp_run_[static_cast<std::size_t>(p) * days_ + e];
+    if (st != stamp_) st = stamp_, scopes_.run_days.emplace_back(p, e);
+  };
+  // A watch changed on day d alters the runs starting on d, d+1 (whether its
+  // first run goes on from d), d-1 and, back through days on watch
+  // throughout, the day a run into d started on; the 24 hours starting on d
+  // and d-1; the travel into d and d+1.
+  auto add_runs = [&](int p, int d) {
+    add_timeline(p, d + 1);
+    add_timeline(p, d);
+    const std::uint64_t all = rules::all_slots(W_);
+    for (int e = d - 1; e >= 0; --e) {
+      add_timeline(p, e);
+      if ((watch_mask_[static_cast<std::size_t>(p) * days_ + e] & all) != all) break;
+    }
   };
   auto add_line = [&](int p) {
     if (stamp_line_[p] != stamp_) stamp_line_[p] = stamp_, scopes_.lines.push_back(p);
@@ -350,6 +375,7 @@ void UnitEvaluator::collect_scopes(const CellChange* changes, int n) {
     add_pd(c.person, c.day);
     if (c.lane == UnitLayout::kPlacementLane) {
       add_line(c.person);
+      add_timeline(c.person, c.day);  // daily-rest counts where the person is placed
       // Team continuity: the teams whose blocks end within reach before this
       // day count where this person goes on next (rules/unit_team_continuity.h).
       if (continuity_on_)
@@ -363,10 +389,12 @@ void UnitEvaluator::collect_scopes(const CellChange* changes, int n) {
     } else if (c.lane < L_.shower_lane) {
       const int s = c.lane - UnitLayout::kFirstWatchLane;
       add_spread(c.person);
+      add_runs(c.person, c.day);
       if (old >= 0) add_slot(L_.place_of[old], c.day, s);
       if (c.value >= 0) add_slot(L_.place_of[c.value], c.day, s);
     } else {
       add_line(c.person);
+      if (travel_on_) add_timeline(c.person, c.day), add_timeline(c.person, c.day + 1);
       if (old >= 0) add_shower(L_.place_of[old], c.day, L_.slot_of[old]);
       if (c.value >= 0) add_shower(L_.place_of[c.value], c.day, L_.slot_of[c.value]);
     }
@@ -375,6 +403,7 @@ void UnitEvaluator::collect_scopes(const CellChange* changes, int n) {
 
 void UnitEvaluator::scopes_cost(RuleAmounts& out) const {
   for (const auto& [p, d] : scopes_.person_days) person_day_cost(p, d, out);
+  for (const auto& [p, d] : scopes_.run_days) timeline_cost(p, d, out);
   for (const auto& s : scopes_.slots) slot_cost(s[0], s[1], s[2], out);
   for (const auto& [pl, d] : scopes_.place_days) beds_cost(pl, d, out);
   for (const auto& [pl, b] : scopes_.teams) team_cost(pl, b, out);

@@ -16,6 +16,7 @@
 #include "eval/evaluation.h"
 #include "eval/rules/day_limits.h"
 #include "eval/rules/team_needs.h"
+#include "eval/rules/travel_duties.h"
 #include "eval/rules/watch_partners.h"
 #include "model/problem.h"
 #include "model/roster.h"
@@ -94,6 +95,14 @@ class UnitEvaluator {
   std::uint64_t watch_mask(int person, int day) const { return watch_mask_[static_cast<std::size_t>(person) * days_ + day]; }
   // The daily limits in watch slots (rules/day_limits.h).
   const rules::DayLimits& day_limits() const { return limits_; }
+  // Whether the rules over the person's timeline (watches-in-a-row,
+  // daily-rest, daily-watch-hours, travel; those switched on) hold in what
+  // is counted on day d and d + 1: the search's check that a day needs no fix.
+  bool timeline_kept(int p, int d) const;
+  // Whether a watch in slot s of day d at place pl leaves time to travel from
+  // and to the person's duties before and after it that day and the days
+  // either side (true when travel is off).
+  bool travel_fits(int p, int d, int s, int pl) const;
   int watch_total(int person) const { return watch_total_[person]; }
   int night_total(int person) const { return night_total_[person]; }
   int watch_target(int person) const { return watch_target_[person]; }
@@ -143,6 +152,10 @@ class UnitEvaluator {
 
   // Scope costs, added into `out`.
   void person_day_cost(int p, int d, RuleAmounts& out) const;
+  // The rules over a person's timeline counted on day d: watches-in-a-row
+  // (runs starting on d), daily-rest and daily-watch-hours (the 24 hours
+  // starting on d) and travel (duties starting on d).
+  void timeline_cost(int p, int d, RuleAmounts& out) const;
   void slot_cost(int place, int d, int s, RuleAmounts& out) const;
   void beds_cost(int place, int d, RuleAmounts& out) const;
   void team_cost(int post, int block, RuleAmounts& out) const;
@@ -193,6 +206,8 @@ class UnitEvaluator {
   mutable std::vector<int> team_going_;          // scratch for team_cost: members going on, per post
   bool lines_priced_ = true;                     // false only inside try_changes_beside_lines
   bool continuity_on_ = false;                   // wish team-continuity is counted
+  bool travel_on_ = false;                       // rule travel is counted
+  mutable rules::DayDuties duties_before_, duties_day_, duties_after_;  // scratch (no allocation per move)
   int continuity_reach_ = 3;                     // days after a block to look for the next post stint
   mutable std::vector<int> overflow_;            // scratch: watchers of a slot past kSlotCap
   mutable std::vector<int> line_place_;          // scratch for line_cost, one per day
@@ -215,6 +230,7 @@ class UnitEvaluator {
   // Scope lists and stamps.
   struct Scopes {
     std::vector<std::pair<int, int>> person_days;
+    std::vector<std::pair<int, int>> run_days;  // (person, day): timeline_cost
     std::vector<std::array<int, 3>> slots;
     std::vector<std::pair<int, int>> place_days;
     std::vector<std::pair<int, int>> teams;
@@ -222,7 +238,7 @@ class UnitEvaluator {
     std::vector<int> spreads;
     std::vector<std::array<int, 3>> shower_slots;
   } scopes_;
-  std::vector<std::uint32_t> stamp_pd_, stamp_sl_, stamp_place_day_, stamp_team_, stamp_line_, stamp_spread_, stamp_shower_;
+  std::vector<std::uint32_t> stamp_pd_, stamp_run_, stamp_sl_, stamp_place_day_, stamp_team_, stamp_line_, stamp_spread_, stamp_shower_;
   std::uint32_t stamp_ = 0;
   std::vector<CellChange> undo_;
   RuleAmounts last_delta_{};

@@ -35,9 +35,6 @@ void UnitEvaluator::person_day_cost(int p, int d, RuleAmounts& out) const {
       L_.place_of[shower] != (L_.shower_start[L_.slot_of[shower]] < split ? moved.earlier_place : here))
     ++out[idx(RuleKind::kOnePlace)];
 
-  if (here >= 0 && rules::rest_too_short(rules::longest_free_run(mask, W_), limits_)) ++out[idx(RuleKind::kDailyRest)];
-  out[idx(RuleKind::kDailyWatchHours)] += rules::watches_over(std::popcount(mask), limits_);
-  out[idx(RuleKind::kWatchesInRow)] += rules::runs_over(mask, limits_);
   if (here >= 0 && !present_[pdi]) ++out[idx(RuleKind::kUnavailable)];
   // (In a repair, a watch or shower begun before now is history: rules/unit_unavailable.h.)
   out[idx(RuleKind::kUnavailable)] += std::popcount(mask & absent_mask_[pdi] & ~history_slots(d));
@@ -222,6 +219,63 @@ void UnitEvaluator::line_cost(int p, RuleAmounts& out) const {
   }
   out[idx(RuleKind::kRotation)] += rotation;
   out[idx(RuleKind::kShowers)] += showers;
+}
+
+// watches-in-a-row counts runs across the changeover, each on the day it
+// starts (rules/day_limits.h runs_over_from); daily-rest and
+// daily-watch-hours the 24 hours starting on d; travel the duties starting
+// on d after the one before (rules/unit_travel.h).
+void UnitEvaluator::timeline_cost(int p, int d, RuleAmounts& out) const {
+  const std::uint64_t* masks = &watch_mask_[static_cast<std::size_t>(p) * days_];
+  out[idx(RuleKind::kWatchesInRow)] += rules::runs_over_from(d, days_, [&](int e) { return masks[e]; }, limits_);
+  const std::uint64_t next = d + 1 < days_ ? masks[d + 1] : 0;
+  if (place_at(p, d) >= 0 && rules::window_rest_too_short(masks[d], next, limits_)) ++out[idx(RuleKind::kDailyRest)];
+  out[idx(RuleKind::kDailyWatchHours)] += rules::window_watches_over(masks[d], next, limits_);
+  if (!travel_on_) return;
+  const int travel = problem_.unit->parameters.travel_minutes;
+  auto code_in = [&](int day) {
+    const ShiftCode* cells = &roster_.cells()[(static_cast<std::size_t>(p) * days_ + day) * L_.lanes];
+    return [cells](int lane) { return cells[lane]; };
+  };
+  rules::day_duties(L_, d, W_, true, code_in(d), duties_day_);
+  duties_before_.count = 0;
+  if (d > 0) rules::day_duties(L_, d - 1, W_, true, code_in(d - 1), duties_before_);
+  out[idx(RuleKind::kTravel)] += rules::travel_units(duties_before_, duties_day_, travel, [](const auto&, const auto&) {});
+}
+
+bool UnitEvaluator::timeline_kept(int p, int d) const {
+  RuleAmounts a{};
+  timeline_cost(p, d, a);
+  if (d + 1 < days_) timeline_cost(p, d + 1, a);
+  for (RuleKind k : {RuleKind::kWatchesInRow, RuleKind::kDailyRest, RuleKind::kDailyWatchHours, RuleKind::kTravel})
+    if (a[idx(k)] > 0 && problem_.rule(k).enabled) return false;
+  return true;
+}
+
+bool UnitEvaluator::travel_fits(int p, int d, int s, int pl) const {
+  if (!travel_on_) return true;
+  auto fill = [&](int day, rules::DayDuties& out) {
+    out.count = 0;
+    if (day < 0 || day >= days_) return;
+    const ShiftCode* cells = &roster_.cells()[(static_cast<std::size_t>(p) * days_ + day) * L_.lanes];
+    rules::day_duties(L_, day, W_, true, [cells](int lane) { return cells[lane]; }, out);
+  };
+  fill(d - 1, duties_before_);
+  fill(d, duties_day_);
+  fill(d + 1, duties_after_);
+  const int start = d * kMinutesPerDay + L_.slot_start[s];
+  const rules::Duty mine{start, start + L_.watch_minutes, pl, s};
+  const rules::Duty* prev = nullptr;
+  const rules::Duty* next = nullptr;
+  for (const rules::DayDuties* list : {&duties_before_, &duties_day_, &duties_after_})
+    for (int i = 0; i < list->count; ++i) {
+      const rules::Duty& x = list->duty[static_cast<std::size_t>(i)];
+      if (x.start == mine.start && x.slot == s) continue;  // this very watch
+      if (x.start <= mine.start) prev = &x;
+      else if (!next) next = &x;
+    }
+  const int travel = problem_.unit->parameters.travel_minutes;
+  return !(prev && rules::too_close(*prev, mine, travel)) && !(next && rules::too_close(mine, *next, travel));
 }
 
 void UnitEvaluator::spread_cost(int p, RuleAmounts& out) const {

@@ -365,6 +365,7 @@ class ScenarioReader : public DocumentReader {
         case RuleKind::kWatchesInRow: fields.push_back("max"); break;
         case RuleKind::kTeam: fields.push_back("needs"); break;
         case RuleKind::kShowers: fields.push_back("per-rest-stint"); break;
+        case RuleKind::kTravel: fields.push_back("time"); break;
         case RuleKind::kNightSpread: fields.insert(fields.end(), {"night-from", "night-until"}); break;
         default: break;
       }
@@ -395,6 +396,9 @@ class ScenarioReader : public DocumentReader {
             for (const Item& need : list(rf.get("needs"), "a list of team needs (like [{experience: veteran}, {skill: medic}])"))
               par.team_needs.push_back(team_need(need, u));
           }
+          break;
+        case RuleKind::kTravel:
+          if (rf.has("time")) par.travel_minutes = duration(rf.get("time"), "a travel time", 0, kMaxTravelMinutes);
           break;
         case RuleKind::kShowers:
           if (rf.has("per-rest-stint"))

@@ -192,6 +192,7 @@ std::string scenario_to_yaml(const Problem& problem) {
       case RuleKind::kDailyWatchHours: row += ", max: " + scenario_duration(par.max_watch_minutes); break;
       case RuleKind::kWatchesInRow: row += fmt::format(", max: {}", par.max_watches_in_row); break;
       case RuleKind::kShowers: row += fmt::format(", per-rest-stint: {}", par.showers_per_rest_stint); break;
+      case RuleKind::kTravel: row += ", time: " + scenario_duration(par.travel_minutes); break;
       case RuleKind::kNightSpread:
         row += ", night-from: " + clock_value(par.night_from_clock) + ", night-until: " + clock_value(par.night_until_clock);
         break;

@@ -35,6 +35,7 @@ constexpr std::array<RuleInfo, kRuleCount> kTable{{
     {kTeam, "team", K::kUnit, R::kUnitRule, true, false},
     {kUnavailable, "unavailable", K::kUnit, R::kUnitRule, true, false},
     {kShowers, "showers", K::kUnit, R::kUnitRule, true, false},
+    {kTravel, "travel", K::kUnit, R::kUnitRule, true, false, false},
     {kNightSpread, "night-spread", K::kUnit, R::kUnitWish, false, false},
     {kHoursSpread, "hours-spread", K::kUnit, R::kUnitWish, false, false},
     {kNativePairs, "native-pairs", K::kUnit, R::kUnitWish, false, false},

@@ -34,6 +34,7 @@ enum class RuleKind : int {
   kTeam,             // every post team has its veteran, medic, speaker...
   kUnavailable,      // nothing planned while absent
   kShowers,          // one shower per rest stint, within shower capacity, not while on watch
+  kTravel,           // time to travel between duties at different places
   kNightSpread,      // wish: night watches spread evenly
   kHoursSpread,      // wish: watch hours spread evenly
   kNativePairs,      // wish: watchers share a native language
@@ -72,7 +73,9 @@ struct RuleInfo {
   bool prices_itself;
   // On unless the file switches it off. team-continuity is off unless a
   // scenario asks for it: keeping squads together slows the first plan that
-  // keeps every hard rule (docs/benchmark.md, "Team continuity").
+  // keeps every hard rule (docs/benchmark.md, "Team continuity"). travel is
+  // off unless a scenario names it: how long it takes between two places is
+  // the scenario's to say.
   bool enabled_by_default = true;
 };
 

@@ -89,6 +89,10 @@ struct Rotation {
 
 // Parameters of the unit rules (which rules are on, hard and weighted lives
 // in Problem::rules like every other rule).
+// The longest travel time a scenario may set: the rule travel then only ever
+// reads a duty's day and the day before (rules/unit_travel.h).
+constexpr int kMaxTravelMinutes = 12 * 60;
+
 struct UnitRuleParameters {
   int min_rest_minutes = 360;   // unbroken rest per roster day
   int max_watch_minutes = 480;  // watch time per roster day
@@ -96,6 +100,7 @@ struct UnitRuleParameters {
   int night_from_clock = 22 * 60;  // a watch is a night watch when it starts in [from, until) on the clock
   int night_until_clock = 6 * 60;
   int showers_per_rest_stint = 1;
+  int travel_minutes = 60;  // rule travel: between duties at different places
   std::vector<TeamNeed> team_needs;  // per post and stint
 };
 

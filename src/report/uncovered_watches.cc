@@ -45,13 +45,25 @@ struct WatchView {
     for (int s = 0; s < layout.watch_slots; ++s) n += on_watch(person, day, s) ? 1 : 0;
     return n;
   }
-  // Whether the person's day keeps the three daily limits with `slot` added.
+  std::uint64_t mask(int person, int day) const {
+    std::uint64_t m = 0;
+    if (day < 0 || day >= problem.days()) return m;
+    for (int s = 0; s < layout.watch_slots; ++s)
+      if (on_watch(person, day, s)) m |= std::uint64_t{1} << s;
+    return m;
+  }
+  // Whether the person keeps the three limits with `slot` of `day` added:
+  // any 24 hours over the changeover either side, and the run through it on
+  // the person's whole timeline.
   bool keeps_limits_with(int person, int day, int slot) const {
-    bool long_run = false;
-    const rules::DayWatches scan = rules::scan_day(
-        layout.watch_slots, limits.max_in_row, [&](int s) { return s == slot || on_watch(person, day, s); },
-        [&](int, int) { long_run = true; });
-    return !long_run && rules::watches_over(scan.watches, limits) == 0 && !rules::rest_too_short(scan.longest_free, limits);
+    const std::uint64_t with = mask(person, day) | (std::uint64_t{1} << slot);
+    if (!rules::keeps_limits_between(mask(person, day - 1), with, mask(person, day + 1), limits)) return false;
+    const int W = layout.watch_slots, at = day * W + slot;
+    auto busy = [&](int t) { return t >= 0 && t < problem.days() * W && on_watch(person, t / W, t % W); };
+    int run = 1;
+    for (int t = at - 1; busy(t); --t) ++run;
+    for (int t = at + 1; busy(t); ++t) ++run;
+    return rules::run_over(run, limits) == 0;
   }
 };
 

@@ -9,9 +9,21 @@ namespace vigil {
 bool DayRebuilder::fits(int i, int s) const {
   const std::uint64_t m = mask_[i] | (std::uint64_t{1} << s);
   if (rules::watches_over(std::popcount(m), limits_) > 0) return false;
-  if (rules::run_over(rules::run_through(m, s, slots_), limits_) > 0) return false;
-  // Later slots are still free: this is the longest rest still possible.
-  return !rules::rest_too_short(rules::longest_free_run(m, slots_), limits_);
+  // Repeated days follow each other: the day after is this day again. When
+  // no plan fits the day before a repeated stint (a rest day), it is let go:
+  // its guard turns the walk can hand to others (a rest center has people to
+  // spare).
+  const std::uint64_t after = repeat_ > 1 ? m : after_[i];
+  const std::uint64_t before = lenient_before_ ? 0 : before_[i];
+  if (rules::run_over(rules::run_through_days(before, m, after, s, slots_), limits_) > 0) return false;
+  // Any 24 hours (rules/day_limits.h): the windows starting the day before
+  // and this day. Later slots are still free: this is the longest rest still
+  // possible.
+  if (rules::window_watches_over(before, m, limits_) > 0 || rules::window_watches_over(m, after, limits_) > 0)
+    return false;
+  if (rules::window_rest_too_short(before, m, limits_) || rules::window_rest_too_short(m, after, limits_))
+    return false;
+  return ev_->travel_fits(people_[i], day_, s, place_);
 }
 
 // Whether the watches people can still stand cover the slots left: all of
@@ -87,8 +99,26 @@ void DayRebuilder::search(int s, int k, int from, int changes) {
 }
 
 
+// How many days from `day` (at most repeat_days) hold the same people at the
+// place, each present, none on watch elsewhere or in a begun slot.
+int DayRebuilder::days_repeated(const UnitEvaluator& ev, int place, int day, int repeat_days) const {
+  const UnitLayout& L = ev.layout();
+  int n = 0;
+  for (int e = day; e < std::min(L.days, day + repeat_days); ++e, ++n) {
+    const auto& here = ev.people_at(place, e);
+    if (here.size() != people_.size() || ev.frozen(e * kMinutesPerDay)) break;
+    for (int p : people_) {
+      if (std::find(here.begin(), here.end(), p) == here.end() || !ev.present(p, e) || ev.absent_slots(p, e))
+        return std::max(1, n);
+      for (std::uint64_t m = ev.watch_mask(p, e); m; m &= m - 1)
+        if (ev.watch_place(p, e, std::countr_zero(m)) != place) return std::max(1, n);
+    }
+  }
+  return std::max(1, n);
+}
+
 bool DayRebuilder::rebuild(const UnitEvaluator& ev, int place, int day, std::mt19937_64& rng,
-                           std::vector<CellChange>& changes, int node_budget) {
+                           std::vector<CellChange>& changes, int node_budget, int repeat_days) {
   changes.clear();
   ev_ = &ev;
   const Problem& problem = ev.problem();
@@ -99,6 +129,8 @@ bool DayRebuilder::rebuild(const UnitEvaluator& ev, int place, int day, std::mt1
   best_.clear();
   people_.clear();
   slots_ = L.watch_slots;
+  place_ = place;
+  day_ = day;
   need_ = problem.places[place].watchers_on(day);
   if (need_ <= 0 || need_ > UnitEvaluator::kSlotCap || slots_ > 64) return false;
   limits_ = ev.day_limits();
@@ -112,9 +144,12 @@ bool DayRebuilder::rebuild(const UnitEvaluator& ev, int place, int day, std::mt1
     if (ev.present(p, day)) people_.push_back(p);
   const int n = static_cast<int>(people_.size());
   if (n < need_) return false;
+  repeat_ = repeat_days > 1 && first_free_ == 0 ? days_repeated(ev, place, day, repeat_days) : 1;
   busy_.assign(n, 0);
   mask_.assign(n, 0);
   was_.assign(n, 0);
+  before_.assign(n, 0);
+  after_.assign(n, 0);
   const std::uint64_t free_slots = (slots_ == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << slots_) - 1) &
                                    ~((std::uint64_t{1} << first_free_) - 1);
   for (int i = 0; i < n; ++i) {
@@ -128,6 +163,8 @@ bool DayRebuilder::rebuild(const UnitEvaluator& ev, int place, int day, std::mt1
     was_[i] = here;
     mask_[i] = watches & ~here;  // watches elsewhere and in begun slots stay
     busy_[i] = ev.absent_slots(p, day) & free_slots;
+    if (day > 0) before_[i] = ev.watch_mask(p, day - 1);
+    if (day + 1 < ev.layout().days) after_[i] = ev.watch_mask(p, day + 1);
   }
   // Begun slots are not searched; their entries stay -1.
   chosen_.assign(static_cast<std::size_t>(slots_) * need_, -1);
@@ -136,12 +173,27 @@ bool DayRebuilder::rebuild(const UnitEvaluator& ev, int place, int day, std::mt1
   for (int i = 0; i < n; ++i)
     for (int j = 0; j < n; ++j)
       if (i != j && ev.may_watch_together(people_[i], people_[j])) ++partners_[i];
-  // A first dive keeps what it can of the day as it stands; when that finds
-  // nothing, shorter dives in fresh random orders ignore it (a dive that went
-  // wrong early rarely recovers: the search's tail is long).
   base_.resize(n);
   for (int i = 0; i < n; ++i) base_[i] = i;
   std::shuffle(base_.begin(), base_.end(), rng);
+  lenient_before_ = false;
+  dives(rng, node_budget);
+  if (best_.empty() && repeat_ > 1) {
+    lenient_before_ = true;
+    prefer_was_ = true;
+    dives(rng, node_budget);
+  }
+  if (best_.empty()) return false;
+
+  for (int e = day; e < day + repeat_; ++e) emit_changes(ev, place, e, changes);
+  return !changes.empty();
+}
+
+
+// A first dive keeps what it can of the day as it stands; when that finds
+// nothing, shorter dives in fresh random orders ignore it (a dive that went
+// wrong early rarely recovers: the search's tail is long).
+void DayRebuilder::dives(std::mt19937_64& rng, int node_budget) {
   nodes_ = 0;
   budget_ = node_budget / 2;
   search(first_free_, 0, 0, 0);
@@ -152,31 +204,38 @@ bool DayRebuilder::rebuild(const UnitEvaluator& ev, int place, int day, std::mt1
     budget_ = node_budget / 8;
     search(first_free_, 0, 0, 0);
   }
-  if (best_.empty()) return false;
+}
 
+// The cells that turn day e's watches at the place into the plan found (on
+// every repeated day the same slots for the same people).
+void DayRebuilder::emit_changes(const UnitEvaluator& ev, int place, int e, std::vector<CellChange>& changes) const {
+  const UnitLayout& L = ev.layout();
+  const int n = static_cast<int>(people_.size());
   for (int i = 0; i < n; ++i) {
     std::uint64_t now_here = 0;
     for (int s = first_free_; s < slots_; ++s)
       for (int k = 0; k < need_; ++k)
         if (best_[static_cast<std::size_t>(s) * need_ + k] == i) now_here |= std::uint64_t{1} << s;
     const int p = people_[i];
-    for (std::uint64_t m = (was_[i] ^ now_here); m; m &= m - 1) {
+    std::uint64_t was = 0;
+    for (std::uint64_t m = ev.watch_mask(p, e); m; m &= m - 1)
+      if (const int s = std::countr_zero(m); s >= first_free_ && ev.watch_place(p, e, s) == place)
+        was |= std::uint64_t{1} << s;
+    for (std::uint64_t m = (was ^ now_here); m; m &= m - 1) {
       const int s = std::countr_zero(m);
       const ShiftCode code = (now_here >> s) & 1 ? L.watch_shift[static_cast<std::size_t>(place) * L.watch_slots + s] : kOff;
-      changes.push_back({p, day, L.watch_lane(s), code});
+      changes.push_back({p, e, L.watch_lane(s), code});
     }
   }
   // Anyone else on watch here in a free slot (placed elsewhere, or away) steps down.
   for (int s = first_free_; s < slots_; ++s) {
-    const int count = std::min(ev.watcher_count(place, day, s), UnitEvaluator::kSlotCap);
-    const int* on = ev.watchers(place, day, s);
+    const int count = std::min(ev.watcher_count(place, e, s), UnitEvaluator::kSlotCap);
+    const int* on = ev.watchers(place, e, s);
     for (int j = 0; j < count; ++j)
       if (std::find(people_.begin(), people_.end(), on[j]) == people_.end())
-        changes.push_back({on[j], day, L.watch_lane(s), kOff});
+        changes.push_back({on[j], e, L.watch_lane(s), kOff});
   }
-  return !changes.empty();
 }
-
 
 bool rebuild_day_watches(const UnitEvaluator& ev, int place, int day, std::mt19937_64& rng,
                          std::vector<CellChange>& changes, int node_budget) {

@@ -6,6 +6,12 @@
 // find within a node budget. Slots that have started before the repair's
 // `now` keep their watchers. Annealing moves one watch at a time and cannot
 // cross the walls between such plans; this move jumps them.
+//
+// With repeat_days > 1 the plan found is the plan of each of those days (a
+// post's stint): the limits over any 24 hours then allow a person at most
+// their watches of one day in any 24 hours only when the days repeat, so a
+// team stands the same slots through its stint. The later days are planned
+// only while the same people are there with no watches elsewhere.
 #pragma once
 
 #include <cstdint>
@@ -26,7 +32,7 @@ class DayRebuilder {
   // the budget found none, or nothing needs to change (changes left empty).
   // The current roster is read, not changed.
   bool rebuild(const UnitEvaluator& ev, int place, int day, std::mt19937_64& rng, std::vector<CellChange>& changes,
-               int node_budget = 4000);
+               int node_budget = 4000, int repeat_days = 1);
 
  private:
   bool fits(int i, int s) const;
@@ -34,14 +40,21 @@ class DayRebuilder {
   bool pairs_with(int i, int s, int k) const;
   void order_slot(int s);
   void search(int s, int k, int from, int changes);
+  void dives(std::mt19937_64& rng, int node_budget);
+  int days_repeated(const UnitEvaluator& ev, int place, int day, int repeat_days) const;
+  void emit_changes(const UnitEvaluator& ev, int place, int day, std::vector<CellChange>& changes) const;
 
   const UnitEvaluator* ev_ = nullptr;
   int slots_ = 0, need_ = 0, first_free_ = 0;
+  int place_ = 0, day_ = 0;
+  int repeat_ = 1;  // days planned alike (day_ .. day_ + repeat_ - 1)
+  bool lenient_before_ = false;  // a repeated stint's day before does not bind (second try)
   rules::DayLimits limits_;
   std::vector<int> people_;              // placed at the place that day
   std::vector<std::uint64_t> busy_;      // per person: free slots they are away for
   std::vector<std::uint64_t> mask_;      // per person: watches so far (those elsewhere and in begun slots included)
   std::vector<std::uint64_t> was_;       // per person: their current watches at this place in free slots
+  std::vector<std::uint64_t> before_, after_;  // per person: watches the day before and after (runs go on over the changeover)
   bool prefer_was_ = true;               // try who stood a slot before first
   std::vector<int> base_;                // people in the dive's random order
   std::vector<int> partners_;            // per person: how many others may watch with them

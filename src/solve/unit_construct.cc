@@ -320,9 +320,14 @@ void assign_watches(const Problem& problem, UnitEvaluator& ev, Rng& rng, const O
             double cost = 0;
             const std::uint64_t with = mask | (std::uint64_t{1} << s);
             if (ev.absent_slots(p, d) >> s & 1) cost += 1000;
-            if (rules::watches_over(std::popcount(with), lim) > 0) cost += 500;
-            if (rules::run_over(rules::run_through(with, s, L.watch_slots), lim) > 0) cost += 300;
-            if (rules::rest_too_short(rules::longest_free_run(with, L.watch_slots), lim)) cost += 200;
+            const std::uint64_t before = d > 0 ? ev.watch_mask(p, d - 1) : 0;
+            const std::uint64_t after = d + 1 < L.days ? ev.watch_mask(p, d + 1) : 0;
+            if (rules::window_watches_over(before, with, lim) > 0 || rules::window_watches_over(with, after, lim) > 0)
+              cost += 500;
+            if (rules::run_over(rules::run_through_days(before, with, after, s, L.watch_slots), lim) > 0) cost += 300;
+            if (rules::window_rest_too_short(before, with, lim) || rules::window_rest_too_short(with, after, lim))
+              cost += 200;
+            if (!ev.travel_fits(p, d, s, pl)) cost += 300;
             for (int i = 0; i < on_count; ++i) {
               if (!rules::share_language(ev.watch_traits(p), ev.watch_traits(on[i]))) cost += 400;
               if (rules::novice_pair(ev.watch_traits(p), ev.watch_traits(on[i]))) cost += 400;

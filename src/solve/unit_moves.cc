@@ -24,6 +24,9 @@ constexpr int kTransferPercent = 3;
 // more often or deeper slows the repairs more than it rescues.)
 constexpr int kRebuildPercent = 1;
 constexpr int kRebuildNodes = 1000;
+// Per thousand moves while some place-day is broken: a post's stint
+// re-planned whole, the same slots every day (move_stint_rebuild).
+constexpr int kStintRebuildPermille = 10;
 
 // Share (percent) of the moves, while some place is broken, that move someone
 // from one post to another for a stint block (only when a post opens or
@@ -71,6 +74,7 @@ bool UnitSearch::pick_move() {
     move_kind_ = "day-rebuild";
     return day_rebuilder_.rebuild(ev_, place, day, rng_.engine, changes_, kRebuildNodes);
   }
+  if (!settling_ && !focus_.empty() && rng_.below(1000) < kStintRebuildPermille) return move_stint_rebuild();
   if (ev_.transfer_day() >= 0 && !settling_ && !focus_.empty() && rng_.below(100) < kTransferPercent)
     return move_transfer();
   // Only a unit with a post opened or closed within the horizon needs moves
@@ -291,6 +295,20 @@ bool UnitSearch::move_shower() {
   return true;
 }
 
+// Daily-rest and daily-watch-hours hold over any 24 hours, so when a post
+// needs every watch its team can stand, each member stands the same slots
+// through the stint (any change between two days puts 5 watches into some 24
+// hours): one watch at a time cannot get there. Re-plan a post's stint block
+// whole, every day alike (DayRebuilder's repeat), at a broken spot.
+bool UnitSearch::move_stint_rebuild() {
+  move_kind_ = "stint-rebuild";
+  const UnitLayout& L = ev_.layout();
+  const int P = problem_.unit->rotation.post_days;
+  const auto& [pl, d] = focus_[static_cast<std::size_t>(rng_.below(static_cast<int>(focus_.size())))];
+  if (problem_.places[pl].kind != PlaceKind::kPost || P < 1 || d >= L.days) return false;
+  return day_rebuilder_.rebuild(ev_, pl, d / P * P, rng_.engine, changes_, kRebuildNodes, P);
+}
+
 // A person whose day breaks a daily limit (rest, hours, watches in a row)
 // hands one of that day's watches to someone else at the same place.
 bool UnitSearch::move_relieve() {
@@ -306,7 +324,7 @@ bool UnitSearch::move_relieve() {
   }
   const std::uint64_t mask = ev_.watch_mask(p, d);
   if (mask == 0) return false;
-  if (rules::keeps_day_limits(mask, ev_.day_limits())) return false;
+  if (ev_.timeline_kept(p, d)) return false;
   int pick = rng_.below(std::popcount(mask));
   std::uint64_t m = mask;
   while (pick-- > 0) m &= m - 1;
@@ -431,7 +449,9 @@ bool UnitSearch::move_relocate() {
     for (int i = 0, first = rng_.below(L.watch_slots); i < L.watch_slots; ++i) {
       if (std::popcount(kept) >= std::popcount(old)) break;
       const std::uint64_t bit = std::uint64_t{1} << ((first + i) % L.watch_slots);
-      if ((shorts & bit) && !(kept & bit) && rules::keeps_day_limits(kept | bit | elsewhere, ev_.day_limits()))
+      if ((shorts & bit) && !(kept & bit) &&
+          rules::keeps_limits_between(e > 0 ? ev_.watch_mask(p, e - 1) : 0, kept | bit | elsewhere,
+                                      e + 1 < L.days ? ev_.watch_mask(p, e + 1) : 0, ev_.day_limits()))
         kept |= bit;
     }
     for (int s = 0; s < L.watch_slots; ++s) {

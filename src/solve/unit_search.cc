@@ -329,7 +329,7 @@ void UnitSearch::refresh_focus() {
       if (dated_places_ && !broken) broken = over_beds(pl, d);
       for (int p : ev_.people_at(pl, d)) {
         if (broken) break;
-        broken = !rules::keeps_day_limits(ev_.watch_mask(p, d), ev_.day_limits());
+        broken = !ev_.timeline_kept(p, d);
       }
       if (!broken && problem_.places[pl].kind == PlaceKind::kPost) broken = ev_.team_short(pl, d);
       if (broken) focus_.emplace_back(pl, d);

@@ -95,6 +95,7 @@ class UnitSearch {
   bool move_swap_days();
   bool move_shower();
   bool move_relieve();
+  bool move_stint_rebuild();
   bool move_restore();
   bool move_transfer();
   bool move_relocate();

@@ -141,19 +141,27 @@ bool UnitSearch::pairs_broken(int place, int day) const {
 // With changes_ applied for a moment, re-plans the watches of each watched
 // place-day where someone in `who` now stands on days [first, last] whose
 // pairs broke (every one when `all`), and adds the re-planned cells to the
-// move.
+// move. A post is re-planned for its whole stint block, every day alike (the
+// watch limits hold over any 24 hours: DayRebuilder's repeat).
 void UnitSearch::rebuild_touched(const std::vector<int>& who, int first, int last, bool all) {
   ev_.apply(changes_.data(), static_cast<int>(changes_.size()));
   rebuilt_.clear();
   touched_.clear();
+  const int P = std::max(1, problem_.unit->rotation.post_days);
   for (int d = first; d <= last; ++d)
     for (int p : who) {
       const int place = ev_.place_at(p, d);
       if (place < 0 || problem_.places[place].watchers_on(d) <= 0) continue;
-      if (std::find(touched_.begin(), touched_.end(), std::make_pair(place, d)) != touched_.end()) continue;
-      touched_.emplace_back(place, d);
-      if (!all && !pairs_broken(place, d)) continue;
-      if (day_rebuilder_.rebuild(ev_, place, d, rng_.engine, rebuild_scratch_, kTeamRebuildNodes))
+      const bool post = problem_.places[place].kind == PlaceKind::kPost && P > 1;
+      const int from = post ? d / P * P : d, to = post ? std::min(ev_.layout().days, from + P) : d + 1;
+      if (std::find(touched_.begin(), touched_.end(), std::make_pair(place, from)) != touched_.end()) continue;
+      bool broken = all;
+      for (int e = from; e < to; ++e) {
+        touched_.emplace_back(place, e);
+        broken = broken || pairs_broken(place, e);
+      }
+      if (!broken) continue;
+      if (day_rebuilder_.rebuild(ev_, place, from, rng_.engine, rebuild_scratch_, kTeamRebuildNodes, to - from))
         rebuilt_.insert(rebuilt_.end(), rebuild_scratch_.begin(), rebuild_scratch_.end());
     }
   ev_.undo();

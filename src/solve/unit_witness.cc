@@ -16,6 +16,8 @@
 
 #include <fmt/format.h>
 
+#include "eval/rules/day_limits.h"
+
 namespace vigil {
 namespace {
 
@@ -24,12 +26,21 @@ namespace {
 // The generator keeps the unit's defaults (2-hour watches, 2 watchers per
 // post, at most 8 watch hours and 2 watches in a row, a 6-hour rest), for
 // which three disjoint pairs hold a post's 12 watches a day: the pairs take
-// slots {0,1,6,7}, {2,3,8,9} and {4,5,10,11}, so everyone stands 4 watches, at
-// most 2 in a row, with 4 free slots (8 h) in a row. Three people hold a rest
-// center's guard the same way.
-constexpr std::array<std::array<int, 4>, 3> kWatchPatterns = {{{0, 1, 6, 7}, {2, 3, 8, 9}, {4, 5, 10, 11}}};
+// slots {0,5,6,11}, {1,2,7,8} and {3,4,9,10}, so everyone stands 4 watches, at
+// most 2 in a row also over the changeover (only the first pattern holds the
+// day's last and first slots: 11 then 0 is 2), with 4 free slots (8 h) in a
+// row, and a pair keeps its pattern through its post stint, so any 24 hours
+// of it hold 4 watches and a 6-hour rest.
+constexpr std::array<std::array<int, 4>, 3> kWatchPatterns = {{{0, 5, 6, 11}, {1, 2, 7, 8}, {3, 4, 9, 10}}};
 constexpr int kPairsPerPost = 3;
-constexpr int kGuardsPerRestCenter = 3;
+// A rest center's guard in six turns of two slots. Daily-rest and
+// daily-watch-hours hold over any 24 hours, so a turn goes to someone whose
+// watches the day before and after leave room for it: the early turns
+// ({0,2}, {1,3}) fit before any post pattern, the late ones ({7,11}, {9,10})
+// after any, {4,5} and {6,8} either side, and every late turn before every
+// early one (checked with rules::keeps_limits_between as they are given).
+constexpr std::array<std::array<int, 2>, 6> kGuardTurns = {{{0, 2}, {1, 3}, {4, 5}, {6, 8}, {7, 11}, {9, 10}}};
+constexpr int kGuardsPerRestCenter = 3;  // the fewest people a rest center's guard needs
 
 // A watch pair, or a single person who stands no watch.
 struct Unit {
@@ -519,19 +530,7 @@ class Witness {
       }
     // guard[i * days + d]: the guard slots person i stands on day d (bits).
     std::vector<std::uint32_t> guard(static_cast<std::size_t>(n_) * days_, 0);
-    for (int pl : rests_) {
-      if (pb_.places[pl].watchers <= 0) continue;
-      for (int d = 0; d < days_; ++d) {
-        std::vector<int> here;
-        for (int i = 0; i < n_; ++i)
-          if (place(i, d) == pl) here.push_back(i);
-        for (int j = 0; j < kGuardsPerRestCenter && j < static_cast<int>(here.size()); ++j) {
-          const int i = here[(static_cast<std::size_t>(d) * kGuardsPerRestCenter + j) % here.size()];
-          watch(i, d, pl, j);
-          for (int s : kWatchPatterns[static_cast<std::size_t>(j)]) guard[static_cast<std::size_t>(i) * days_ + d] |= 1u << s;
-        }
-      }
-    }
+    if (!give_guard_turns(r, L, guard)) return std::nullopt;
     // Showers: earliest-ending stint first, in a slot with a free shower
     // that does not overlap the person's own guard turn.
     for (int pl : rests_) {
@@ -580,6 +579,55 @@ class Witness {
   }
 
  private:
+  // Each guard turn of each rest center and day to someone there who keeps
+  // the limits over any 24 hours with it, fewest turns so far first (then in
+  // a rotating order); false when a turn finds nobody.
+  bool give_guard_turns(Roster& r, const UnitLayout& L, std::vector<std::uint32_t>& guard) const {
+    const int W = L.watch_slots;
+    const rules::DayLimits lim = rules::day_limits(pb_.unit->parameters, L.watch_minutes, W);
+    auto mask = [&](int i, int d) {
+      std::uint64_t m = 0;
+      if (d < 0 || d >= days_) return m;
+      for (int s = 0; s < W; ++s)
+        if (r.at(i, d, L.watch_lane(s)) >= 0) m |= std::uint64_t{1} << s;
+      return m;
+    };
+    std::vector<int> turns(static_cast<std::size_t>(n_), 0);
+    for (int d = 0; d < days_; ++d)
+      for (int pl : rests_) {
+        if (pb_.places[pl].watchers <= 0) continue;
+        std::vector<int> here;
+        for (int i = 0; i < n_; ++i)
+          if (place(i, d) == pl) here.push_back(i);
+        if (here.empty()) return false;
+        std::rotate(here.begin(), here.begin() + d % static_cast<int>(here.size()), here.end());
+        // A turn nobody can stand whole is split into its single slots.
+        auto give = [&](std::uint64_t bits) {
+          int who = -1;
+          for (int i : here)
+            if ((who < 0 || turns[i] < turns[who]) && !(mask(i, d) & bits) &&
+                rules::keeps_limits_between(mask(i, d - 1), mask(i, d) | bits, mask(i, d + 1), lim))
+              who = i;
+          if (who < 0) return false;
+          for (std::uint64_t b = bits; b; b &= b - 1) {
+            const int s = std::countr_zero(b);
+            r.set(who, d, L.watch_shift[static_cast<std::size_t>(pl) * W + s], L.watch_lane(s));
+            guard[static_cast<std::size_t>(who) * days_ + d] |= 1u << s;
+          }
+          ++turns[static_cast<std::size_t>(who)];
+          return true;
+        };
+        for (const auto& turn : kGuardTurns) {
+          std::uint64_t bits = 0;
+          for (int s : turn) bits |= std::uint64_t{1} << s;
+          if (give(bits)) continue;
+          for (int s : turn)
+            if (!give(std::uint64_t{1} << s)) return false;
+        }
+      }
+    return true;
+  }
+
   // The rotation rule of docs/unit-rules.md on every line of the plan.
   bool check_rotation(std::string* why) const {
     const Rotation& r = rot();
