@@ -126,6 +126,15 @@ bool settle_job(JobArgs& a) {
   return true;
 }
 
+// Runs a shell command and collects what it prints; false when it fails.
+bool run_command(const std::string& command, std::string& out) {
+  FILE* p = popen(command.c_str(), "r");
+  if (!p) return false;
+  char buffer[4096];
+  for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, p)) > 0;) out.append(buffer, n);
+  return pclose(p) == 0;
+}
+
 int write_output(const std::string& path, const std::string& text, const std::string& next) {
   if (std::string e = write_file(path, text); !e.empty()) {
     fmt::print(stderr, "{}\n", e);
@@ -144,6 +153,13 @@ Handler setup_slurm(CLI::App& sub) {
   sub.add_option("--partition", a->job.partition, "Slurm partition");
   return [a]() -> int {
     if (!settle_job(*a)) return kExitInputError;
+    // Slurm opens each task's --output file in the shard folder before the script runs.
+    std::error_code ec;
+    std::filesystem::create_directories(a->job.out_dir, ec);
+    if (ec) {
+      fmt::print(stderr, "--out-dir {}: cannot create it: {}\n", a->job.out_dir, ec.message());
+      return kExitInputError;
+    }
     return write_output(a->out, sbatch_script(a->job),
                         fmt::format("wrote {}: sbatch {}; then vigil sweep-status JOBID --tasks {} --shards {}; "
                                     "vigil merge {}/shard-*.jsonl --out report.txt",
@@ -182,6 +198,7 @@ Handler setup_sweep_status(CLI::App& sub) {
   sub.add_option("--shards", a->shards, "Also check the shard files in this folder (shard-I.jsonl): whole or not");
   return [a]() -> int {
     std::string text, source = a->sacct_file;
+    bool from_squeue = false;
     if (!a->sacct_file.empty()) {
       auto t = read_text_file(a->sacct_file);
       if (!t) {
@@ -194,17 +211,15 @@ Handler setup_sweep_status(CLI::App& sub) {
         fmt::print(stderr, "expected a job id (digits) or --sacct-file FILE\n");
         return kExitInputError;
       }
+      // sacct needs Slurm's accounting database; without one, squeue lists
+      // the tasks still queued or running in the same form.
       source = "sacct -j " + a->job;
-      FILE* p = popen(("sacct -j " + a->job + " --array --noheader --parsable2 --format=JobID,State,ExitCode").c_str(), "r");
-      if (!p) {
-        fmt::print(stderr, "cannot run sacct\n");
-        return kExitInputError;
-      }
-      char buffer[4096];
-      for (std::size_t n; (n = fread(buffer, 1, sizeof buffer, p)) > 0;) text.append(buffer, n);
-      if (pclose(p) != 0) {
-        fmt::print(stderr, "sacct failed (is Slurm's accounting on? see its message above)\n");
-        return kExitInputError;
+      if (!run_command(source + " --array --noheader --parsable2 --format=JobID,State,ExitCode 2>/dev/null", text)) {
+        from_squeue = true;
+        source = "squeue -j " + a->job;
+        // A job gone from the controller's memory is refused by squeue: then nothing is queued.
+        text.clear();
+        if (!run_command(source + " --array --noheader --format='%i|%T|%r' 2>/dev/null", text)) text.clear();
       }
     }
     auto status = parse_sacct(text, source);
@@ -212,19 +227,30 @@ Handler setup_sweep_status(CLI::App& sub) {
       fmt::print(stderr, "{}\n", status.error().format());
       return kExitInputError;
     }
-    fmt::print("{}\n", sacct_summary(*status, a->tasks));
+    // What squeue no longer lists has ended: done when its shard file is whole.
+    std::vector<char> whole(static_cast<std::size_t>(a->tasks), 0);
+    if (!a->shards.empty())
+      for (int i = 0; i < a->tasks; ++i) {
+        auto f = read_shard_file(a->shards + "/shard-" + std::to_string(i) + ".jsonl");
+        whole[static_cast<std::size_t>(i)] = f && f->complete;
+      }
+    if (from_squeue)
+      for (int i = 0; i < a->tasks; ++i)
+        if (!status->count(i))
+          (*status)[i] = whole[static_cast<std::size_t>(i)] ? TaskStatus{TaskState::kDone, "ended", ""}
+                                                            : TaskStatus{TaskState::kFailed, "ended without a whole shard file", ""};
+    fmt::print("{}{}\n", sacct_summary(*status, a->tasks), from_squeue ? " (from squeue: no accounting database)" : "");
     bool all_done = a->tasks == 0 || static_cast<int>(status->size()) >= a->tasks;
     for (const auto& [index, s] : *status) all_done = all_done && s.state == TaskState::kDone;
     if (!a->shards.empty()) {
-      int whole = 0;
+      int count = 0;
       std::string missing;
       for (int i = 0; i < a->tasks; ++i) {
-        auto f = read_shard_file(a->shards + "/shard-" + std::to_string(i) + ".jsonl");
-        if (f && f->complete) ++whole;
+        if (whole[static_cast<std::size_t>(i)]) ++count;
         else missing += (missing.empty() ? "" : ", ") + std::to_string(i);
       }
-      fmt::print("shard files: {} of {} whole{}\n", whole, a->tasks, missing.empty() ? "" : " (not yet: " + missing + ")");
-      all_done = all_done && whole == a->tasks;
+      fmt::print("shard files: {} of {} whole{}\n", count, a->tasks, missing.empty() ? "" : " (not yet: " + missing + ")");
+      all_done = all_done && count == a->tasks;
     }
     return all_done ? kExitOk : kExitInfeasible;
   };

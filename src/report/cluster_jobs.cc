@@ -89,10 +89,10 @@ std::string indexed_job_manifest(const ClusterJob& job) {
   const std::string line = fmt::format("mkdir -p {} && exec {}{} --shard \"$JOB_COMPLETION_INDEX/{}\" --out {}",
                                        shell_quote(job.out_dir), shell_quote(job.program), task_words(job), job.tasks,
                                        shard_path(job, "\"$JOB_COMPLETION_INDEX\""));
-  y << YAML::Key << "command" << YAML::Value << YAML::Flow << YAML::BeginSeq << "sh" << "-c" << line << YAML::EndSeq;
+  y << YAML::Key << "command" << YAML::Value << YAML::BeginSeq << "sh" << "-c" << YAML::DoubleQuoted << line << YAML::EndSeq;
   const std::string memory = fmt::format("{}Mi", job.memory_mib);
   y << YAML::Key << "resources" << YAML::Value << YAML::BeginMap;
-  y << YAML::Key << "requests" << YAML::Value << YAML::BeginMap << YAML::Key << "cpu" << YAML::Value << "1" << YAML::Key
+  y << YAML::Key << "requests" << YAML::Value << YAML::BeginMap << YAML::Key << "cpu" << YAML::Value << YAML::DoubleQuoted << "1" << YAML::Key
     << "memory" << YAML::Value << memory << YAML::EndMap;
   y << YAML::Key << "limits" << YAML::Value << YAML::BeginMap << YAML::Key << "memory" << YAML::Value << memory
     << YAML::EndMap;
