@@ -279,7 +279,7 @@ TEST(Sacct, SaysWhichTasksAreDoneRunningPendingOrFailed) {
   EXPECT_EQ(status->at(4).state, TaskState::kFailed);
   EXPECT_EQ(status->at(6).state, TaskState::kPending);
   EXPECT_EQ(sacct_summary(*status, 10),
-            "10 tasks: 2 done, 1 running, 5 pending, 1 failed (task 4: TIMEOUT 0:0); 2 not listed by sacct yet (counted pending)");
+            "10 tasks: 2 done, 1 running, 6 pending, 1 failed (task 4: TIMEOUT 0:0); 2 not listed by sacct yet (counted pending)");
   EXPECT_FALSE(parse_sacct("12_0 COMPLETED\n", "sacct").ok());
 }
 

@@ -102,7 +102,7 @@ Handler setup_resilience(CLI::App& sub) {
     if (!args->shard.out.empty()) {
       std::string error;
       const ShardHeader header =
-          shard_header(args->scenario, args->roster, options, loss_cases(*problem, options).size(), error);
+          shard_header(args->scenario, args->roster, options, report.total, error);
       if (!error.empty()) {
         fmt::print(stderr, "{}\n", error);
         return kExitInputError;

@@ -63,6 +63,7 @@ struct LossCase {
 
 struct ResilienceReport {
   std::vector<LossCase> cases;
+  std::size_t total = 0;  // cases of the whole run (every shard): loss_cases().size()
   int repaired = 0;
   double seconds = 0;
   // Share of single losses the plan survives, 0-100.
@@ -73,6 +74,10 @@ struct ResilienceReport {
 // first of a pair), then changeover, then the second person. Ignores
 // options.shard.
 std::vector<LossKey> loss_cases(const Problem& problem, const ResilienceOptions& options);
+// The same list without holding it: visit(k, key) for each case k in order;
+// returns how many there are.
+std::size_t visit_loss_cases(const Problem& problem, const ResilienceOptions& options,
+                             const std::function<void(std::size_t, const LossKey&)>& visit);
 
 // The repair of one case, seeded from options.seed and the case.
 LossCase repair_one_loss(const Problem& problem, const Roster& plan, const LossKey& key, const ResilienceOptions& options);
