@@ -33,7 +33,8 @@ cd "$work"
 start=$SECONDS
 "$vigil" generate --people 24 --posts 2 --days 14 --out unit.yaml >/dev/null
 "$vigil" solve unit.yaml --work 200000 --seed 1 --quiet --out plan.json --out-dir plan >/dev/null
-task=(resilience unit.yaml --roster plan.json --pairs --work 40000 --first-day 2 --last-day 12)
+# --work 100000: about 4 s of CPU per task, so a task can be killed mid-way.
+task=(resilience unit.yaml --roster plan.json --pairs --work 100000 --first-day 2 --last-day 12)
 "$vigil" "${task[@]}" --out one-machine.jsonl
 "$vigil" merge one-machine.jsonl --out one.txt 2>/dev/null
 say "one machine: $(tail -1 one.txt) in $((SECONDS - start)) s"
@@ -62,7 +63,7 @@ run_array() {
       [[ $SECONDS -lt $deadline ]] || fail "task $kill_task never started: $(squeue -r -j "$job")"
       sleep 0.2
     done
-    sleep 1  # mid-way: started, not done (a task takes several seconds)
+    sleep 0.5  # mid-way: started, not done (a task takes several seconds)
     [[ ! -e "shards/shard-$kill_task.jsonl" ]] || fail "task $kill_task finished before it could be killed (make its cases longer)"
     scancel --batch --signal=KILL "${job}_${kill_task}"
     deadline=$((SECONDS + 60))

@@ -99,7 +99,8 @@ std::string sacct_summary(const std::map<int, TaskStatus>& status, int tasks) {
   std::string failed;
   for (const auto& [index, s] : status) {
     ++count[static_cast<int>(s.state)];
-    if (s.state == TaskState::kFailed) failed += fmt::format("{}task {}: {} {}", failed.empty() ? "" : "; ", index, s.slurm_state, s.exit_code);
+    if (s.state == TaskState::kFailed) failed += fmt::format("{}task {}: {}{}", failed.empty() ? "" : "; ", index, s.slurm_state,
+                                                             s.exit_code.empty() ? "" : " " + s.exit_code);
   }
   int unlisted = 0;
   for (int i = 0; i < tasks; ++i) unlisted += status.count(i) ? 0 : 1;
