@@ -68,6 +68,7 @@ Handler setup_merge(CLI::App& sub) {
     std::string error, report, svg;
     if (merged->header.kind == "resilience") {
       report = resilience_text(*merged, args->listed, error);
+      if (error.empty() && !args->svg.empty()) error = "--svg: a resilience run has no plot (only a sweep has)";
     } else if (merged->header.kind == "sweep") {
       auto table = sweep_table_from_shards(*merged);
       if (!table) error = table.error().headline();

@@ -123,7 +123,8 @@ std::string sweep_plot_svg(const SweepTable& t) {
                        x1 - x0, y0 - y1);
     out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#1f77b4\">100 %</text>", x0 - 4, y1 + 4);
     out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#1f77b4\">0 %</text>\n", x0 - 4, y0 + 4);
-    out += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#ff7f0e\">{}</text>\n", x1 + 4, y1 + 4, top);
+    out += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#ff7f0e\">{}</text>", x1 + 4, y1 + 4, top);
+    out += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"#ff7f0e\">0</text>\n", x1 + 4, y0 + 4);
     std::string share_line, cost_line;
     for (std::size_t i = 0; i < values.size(); ++i) {
       const double x = values.size() == 1 ? (x0 + x1) / 2.0
