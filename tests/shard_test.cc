@@ -264,8 +264,9 @@ TEST(Sweep, MistakesAreSaidWhereTheyAre) {
 }
 
 TEST(Sacct, SaysWhichTasksAreDoneRunningPendingOrFailed) {
-  // Captured from `sacct -j 12 --array --noheader --parsable2 --format=JobID,State,ExitCode`
-  // on a single-node Slurm 22.05 (steps included; task 3 requeued after a kill).
+  // In the form of `sacct -j 12 --array --noheader --parsable2 --format=JobID,State,ExitCode`
+  // (steps included; task 3 killed, then requeued; a pending range). Written by
+  // hand: the test cluster has no accounting database, so no real sacct output.
   const std::string text =
       "12_0|COMPLETED|0:0\n12_0.batch|COMPLETED|0:0\n12_1|COMPLETED|0:0\n12_1.batch|COMPLETED|0:0\n"
       "12_2|RUNNING|0:0\n12_2.batch|RUNNING|0:0\n12_3|CANCELLED by 0|0:15\n12_3|PENDING|0:0\n"
