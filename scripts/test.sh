@@ -46,9 +46,11 @@ cmake --build build-asan -j"$jobs"
 # each write is slower, few fit in a window, and it took 20 min instead of 5 s.
 # It tests that the store keeps what was acknowledged, not memory; the Release
 # run above keeps it. For the same reason the command line's kill tests
-# (label durability, 130 runs of vigil killed while writing) run only there.
+# (label durability, 130 runs of vigil killed while writing) run only there,
+# and so does the Slurm job-array test (label slurm: it tests the scheduler's
+# round trip, scripts/slurm-array-test.sh, not memory).
 UBSAN_OPTIONS=print_stacktrace=1 ctest --test-dir build-asan --output-on-failure --no-tests=error -j"$jobs" \
-  -E '^ServeCrash\.EveryAcknowledgedWriteSurvivesSigkill$' -LE durability
+  -E '^ServeCrash\.EveryAcknowledgedWriteSurvivesSigkill$' -LE 'durability|slurm'
 
 echo "== sanitizers: every fuzz target for ${FUZZ_SECONDS:-20} s"
 bash scripts/fuzz.sh all "${FUZZ_SECONDS:-20}"

@@ -108,10 +108,11 @@ TEST(RepairPlan, ResilienceIsRepairPlanPerCase) {
   const ResilienceReport report = check_resilience(unit, plan, o);
   ASSERT_FALSE(report.cases.empty());
   RepairOptions each = by_work(o.work_per_case);
-  each.seed = o.seed;
   each.first_feasible = true;
   int repaired = 0;
   for (const LossCase& c : report.cases) {
+    // Each case's seed comes from the run's and the case (a shard of the run answers it alike).
+    each.seed = case_seed(o.seed, {c.day, c.person, c.second});
     const int now = c.day * kMinutesPerDay;
     auto outcome = repair_plan(unit, plan, loss_events(unit, {c.person}, now), now, each);
     ASSERT_TRUE(outcome);

@@ -34,6 +34,11 @@ Handler setup_assign(CLI::App& sub);
 Handler setup_serve(CLI::App& sub);
 Handler setup_user(CLI::App& sub);
 Handler setup_export(CLI::App& sub);
+Handler setup_sweep(CLI::App& sub);
+Handler setup_merge(CLI::App& sub);
+Handler setup_slurm(CLI::App& sub);
+Handler setup_k8s(CLI::App& sub);
+Handler setup_sweep_status(CLI::App& sub);
 
 struct UnitSolveArgs {
   std::string scenario, out, out_dir, start_date;
