@@ -15,9 +15,11 @@
 
 namespace vigil {
 
-// Share of the budget left that the window search takes: after column
-// generation (of what is left then), and again after the walk.
+// Shares of the budget left that the window search takes: after column
+// generation (of what is left then; less when it is stuck sooner), and at
+// the end, after the walk (of what is left after the first).
 constexpr double kWindowShare = 0.4;
+constexpr double kPolishShare = 0.25;
 
 LocalSearch::LocalSearch(const Problem& problem, const ProblemIndex& index, const SolveOptions& options,
                          std::uint64_t seed, int thread, SearchControl& control,
@@ -215,8 +217,9 @@ void LocalSearch::run_column_generation() {
   }
 }
 
-void LocalSearch::run_window_search(double share) {
+void LocalSearch::run_window_search(double share, bool until_stuck) {
   WindowSearchOptions w;
+  w.until_stuck = until_stuck;
   if (options_.work_limit > 0) {
     w.work_limit = std::max<std::int64_t>(1, static_cast<std::int64_t>(share * static_cast<double>(options_.work_limit - moves_)));
   } else {
@@ -252,7 +255,7 @@ void LocalSearch::run() {
       // Windows first bring the dive's roster near the LP's value, the walk
       // then moves it, and windows polish the walk's best at the end.
       windows = options_.window_search;
-      if (windows && best_found_ && !control_.stop) run_window_search(kWindowShare);
+      if (windows && best_found_ && !control_.stop) run_window_search(kWindowShare, true);
     } else {
       bound_note_ = "column generation does not run on this instance (pricing too expensive)";
     }
@@ -270,7 +273,7 @@ void LocalSearch::run() {
   hard_weight_ = 1000;
   const std::int64_t base_hard_weight = hard_weight_;
   double temperature = t_hot;
-  const double walk_share = windows ? 1.0 - kWindowShare : 1.0;
+  const double walk_share = windows ? 1.0 - kPolishShare : 1.0;
 
   for (std::int64_t step = 0;; ++step) {
     if ((step & 255) == 0) {
@@ -295,7 +298,7 @@ void LocalSearch::run() {
     if (!try_move(temperature)) break;
   }
   if (windows && best_found_ && check_failure_.empty() && !should_stop()) {
-    run_window_search(1.0);
+    run_window_search(1.0, false);
     should_stop();  // the reason the budget ended, unless the bound was met
   }
 }

@@ -54,8 +54,9 @@ class LocalSearch {
   // proven bound and may hand the walk a better roster.
   void run_column_generation();
   // Large-neighbourhood search (window_search.h) from the best roster for
-  // `share` of the remaining budget, where column generation ran.
-  void run_window_search(double share);
+  // `share` of the remaining budget (or until it is stuck), where column
+  // generation ran.
+  void run_window_search(double share, bool until_stuck);
   bool rebuild_line(int person, double temperature);
   // The walk's pieces (run() strings them together). Each try_ move returns
   // false only when check mode found a disagreement; a move it rejects or

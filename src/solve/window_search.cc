@@ -70,6 +70,7 @@ WindowSearchStats window_search(const Problem& problem, const ProblemIndex& ix, 
   const auto far = std::chrono::steady_clock::time_point::max();
   std::size_t level = 0;
   int failures = 0;
+  bool cycle_improved = false;  // since the shapes last started over
   for (;;) {
     if (options.stop && options.stop->load(std::memory_order_relaxed)) break;
     if (options.target && score.soft <= *options.target) break;
@@ -103,11 +104,16 @@ WindowSearchStats window_search(const Problem& problem, const ProblemIndex& ix, 
         }
       }
     }
+    cycle_improved |= better;
     if (better) {
       failures = 0;
     } else if (++failures >= patience(shape, P, D)) {
       failures = 0;
       level = (level + 1) % levels.size();
+      if (level == 0) {
+        if (options.until_stuck && !cycle_improved) break;
+        cycle_improved = false;
+      }
     }
   }
   return stats;

@@ -28,6 +28,9 @@ struct WindowSearchOptions {
   std::chrono::steady_clock::time_point deadline;
   std::optional<std::int64_t> target;      // stop once the roster costs at most this (a bound)
   const std::atomic<bool>* stop = nullptr;  // another worker's stop or a caller's cancel
+  // Return once every window shape in turn failed to improve (a whole
+  // cycle without an improvement), handing the rest of the budget back.
+  bool until_stuck = false;
 };
 
 struct WindowSearchStats {
