@@ -2,7 +2,7 @@
 // is one person's whole line (priced exactly by the line DP against the
 // cover duals), the master LP picks a convex mix of lines per person and
 // pays for cover gaps. The LP gives a lower bound on the objective (valid
-// when every pricing was exact); a dive that fixes people's lines one by one
+// when every pricing was exact); a dive that fixes people's lines a few at a time
 // and re-generates gives a roster.
 #pragma once
 
