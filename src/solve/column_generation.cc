@@ -6,8 +6,10 @@
 // feasible before real lines exist), and the lines.
 #include "solve/column_generation.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numeric>
 
 #include <coin/ClpSimplex.hpp>
 #include <coin/CoinMessageHandler.hpp>
@@ -83,28 +85,46 @@ ColumnGenerationResult column_generation(const Problem& problem, const ProblemIn
   const double cover_weight = problem.rule(RuleKind::kCover).enabled ? problem.rule(RuleKind::kCover).weight : 0;
   // Request prices come from the evaluator so rule weights apply the same way.
   const IncrementalEvaluator eval(problem, ix, Roster(problem));
+  // The people who get lines (everyone, or a window's), by their row.
+  const bool window = !options.people.empty() && options.seed;
+  std::vector<int> members = window ? options.people : std::vector<int>(static_cast<std::size_t>(P));
+  if (!window) std::iota(members.begin(), members.end(), 0);
+  const int M = static_cast<int>(members.size());
+  std::vector<int> row_of(static_cast<std::size_t>(P), -1);
+  for (int i = 0; i < M; ++i) row_of[static_cast<std::size_t>(members[static_cast<std::size_t>(i)])] = i;
+  const int first_day = window ? options.first_day : 0, last_day = window ? options.last_day : D;
 
   ClpSimplex lp;
   lp.setLogLevel(0);
   lp.messageHandler()->setLogLevel(0);
   lp.setOptimizationDirection(1);
   {
-    std::vector<double> row_lo(static_cast<std::size_t>(P + cover_rows)), row_hi(row_lo.size());
-    for (int p = 0; p < P; ++p) row_lo[static_cast<std::size_t>(p)] = row_hi[static_cast<std::size_t>(p)] = 1.0;
+    std::vector<double> row_lo(static_cast<std::size_t>(M + cover_rows)), row_hi(row_lo.size());
+    for (int i = 0; i < M; ++i) row_lo[static_cast<std::size_t>(i)] = row_hi[static_cast<std::size_t>(i)] = 1.0;
     for (int i = 0; i < cover_rows; ++i)
-      row_lo[static_cast<std::size_t>(P + i)] = row_hi[static_cast<std::size_t>(P + i)] = ix.cover_required[static_cast<std::size_t>(i)];
-    lp.addRows(P + cover_rows, row_lo.data(), row_hi.data(), nullptr, nullptr, nullptr);
+      row_lo[static_cast<std::size_t>(M + i)] = row_hi[static_cast<std::size_t>(M + i)] = ix.cover_required[static_cast<std::size_t>(i)];
+    // In a window, the people kept fixed cover their part as constants.
+    for (int p = 0; window && p < P; ++p) {
+      if (row_of[static_cast<std::size_t>(p)] >= 0) continue;
+      for (int d = 0; d < D; ++d)
+        if (const ShiftCode v = options.seed->at(p, d); v >= 0) {
+          const auto r = static_cast<std::size_t>(M + d * S + v);
+          row_lo[r] -= 1.0;
+          row_hi[r] -= 1.0;
+        }
+    }
+    lp.addRows(M + cover_rows, row_lo.data(), row_hi.data(), nullptr, nullptr, nullptr);
   }
   // Slack columns: under (+1, under-weight) and over (-1, over-weight).
   for (int i = 0; i < cover_rows; ++i) {
-    const int row = P + i;
+    const int row = M + i;
     const double one = 1.0, minus = -1.0;
     lp.addColumn(1, &row, &one, 0.0, COIN_DBL_MAX, cover_weight * ix.cover_under[static_cast<std::size_t>(i)]);
     lp.addColumn(1, &row, &minus, 0.0, COIN_DBL_MAX, cover_weight * ix.cover_over[static_cast<std::size_t>(i)]);
   }
-  for (int p = 0; p < P; ++p) {
+  for (int i = 0; i < M; ++i) {
     const double one = 1.0;
-    lp.addColumn(1, &p, &one, 0.0, COIN_DBL_MAX, kArtificialCost);
+    lp.addColumn(1, &i, &one, 0.0, COIN_DBL_MAX, kArtificialCost);
   }
   const int first_line_column = lp.numberColumns();
   std::vector<LineColumn> columns;
@@ -112,9 +132,9 @@ ColumnGenerationResult column_generation(const Problem& problem, const ProblemIn
   std::vector<double> ones;
   auto add_line = [&](int p, const std::vector<ShiftCode>& line) {
     rows.clear();
-    rows.push_back(p);
+    rows.push_back(row_of[static_cast<std::size_t>(p)]);
     for (int d = 0; d < D; ++d)
-      if (line[static_cast<std::size_t>(d)] >= 0) rows.push_back(P + d * S + line[static_cast<std::size_t>(d)]);
+      if (line[static_cast<std::size_t>(d)] >= 0) rows.push_back(M + d * S + line[static_cast<std::size_t>(d)]);
     ones.assign(rows.size(), 1.0);
     lp.addColumn(static_cast<int>(rows.size()), rows.data(), ones.data(), 0.0, 1.0, line_request_cost(ix, eval, p, line));
     columns.push_back({p, line});
@@ -125,7 +145,7 @@ ColumnGenerationResult column_generation(const Problem& problem, const ProblemIn
     std::vector<char> broken(static_cast<std::size_t>(P), 0);
     for (const Violation& v : ev.violations)
       if (v.person >= 0 && problem.rule(v.rule).hard) broken[static_cast<std::size_t>(v.person)] = 1;
-    for (int p = 0; p < P; ++p)
+    for (int p : members)
       if (!broken[static_cast<std::size_t>(p)])
         add_line(p, std::vector<ShiftCode>(options.seed->line(p), options.seed->line(p) + D));
   }
@@ -135,11 +155,17 @@ ColumnGenerationResult column_generation(const Problem& problem, const ProblemIn
   if (options.pricing_batch > 0) plan.batch = options.pricing_batch;
   lines.set_shift_classes(plan.merge_classes);
   result.pricing = plan;
-  int cursor = 0;  // partial pricing: where the next LP solve's pricing starts
+  int cursor = 0;  // partial pricing: the member whose pricing the next LP solve starts with
   std::vector<double> prices(static_cast<std::size_t>(D) * (S + 1));
   std::vector<ShiftCode> line(static_cast<std::size_t>(D));
-  std::vector<char> fixed(static_cast<std::size_t>(P), 0);
+  // Fixed: the dive settled the person's line (or, in a window, not freed).
+  std::vector<char> fixed(static_cast<std::size_t>(P), window ? 1 : 0);
+  for (int p : members) fixed[static_cast<std::size_t>(p)] = 0;
   auto now = [] { return std::chrono::steady_clock::now(); };
+  constexpr double kPinned = std::numeric_limits<double>::infinity();
+  // A window's pricing visits few states on its pinned days; its work is
+  // counted as the window's share of a full pass (at least an eighth).
+  const double work_share = window ? std::max(0.125, static_cast<double>(last_day - first_day) / D) : 1.0;
 
   // Re-optimises the master and prices new lines for the people not fixed,
   // until no line has a negative reduced cost (true) or time runs out. Each
@@ -156,22 +182,28 @@ ColumnGenerationResult column_generation(const Problem& problem, const ProblemIn
       int added = 0, priced = 0;
       all_exact = true;
       const int start = cursor;
-      for (int k = 0; k < P; ++k) {
+      for (int k = 0; k < M; ++k) {
         if (added > 0 && priced >= plan.batch) break;
-        const int p = (start + k) % P;
-        cursor = (p + 1) % P;
+        const int i = (start + k) % M, p = members[static_cast<std::size_t>(i)];
+        cursor = (i + 1) % M;
         if (fixed[static_cast<std::size_t>(p)]) continue;
         ++priced;
         for (int d = 0; d < D; ++d) {
           double* row = &prices[static_cast<std::size_t>(d) * (S + 1)];
           row[0] = eval.request_cost(p, d, kOff);
           for (int s = 0; s < S; ++s)
-            row[s + 1] = eval.request_cost(p, d, static_cast<ShiftCode>(s)) - dual[P + d * S + s];
+            row[s + 1] = eval.request_cost(p, d, static_cast<ShiftCode>(s)) - dual[M + d * S + s];
+          if (d >= first_day && d < last_day) continue;
+          // Outside the window the line keeps its seed's value.
+          const ShiftCode keep = options.seed->at(p, d);
+          for (int v = -1; v < S; ++v)
+            if (v != keep) row[v + 1] = kPinned;
         }
         bool exact = false;
+        result.pricing_work += lines.exact_work(p) * work_share;
         const auto cost = lines.cheapest_feasible_line(p, prices, line, exact);
         all_exact &= exact;
-        if (cost && *cost - dual[p] < -1e-6) {
+        if (cost && *cost - dual[i] < -1e-6) {
           add_line(p, line);
           ++added;
         }
@@ -184,11 +216,12 @@ ColumnGenerationResult column_generation(const Problem& problem, const ProblemIn
   bool all_exact = false;
   result.lp_converged = generate(options.lp_deadline, all_exact);
   result.lp_value = lp.objectiveValue();
-  result.bound_valid = result.lp_converged && all_exact;
+  result.bound_valid = result.lp_converged && all_exact && !window;
 
-  // Dive: fix the people whose line the LP already chose whole, else the one
-  // closest to whole, and re-generate, until everyone is fixed.
+  // Dive: fix the people whose line the LP already chose whole, else the
+  // ones closest to whole, and re-generate, until everyone is fixed.
   std::vector<int> chosen(static_cast<std::size_t>(P), -1);
+  std::vector<std::pair<double, int>> open;  // (-LP value of the leading line, person) of the people not fixed
   while (now() < options.deadline && result.iterations < options.max_iterations) {
     const double* x = lp.primalColumnSolution();
     std::vector<double> best_x(static_cast<std::size_t>(P), -1.0);
@@ -201,21 +234,31 @@ ColumnGenerationResult column_generation(const Problem& problem, const ProblemIn
         chosen[p] = static_cast<int>(c);
       }
     }
-    int pick = -1, fixed_now = 0;
+    int fixed_now = 0;
+    open.clear();
     for (int p = 0; p < P; ++p) {
       if (fixed[static_cast<std::size_t>(p)] || chosen[static_cast<std::size_t>(p)] < 0) continue;
       if (best_x[static_cast<std::size_t>(p)] > 0.999) {
         fixed[static_cast<std::size_t>(p)] = 1;
         lp.setColumnLower(first_line_column + chosen[static_cast<std::size_t>(p)], 1.0);
         ++fixed_now;
-      } else if (pick < 0 || best_x[static_cast<std::size_t>(p)] > best_x[static_cast<std::size_t>(pick)]) {
-        pick = p;
+      } else {
+        open.emplace_back(-best_x[static_cast<std::size_t>(p)], p);
       }
     }
     if (fixed_now == 0) {
-      if (pick < 0) break;
-      fixed[static_cast<std::size_t>(pick)] = 1;
-      lp.setColumnLower(first_line_column + chosen[static_cast<std::size_t>(pick)], 1.0);
+      if (open.empty()) break;
+      // Nobody whole: fix the most decided eighth of the open people (at
+      // least one) before re-generating. One at a time, a dive over many
+      // people re-prices everyone once per person and was cut by its
+      // deadline on Instance8 at 60 s; an eighth keeps the steps few.
+      const std::size_t k = std::max<std::size_t>(1, open.size() / 8);
+      std::partial_sort(open.begin(), open.begin() + static_cast<std::ptrdiff_t>(k), open.end());
+      for (std::size_t j = 0; j < k; ++j) {
+        const auto p = static_cast<std::size_t>(open[j].second);
+        fixed[p] = 1;
+        lp.setColumnLower(first_line_column + chosen[p], 1.0);
+      }
     }
     bool exact = false;
     generate(options.deadline, exact);
@@ -232,9 +275,9 @@ ColumnGenerationResult column_generation(const Problem& problem, const ProblemIn
       chosen[p] = static_cast<int>(c);
     }
   }
-  Roster roster(problem);
+  Roster roster = window ? *options.seed : Roster(problem);
   bool complete = true;
-  for (int p = 0; p < P; ++p) {
+  for (int p : members) {
     if (chosen[static_cast<std::size_t>(p)] < 0 || best_x[static_cast<std::size_t>(p)] < 0) {
       complete = false;
       break;

@@ -2,7 +2,7 @@
 // is one person's whole line (priced exactly by the line DP against the
 // cover duals), the master LP picks a convex mix of lines per person and
 // pays for cover gaps. The LP gives a lower bound on the objective (valid
-// when every pricing was exact); a dive that fixes people's lines one by one
+// when every pricing was exact); a dive that fixes people's lines a few at a time
 // and re-generates gives a roster.
 #pragma once
 
@@ -21,6 +21,13 @@ struct ColumnGenerationOptions {
   const Roster* seed = nullptr;                       // lines to start the master with
   int max_iterations = 1 << 30;                       // LP solves in all (a deterministic cap)
   int pricing_batch = 0;  // people priced per LP solve while lines are found; 0: the pricing plan's
+  // A window to re-solve (the large-neighbourhood search): when `people` is
+  // not empty (and `seed` is set), only they get lines; everyone else keeps
+  // the seed's line, whose cover enters the cover rows as constants, and the
+  // freed people keep their seed's values outside days [first_day,
+  // last_day), so every rule straddling the window's border is priced whole.
+  std::vector<int> people;
+  int first_day = 0, last_day = 0;
 };
 
 // How pricing is done on a problem: the line programme with its shift
@@ -42,6 +49,7 @@ struct ColumnGenerationResult {
   std::optional<Roster> roster;  // the dive's roster (every line keeps the per-person rules)
   int iterations = 0;
   int columns = 0;
+  double pricing_work = 0;  // transitions the line programme made (one pass per pricing), a work count
   PricingPlan pricing;
   // Every generated line, by person (each keeps that person's hard rules).
   std::vector<std::vector<std::vector<ShiftCode>>> lines_by_person;

@@ -162,7 +162,9 @@ std::optional<double> LineOptimizer::cheapest_feasible_line(int p, const std::ve
   std::fill(kind_price_.begin(), kind_price_.end(), 0.0);
   weekend_price_ = 0;
   double scale = 1.0;
-  for (double c : day_cost_) scale = std::max(scale, std::abs(c));
+  // Infinite prices pin a day to one value (a window's border); they set no scale.
+  for (double c : day_cost_)
+    if (std::isfinite(c)) scale = std::max(scale, std::abs(c));
   double kind_step = 0.25 * scale, weekend_step = 0.25 * scale;
   // The restricted programme (a heuristic anyway) starts its weekend price
   // near where the last person with the same weekend limit ended, which

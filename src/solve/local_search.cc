@@ -5,6 +5,7 @@
 
 #include "eval/rules/max_weekends.h"
 #include "solve/column_generation.h"
+#include "solve/window_search.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +14,12 @@
 #include <fmt/format.h>
 
 namespace vigil {
+
+// Shares of the budget left that the window search takes: after column
+// generation (of what is left then; less when it is stuck sooner), and at
+// the end, after the walk (of what is left after the first).
+constexpr double kWindowShare = 0.4;
+constexpr double kPolishShare = 0.25;
 
 LocalSearch::LocalSearch(const Problem& problem, const ProblemIndex& index, const SolveOptions& options,
                          std::uint64_t seed, int thread, SearchControl& control,
@@ -210,15 +217,48 @@ void LocalSearch::run_column_generation() {
   }
 }
 
+void LocalSearch::run_window_search(double share, bool until_stuck) {
+  WindowSearchOptions w;
+  w.until_stuck = until_stuck;
+  if (options_.work_limit > 0) {
+    w.work_limit = std::max<std::int64_t>(1, static_cast<std::int64_t>(share * static_cast<double>(options_.work_limit - moves_)));
+  } else {
+    const double remaining = std::max(0.0, control_.time_limit - control_.elapsed());
+    w.deadline = std::chrono::steady_clock::now() +
+                 std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(share * remaining));
+  }
+  if (options_.lower_bound || proven_bound_)
+    w.target = std::max(options_.lower_bound.value_or(proven_bound_.value_or(0)), proven_bound_.value_or(0));
+  w.stop = &control_.stop;
+  Roster roster = best_roster_;
+  Score score = best_score_;
+  const WindowSearchStats stats = window_search(problem_, ix_, roster, score, rng_, w, [&](const Roster& r, const Score&) {
+    eval_.reset(r);
+    note_best();
+  });
+  moves_ += stats.work;
+  lns_windows_ = stats.windows;
+  lns_improved_ = stats.improved;
+  eval_.reset(best_roster_);
+}
+
 void LocalSearch::run() {
   if (!options_.start) construct();
   note_best();
   if (!check_failure_.empty()) return;
+  bool windows = false;  // the window search follows the walk
   if (thread_ == 0 && !options_.column_generation) {
     bound_note_ = "column generation off (--no-lp)";
   } else if (thread_ == 0 && !control_.stop) {
-    if (column_generation_applicable(problem_, ix_)) run_column_generation();
-    else bound_note_ = "column generation does not run on this instance (pricing too expensive)";
+    if (column_generation_applicable(problem_, ix_)) {
+      run_column_generation();
+      // Windows first bring the dive's roster near the LP's value, the walk
+      // then moves it, and windows polish the walk's best at the end.
+      windows = options_.window_search;
+      if (windows && best_found_ && !control_.stop) run_window_search(kWindowShare, true);
+    } else {
+      bound_note_ = "column generation does not run on this instance (pricing too expensive)";
+    }
   }
   walk_start_ = control_.elapsed();
   const std::int64_t walk_first_move = moves_;
@@ -233,13 +273,16 @@ void LocalSearch::run() {
   hard_weight_ = 1000;
   const std::int64_t base_hard_weight = hard_weight_;
   double temperature = t_hot;
+  const double walk_share = windows ? 1.0 - kPolishShare : 1.0;
 
   for (std::int64_t step = 0;; ++step) {
     if ((step & 255) == 0) {
       if (should_stop()) break;
       oscillate(step, base_hard_weight);
-      const double f = budget_used(control_, options_, moves_, walk_first_move, walk_start_);
-      temperature = t_hot * std::pow(t_cold / t_hot, f);
+      // With the window search to follow, the walk cools over its share.
+      const double f = budget_used(control_, options_, moves_, walk_first_move, walk_start_) / walk_share;
+      if (windows && f >= 1.0) break;
+      temperature = t_hot * std::pow(t_cold / t_hot, std::min(1.0, f));
       // Still nothing feasible with 60 % of the walk left: repair the
       // people who break their rules, so the run never ends infeasible.
       if (!best_found_ && !repaired_ && f >= 0.4) {
@@ -253,6 +296,10 @@ void LocalSearch::run() {
       continue;
     }
     if (!try_move(temperature)) break;
+  }
+  if (windows && best_found_ && check_failure_.empty() && !should_stop()) {
+    run_window_search(1.0, false);
+    should_stop();  // the reason the budget ended, unless the bound was met
   }
 }
 

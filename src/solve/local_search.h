@@ -43,6 +43,8 @@ class LocalSearch {
   std::optional<std::int64_t> own_bound() const { return own_bound_; }
   const std::string& bound_note() const { return bound_note_; }
   int cg_iterations() const { return cg_iterations_; }
+  int lns_windows() const { return lns_windows_; }
+  int lns_improved() const { return lns_improved_; }
   const std::string& check_failure() const { return check_failure_; }
 
  private:
@@ -51,6 +53,10 @@ class LocalSearch {
   // Column generation and a dive from the current roster; tightens the
   // proven bound and may hand the walk a better roster.
   void run_column_generation();
+  // Large-neighbourhood search (window_search.h) from the best roster for
+  // `share` of the remaining budget (or until it is stuck), where column
+  // generation ran.
+  void run_window_search(double share, bool until_stuck);
   bool rebuild_line(int person, double temperature);
   // The walk's pieces (run() strings them together). Each try_ move returns
   // false only when check mode found a disagreement; a move it rejects or
@@ -116,6 +122,7 @@ class LocalSearch {
   std::string bound_note_ = "column generation did not run";
   double walk_start_ = 0;                     // seconds at which annealing began
   int cg_iterations_ = 0;                     // LP solves column generation made
+  int lns_windows_ = 0, lns_improved_ = 0;    // windows the window search re-solved, and improved by
   std::string check_failure_;
 };
 

@@ -32,6 +32,7 @@ struct SolveOptions {
   std::optional<std::int64_t> lower_bound;  // a proven bound: reaching it proves optimality
   bool check_mode = false;                  // re-score from scratch after every applied move
   bool column_generation = true;            // LP bound and dive where the exact line DP fits
+  bool window_search = true;                // after column generation: re-solve windows of the roster with it
   std::optional<Roster> start;              // start from this roster instead of building one
   // Cancellation from another thread (a long-running caller's job): once it
   // reads true, the search stops at its next check (every thousand moves or
