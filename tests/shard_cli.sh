@@ -42,7 +42,7 @@ head -c 3000 s3.jsonl > mid3.jsonl
 expect_refusal "mid3.jsonl:" s0.jsonl s1.jsonl s2.jsonl mid3.jsonl s4.jsonl s5.jsonl s6.jsonl s7.jsonl
 expect_refusal "gone.jsonl: cannot open" s0.jsonl gone.jsonl
 # Another plan: its hash differs, and so the shard is refused.
-"$vigil" solve unit.yaml --work 200000 --seed 2 --quiet --out plan.json --out-dir plan >/dev/null
+"$vigil" solve unit.yaml --work 500000 --seed 2 --quiet --out plan.json --out-dir plan >/dev/null
 "$vigil" "${run[@]}" --shard 3/8 --out other3.jsonl 2>/dev/null
 expect_refusal "other3.jsonl: shard of other inputs than s0.jsonl" s0.jsonl s1.jsonl s2.jsonl other3.jsonl s4.jsonl s5.jsonl s6.jsonl s7.jsonl
 
