@@ -2,6 +2,7 @@
 #include "base/text.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -119,6 +120,7 @@ std::string csv_field(const std::string& text) {
 
 std::optional<std::vector<std::uint64_t>> parse_number_list(const std::string& text, std::string& error) {
   std::vector<std::uint64_t> out;
+  std::unordered_set<std::uint64_t> seen;  // (a job array's list runs to 100000 numbers)
   auto parse_one = [&](const std::string& s, std::uint64_t& v) {
     if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos || s.size() > 18) {
       error = fmt::format("expected a number, got '{}'", s);
@@ -149,7 +151,7 @@ std::optional<std::vector<std::uint64_t>> parse_number_list(const std::string& t
       }
     }
     for (std::uint64_t v = lo; v <= hi; ++v)
-      if (std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
+      if (seen.insert(v).second) out.push_back(v);
     start = end + 1;
   }
   return out;

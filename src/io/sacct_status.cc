@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "base/shard.h"
 #include "base/text.h"
 
 namespace vigil {
@@ -50,20 +51,12 @@ bool task_indices(const std::string& id, std::vector<int>& out) {
   }
   if (rest.back() != ']') return false;
   rest = rest.substr(1, rest.size() - 2);
-  rest = rest.substr(0, rest.find('%'));
-  std::size_t at = 0;
-  while (at <= rest.size()) {
-    std::size_t comma = rest.find(',', at);
-    if (comma == std::string::npos) comma = rest.size();
-    const std::string part = rest.substr(at, comma - at);
-    const std::size_t dash = part.find('-');
-    int a = 0, b = 0;
-    if (dash == std::string::npos ? !to_int(part, a) : !to_int(part.substr(0, dash), a) || !to_int(part.substr(dash + 1), b))
-      return false;
-    if (dash == std::string::npos) b = a;
-    if (b < a || b - a > 1000000) return false;
-    for (int i = a; i <= b; ++i) out.push_back(i);
-    at = comma + 1;
+  std::string error;
+  const auto list = parse_number_list(rest.substr(0, rest.find('%')), error);
+  if (!list) return false;
+  for (std::uint64_t v : *list) {
+    if (v > static_cast<std::uint64_t>(kMaxShards)) return false;
+    out.push_back(static_cast<int>(v));
   }
   return true;
 }

@@ -1,8 +1,9 @@
-// What the three daily limits (daily-rest, daily-watch-hours,
-// watches-in-a-row; docs/unit-rules.md) mean on one person's roster day, on
-// flat data: the limits in watch slots, and a day's watches as "on watch in
-// slot s" (any number of slots) or as a mask (bit s set: on watch in slot s;
-// days of at most 64 slots, as the incremental evaluator keeps them). The
+// What the three limits on a person's watches (daily-rest, daily-watch-hours,
+// watches-in-a-row; docs/unit-rules.md) mean, on flat data: the limits in
+// watch slots; a day's watches as "on watch in slot s" (any number of slots)
+// or as a mask (bit s set: on watch in slot s; days of at most 64 slots, as
+// the incremental evaluator keeps them); the 24 hours starting on a day (the
+// day's mask and the next day's); and runs going on over the changeover. The
 // full and incremental evaluators, the precheck, the search and the day
 // re-plan all read the limits through here, so a change of a limit's meaning
 // is made once.
@@ -253,7 +254,8 @@ inline bool window_rest_too_short(std::uint64_t day, std::uint64_t next, const D
 }
 
 // Whether the day keeps all three limits within itself (daily-rest as for
-// someone placed): the search's one-day checks; neighbours: keeps_limits_between.
+// someone placed): a relaxation of the rules (the precheck's count of what a
+// day can hold); with the days either side: keeps_limits_between.
 inline bool keeps_day_limits(std::uint64_t mask, const DayLimits& l) {
   return watches_over(std::popcount(mask), l) == 0 && !rest_too_short(longest_free_run(mask, l.slots), l) &&
          runs_over(mask, l) == 0;
