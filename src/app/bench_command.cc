@@ -530,6 +530,11 @@ Handler setup_bench(CLI::App& sub) {
   sub.add_option("--repair-time", unit->repair_time, "With --unit: time limit of one repair in seconds")
       ->check(CLI::Range(0.001, 1e5))
       ->capture_default_str();
+  sub.add_option("--repair-work", unit->repair_work,
+                 "With --unit: moves per repair instead of --repair-time (0 = the clock): the repairs are then the "
+                 "same on any machine and load")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000'000}))
+      ->capture_default_str();
   sub.add_option("--resilience-work", unit->resilience_work, "With --unit: moves per loss in the resilience check")
       ->check(CLI::Range(1, 1'000'000'000))
       ->capture_default_str();

@@ -64,6 +64,7 @@ struct UnitBenchArgs {
   std::string cases = "unit-64,battalion,repair,resilience";
   int repair_losses = 12;              // single losses repaired per seed (repair case)
   double repair_time = 1;              // seconds per repair
+  std::int64_t repair_work = 0;        // moves per repair instead of the clock (0: repair_time applies)
   std::int64_t resilience_work = 40'000;  // moves per loss (at most) in the resilience case
   std::int64_t plan_work = 1'000'000;     // moves spent planning unit-64 before repairs
 };

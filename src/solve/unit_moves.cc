@@ -35,6 +35,9 @@ constexpr int kStintRebuildPermille = 10;
 // re-planned watches below keep every hard rule in 8 of 10 (1 000 000
 // moves: 10 of 10); 2 %, or 300 nodes, do no better.
 constexpr int kRelocatePercent = 5;
+// In a repair looking for a plan, where posts keep their dates: a post a
+// member short in a later stint block takes one from a fuller post.
+constexpr int kRepairRelocatePercent = 2;
 
 // Shares (percent) of the moves, while some post team misses a need or some
 // watch pairs people who may not stand together, that swap someone who
@@ -79,17 +82,27 @@ bool UnitSearch::pick_move() {
     return move_transfer();
   // Only a unit with a post opened or closed within the horizon needs moves
   // that change who is at which post (and only its walk draws for them).
-  if (dated_places_ && !settling_ && !focus_.empty() && rng_.below(100) < kRelocatePercent) return move_relocate();
+  // So does a repair: a post left a member short by a loss takes one from
+  // a fuller post of its half for a stint block after now.
+  if ((dated_places_ || repairing_) && !settling_ && !focus_.empty() &&
+      rng_.below(100) < (dated_places_ ? kRelocatePercent : kRepairRelocatePercent))
+    return move_relocate();
   // A post team short of a need, or someone with no partner they may watch
   // with: bring someone who has it, from another post in the block or from
   // the other half of the rotation, watches re-planned
   // (solve/unit_team_moves.cc).
-  // (Not in a repair: these re-plan whole stint blocks or lines, far more
-  // change than a repair's local breakage asks for.)
+  // A repair looking for a plan swaps within a stint block only (a line
+  // swap changes the past), and from its first move: a team that lost its
+  // medic takes one from a post of the same block that has two.
   const auto& broken = ev_.rule_amounts();
-  if (!problem_.unit->repair && moves_ > kAcrossFrom && !focus_.empty() && (broken[static_cast<int>(RuleKind::kTeam)] > 0 ||
-                          broken[static_cast<int>(RuleKind::kSharedLanguage)] > 0 ||
-                          broken[static_cast<int>(RuleKind::kNovicePair)] > 0)) {
+  const bool pairs_or_team = broken[static_cast<int>(RuleKind::kTeam)] > 0 ||
+                             broken[static_cast<int>(RuleKind::kSharedLanguage)] > 0 ||
+                             broken[static_cast<int>(RuleKind::kNovicePair)] > 0;
+  if (repairing_ && !settling_ && !focus_.empty() && pairs_or_team && rng_.below(100) < kTeamSwapPercent) {
+    across_rotation_ = true;
+    return move_team_swap();
+  }
+  if (!repairing_ && moves_ > kAcrossFrom && !focus_.empty() && pairs_or_team) {
     const int t = rng_.below(100);
     across_rotation_ = t < kTeamSwapPercent + kLineSwapPercent;
     if (t < kTeamSwapPercent) return move_team_swap();
@@ -342,8 +355,8 @@ bool UnitSearch::move_relieve() {
 // A repair whose now falls inside a day sends someone to a watched place
 // that is broken that day, from now (a transfer): they give up their later
 // watches and shower of the day where they were, and take one short watch
-// at the new place when there is one they can stand. The walk then shares
-// out the rest of the day's watches there.
+// at the new place when there is one they can stand; both places then
+// re-plan their watches from now (replan_after_transfer).
 bool UnitSearch::move_transfer() {
   move_kind_ = "transfer";
   const UnitLayout& L = ev_.layout();
@@ -353,9 +366,36 @@ bool UnitSearch::move_transfer() {
   const std::pair<int, int> focus = focus_[rng_.below(static_cast<int>(focus_.size()))];
   const int pl = focus.first, d = focus.second;
   if (d != td) return false;
-  const int p = rng_.below(problem_.person_count());
+  // Someone of another post who brings what the team misses, or half the
+  // time someone of the fullest other post that day (the same half of the
+  // rotation, so they may stay to the end of the stint), else anyone.
+  int p = rng_.below(problem_.person_count());
+  int need = -1;
+  if (ev_.team_short(pl, d) && rng_.below(2) == 0 && (need = missing_need(pl, d)) >= 0) {
+    // A team short of a need (its medic lost): someone of another post who
+    // brings it.
+    p = -1;
+    for (int q = 0, seen = 0; q < L.places; ++q) {
+      if (q == pl || problem_.places[q].kind != PlaceKind::kPost) continue;
+      for (int r : ev_.people_at(q, d))
+        if (need_holders_.meets(r, need) && rng_.below(++seen) == 0) p = r;
+    }
+    if (p < 0) return false;
+  } else if (rng_.below(2) == 0) {
+    int fullest = -1;
+    for (int q = 0, most = 0, seen = 0; q < L.places; ++q) {
+      if (q == pl || problem_.places[q].kind != PlaceKind::kPost) continue;
+      const int n = static_cast<int>(ev_.people_at(q, d).size());
+      if (n > most) most = n, seen = 0;
+      if (n == most && n > 0 && rng_.below(++seen) == 0) fullest = q;
+    }
+    if (fullest < 0) return false;
+    const auto& there = ev_.people_at(fullest, d);
+    p = there[static_cast<std::size_t>(rng_.below(static_cast<int>(there.size())))];
+  }
   const ShiftCode stay = L.stay_shift[static_cast<std::size_t>(pl)];
   if (stay < 0 || ev_.place_at(p, d) == pl || ev_.frozen_cell(p, d, UnitLayout::kPlacementLane, stay)) return false;
+  const int was = ev_.place_at(p, d);
   changes_.push_back({p, d, UnitLayout::kPlacementLane, stay});
   const int now = problem_.unit->repair->now_minute - d * kMinutesPerDay;  // minutes into the day
   for (std::uint64_t m = ev_.watch_mask(p, d); m; m &= m - 1) {
@@ -364,9 +404,13 @@ bool UnitSearch::move_transfer() {
   }
   if (const ShiftCode sh = ev_.roster().at(p, d, L.shower_lane); sh >= 0 && L.shower_start[L.slot_of[sh]] >= now)
     changes_.push_back({p, d, L.shower_lane, kOff});
-  // Half the time they stay there to the end of the stint block.
+  // Someone from another post stays there to the end of the stint block
+  // (going back the next day would be a change of post). Someone from a
+  // rest center goes back: staying would run their post days into their
+  // own next stint, and the day's transfer excuses the short runs.
   const int P = std::max(1, problem_.unit->rotation.post_days);
-  if (rng_.below(2) == 0)
+  const bool stays = was >= 0 && problem_.places[was].kind == PlaceKind::kPost;
+  if (stays)
     for (int e = d + 1; e < std::min(L.days, (d / P + 1) * P); ++e) {
       if (ev_.place_at(p, e) < 0 || ev_.place_at(p, e) == pl) continue;
       changes_.push_back({p, e, UnitLayout::kPlacementLane, stay});
@@ -387,7 +431,34 @@ bool UnitSearch::move_transfer() {
     else changes_.push_back({p, d, L.watch_lane(s), code});
     break;
   }
+  replan_after_transfer(pl, was, d, stays ? std::min(L.days, (d / P + 1) * P) - 1 : d);
   return true;
+}
+
+// With the transfer's cells (changes_) applied, the place they went to and
+// the one they left re-plan their watches from now (begun slots stay), and
+// the later days they stay, the same slots each day: a post team at its
+// limits over any 24 hours takes a newcomer only by a whole new pattern.
+void UnitSearch::replan_after_transfer(int to, int from, int day, int last) {
+  ev_.apply(changes_.data(), static_cast<int>(changes_.size()));
+  rebuilt_.clear();
+  for (int place : {to, from}) {
+    if (place < 0 || problem_.places[place].watchers_on(day) <= 0) continue;
+    if (day_rebuilder_.rebuild(ev_, place, day, rng_.engine, rebuild_scratch_, kRebuildNodes))
+      rebuilt_.insert(rebuilt_.end(), rebuild_scratch_.begin(), rebuild_scratch_.end());
+    if (last > day &&
+        day_rebuilder_.rebuild(ev_, place, day + 1, rng_.engine, rebuild_scratch_, kRebuildNodes, last - day))
+      rebuilt_.insert(rebuilt_.end(), rebuild_scratch_.begin(), rebuild_scratch_.end());
+  }
+  ev_.undo();
+  // A re-planned cell the transfer set too takes the re-plan's value.
+  for (const CellChange& r : rebuilt_) {
+    auto same = std::find_if(changes_.begin(), changes_.end(), [&](const CellChange& c) {
+      return c.person == r.person && c.day == r.day && c.lane == r.lane;
+    });
+    if (same != changes_.end()) same->value = r.value;
+    else changes_.push_back(r);
+  }
 }
 
 // Someone moves from one post to another for the days of a stint block,
@@ -432,6 +503,10 @@ bool UnitSearch::move_relocate() {
     }
   }
   const int P = std::max(1, problem_.unit->rotation.post_days);
+  // A repair moves people for blocks wholly after now only: in the block
+  // of now the day's place is history (a transfer moves them then).
+  if (repairing_ && ev_.frozen_cell(p, d / P * P, UnitLayout::kPlacementLane, L.stay_shift[static_cast<std::size_t>(to)]))
+    return false;
   for (int e = d / P * P; e < std::min(L.days, (d / P + 1) * P); ++e) {
     if (ev_.place_at(p, e) != from || !problem_.places[to].open_on(e)) continue;
     changes_.push_back({p, e, UnitLayout::kPlacementLane, L.stay_shift[static_cast<std::size_t>(to)]});
@@ -465,15 +540,16 @@ bool UnitSearch::move_relocate() {
   if (changes_.empty()) return false;
   // Both posts re-plan those days' watches with their new people where they
   // can (solve/day_rebuild.h): a post left with just enough people needs
-  // every one of them on an exact pattern, which single watch moves rarely
-  // reach. (Planned on the moved roster, then added to the move.)
+  // every one of them on an exact pattern, the same slots every day of the
+  // stint (the limits hold over any 24 hours), which single watch moves
+  // rarely reach. (Planned on the moved roster, then added to the move.)
   ev_.apply(changes_.data(), static_cast<int>(changes_.size()));
   rebuilt_.clear();
   const int first_day = changes_.front().day, last_day = changes_.back().day;
-  for (int e = first_day; e <= last_day; ++e)
-    for (int place : {from, to})
-      if (day_rebuilder_.rebuild(ev_, place, e, rng_.engine, rebuild_scratch_, kRebuildNodes))
-        rebuilt_.insert(rebuilt_.end(), rebuild_scratch_.begin(), rebuild_scratch_.end());
+  for (int place : {from, to})
+    if (day_rebuilder_.rebuild(ev_, place, first_day, rng_.engine, rebuild_scratch_, kRebuildNodes,
+                               last_day - first_day + 1))
+      rebuilt_.insert(rebuilt_.end(), rebuild_scratch_.begin(), rebuild_scratch_.end());
   ev_.undo();
   changes_.insert(changes_.end(), rebuilt_.begin(), rebuilt_.end());
   return true;

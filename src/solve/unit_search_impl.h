@@ -99,11 +99,14 @@ class UnitSearch {
   bool move_restore();
   bool move_transfer();
   bool move_relocate();
+  void replan_after_transfer(int to, int from, int day, int last);
   bool restore_block(int p, int d, ShiftCode want);
   // ---- moves across the rotation (solve/unit_team_moves.cc) ----
   bool move_team_swap();
   bool move_line_swap();
   bool pick_short_team(int& post, int& day, int& need);
+  // A team need the post's team misses on that day, at random; -1 when none.
+  int missing_need(int post, int day);
   // What a move across the rotation brings to a post on a day: a holder of
   // team need `need`, or (lonely >= 0) a partner `lonely` may watch with.
   struct Gap {

@@ -43,17 +43,24 @@ bool UnitSearch::pick_short_team(int& post, int& day, int& need) {
     if (problem_.places[f.first].kind != PlaceKind::kPost || !ev_.team_short(f.first, f.second)) continue;
     post = f.first;
     day = f.second;
-    relocate_have_.assign(static_cast<std::size_t>(N), 0);
-    for (int q : ev_.people_at(post, day))
-      for (int k = 0; k < N; ++k) relocate_have_[static_cast<std::size_t>(k)] += need_holders_.meets(q, k) ? 1 : 0;
-    need = -1;
-    for (int k = 0, seen = 0; k < N; ++k)
-      if (relocate_have_[static_cast<std::size_t>(k)] < needs[static_cast<std::size_t>(k)].count &&
-          rng_.below(++seen) == 0)
-        need = k;
+    need = missing_need(post, day);
     if (need >= 0) return true;
   }
   return false;
+}
+
+int UnitSearch::missing_need(int post, int day) {
+  const auto& needs = problem_.unit->parameters.team_needs;
+  const int N = static_cast<int>(needs.size());
+  relocate_have_.assign(static_cast<std::size_t>(N), 0);
+  for (int q : ev_.people_at(post, day))
+    for (int k = 0; k < N; ++k) relocate_have_[static_cast<std::size_t>(k)] += need_holders_.meets(q, k) ? 1 : 0;
+  int need = -1;
+  for (int k = 0, seen = 0; k < N; ++k)
+    if (relocate_have_[static_cast<std::size_t>(k)] < needs[static_cast<std::size_t>(k)].count &&
+        rng_.below(++seen) == 0)
+      need = k;
+  return need;
 }
 
 // A person at a post who stands a watch with someone they may not stand
