@@ -56,17 +56,20 @@ class TeamTally {
         needs_(problem.unit->parameters.team_needs), N_(static_cast<int>(needs_.size())),
         L_(make_unit_layout(problem)), has_(problem) {
     const int n = problem.person_count();
+    const bool lang_rule = problem.rules[static_cast<int>(RuleKind::kSharedLanguage)].enabled;
+    const bool novice_rule = problem.rules[static_cast<int>(RuleKind::kNovicePair)].enabled;
     present_.assign(n, std::vector<char>(days_, 0));
     novice_.assign(n, 0);
     for (int p = 0; p < n; ++p) {
       for (int d = 0; d < days_; ++d) present_[p][d] = present_on_day(problem.people[p], d) ? 1 : 0;
-      traits_.push_back(rules::watch_traits(problem.people[p].unit));
-      novice_[p] = traits_.back().novice ? 1 : 0;
+      const rules::WatchTraits traits = rules::watch_traits(problem.people[p].unit);
+      novice_[p] = traits.novice ? 1 : 0;
+      // What may_pair reads, with a pair rule that is off never failing.
+      spoken_.push_back(lang_rule ? traits.spoken.to_ullong() : ~std::uint64_t{0});
+      unpairable_novice_.push_back(novice_rule && traits.novice ? 1 : 0);
     }
     members_.assign(static_cast<std::size_t>(posts.size()) * blocks_, {});
     partner_cache_.assign(members_.size(), -1);
-    lang_rule_ = problem.rules[static_cast<int>(RuleKind::kSharedLanguage)].enabled;
-    novice_rule_ = problem.rules[static_cast<int>(RuleKind::kNovicePair)].enabled;
     const int posts_n = static_cast<int>(posts.size());
     size_.assign(static_cast<std::size_t>(posts_n) * days_, 0);
     nov_.assign(size_.size(), 0);
@@ -89,7 +92,9 @@ class TeamTally {
       if (!member) continue;
       for (int i = 0; i < N_; ++i) holders_[(static_cast<std::size_t>(post) * blocks_ + b) * N_ + i] += sign * has_.meets(p, i);
       auto& team = members_[static_cast<std::size_t>(post) * blocks_ + b];
-      partner_cache_[static_cast<std::size_t>(post) * blocks_ + b] = -1;
+      int& cached = partner_cache_[static_cast<std::size_t>(post) * blocks_ + b];
+      if (cached >= 0) dirtied_.emplace_back(static_cast<std::size_t>(post) * blocks_ + b, cached);
+      cached = -1;
       if (sign > 0) {
         team.push_back(p);
       } else if (auto it = std::find(team.begin(), team.end(), p); it != team.end()) {
@@ -97,6 +102,15 @@ class TeamTally {
         team.pop_back();
       }
     }
+  }
+
+  // After a step: keep what the cache holds now (taken), or put back what it
+  // held before the step once its adds were undone (not taken), so a
+  // rejected step does not leave the partner counts to be redone.
+  void step_done(bool taken) {
+    if (!taken)
+      for (auto it = dirtied_.rbegin(); it != dirtied_.rend(); ++it) partner_cache_[it->first] = it->second;
+    dirtied_.clear();
   }
 
   std::int64_t post_cost(int post) const {
@@ -141,8 +155,7 @@ class TeamTally {
   }
 
   bool may_pair(int a, int b) const {
-    return (!lang_rule_ || rules::share_language(traits_[a], traits_[b])) &&
-           (!novice_rule_ || !rules::novice_pair(traits_[a], traits_[b]));
+    return (spoken_[a] & spoken_[b]) != 0 && !(unpairable_novice_[a] & unpairable_novice_[b]);
   }
 
   // Every watch pairs two people who may stand together (a shared language,
@@ -180,10 +193,11 @@ class TeamTally {
   std::vector<std::vector<char>> present_;
   std::vector<char> novice_;
   std::vector<int> size_, nov_, holders_;
-  std::vector<rules::WatchTraits> traits_;
+  std::vector<std::uint64_t> spoken_;     // per person: languages spoken (all when shared-language is off)
+  std::vector<char> unpairable_novice_;  // per person: a novice, and novice-pair is on
   std::vector<std::vector<int>> members_;  // per post and block: who is there on some day of it
-  bool lang_rule_ = true, novice_rule_ = true;
   mutable std::vector<int> sole_;  // partner_cost's scratch: members someone can only stand with
+  std::vector<std::pair<std::size_t, int>> dirtied_;  // this step's cache entries cleared, and what they held
   mutable std::vector<int> partner_cache_;  // per post and block: partner_cost, -1 once its members changed
 };
 
@@ -224,10 +238,12 @@ void improve_groups(const Problem& problem, const std::vector<int>& posts, const
       group_of[a] = gb;
       if (swap) group_of[b] = ga;
       total += delta;
+      tally.step_done(true);
     } else {
       tally.add(a, gb, -1);
       tally.add(a, ga, +1);
       if (swap) tally.add(b, ga, -1), tally.add(b, gb, +1);
+      tally.step_done(false);
     }
   }
 }
