@@ -90,6 +90,11 @@ std::string check_output(const std::string& scenario, const std::string& roster,
   return status_text(status) + "\n" + read_text_file(out).value_or("");
 }
 
+// How a run that wrote its plan ends: exit 0, or 1 when so short a search
+// leaves hard rules broken (whether it does depends on the first plan the
+// search builds), never 2 or a signal.
+bool wrote_plan(const std::string& status) { return status == "exit 0" || status == "exit 1"; }
+
 // Whether `vigil check` read the roster: exit 0, or 1 for one that breaks
 // hard rules (so short a search leaves some), never 2 (unreadable), with
 // its count.
@@ -162,8 +167,8 @@ void make_variants(Target& t) {
   const std::vector<std::string> solve = {"--work", "1000",     "--start-date", "2026-12-07",
                                           "--out-dir", "plan", "--out",        "roster-out.json"};
   Variant first{"solve seed 1", std::vector<std::string>{"solve", kUnit, "--seed", "1"} + solve, "1797200000", kUnit, true};
-  // Exit 1: so short a search breaks hard rules; the plan is written all the same.
-  ASSERT_EQ(status_text(run_timed(first, t.dir)), "exit 1");
+  // So short a search may leave hard rules broken; the plan is written all the same.
+  ASSERT_TRUE(wrote_plan(status_text(run_timed(first, t.dir))));
   t.out_in_place = *read_text_file((t.dir / "roster-out.json").string());
   // The repair and the swap start from a copy of it.
   fs::copy(t.dir / "plan", t.root / "base", fs::copy_options::recursive);
@@ -191,10 +196,11 @@ void make_variants(Target& t) {
 // times: on a busy machine one run can take several times another).
 void let_each_finish(Target& t) {
   for (Variant& v : t.variants) {
-    ASSERT_EQ(status_text(run_timed(v, t.dir)), "exit 1") << v.name;
+    const std::string ended = status_text(run_timed(v, t.dir));
+    ASSERT_TRUE(wrote_plan(ended)) << v.name << ": " << ended;
     v.plan = files_of(t.dir / "plan");
     Variant again = v;
-    ASSERT_EQ(status_text(run_timed(again, t.dir)), "exit 1") << v.name;
+    ASSERT_EQ(status_text(run_timed(again, t.dir)), ended) << v.name;
     const Files twice = files_of(t.dir / "plan");
     ASSERT_TRUE(twice == v.plan) << v.name << " wrote another plan the second time:" << difference(twice, v.plan);
     v.seconds = std::min(v.seconds, again.seconds);
@@ -284,8 +290,9 @@ TEST(WriteKill, APlanFolderIsTheOldPlanOrTheNewOneAfterEveryKill) {
 
   // The next run ends well over all that, and nothing is left beside its plan.
   const Variant& last = t.in_place == &t.variants[0] ? t.variants[1] : t.variants[0];
-  ASSERT_EQ(status_text(test::reap(test::start_vigil(last.args, t.dir.string(), {"SOURCE_DATE_EPOCH=" + last.epoch}))),
-            "exit 1");
+  const std::string ended =
+      status_text(test::reap(test::start_vigil(last.args, t.dir.string(), {"SOURCE_DATE_EPOCH=" + last.epoch})));
+  ASSERT_TRUE(wrote_plan(ended)) << ended;
   const Files now = files_of(t.dir / "plan");
   EXPECT_TRUE(now == last.plan) << difference(now, last.plan);
   EXPECT_EQ(leftovers(t.dir), std::set<std::string>{});

@@ -1,7 +1,9 @@
 // The unit search's first plan, built stage by stage: rotation groups (phase
-// and post per person) balanced for team needs and then annealed on their
-// own, everyone placed by their group, watches filled greedily per place and
-// day, one shower per rest stint. Also construct_unit_plan (unit_search.h).
+// and post per person) balanced for team needs and watch partners and then
+// annealed on their own, everyone placed by their group, each post's stint
+// planned whole (the same slots every day of it), the rest filled greedily
+// per place and day, one shower per rest stint. Also construct_unit_plan
+// (unit_search.h).
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -20,6 +22,8 @@ namespace {
 
 // improve_groups' work bound: steps x days (see there).
 constexpr int kGroupDayWork = 20'000'000;
+// Node budget of each post stint planned whole by plan_post_stints.
+constexpr int kStintPlanNodes = 4000;
 
 // A rotation group: its members are at post `post` (an index into the
 // posts) in every stint block b with b mod cycle == phase, and at a rest
@@ -52,12 +56,20 @@ class TeamTally {
         needs_(problem.unit->parameters.team_needs), N_(static_cast<int>(needs_.size())),
         L_(make_unit_layout(problem)), has_(problem) {
     const int n = problem.person_count();
+    const bool lang_rule = problem.rules[static_cast<int>(RuleKind::kSharedLanguage)].enabled;
+    const bool novice_rule = problem.rules[static_cast<int>(RuleKind::kNovicePair)].enabled;
     present_.assign(n, std::vector<char>(days_, 0));
     novice_.assign(n, 0);
     for (int p = 0; p < n; ++p) {
       for (int d = 0; d < days_; ++d) present_[p][d] = present_on_day(problem.people[p], d) ? 1 : 0;
-      novice_[p] = rules::watch_traits(problem.people[p].unit).novice ? 1 : 0;
+      const rules::WatchTraits traits = rules::watch_traits(problem.people[p].unit);
+      novice_[p] = traits.novice ? 1 : 0;
+      // What may_pair reads, with a pair rule that is off never failing.
+      spoken_.push_back(lang_rule ? traits.spoken.to_ullong() : ~std::uint64_t{0});
+      unpairable_novice_.push_back(novice_rule && traits.novice ? 1 : 0);
     }
+    members_.assign(static_cast<std::size_t>(posts.size()) * blocks_, {});
+    partner_cache_.assign(members_.size(), -1);
     const int posts_n = static_cast<int>(posts.size());
     size_.assign(static_cast<std::size_t>(posts_n) * days_, 0);
     nov_.assign(size_.size(), 0);
@@ -77,9 +89,28 @@ class TeamTally {
           size_[static_cast<std::size_t>(post) * days_ + d] += sign;
           nov_[static_cast<std::size_t>(post) * days_ + d] += sign * novice_[p];
         }
-      if (member)
-        for (int i = 0; i < N_; ++i) holders_[(static_cast<std::size_t>(post) * blocks_ + b) * N_ + i] += sign * has_.meets(p, i);
+      if (!member) continue;
+      for (int i = 0; i < N_; ++i) holders_[(static_cast<std::size_t>(post) * blocks_ + b) * N_ + i] += sign * has_.meets(p, i);
+      auto& team = members_[static_cast<std::size_t>(post) * blocks_ + b];
+      int& cached = partner_cache_[static_cast<std::size_t>(post) * blocks_ + b];
+      if (cached >= 0) dirtied_.emplace_back(static_cast<std::size_t>(post) * blocks_ + b, cached);
+      cached = -1;
+      if (sign > 0) {
+        team.push_back(p);
+      } else if (auto it = std::find(team.begin(), team.end(), p); it != team.end()) {
+        *it = team.back();
+        team.pop_back();
+      }
     }
+  }
+
+  // After a step: keep what the cache holds now (taken), or put back what it
+  // held before the step once its adds were undone (not taken), so a
+  // rejected step does not leave the partner counts to be redone.
+  void step_done(bool taken) {
+    if (!taken)
+      for (auto it = dirtied_.rbegin(); it != dirtied_.rend(); ++it) partner_cache_[it->first] = it->second;
+    dirtied_.clear();
   }
 
   std::int64_t post_cost(int post) const {
@@ -96,6 +127,8 @@ class TeamTally {
   std::int64_t block_cost(int post, int b) const {
     const Place& place = problem_.places[posts_[post]];
     const int least = (place.watchers * L_.watch_slots + max_watches_ - 1) / max_watches_;
+    // Two novices never watch together: every slot needs watchers - 1 who are not.
+    const int seasoned_least = ((place.watchers - 1) * L_.watch_slots + max_watches_ - 1) / max_watches_;
     const int cap = place.capacity > 0 ? place.capacity : 1 << 20;
     std::int64_t cost = 0;
     for (int i = 0; i < N_; ++i) {
@@ -111,8 +144,41 @@ class TeamTally {
       if (s == least) cost += 5;
       if (s > cap) cost += 100 * (s - cap);
       if (2 * v > s) cost += 30 * (2 * v - s);
+      if (s - v < seasoned_least) cost += 60 * (seasoned_least - (s - v));
+    }
+    if (place.watchers >= 2) {
+      int& cached = partner_cache_[static_cast<std::size_t>(post) * blocks_ + b];
+      if (cached < 0) cached = partner_cost(members_[static_cast<std::size_t>(post) * blocks_ + b], least);
+      cost += cached;
     }
     return cost;
+  }
+
+  bool may_pair(int a, int b) const {
+    return (spoken_[a] & spoken_[b]) != 0 && !(unpairable_novice_[a] & unpairable_novice_[b]);
+  }
+
+  // Every watch pairs two people who may stand together (a shared language,
+  // not two novices). A member nobody in the team may stand with, or one of
+  // two whose only partner is the same third, cannot stand their share: the
+  // team must do without their watches, which it can only with members
+  // beyond the `least` its watches need. (A Polish-only speaker may be the
+  // team's Polish speaker and stand no watch at the post.) Presence within
+  // the block is ignored: a few people for a cheap count.
+  int partner_cost(const std::vector<int>& team, int least) const {
+    int unpaired = 0;
+    sole_.clear();
+    for (int a : team) {
+      int partners = 0, only = -1;
+      for (int b : team)  // (two partners are enough: most people stop there early)
+        if (b != a && may_pair(a, b) && (only = b, ++partners) >= 2) break;
+      if (partners == 0) ++unpaired;
+      if (partners != 1) continue;
+      if (std::find(sole_.begin(), sole_.end(), only) != sole_.end()) ++unpaired;
+      else sole_.push_back(only);
+    }
+    const int spare = std::max(0, static_cast<int>(team.size()) - least);
+    return 100 * std::max(0, unpaired - spare) + 2 * std::min(unpaired, spare);
   }
 
   const Problem& problem_;
@@ -127,6 +193,12 @@ class TeamTally {
   std::vector<std::vector<char>> present_;
   std::vector<char> novice_;
   std::vector<int> size_, nov_, holders_;
+  std::vector<std::uint64_t> spoken_;     // per person: languages spoken (all when shared-language is off)
+  std::vector<char> unpairable_novice_;  // per person: a novice, and novice-pair is on
+  std::vector<std::vector<int>> members_;  // per post and block: who is there on some day of it
+  mutable std::vector<int> sole_;  // partner_cost's scratch: members someone can only stand with
+  std::vector<std::pair<std::size_t, int>> dirtied_;  // this step's cache entries cleared, and what they held
+  mutable std::vector<int> partner_cache_;  // per post and block: partner_cost, -1 once its members changed
 };
 
 // Annealing over the rotation groups alone (phase x post per person), with
@@ -166,10 +238,12 @@ void improve_groups(const Problem& problem, const std::vector<int>& posts, const
       group_of[a] = gb;
       if (swap) group_of[b] = ga;
       total += delta;
+      tally.step_done(true);
     } else {
       tally.add(a, gb, -1);
       tally.add(a, ga, +1);
       if (swap) tally.add(b, ga, -1), tally.add(b, gb, +1);
+      tally.step_done(false);
     }
   }
 }
@@ -296,11 +370,37 @@ void place_people(const Problem& problem, const UnitLayout& L, Roster& roster, R
   }
 }
 
+namespace {
+
+// Each post's stint block planned whole before anything else, the same
+// slots on every day of it (DayRebuilder's repeat): the limits over any 24
+// hours leave a post team with just the watches it needs no other way, and
+// the greedy fill below, slot by slot, rarely lands on one. Blocks the
+// re-plan finds nothing for are left to the greedy fill.
+void plan_post_stints(const Problem& problem, UnitEvaluator& ev, Rng& rng, const OutOfTime& out_of_time) {
+  const UnitLayout& L = ev.layout();
+  const int P = problem.unit->rotation.post_days;
+  if (P < 1) return;
+  DayRebuilder rebuilder;
+  std::vector<CellChange> changes;
+  for (int first = 0; first < L.days; first += P) {
+    if (out_of_time && out_of_time()) return;
+    for (int pl = 0; pl < L.places; ++pl) {
+      if (problem.places[pl].kind != PlaceKind::kPost || problem.places[pl].watchers_on(first) <= 0) continue;
+      if (rebuilder.rebuild(ev, pl, first, rng.engine, changes, kStintPlanNodes, P))
+        ev.apply(changes.data(), static_cast<int>(changes.size()));
+    }
+  }
+}
+
+}  // namespace
+
 void assign_watches(const Problem& problem, UnitEvaluator& ev, Rng& rng, const OutOfTime& out_of_time) {
   const UnitLayout& L = ev.layout();
   const rules::DayLimits& lim = ev.day_limits();
   std::vector<CellChange> changes;
   std::vector<int> here;
+  plan_post_stints(problem, ev, rng, out_of_time);
   for (int d = 0; d < L.days; ++d) {
     if (out_of_time && out_of_time()) return;
     for (int pl = 0; pl < L.places; ++pl) {
