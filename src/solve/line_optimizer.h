@@ -51,11 +51,6 @@ class LineOptimizer {
   // Transitions one exact pass takes for this person (infinite when it does
   // not fit the budget); `merged` false: as if every shift were its own class.
   double exact_work(int person, bool merged = true) const;
-  // Transitions one pass of cheapest_feasible_line's programme visits for
-  // this person, counting only the minute levels minute_band keeps (closer
-  // to its real cost than exact_work, which counts every level); infinite
-  // when it does not fit.
-  double banded_work(int person) const;
   // The exact programme keeps one run state per class of shifts that forbid
   // the same successors (the only thing the next day needs of today's shift)
   // and, each day, tries one shift per group of shifts that are alike in

@@ -152,19 +152,6 @@ double LineOptimizer::exact_work(int p, bool merged) const {
   return states * D * (merged ? transitions_per_state(p) : ix_.shifts + 1);
 }
 
-double LineOptimizer::banded_work(int p) const {
-  const ExactPlan plan = plan_pricing(p);
-  if (!plan.fits) return std::numeric_limits<double>::infinity();
-  std::vector<int> lo, hi;
-  minute_band(p, plan, lo, hi);
-  double levels = 1;  // day 0 starts from nothing
-  for (int d = 1; d < ix_.days; ++d) levels += std::max(0, hi[static_cast<std::size_t>(d)] - lo[static_cast<std::size_t>(d)] + 1);
-  const RunShape shape = run_shape(p);
-  double per_level = (shape.min_off + classes_ * shape.max_run) * plan.weekend_levels;
-  for (int k = 0; k < plan.kind_count; ++k) per_level *= plan.kind_levels[k];
-  return levels * per_level * transitions_per_state(p);
-}
-
 std::optional<double> LineOptimizer::cheapest_feasible_line(int p, const std::vector<double>& day_costs,
                                                             std::vector<ShiftCode>& out, bool& exact) {
   const int D = ix_.days, S = ix_.shifts;
