@@ -124,7 +124,7 @@ class LineOptimizer {
   std::vector<std::uint8_t> chosen_;  // [d * states + state]: the value (kOff + 1, or shift + 1) taken on day d
   std::vector<int> group_of_;         // scratch: [t] -> group
   std::vector<int> step_table_;          // scratch: run_exact_dp's extra index after a move, per group
-  std::vector<double> step_price_;       // scratch: run_exact_dp's price of a move, per group
+  std::vector<double> step_price_;       // scratch: run_exact_dp's price of a move and its weekend charges, per group
   std::vector<int> band_lo_, band_hi_;  // scratch: minute_band of the person priced
   std::vector<int> group_best_;       // scratch: [g] -> today's cheapest usable shift of group g, or -1
   std::vector<double> day_cost_;    // [d * (S+1) + v + 1]: price of value v (kOff = -1) on day d

@@ -409,12 +409,15 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out, const Exact
       // Today's moves from each extra index, per group, looked up rather
       // than unpacked per transition: [(x * 2 + worked before) * G + g].
       step_table_.resize(static_cast<std::size_t>(Wn) * 2 * G);
-      step_price_.resize(2 * static_cast<std::size_t>(G));
+      // Price and weekend charge kept apart and added in the order the
+      // programme always added them, so its sums (and ties) are unchanged.
+      step_price_.resize(3 * static_cast<std::size_t>(G));
       for (int g = 0; g < G; ++g) {
         const int t = group_best_[static_cast<std::size_t>(g)];
         if (t < 0) continue;
+        step_price_[static_cast<std::size_t>(g)] = price(d, t);
         for (int before = 0; before < 2; ++before) {
-          step_price_[static_cast<std::size_t>(before * G + g)] = price(d, t) + weekend_charge(d, before != 0);
+          step_price_[static_cast<std::size_t>((before + 1) * G + g)] = weekend_charge(d, before != 0);
           for (int x = 0; x < Wn; ++x)
             step_table_[static_cast<std::size_t>((x * 2 + before) * G + g)] = step_extra(x, t, weekend_step(d, before != 0, true));
         }
@@ -434,7 +437,7 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out, const Exact
               if (len < min_off && len != d) continue;
               for (int g = 0; g < G; ++g)
                 if (const int t = group_best_[static_cast<std::size_t>(g)]; t >= 0)
-                  relax(back, chosen, work_state(t), m + units(t), from_off[g], c + step_price_[static_cast<std::size_t>(g)], from, t);
+                  relax(back, chosen, work_state(t), m + units(t), from_off[g], c + step_price_[static_cast<std::size_t>(g)] + step_price_[static_cast<std::size_t>(G + g)], from, t);
             } else {  // working a shift of class cls for len days
               const int cls = (r - min_off) / max_run, len = (r - min_off) % max_run + 1;
               const int s = class_rep_[static_cast<std::size_t>(cls)];
@@ -445,7 +448,7 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out, const Exact
                 const int t = group_best_[static_cast<std::size_t>(g)];
                 if (t < 0 || barred[t]) continue;
                 relax(back, chosen, work_state(t) + len, m + units(t), from_work[g],
-                      c + step_price_[static_cast<std::size_t>(G + g)], from, t);
+                      c + step_price_[static_cast<std::size_t>(g)] + step_price_[static_cast<std::size_t>(2 * G + g)], from, t);
               }
             }
           }
