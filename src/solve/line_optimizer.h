@@ -62,6 +62,13 @@ class LineOptimizer {
   // programme is too slow (tests compare the two).
   void set_shift_classes(bool on);
   int shift_classes() const { return classes_; }
+  // Lean: the exact programme keeps only worked minutes in its state;
+  // weekends and per-kind limits are priced by multipliers (a first pass
+  // that keeps them all is still exact, see cheapest_feasible_line).
+  void set_lean(bool on) {
+    lean_ = on;
+    exact_work_.clear();
+  }
 
  private:
   // What the exact programme counts for a person: weekends (when they can
@@ -99,6 +106,12 @@ class LineOptimizer {
   // bind) in the state, so those limits hold exactly. False when the state
   // space would exceed the work budget or no line keeps every limit.
   bool run_exact_dp(int person, std::vector<ShiftCode>& out, const ExactPlan& plan);
+  // The minute levels (in plan.unit) a state after d days can hold and
+  // still end within the person's limits, lo[d]..hi[d] for d = 0..days: at
+  // most what the most worked days so far can add, at least the floor less
+  // what the most worked days left can add (run rules, required days off and
+  // per-kind limits kept; exact: only unreachable or dead levels are cut).
+  void minute_band(int person, const ExactPlan& plan, std::vector<int>& lo, std::vector<int>& hi) const;
 
   // Fills row_class_/class_rep_/col_class_ (one class per shift when off).
   void build_shift_classes(bool merge);
@@ -110,6 +123,9 @@ class LineOptimizer {
   int classes_ = 0;
   std::vector<std::uint8_t> chosen_;  // [d * states + state]: the value (kOff + 1, or shift + 1) taken on day d
   std::vector<int> group_of_;         // scratch: [t] -> group
+  std::vector<int> step_table_;          // scratch: run_exact_dp's extra index after a move, per group
+  std::vector<double> step_price_;       // scratch: run_exact_dp's price of a move and its weekend charges, per group
+  std::vector<int> band_lo_, band_hi_;  // scratch: minute_band of the person priced
   std::vector<int> group_best_;       // scratch: [g] -> today's cheapest usable shift of group g, or -1
   std::vector<double> day_cost_;    // [d * (S+1) + v + 1]: price of value v (kOff = -1) on day d
   std::vector<double> kind_price_;  // [s]: multiplier per shift of kind s
@@ -118,6 +134,7 @@ class LineOptimizer {
   std::vector<std::int32_t> back_;        // [d * states + state] -> previous state
   std::vector<int> length_units_;         // [s]: length in units of minute_unit_
   int minute_unit_ = 1;                   // greatest common divisor of the shift lengths
+  bool lean_ = false;
   double exact_budget_ = 4e7;             // transitions per exact pass
   double restricted_budget_ = 2e8;        // transitions per restricted pass
   std::vector<ShiftCode> candidate_;      // the line being judged

@@ -82,13 +82,13 @@ LineOptimizer::ExactPlan LineOptimizer::plan_exact(int p) const {
     return states * D * transitions <= exact_budget_ && states * D <= static_cast<double>(1 << 24);
   };
   plan.fits = fits(1.0);
-  if (!plan.fits && plan.weekend_levels > 1) {
+  if ((lean_ || !plan.fits) && plan.weekend_levels > 1) {
     // Minutes alone in the state; weekends are then priced by a multiplier.
     plan.weekend_levels = 1;
     plan.weekends_priced = true;
     plan.fits = fits(1.0);
   }
-  if (!plan.fits) return plan;
+  if (!plan.fits || lean_) return plan;
   // Kinds whose limit can bind (0 < limit < horizon), tightest first; up to
   // two of them are counted in the state while the budget allows.
   std::vector<std::pair<int, int>> binding;
@@ -200,12 +200,81 @@ std::optional<double> LineOptimizer::cheapest_feasible_line(int p, const std::ve
       }
     if (ok) {
       if (warm) *warm = weekend_price_;
-      exact = pass == 0 && !plan.weekends_priced && !plan.restricted;
+      // The first pass prices weekends and kinds left out of the state at
+      // zero, a relaxation of the person's rules: a line it finds that keeps
+      // them all is the cheapest of all (the restricted programme, a
+      // restriction, and a warm weekend price prove nothing).
+      exact = pass == 0 && !plan.restricted && !warm;
       return cost;
     }
     kind_step *= 1.5;
   }
   return std::nullopt;
+}
+
+void LineOptimizer::minute_band(int p, const ExactPlan& plan, std::vector<int>& lo, std::vector<int>& hi) const {
+  const int D = ix_.days, S = ix_.shifts;
+  const RunShape shape = run_shape(p);
+  const int min_off = shape.min_off, max_run = shape.max_run, R = min_off + max_run;
+  const int top = ix_.max_minutes[p] / plan.unit;
+  const int floor_level = (ix_.min_minutes[p] + plan.unit - 1) / plan.unit;
+  // most_units[n]: the most minute levels n worked days can add, the
+  // longest of the person's shifts first, each up to its limit.
+  const int shift_floor = plan.restricted ? D : 1;
+  std::vector<std::pair<int, int>> lengths;  // (units, limit)
+  for (int t = 0; t < S; ++t) {
+    const int limit = ix_.max_per_shift[static_cast<std::size_t>(p) * S + t];
+    if (limit >= shift_floor) lengths.emplace_back(ix_.length[static_cast<std::size_t>(t)] / plan.unit, limit);
+  }
+  std::sort(lengths.rbegin(), lengths.rend());
+  std::vector<int> most_units(static_cast<std::size_t>(D) + 1, 0);
+  for (int n = 1, k = 0, used = 0; n <= D; ++n) {
+    while (k < static_cast<int>(lengths.size()) && used >= lengths[static_cast<std::size_t>(k)].second) ++k, used = 0;
+    most_units[static_cast<std::size_t>(n)] = most_units[static_cast<std::size_t>(n) - 1] +
+                                              (k < static_cast<int>(lengths.size()) ? lengths[static_cast<std::size_t>(k)].first : 0);
+    ++used;
+  }
+  // The most worked days in days [0, d) and in [d, D), by the run rules
+  // alone (runs of at most max_run, min_off days off between, required days
+  // off and barred weekends kept; successions, kinds and minimum runs
+  // ignored, so both are upper bounds). State a < min_off: off for a + 1
+  // days (capped); else working for a - min_off + 1 days.
+  auto can_work = [&](int d) {
+    return !ix_.required_off[ix_.cell(p, d)] && (ix_.max_weekends[p] > 0 || ix_.weekend_of_day[static_cast<std::size_t>(d)] < 0);
+  };
+  constexpr int kNone = -1;
+  const int fresh = min_off - 1;  // off long enough to start a run
+  auto off_to = [&](int a) { return a < min_off ? std::min(a + 1, min_off - 1) : 0; };
+  auto work_to = [&](int a) { return a < min_off ? (a == fresh ? min_off : kNone) : (a - min_off + 1 < max_run ? a + 1 : kNone); };
+  std::vector<int> days(static_cast<std::size_t>(R), kNone), next(static_cast<std::size_t>(R));
+  lo.assign(static_cast<std::size_t>(D) + 1, 0);
+  hi.assign(static_cast<std::size_t>(D) + 1, 0);
+  days[static_cast<std::size_t>(fresh)] = 0;  // days[a]: most worked so far, ending in state a
+  for (int d = 0;; ++d) {
+    hi[static_cast<std::size_t>(d)] = std::min(top, most_units[static_cast<std::size_t>(*std::max_element(days.begin(), days.end()))]);
+    if (d == D) break;
+    std::fill(next.begin(), next.end(), kNone);
+    for (int a = 0; a < R; ++a) {
+      const int c = days[static_cast<std::size_t>(a)];
+      if (c == kNone) continue;
+      int& o = next[static_cast<std::size_t>(off_to(a))];
+      o = std::max(o, c);
+      if (const int w = work_to(a); w != kNone && can_work(d)) next[static_cast<std::size_t>(w)] = std::max(next[static_cast<std::size_t>(w)], c + 1);
+    }
+    std::swap(days, next);
+  }
+  // Backward: days[a] = most worked in [d, D) from state a before day d.
+  std::fill(days.begin(), days.end(), 0);
+  for (int d = D;; --d) {
+    lo[static_cast<std::size_t>(d)] = std::max(0, floor_level - most_units[static_cast<std::size_t>(days[static_cast<std::size_t>(fresh)])]);
+    if (d == 0) break;
+    for (int a = 0; a < R; ++a) {
+      int v = days[static_cast<std::size_t>(off_to(a))];
+      if (const int w = work_to(a); w != kNone && can_work(d - 1)) v = std::max(v, 1 + days[static_cast<std::size_t>(w)]);
+      next[static_cast<std::size_t>(a)] = v;
+    }
+    std::swap(days, next);
+  }
 }
 
 bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out, const ExactPlan& plan) {
@@ -232,8 +301,10 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out, const Exact
   const std::size_t states = static_cast<std::size_t>(R) * (top + 1) * Wn;
   cost_.assign(states, kInf);
   next_cost_.assign(states, kInf);
-  back_.assign(states * D, -1);
-  chosen_.assign(states * D, 0);
+  // Back pointers are read only along the cheapest line, whose every state
+  // was written when it was reached: no need to clear them.
+  back_.resize(states * D);
+  chosen_.resize(states * D);
   // Groups of this person's shifts that are alike for the future: same class,
   // same predecessors barred, same length, and not a counted kind (a counted
   // kind is a group alone). Each day only the cheapest of a group can win.
@@ -257,8 +328,7 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out, const Exact
     }
   }
   const int G = static_cast<int>(group_rep.size());
-  int max_units = 0;  // most minute levels one day can add
-  for (int t : group_rep) max_units = std::max(max_units, units(t));
+  minute_band(p, plan, band_lo_, band_hi_);
   auto price = [&](int d, int v) {
     double c = day_cost_[static_cast<std::size_t>(d) * (S + 1) + (v + 1)];
     if (v >= 0) c += kind_price_[static_cast<std::size_t>(v)];
@@ -275,6 +345,9 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out, const Exact
       int& b = group_best_[static_cast<std::size_t>(g)];
       if (b < 0 || price(d, t) < price(d, b)) b = t;
     }
+    // A group priced out (a window's pinned day) is not tried at all.
+    for (int& b : group_best_)
+      if (b >= 0 && price(d, b) == kInf) b = -1;
   };
   // Weekends outside the state: Saturday worked, or Sunday worked after a
   // Saturday off, costs the weekend multiplier.
@@ -313,7 +386,10 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out, const Exact
   };
   auto work_state = [&](int t) { return min_off + row_class_[static_cast<std::size_t>(t)] * max_run; };
   for (int d = 0; d < D; ++d) {
-    std::fill(next_cost_.begin(), next_cost_.end(), kInf);
+    // Tomorrow reads only its band's levels (minute_band): clear just those.
+    const std::size_t level = static_cast<std::size_t>(Wn) * R;
+    std::fill(next_cost_.begin() + static_cast<std::ptrdiff_t>(band_lo_[static_cast<std::size_t>(d) + 1] * level),
+              next_cost_.begin() + static_cast<std::ptrdiff_t>(std::max(band_lo_[static_cast<std::size_t>(d) + 1], band_hi_[static_cast<std::size_t>(d) + 1] + 1) * level), kInf);
     std::int32_t* back = &back_[static_cast<std::size_t>(d) * states];
     std::uint8_t* chosen = &chosen_[static_cast<std::size_t>(d) * states];
     pick_group_best(d);
@@ -325,47 +401,66 @@ bool LineOptimizer::run_exact_dp(int p, std::vector<ShiftCode>& out, const Exact
                 step_extra(0, t, weekend_step(0, false, true)), price(0, t) + weekend_charge(0, false), -1, t);
     } else {
       const double off_price = price(d, kOff);
-      // Only minute levels that can hold a state and still reach the floor:
-      // at most max_units a day so far, and the days left (d .. D-1) add at
-      // most max_units each. The others are unreached or dead (exact).
-      const int m_hi = std::min(top, d * max_units);
-      const int m_lo = std::max(0, floor_level - (D - d) * max_units);
+      // Only minute levels that can hold a state and still reach the floor
+      // (minute_band); the others are unreached or dead (exact).
+      const int m_hi = band_hi_[static_cast<std::size_t>(d)];
+      const int m_lo = band_lo_[static_cast<std::size_t>(d)];
       if (m_lo > m_hi) return false;
-      const std::size_t level = static_cast<std::size_t>(Wn) * R;
-      for (std::size_t st = m_lo * level, st_end = (m_hi + 1) * level; st < st_end; ++st) {
-        const double c = cost_[st];
-        if (c == kInf) continue;
-        const int r = static_cast<int>(st % R);
-        const int w = static_cast<int>((st / R) % Wn);
-        const int m = static_cast<int>(st / R / Wn);
-        const auto from = static_cast<std::int32_t>(st);
-        if (r < min_off) {  // off for r + 1 days
-          const int len = r + 1;
-          relax(back, chosen, std::min(len + 1, min_off) - 1, m, w, c + off_price, from, kOff);
-          if (len < min_off && len != d) continue;
-          for (int g = 0; g < G; ++g)
-            if (const int t = group_best_[static_cast<std::size_t>(g)]; t >= 0)
-              relax(back, chosen, work_state(t), m + units(t),
-                    step_extra(w, t, weekend_step(d, false, true)), c + price(d, t) + weekend_charge(d, false), from, t);
-        } else {  // working a shift of class cls for len days
-          const int cls = (r - min_off) / max_run, len = (r - min_off) % max_run + 1;
-          const int s = class_rep_[static_cast<std::size_t>(cls)];
-          if (len >= min_on || len == d) relax(back, chosen, 0, m, w, c + off_price, from, kOff);
-          if (len >= max_run) continue;
-          for (int g = 0; g < G; ++g) {
-            const int t = group_best_[static_cast<std::size_t>(g)];
-            if (t < 0 || ix_.forbidden[static_cast<std::size_t>(s) * S + t]) continue;
-            relax(back, chosen, work_state(t) + len, m + units(t),
-                  step_extra(w, t, weekend_step(d, true, true)), c + price(d, t) + weekend_charge(d, true), from, t);
-          }
+      // Today's moves from each extra index, per group, looked up rather
+      // than unpacked per transition: [(x * 2 + worked before) * G + g].
+      step_table_.resize(static_cast<std::size_t>(Wn) * 2 * G);
+      // Price and weekend charge kept apart and added in the order the
+      // programme always added them, so its sums (and ties) are unchanged.
+      step_price_.resize(3 * static_cast<std::size_t>(G));
+      for (int g = 0; g < G; ++g) {
+        const int t = group_best_[static_cast<std::size_t>(g)];
+        if (t < 0) continue;
+        step_price_[static_cast<std::size_t>(g)] = price(d, t);
+        for (int before = 0; before < 2; ++before) {
+          step_price_[static_cast<std::size_t>((before + 1) * G + g)] = weekend_charge(d, before != 0);
+          for (int x = 0; x < Wn; ++x)
+            step_table_[static_cast<std::size_t>((x * 2 + before) * G + g)] = step_extra(x, t, weekend_step(d, before != 0, true));
         }
       }
+      for (int m = m_lo; m <= m_hi; ++m)
+        for (int w = 0; w < Wn; ++w) {
+          const std::size_t base = (static_cast<std::size_t>(m) * Wn + w) * R;
+          const int* from_off = &step_table_[static_cast<std::size_t>(w * 2) * G];
+          const int* from_work = from_off + G;
+          for (int r = 0; r < R; ++r) {
+            const double c = cost_[base + r];
+            if (c == kInf) continue;
+            const auto from = static_cast<std::int32_t>(base + r);
+            if (r < min_off) {  // off for r + 1 days
+              const int len = r + 1;
+              relax(back, chosen, std::min(len + 1, min_off) - 1, m, w, c + off_price, from, kOff);
+              if (len < min_off && len != d) continue;
+              for (int g = 0; g < G; ++g)
+                if (const int t = group_best_[static_cast<std::size_t>(g)]; t >= 0)
+                  relax(back, chosen, work_state(t), m + units(t), from_off[g], c + step_price_[static_cast<std::size_t>(g)] + step_price_[static_cast<std::size_t>(G + g)], from, t);
+            } else {  // working a shift of class cls for len days
+              const int cls = (r - min_off) / max_run, len = (r - min_off) % max_run + 1;
+              const int s = class_rep_[static_cast<std::size_t>(cls)];
+              if (len >= min_on || len == d) relax(back, chosen, 0, m, w, c + off_price, from, kOff);
+              if (len >= max_run) continue;
+              const auto* barred = &ix_.forbidden[static_cast<std::size_t>(s) * S];
+              for (int g = 0; g < G; ++g) {
+                const int t = group_best_[static_cast<std::size_t>(g)];
+                if (t < 0 || barred[t]) continue;
+                relax(back, chosen, work_state(t) + len, m + units(t), from_work[g],
+                      c + step_price_[static_cast<std::size_t>(g)] + step_price_[static_cast<std::size_t>(2 * G + g)], from, t);
+              }
+            }
+          }
+        }
     }
     std::swap(cost_, next_cost_);
   }
   std::size_t best_state = states;
   double best = kInf;
-  for (std::size_t st = static_cast<std::size_t>(floor_level) * Wn * R; st < states; ++st)
+  const std::size_t last_lo = static_cast<std::size_t>(std::max(floor_level, band_lo_[static_cast<std::size_t>(D)])) * Wn * R;
+  const std::size_t last_hi = static_cast<std::size_t>(band_hi_[static_cast<std::size_t>(D)] + 1) * Wn * R;
+  for (std::size_t st = last_lo; st < last_hi; ++st)
     if (cost_[st] < best) {
       best = cost_[st];
       best_state = st;
