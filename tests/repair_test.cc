@@ -75,6 +75,30 @@ TEST(RepairPlan, ALossIsRepairedKeepingEveryHardRuleAndThePast) {
   for (int d = 7; d < unit.days(); ++d) EXPECT_EQ(outcome->roster().at(lost, d, 0), kOff);
 }
 
+// A loss at a post in the middle of a stint: 20 000 moves of a repair still
+// looking for a plan (hard units are left throughout), so its transfers
+// that re-plan both posts from now, its relocations to a later block's short
+// post and its team swaps are drawn, each move taken or undone checked
+// against a from-scratch evaluation (check mode).
+TEST(RepairPlan, TransfersAndReplansAgreeWithTheFullEvaluatorMoveByMove) {
+  const auto& [unit, plan] = planned();
+  const int day = 6;
+  int lost = -1;
+  for (int p = 0; p < unit.person_count() && lost < 0; ++p) {
+    const ShiftCode at = plan.at(p, day, UnitLayout::kPlacementLane);
+    if (at >= 0 && unit.places[make_unit_layout(unit).place_of[at]].kind == PlaceKind::kPost) lost = p;
+  }
+  ASSERT_GE(lost, 0);
+  const int now = day * kMinutesPerDay + 9 * 60 + 10;  // 15:10, mid-stint
+  RepairOptions o = by_work(20'000);
+  o.check_mode = true;
+  auto outcome = repair_plan(unit, plan, loss_events(unit, {lost}, now), now, o);
+  ASSERT_TRUE(outcome) << outcome.error().format();
+  EXPECT_EQ(outcome->search.check_failure, "");
+  EXPECT_EQ(outcome->search.reason, StopReason::kWorkLimit);
+  EXPECT_EQ(outcome->evaluation.score, evaluate(outcome->problem, outcome->roster()).score);
+}
+
 TEST(RepairPlan, AnEventThatCannotBeAppliedReturnsItsInputError) {
   const auto& [unit, plan] = planned();
   const int now = 6 * kMinutesPerDay;
