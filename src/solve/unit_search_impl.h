@@ -1,6 +1,7 @@
 // The unit search's insides, shared by its parts and by nothing else: the
 // random source, the first plan's construction (solve/unit_construct.cc), and
-// the annealing walk, UnitSearch, whose moves live in solve/unit_moves.cc and
+// the annealing walk, UnitSearch, whose moves live in solve/unit_moves.cc
+// (solve/unit_place_moves.cc, solve/unit_team_moves.cc) and
 // whose run loop, repair phases and bests live in solve/unit_search.cc.
 // solve/unit_search.h is the public face.
 #pragma once
@@ -21,6 +22,11 @@
 #include "solve/workers.h"
 
 namespace vigil::unit_search_detail {
+
+// Node budget of each place-day (or stint) a move re-plans whole
+// (DayRebuilder): a day re-plan, a stint re-plan, a transfer's, a
+// relocation's and the team moves' re-plans.
+inline constexpr int kRebuildNodes = 1000;
 
 struct Rng {
   std::mt19937_64 engine;
@@ -97,10 +103,13 @@ class UnitSearch {
   bool move_relieve();
   bool move_stint_rebuild();
   bool move_restore();
+  bool restore_block(int p, int d, ShiftCode want);
+  // ---- moves of people between posts within a block (solve/unit_place_moves.cc) ----
   bool move_transfer();
   bool move_relocate();
+  // With changes_ applied: places `to` and `from` re-plan from now on `day`,
+  // and days day+1..last the same slots each day; the re-plan joins changes_.
   void replan_after_transfer(int to, int from, int day, int last);
-  bool restore_block(int p, int d, ShiftCode want);
   // ---- moves across the rotation (solve/unit_team_moves.cc) ----
   bool move_team_swap();
   bool move_line_swap();

@@ -25,13 +25,6 @@
 
 namespace vigil::unit_search_detail {
 
-namespace {
-
-// Node budget of each place-day re-planned by these moves (as move_relocate).
-constexpr int kTeamRebuildNodes = 1000;
-
-}  // namespace
-
 // A (post, day) from the focus whose post team misses a need in that day's
 // stint block, and the need; false when none was found in a few draws.
 bool UnitSearch::pick_short_team(int& post, int& day, int& need) {
@@ -168,7 +161,7 @@ void UnitSearch::rebuild_touched(const std::vector<int>& who, int first, int las
         broken = broken || pairs_broken(place, e);
       }
       if (!broken) continue;
-      if (day_rebuilder_.rebuild(ev_, place, from, rng_.engine, rebuild_scratch_, kTeamRebuildNodes, to - from))
+      if (day_rebuilder_.rebuild(ev_, place, from, rng_.engine, rebuild_scratch_, kRebuildNodes, to - from))
         rebuilt_.insert(rebuilt_.end(), rebuild_scratch_.begin(), rebuild_scratch_.end());
     }
   ev_.undo();
