@@ -120,7 +120,7 @@ TEST_P(LpBound, ConvergesValidAndWithinAQuarterPercent) {
   options.max_iterations = 3000;
   const ColumnGenerationResult r = column_generation(problem, index, options);
   ASSERT_TRUE(r.bound_valid) << "Instance" << c.instance << " after " << r.iterations << " LP solves";
-  const auto bound = static_cast<std::int64_t>(std::ceil(r.lp_value - 1e-6));
+  const auto bound = static_cast<std::int64_t>(std::ceil(r.lower_bound - 1e-6));
   EXPECT_LE(bound, c.optimum);
   EXPECT_GE(static_cast<double>(bound), 0.9975 * static_cast<double>(c.optimum)) << "bound " << bound;
 }

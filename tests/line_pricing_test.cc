@@ -118,15 +118,20 @@ TEST(LinePricing, LeanPricingIsExactOnlyWhenItsFirstPassKeepsEveryRule) {
         if (c < best - 1e-9 && keeps_hard_rules(problem, ix, p, line)) best = c;
       }
       bool exact = false;
+      double relaxed = 0;
       std::vector<ShiftCode> found;
-      const auto cost = lines.cheapest_feasible_line(p, prices, found, exact);
+      const auto cost = lines.cheapest_feasible_line(p, prices, found, exact, &relaxed);
+      // The Lagrangian bound of the multiplier passes holds against every line.
+      EXPECT_LE(relaxed, best + 1e-9) << "person " << p << " round " << round;
       if (!cost) continue;
       EXPECT_TRUE(keeps_hard_rules(problem, ix, p, found)) << "person " << p;
       EXPECT_GE(*cost, best - 1e-9);
       if (exact) {
         ++exact_answers;
         EXPECT_NEAR(*cost, best, 1e-9) << "person " << p << " round " << round;
+        EXPECT_NEAR(relaxed, best, 1e-9);
       } else {
+        EXPECT_TRUE(std::isfinite(relaxed)) << "person " << p << " round " << round;
         ++inexact_answers;
       }
     }
@@ -223,6 +228,31 @@ TEST(LinePricing, PartialPricingConvergesToTheFullLpOptimum) {
     EXPECT_NEAR(partial.lp_value, full.lp_value, 1e-6);
     EXPECT_GT(partial.iterations, full.iterations);  // more, cheaper LP solves
   }
+}
+
+// Stopped before it converges, column generation still bounds the problem:
+// one pricing round at its last duals gives a Lagrangian bound, below the
+// converged LP's value and above zero.
+TEST(LinePricing, UnconvergedColumnGenerationGivesALagrangianBound) {
+  if (!std::filesystem::exists(test::shared_nrp("Instance5.txt")))
+    GTEST_SKIP() << "benchmark instances not found at " << VIGIL_SHARED_NRP << ": the check did not run";
+  auto read = read_nrp_instance(test::shared_nrp("Instance5.txt"));
+  ASSERT_TRUE(read.ok());
+  const ProblemIndex ix(read.value());
+  ColumnGenerationOptions options;
+  options.deadline = options.lp_deadline = std::chrono::steady_clock::now() + std::chrono::hours(1);
+  options.max_iterations = 5000;
+  const ColumnGenerationResult full = column_generation(read.value(), ix, options);
+  ASSERT_TRUE(full.lp_converged);
+  ASSERT_TRUE(full.bound_valid);
+  EXPECT_DOUBLE_EQ(full.lower_bound, full.lp_value);
+  options.max_iterations = 12;
+  const ColumnGenerationResult cut = column_generation(read.value(), ix, options);
+  ASSERT_FALSE(cut.lp_converged);
+  ASSERT_TRUE(cut.bound_valid);
+  EXPECT_GT(cut.lower_bound, 0);
+  EXPECT_LE(cut.lower_bound, full.lp_value + 1e-6);
+  EXPECT_GT(cut.lp_value, full.lp_value);  // the cut LP is above its optimum; the bound below it
 }
 
 }  // namespace

@@ -167,6 +167,45 @@ ColumnGenerationResult column_generation(const Problem& problem, const ProblemIn
   // counted as the window's share of a full pass (at least an eighth).
   const double work_share = window ? std::max(0.125, static_cast<double>(last_day - first_day) / D) : 1.0;
 
+  // Prices person p against cover duals `cover` (cover_rows of them) into
+  // `line`; `relaxed` gets a lower bound on the cost of every feasible line.
+  auto price = [&](int p, const double* cover, bool& exact, double& relaxed) {
+    for (int d = 0; d < D; ++d) {
+      double* row = &prices[static_cast<std::size_t>(d) * (S + 1)];
+      row[0] = eval.request_cost(p, d, kOff);
+      for (int s = 0; s < S; ++s) row[s + 1] = eval.request_cost(p, d, static_cast<ShiftCode>(s)) - cover[d * S + s];
+      if (d >= first_day && d < last_day) continue;
+      // Outside the window the line keeps its seed's value.
+      const ShiftCode keep = options.seed->at(p, d);
+      for (int v = -1; v < S; ++v)
+        if (v != keep) row[v + 1] = kPinned;
+    }
+    result.pricing_work += lines.exact_work(p) * work_share;
+    return lines.cheapest_feasible_line(p, prices, line, exact, &relaxed);
+  };
+  std::vector<double> sep(static_cast<std::size_t>(cover_rows));  // the clamped duals
+  // The Lagrangian bound at cover duals `dual` (clamped into the box the
+  // cover slacks' costs set, where every such bound holds): pi .
+  // requirement + the sum over people of min(the lower bound pricing proves
+  // on their cheapest line, the artificial column). -infinity when some
+  // person's pricing proves none. Adds no line.
+  auto lagrangian_bound = [&](const double* dual) {
+    double bound = 0;
+    for (int r = 0; r < cover_rows; ++r) {
+      const auto ur = static_cast<std::size_t>(r);
+      sep[ur] = std::clamp(dual[M + r], -cover_weight * ix.cover_over[ur], cover_weight * ix.cover_under[ur]);
+      bound += sep[ur] * ix.cover_required[ur];
+    }
+    for (int i = 0; i < M; ++i) {
+      bool exact = false;
+      double relaxed = 0;
+      price(members[static_cast<std::size_t>(i)], sep.data(), exact, relaxed);
+      if (!std::isfinite(relaxed)) return -std::numeric_limits<double>::infinity();
+      bound += std::min(relaxed, kArtificialCost);
+    }
+    return bound;
+  };
+
   // Re-optimises the master and prices new lines for the people not fixed,
   // until no line has a negative reduced cost (true) or time runs out. Each
   // LP solve prices people from `cursor` on and stops after plan.batch of
@@ -188,20 +227,9 @@ ColumnGenerationResult column_generation(const Problem& problem, const ProblemIn
         cursor = (i + 1) % M;
         if (fixed[static_cast<std::size_t>(p)]) continue;
         ++priced;
-        for (int d = 0; d < D; ++d) {
-          double* row = &prices[static_cast<std::size_t>(d) * (S + 1)];
-          row[0] = eval.request_cost(p, d, kOff);
-          for (int s = 0; s < S; ++s)
-            row[s + 1] = eval.request_cost(p, d, static_cast<ShiftCode>(s)) - dual[M + d * S + s];
-          if (d >= first_day && d < last_day) continue;
-          // Outside the window the line keeps its seed's value.
-          const ShiftCode keep = options.seed->at(p, d);
-          for (int v = -1; v < S; ++v)
-            if (v != keep) row[v + 1] = kPinned;
-        }
         bool exact = false;
-        result.pricing_work += lines.exact_work(p) * work_share;
-        const auto cost = lines.cheapest_feasible_line(p, prices, line, exact);
+        double relaxed = 0;
+        const auto cost = price(p, dual + M, exact, relaxed);
         all_exact &= exact;
         if (cost && *cost - dual[i] < -1e-6) {
           add_line(p, line);
@@ -216,7 +244,20 @@ ColumnGenerationResult column_generation(const Problem& problem, const ProblemIn
   bool all_exact = false;
   result.lp_converged = generate(options.lp_deadline, all_exact);
   result.lp_value = lp.objectiveValue();
-  result.bound_valid = result.lp_converged && all_exact && !window;
+  if (result.lp_converged && all_exact && !window) {
+    result.bound_valid = true;
+    result.lower_bound = result.lp_value;
+  } else if (!window) {
+    // Not proven optimal (time ran out, or some pricing used multipliers):
+    // one more round of pricing at the last LP solve's duals bounds the
+    // problem anyway (weaker the further the LP is from its optimum). The
+    // LP is not re-solved, so the dive starts where it did without this.
+    const double bound = lagrangian_bound(lp.dualRowSolution());
+    if (bound > 0) {
+      result.bound_valid = true;
+      result.lower_bound = bound;
+    }
+  }
 
   // Dive: fix the people whose line the LP already chose whole, else the
   // ones closest to whole, and re-generate, until everyone is fixed.

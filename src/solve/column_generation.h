@@ -44,8 +44,11 @@ PricingPlan pricing_plan(const ProblemIndex& index);
 
 struct ColumnGenerationResult {
   bool lp_converged = false;   // no column with negative reduced cost is left
-  bool bound_valid = false;    // converged and every pricing exact
-  double lp_value = 0;         // LP optimum of the master (a bound when bound_valid)
+  // lower_bound holds: the LP value when it converged with every pricing
+  // exact, else a Lagrangian bound from one pricing round at its last duals.
+  bool bound_valid = false;
+  double lower_bound = 0;      // on the problem's objective, when bound_valid (round it up)
+  double lp_value = 0;         // the master's LP value at the end of its first part
   std::optional<Roster> roster;  // the dive's roster (every line keeps the per-person rules)
   int iterations = 0;
   int columns = 0;

@@ -40,9 +40,12 @@ class LineOptimizer {
   // written to `out`; nullopt when the exact programme does not fit its
   // budget or no such line was found. `exact` tells whether the answer is
   // proven cheapest (false when per-kind limits needed multipliers, or only
-  // the restricted programme fitted).
+  // the restricted programme fitted). `relaxed`, when given, gets a lower
+  // bound on every feasible line's cost (the first pass, which prices the
+  // rules left out of the state at zero), or -infinity when there is none.
   std::optional<double> cheapest_feasible_line(int person, const std::vector<double>& day_costs,
-                                               std::vector<ShiftCode>& out, bool& exact);
+                                               std::vector<ShiftCode>& out, bool& exact,
+                                               double* relaxed = nullptr);
   // Whether the exact programme fits the budget for this person.
   bool exact_fits(int person) const;
   // Whether cheapest_feasible_line can answer for this person at all (the

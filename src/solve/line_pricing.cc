@@ -153,9 +153,11 @@ double LineOptimizer::exact_work(int p, bool merged) const {
 }
 
 std::optional<double> LineOptimizer::cheapest_feasible_line(int p, const std::vector<double>& day_costs,
-                                                            std::vector<ShiftCode>& out, bool& exact) {
+                                                            std::vector<ShiftCode>& out, bool& exact,
+                                                            double* relaxed) {
   const int D = ix_.days, S = ix_.shifts;
   exact = false;
+  if (relaxed) *relaxed = -kInf;
   const ExactPlan plan = plan_pricing(p);
   if (!plan.fits) return std::nullopt;
   day_cost_ = day_costs;
@@ -188,6 +190,18 @@ std::optional<double> LineOptimizer::cheapest_feasible_line(int p, const std::ve
     bool ok = true;
     int weekends = 0;
     for (int k = 0; k < ix_.weekends; ++k) weekends += rules::MaxWeekends::weekend_worked(ix_, k, out.data());
+    // Every pass is a Lagrangian relaxation of the rules left out of the
+    // state (multipliers >= 0, zero in the first): its optimum less each
+    // multiplier times its limit bounds every feasible line's cost from
+    // below (the restricted programme is no relaxation).
+    if (relaxed && !plan.restricted && !warm) {
+      double bound = cost;
+      for (int s = 0; s < S; ++s)
+        bound += kind_price_[static_cast<std::size_t>(s)] *
+                 (kinds[static_cast<std::size_t>(s)] - ix_.max_per_shift[static_cast<std::size_t>(p) * S + s]);
+      if (plan.weekends_priced) bound += weekend_price_ * (weekends - ix_.max_weekends[p]);
+      *relaxed = std::max(*relaxed, bound);
+    }
     if (weekends > ix_.max_weekends[p]) {
       ok = false;
       weekend_price_ += weekend_step;

@@ -191,7 +191,7 @@ void LocalSearch::run_column_generation() {
   const ColumnGenerationResult r = column_generation(problem_, ix_, cg);
   cg_iterations_ = r.iterations;
   if (r.bound_valid) {
-    const auto bound = static_cast<std::int64_t>(std::ceil(r.lp_value - 1e-6));
+    const auto bound = static_cast<std::int64_t>(std::ceil(r.lower_bound - 1e-6));
     own_bound_ = bound;
     bound_note_.clear();
     proven_bound_ = options_.lower_bound ? std::max(bound, *options_.lower_bound) : bound;
