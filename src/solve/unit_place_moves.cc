@@ -126,8 +126,9 @@ void UnitSearch::replan_after_transfer(int to, int from, int day, int last) {
 // as it was in sum: onto a post picked from the focus, from the fullest
 // other post; or off a post that is closed that day or over its beds, to
 // another post open then. This is how a post opened within the horizon gets
-// its people, and how those left at a closed one leave it; the walk then
-// shares out the watches.
+// its people, how those left at a closed one leave it, and how a repair
+// fills a later block's post left a member short; both posts then re-plan
+// the block's watches whole.
 bool UnitSearch::move_relocate() {
   move_kind_ = "relocate";
   const UnitLayout& L = ev_.layout();
