@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <thread>
 
@@ -336,16 +337,25 @@ TEST_F(Api, OneJobAtATimeCancelAndEvents) {
   auto [s2, b2] = post(officer_, "/api/jobs/plan", R"({"seconds": 1})");
   EXPECT_EQ(s2, 409);
   EXPECT_EQ(b2["error"]["message"], "job 1 is running: one job at a time (cancel it or wait for it)");
-  // The event stream carries progress, then the end once cancelled.
+  // The event stream carries progress, then the end once cancelled. The
+  // job is cancelled once its first progress has arrived (the first plan
+  // takes a few seconds under the sanitizers, longer than any fixed wait).
   std::string stream;
+  std::mutex stream_mutex;
   std::thread reader([&] {
     auto c = client(officer_);
     c.Get("/api/jobs/1/events", [&](const char* data, std::size_t n) {
+      const std::lock_guard<std::mutex> lock(stream_mutex);
       stream.append(data, n);
       return true;
     });
   });
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(50);
+  for (bool progressed = false; !progressed && std::chrono::steady_clock::now() < give_up;) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    const std::lock_guard<std::mutex> lock(stream_mutex);
+    progressed = stream.find("event: progress\ndata: {") != std::string::npos;
+  }
   EXPECT_EQ(post(officer_, "/api/jobs/1/cancel", "").first, 202);
   reader.join();
   EXPECT_NE(stream.find("event: progress\ndata: {"), std::string::npos) << stream.substr(0, 300);
