@@ -60,10 +60,25 @@ Problem small_instance() {
       {"0,E,1,100,1"}});
 }
 
+// The cheapest line keeping every hard rule for person p, by trying every
+// line: (S + 1)^D values, each checked by the full evaluator.
+double cheapest_by_enumeration(const Problem& problem, const ProblemIndex& ix, int p,
+                               const std::vector<double>& prices) {
+  const int D = ix.days, S = ix.shifts;
+  double best = std::numeric_limits<double>::infinity();
+  std::vector<ShiftCode> line(static_cast<std::size_t>(D));
+  for (int code = 0, n = static_cast<int>(std::pow(S + 1, D)); code < n; ++code) {
+    for (int d = 0, rest = code; d < D; ++d, rest /= S + 1)
+      line[static_cast<std::size_t>(d)] = static_cast<ShiftCode>(rest % (S + 1) - 1);
+    const double c = line_price(ix, prices, line);
+    if (c < best - 1e-9 && keeps_hard_rules(problem, ix, p, line)) best = c;
+  }
+  return best;
+}
+
 TEST(LinePricing, CheapestFeasibleLineIsTheCheapestOfAllLines) {
   const Problem problem = small_instance();
   const ProblemIndex ix(problem);
-  const int D = ix.days, S = ix.shifts;
   std::mt19937_64 rng(7);
   for (bool merged : {true, false}) {
     LineOptimizer lines(ix);
@@ -72,15 +87,7 @@ TEST(LinePricing, CheapestFeasibleLineIsTheCheapestOfAllLines) {
     for (int round = 0; round < 20; ++round) {
       const std::vector<double> prices = random_prices(ix, rng);
       for (int p = 0; p < ix.people; ++p) {
-        // Every line: (S + 1)^D values, each checked by the full evaluator.
-        double best = std::numeric_limits<double>::infinity();
-        std::vector<ShiftCode> line(static_cast<std::size_t>(D));
-        for (int code = 0, n = static_cast<int>(std::pow(S + 1, D)); code < n; ++code) {
-          for (int d = 0, rest = code; d < D; ++d, rest /= S + 1)
-            line[static_cast<std::size_t>(d)] = static_cast<ShiftCode>(rest % (S + 1) - 1);
-          const double c = line_price(ix, prices, line);
-          if (c < best - 1e-9 && keeps_hard_rules(problem, ix, p, line)) best = c;
-        }
+        const double best = cheapest_by_enumeration(problem, ix, p, prices);
         bool exact = false;
         std::vector<ShiftCode> found;
         const auto cost = lines.cheapest_feasible_line(p, prices, found, exact);
@@ -101,7 +108,6 @@ TEST(LinePricing, LeanPricingIsExactOnlyWhenItsFirstPassKeepsEveryRule) {
   // LP bound relies on it); after multipliers it may not.
   const Problem problem = small_instance();
   const ProblemIndex ix(problem);
-  const int D = ix.days, S = ix.shifts;
   std::mt19937_64 rng(11);
   LineOptimizer lines(ix);
   lines.set_lean(true);
@@ -109,14 +115,7 @@ TEST(LinePricing, LeanPricingIsExactOnlyWhenItsFirstPassKeepsEveryRule) {
   for (int round = 0; round < 40; ++round) {
     const std::vector<double> prices = random_prices(ix, rng);
     for (int p = 0; p < ix.people; ++p) {
-      double best = std::numeric_limits<double>::infinity();
-      std::vector<ShiftCode> line(static_cast<std::size_t>(D));
-      for (int code = 0, n = static_cast<int>(std::pow(S + 1, D)); code < n; ++code) {
-        for (int d = 0, rest = code; d < D; ++d, rest /= S + 1)
-          line[static_cast<std::size_t>(d)] = static_cast<ShiftCode>(rest % (S + 1) - 1);
-        const double c = line_price(ix, prices, line);
-        if (c < best - 1e-9 && keeps_hard_rules(problem, ix, p, line)) best = c;
-      }
+      const double best = cheapest_by_enumeration(problem, ix, p, prices);
       bool exact = false;
       double relaxed = 0;
       std::vector<ShiftCode> found;
