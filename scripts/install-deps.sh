@@ -15,6 +15,7 @@ packages=(
   googletest         # GoogleTest sources (the libgtest-dev companion)
   pkg-config         # finds CLP for CMake
   coinor-libclp-dev  # CLP: the LP solver behind column generation (lower bounds, dive)
+  coinor-libcbc-dev  # CBC: branch and bound over column generation's pool of lines
   libyaml-cpp-dev    # yaml-cpp: scenario files, with line and column for every error
   libical-dev        # libical: each person's schedule as an iCalendar file
   libsqlite3-dev     # SQLite: the workspace store of `vigil serve`

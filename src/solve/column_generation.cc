@@ -13,9 +13,11 @@
 
 #include <coin/ClpSimplex.hpp>
 #include <coin/CoinMessageHandler.hpp>
+#include <coin/CoinPackedMatrix.hpp>
 
 #include "eval/incremental_evaluator.h"
 #include "solve/line_optimizer.h"
+#include "solve/master_ip.h"
 
 namespace vigil {
 namespace {
@@ -44,6 +46,44 @@ constexpr double kRoundBudget = 4e8;
 // alone outlasts the budget).
 constexpr double kPartialRoundLimit = 5.5e8;
 constexpr int kPartialMaxDays = 182;
+
+// The dive's roster as a start for the integer programme over the whole
+// pool (solve/master_ip.h); where it finds a cheaper roster, its lines
+// replace the dive's in `chosen`. Skipped where the dive's roster already
+// meets the proven bound.
+void choose_by_master_ip(const ClpSimplex& lp, int first_line_column, const std::vector<LineColumn>& columns,
+                         const std::vector<int>& members, std::vector<int>& chosen,
+                         const ColumnGenerationOptions& options, ColumnGenerationResult& result) {
+  if (options.ip.max_nodes <= 0) return;
+  const int M = static_cast<int>(members.size());
+  const int cover_rows = lp.getNumRows() - M;
+  const int first_artificial = 2 * cover_rows;  // the slacks come first, under and over per cover row
+  std::vector<double> x(static_cast<std::size_t>(lp.getNumCols()), 0.0);
+  std::vector<double> covered(static_cast<std::size_t>(cover_rows), 0.0);
+  const CoinPackedMatrix& matrix = *lp.matrix();
+  for (int p : members) {
+    const int c = first_line_column + chosen[static_cast<std::size_t>(p)];
+    x[static_cast<std::size_t>(c)] = 1;
+    const CoinShallowPackedVector column = matrix.getVector(c);
+    for (int k = 0; k < column.getNumElements(); ++k)
+      if (column.getIndices()[k] >= M) covered[static_cast<std::size_t>(column.getIndices()[k] - M)] += 1;
+  }
+  for (int i = 0; i < cover_rows; ++i) {
+    const double gap = lp.getRowLower()[M + i] - covered[static_cast<std::size_t>(i)];
+    x[2 * static_cast<std::size_t>(i)] = std::max(0.0, gap);
+    x[2 * static_cast<std::size_t>(i) + 1] = std::max(0.0, -gap);
+  }
+  double objective = 0;
+  for (std::size_t c = 0; c < x.size(); ++c) objective += x[c] * lp.getObjCoefficients()[c];
+  if (result.bound_valid && objective <= std::ceil(result.lower_bound - 1e-6) + 1e-6) return;
+  const MasterIpResult ip = solve_master_ip(lp, first_artificial, first_line_column, x, objective, options.ip);
+  result.ip_nodes = ip.nodes;
+  if (!ip.solution) return;
+  result.ip_improved = true;
+  for (std::size_t c = 0; c < columns.size(); ++c)
+    if ((*ip.solution)[static_cast<std::size_t>(first_line_column) + c] > 0.5)
+      chosen[static_cast<std::size_t>(columns[c].person)] = static_cast<int>(c);
+}
 
 }  // namespace
 
@@ -139,6 +179,7 @@ ColumnGenerationResult column_generation(const Problem& problem, const ProblemIn
     lp.addColumn(static_cast<int>(rows.size()), rows.data(), ones.data(), 0.0, 1.0, line_request_cost(ix, eval, p, line));
     columns.push_back({p, line});
   };
+  std::vector<int> seed_column(static_cast<std::size_t>(P), -1);  // the seed's line of each person, when it keeps their rules
   if (options.seed) {
     // Only lines that keep every per-person hard rule may enter.
     const Evaluation ev = evaluate(problem, ix, *options.seed, true);
@@ -146,9 +187,14 @@ ColumnGenerationResult column_generation(const Problem& problem, const ProblemIn
     for (const Violation& v : ev.violations)
       if (v.person >= 0 && problem.rule(v.rule).hard) broken[static_cast<std::size_t>(v.person)] = 1;
     for (int p : members)
-      if (!broken[static_cast<std::size_t>(p)])
+      if (!broken[static_cast<std::size_t>(p)]) {
+        seed_column[static_cast<std::size_t>(p)] = static_cast<int>(columns.size());
         add_line(p, std::vector<ShiftCode>(options.seed->line(p), options.seed->line(p) + D));
+      }
   }
+  if (options.pool && !window)
+    for (int p = 0; p < P; ++p)
+      for (const auto& pooled : (*options.pool)[static_cast<std::size_t>(p)]) add_line(p, pooled);
 
   LineOptimizer lines(ix);
   PricingPlan plan = pricing_plan(ix);
@@ -263,7 +309,7 @@ ColumnGenerationResult column_generation(const Problem& problem, const ProblemIn
   // ones closest to whole, and re-generate, until everyone is fixed.
   std::vector<int> chosen(static_cast<std::size_t>(P), -1);
   std::vector<std::pair<double, int>> open;  // (-LP value of the leading line, person) of the people not fixed
-  while (now() < options.deadline && result.iterations < options.max_iterations) {
+  while (options.dive && now() < options.deadline && result.iterations < options.max_iterations) {
     const double* x = lp.primalColumnSolution();
     std::vector<double> best_x(static_cast<std::size_t>(P), -1.0);
     for (std::size_t c = 0; c < columns.size(); ++c) {
@@ -316,13 +362,19 @@ ColumnGenerationResult column_generation(const Problem& problem, const ProblemIn
       chosen[p] = static_cast<int>(c);
     }
   }
-  Roster roster = window ? *options.seed : Roster(problem);
-  bool complete = true;
-  for (int p : members) {
-    if (chosen[static_cast<std::size_t>(p)] < 0 || best_x[static_cast<std::size_t>(p)] < 0) {
-      complete = false;
-      break;
+  // Without a dive, the seed's roster is the integer programme's start.
+  if (!options.dive)
+    for (int p : members) {
+      chosen[static_cast<std::size_t>(p)] = seed_column[static_cast<std::size_t>(p)];
+      best_x[static_cast<std::size_t>(p)] = 1.0;
     }
+  bool complete = true;
+  for (int p : members)
+    if (chosen[static_cast<std::size_t>(p)] < 0 || best_x[static_cast<std::size_t>(p)] < 0) complete = false;
+  if (complete) choose_by_master_ip(lp, first_line_column, columns, members, chosen, options, result);
+  Roster roster = window ? *options.seed : Roster(problem);
+  for (int p : members) {
+    if (!complete) break;
     const auto& l = columns[static_cast<std::size_t>(chosen[static_cast<std::size_t>(p)])].line;
     std::copy(l.begin(), l.end(), roster.line(p));
   }

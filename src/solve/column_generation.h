@@ -12,6 +12,7 @@
 
 #include "eval/problem_index.h"
 #include "model/roster.h"
+#include "solve/master_ip.h"
 
 namespace vigil {
 
@@ -28,6 +29,16 @@ struct ColumnGenerationOptions {
   // last_day), so every rule straddling the window's border is priced whole.
   std::vector<int> people;
   int first_day = 0, last_day = 0;
+  // After the dive: the integer programme over the whole pool, started from
+  // the dive's roster (solve/master_ip.h); max_nodes 0 leaves it out.
+  MasterIpOptions ip;
+  // Lines by person to start the master with besides the seed's (a pool
+  // kept from an earlier call; not in a window).
+  const std::vector<std::vector<std::vector<ShiftCode>>>* pool = nullptr;
+  // false: no dive; the seed's roster (every line keeping its person's
+  // rules) is the integer programme's start, and the roster returned is the
+  // programme's when cheaper, else the seed's.
+  bool dive = true;
 };
 
 // How pricing is done on a problem: the line programme with its shift
@@ -49,7 +60,9 @@ struct ColumnGenerationResult {
   bool bound_valid = false;
   double lower_bound = 0;      // on the problem's objective, when bound_valid (round it up)
   double lp_value = 0;         // the master's LP value at the end of its first part
-  std::optional<Roster> roster;  // the dive's roster (every line keeps the per-person rules)
+  std::optional<Roster> roster;  // the dive's roster, or the integer programme's (every line keeps the per-person rules)
+  bool ip_improved = false;      // the integer programme found a cheaper roster than the dive
+  int ip_nodes = 0;              // its branch-and-bound nodes
   int iterations = 0;
   int columns = 0;
   double pricing_work = 0;  // transitions the line programme made (one pass per pricing), a work count

@@ -20,6 +20,16 @@ namespace vigil {
 // the end, after the walk (of what is left after the first).
 constexpr double kWindowShare = 0.4;
 constexpr double kPolishShare = 0.25;
+// The integer programme over the column pool after the dive: its share of
+// the budget left when column generation starts, or its nodes under a work
+// budget (no clock: the same run every time).
+constexpr double kMasterIpShare = 0.1;
+constexpr int kMasterIpNodes = 500;
+// After the walk, the pool's master and integer programme: each of its LP
+// and its programme's share of what is left, or its LP solves under a work
+// budget.
+constexpr double kPoolShare = 0.3;
+constexpr int kPoolLpSolves = 40;
 
 LocalSearch::LocalSearch(const Problem& problem, const ProblemIndex& index, const SolveOptions& options,
                          std::uint64_t seed, int thread, SearchControl& control,
@@ -186,7 +196,9 @@ void LocalSearch::run_column_generation() {
     };
     cg.lp_deadline = at(0.35);
     cg.deadline = at(0.6);
+    cg.ip.seconds = kMasterIpShare * remaining;
   }
+  cg.ip.max_nodes = options_.work_limit > 0 ? kMasterIpNodes : 1 << 30;
   cg.seed = best_found_ ? &best_roster_ : &eval_.roster();
   const ColumnGenerationResult r = column_generation(problem_, ix_, cg);
   cg_iterations_ = r.iterations;
@@ -215,6 +227,36 @@ void LocalSearch::run_column_generation() {
     reason_ = StopReason::kProvenOptimal;
     control_.stop = true;
   }
+}
+
+// Restarting with the column pool: the walk's best roster and every line
+// column generation made, as one master (re-generated to convergence) and
+// one integer programme started from that roster, so the walk's lines and
+// the LP's are recombined.
+void LocalSearch::run_pool_programme() {
+  ColumnGenerationOptions cg;
+  cg.seed = &best_roster_;
+  cg.pool = &line_pool_;
+  cg.dive = false;
+  const auto now = std::chrono::steady_clock::now();
+  if (options_.work_limit > 0) {
+    cg.lp_deadline = cg.deadline = now + std::chrono::hours(24 * 365);
+    cg.max_iterations = kPoolLpSolves;
+    cg.ip.max_nodes = kMasterIpNodes;
+  } else {
+    const double remaining = std::max(0.0, control_.time_limit - control_.elapsed());
+    cg.lp_deadline = cg.deadline = now + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                             std::chrono::duration<double>(kPoolShare * remaining));
+    cg.ip.seconds = std::max(1e-3, kPoolShare * remaining);
+    cg.ip.max_nodes = 1 << 30;
+  }
+  const ColumnGenerationResult r = column_generation(problem_, ix_, cg);
+  if (r.roster && r.ip_improved) {
+    eval_.reset(*r.roster);
+    note_best();
+    if (options_.check_mode) verify("the pool's integer programme");
+  }
+  eval_.reset(best_roster_);
 }
 
 void LocalSearch::run_window_search(double share, bool until_stuck) {
@@ -298,7 +340,8 @@ void LocalSearch::run() {
     if (!try_move(temperature)) break;
   }
   if (windows && best_found_ && check_failure_.empty() && !should_stop()) {
-    run_window_search(1.0, false);
+    run_pool_programme();
+    if (!control_.stop) run_window_search(1.0, false);
     should_stop();  // the reason the budget ended, unless the bound was met
   }
 }

@@ -57,6 +57,7 @@ class LocalSearch {
   // `share` of the remaining budget (or until it is stuck), where column
   // generation ran.
   void run_window_search(double share, bool until_stuck);
+  void run_pool_programme();
   bool rebuild_line(int person, double temperature);
   // The walk's pieces (run() strings them together). Each try_ move returns
   // false only when check mode found a disagreement; a move it rejects or
