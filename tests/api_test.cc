@@ -48,6 +48,9 @@ class Api : public ::testing::Test {
     coordinator_ = *store_->add_user("coordinator", Role::kCoordinator, "", "test");
     officer_ = *store_->add_user("officer", Role::kOfficer, "", "test");
     viewer_ = *store_->add_user("taras", Role::kViewer, "Taras Kozak", "test");
+    serve();
+  }
+  void serve() {
     api_ = std::make_unique<ApiServer>(*ws_);
     ServeOptions options;
     options.port = 0;
@@ -55,11 +58,14 @@ class Api : public ::testing::Test {
     ASSERT_TRUE(api_->bind(options, error)) << error;
     thread_ = std::thread([this] { api_->listen(); });
   }
-  void TearDown() override {
+  void stop_serving() {
     api_->stop();
     thread_.join();
     api_.reset();
     ws_.reset();
+  }
+  void TearDown() override {
+    stop_serving();
     store_.reset();
     fs::remove(path_);
     fs::remove(path_ + "-wal");
@@ -362,6 +368,32 @@ TEST_F(Api, OneJobAtATimeCancelAndEvents) {
   EXPECT_NE(stream.find("event: end\ndata: {"), std::string::npos);
   EXPECT_NE(stream.find("\"state\":\"cancelled\""), std::string::npos);
   EXPECT_EQ(store_->newest_version(), 0);  // a cancelled plan saves nothing
+}
+
+// A server started again over the same store goes on from the last job id
+// (the audit log names each job started): a client still holding the id of
+// a job from before is told it is unknown rather than shown another job.
+TEST_F(Api, JobIdsGoOnAfterARestart) {
+  auto [s1, b1] = post(officer_, "/api/jobs/plan", R"({"work": 20000, "seed": 1})");
+  ASSERT_EQ(s1, 202) << b1.dump();
+  EXPECT_EQ(b1["job"], 1);
+  EXPECT_EQ(finished(1)["state"], "done");
+  stop_serving();
+  ws_ = std::make_unique<Workspace>(*store_);
+  serve();
+  EXPECT_EQ(get(officer_, "/api/jobs/1").first, 404);
+  auto [s2, b2] = post(officer_, "/api/jobs/plan", R"({"work": 20000, "seed": 1})");
+  ASSERT_EQ(s2, 202) << b2.dump();
+  EXPECT_EQ(b2["job"], 2);
+  EXPECT_EQ(finished(2)["state"], "done");
+  // Newest first: the second job's plan saved, the second job started, ...
+  const auto log = store_->audit_log();
+  const auto started = std::find_if(log.begin(), log.end(), [](const AuditEntry& e) { return e.action == "start"; });
+  ASSERT_NE(started, log.end());
+  EXPECT_EQ(started->target, "job 2");
+  EXPECT_EQ(started->after, "plan");
+  EXPECT_EQ(started->user, "officer");
+  EXPECT_EQ(store_->last_job_id(), 2);
 }
 
 TEST_F(Api, FilesAndExportsRoundTrip) {

@@ -67,7 +67,10 @@ struct JobOutcome {
 class JobRunner {
  public:
   using Work = std::function<JobOutcome(JobContext&)>;
-  JobRunner() = default;
+  // Ids count up from `first_id`: a server started again over the same store
+  // passes one past the last id it handed out, so a client holding the id of
+  // a job from before the restart is told it is unknown, not shown another.
+  explicit JobRunner(std::int64_t first_id = 1) : next_id_(first_id) {}
   ~JobRunner();
   JobRunner(const JobRunner&) = delete;
   JobRunner& operator=(const JobRunner&) = delete;

@@ -435,6 +435,19 @@ std::vector<AuditEntry> Store::audit_log(int limit) {
   return out;
 }
 
+std::int64_t Store::last_job_id() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  try {
+    // "job 12" -> 12; the prefix is 4 characters.
+    return db_->execAndGet("SELECT COALESCE(MAX(CAST(substr(target, 5) AS INTEGER)), 0) FROM audit "
+                           "WHERE what = 'start' AND target LIKE 'job %'")
+        .getInt64();
+  } catch (const std::exception& e) {
+    report_failure(path_, "cannot read the last job id", e.what());
+    return 0;
+  }
+}
+
 std::string Store::integrity_check() {
   std::lock_guard<std::mutex> lock(mutex_);
   try {

@@ -160,6 +160,9 @@ class Store {
   void audit(const std::string& user, const std::string& action, const std::string& target,
              const std::string& before, const std::string& after);
   std::vector<AuditEntry> audit_log(int limit = 200);
+  // The highest N of an audit entry "job N" (the workspace audits every job it
+  // starts), 0 for none.
+  std::int64_t last_job_id();
 
   // Users. add_user returns the new token (43 characters, URL-safe base64 of
   // 32 random bytes), shown once; errors: "user 'ana' exists already" (a

@@ -44,7 +44,8 @@ struct PlanJobRequest {
 
 class Workspace {
  public:
-  explicit Workspace(Store& store) : store_(store) {}
+  // Job ids go on from the last one the store's audit log names.
+  explicit Workspace(Store& store) : store_(store), jobs_(store.last_job_id() + 1) {}
   ~Workspace() { jobs_.shutdown(); }
 
   Store& store() { return store_; }
@@ -117,6 +118,10 @@ class Workspace {
   Outcome<std::shared_ptr<const Problem>> problem_of(std::int64_t scenario_id);
   void forget_states();
   std::int64_t newest_kept_version();  // the newest version not discarded
+  // A job start's answer: its id, audited ("start", "job N", "", kind), or
+  // 409 naming the job running.
+  Outcome<std::int64_t> job_started(std::optional<std::int64_t> id, std::int64_t busy, const char* kind,
+                                    const std::string& user);
   // Saves the next version; with `base_must_be_newest`, only while draft.parent
   // is still the newest version kept (an edit raced by another: 409).
   Outcome<std::int64_t> save_draft(PlanVersion draft, const Problem& problem, const Roster& roster,

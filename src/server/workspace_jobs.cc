@@ -103,6 +103,13 @@ Outcome<std::int64_t> Workspace::save_draft(PlanVersion draft, const Problem& pr
   return *saved;
 }
 
+Outcome<std::int64_t> Workspace::job_started(std::optional<std::int64_t> id, std::int64_t busy, const char* kind,
+                                             const std::string& user) {
+  if (!id) return busy_error(busy);
+  store_.audit(user, "start", fmt::format("job {}", *id), "", kind);
+  return *id;
+}
+
 Outcome<std::int64_t> Workspace::start_plan(const PlanJobRequest& request, const std::string& user) {
   const auto current = store_.current_scenario();
   if (!current) return not_found("unit", "no unit yet: import a scenario first");
@@ -134,8 +141,7 @@ Outcome<std::int64_t> Workspace::start_plan(const PlanJobRequest& request, const
                                    ev.score.hard, draft.soft, r.seconds, request.seed),
                        ev, r.moves);
   }, &busy);
-  if (!id) return busy_error(busy);
-  return *id;
+  return job_started(id, busy, "plan", user);
 }
 
 Outcome<std::int64_t> Workspace::start_repair(const json& body, const std::string& user) {
@@ -206,8 +212,7 @@ Outcome<std::int64_t> Workspace::start_repair(const json& body, const std::strin
                                    r.evaluation.score.hard, r.search.seconds, seed),
                        r.evaluation, r.search.moves, json{{"unkept", broken_json(r.problem, r.unkept)}}.dump());
   }, &busy);
-  if (!id) return busy_error(busy);
-  return *id;
+  return job_started(id, busy, "repair", user);
 }
 
 Outcome<std::int64_t> Workspace::start_resilience(const json& body, const std::string& user) {
@@ -253,8 +258,7 @@ Outcome<std::int64_t> Workspace::start_resilience(const json& body, const std::s
                     {"not_repaired", cases}}.dump();
     return o;
   }, &busy);
-  if (!id) return busy_error(busy);
-  return *id;
+  return job_started(id, busy, "resilience", user);
 }
 
 }  // namespace vigil::server
