@@ -198,7 +198,7 @@ void LocalSearch::run_column_generation() {
     cg.deadline = at(0.6);
     cg.ip.seconds = kMasterIpShare * remaining;
   }
-  cg.ip.max_nodes = options_.work_limit > 0 ? kMasterIpNodes : 1 << 30;
+  cg.ip.max_nodes = !options_.master_ip ? 0 : options_.work_limit > 0 ? kMasterIpNodes : 1 << 30;
   cg.seed = best_found_ ? &best_roster_ : &eval_.roster();
   const ColumnGenerationResult r = column_generation(problem_, ix_, cg);
   cg_iterations_ = r.iterations;
@@ -340,7 +340,7 @@ void LocalSearch::run() {
     if (!try_move(temperature)) break;
   }
   if (windows && best_found_ && check_failure_.empty() && !should_stop()) {
-    run_pool_programme();
+    if (options_.master_ip) run_pool_programme();
     if (!control_.stop) run_window_search(1.0, false);
     should_stop();  // the reason the budget ended, unless the bound was met
   }
