@@ -12,7 +12,6 @@
 
 #include <chrono>
 #include <cmath>
-#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -26,22 +25,9 @@
 namespace vigil {
 namespace {
 
-using test::shared_nrp;
+#define SKIP_WITHOUT_BENCHMARK() VIGIL_SKIP_WITHOUT_BENCHMARK("the engine guards on the benchmark")
 
-std::string instance_path(int n) { return shared_nrp("Instance" + std::to_string(n) + ".txt"); }
-
-bool benchmark_present() { return std::filesystem::exists(instance_path(1)); }
-
-#define SKIP_WITHOUT_BENCHMARK()                                                                              \
-  if (!benchmark_present())                                                                                 \
-  GTEST_SKIP() << "benchmark instances not found at " << VIGIL_SHARED_NRP                                   \
-               << " (../shared beside the checkout): the engine guards on the benchmark did not run"
-
-Problem read_instance(int n) {
-  auto r = read_nrp_instance(instance_path(n));
-  if (!r) throw std::runtime_error(r.error().format());
-  return std::move(r.value());
-}
+Problem read_instance(int n) { return test::read_benchmark_instance(n); }
 
 TEST(EngineGuard, ColumnGenerationRunsOnTheseInstances) {
   SKIP_WITHOUT_BENCHMARK();

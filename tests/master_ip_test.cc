@@ -8,7 +8,6 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <filesystem>
 #include <string>
 
 #include "eval/problem_index.h"
@@ -20,20 +19,9 @@
 namespace vigil {
 namespace {
 
-using test::shared_nrp;
+#define SKIP_WITHOUT_BENCHMARK() VIGIL_SKIP_WITHOUT_BENCHMARK("the integer programme tests")
 
-std::string instance_path(int n) { return shared_nrp("Instance" + std::to_string(n) + ".txt"); }
-
-#define SKIP_WITHOUT_BENCHMARK()                                                     \
-  if (!std::filesystem::exists(instance_path(5)))                                  \
-  GTEST_SKIP() << "benchmark instances not found at " << VIGIL_SHARED_NRP          \
-               << " (../shared beside the checkout): the integer programme tests did not run"
-
-Problem read_instance(int n) {
-  auto r = read_nrp_instance(instance_path(n));
-  if (!r) throw std::runtime_error(r.error().format());
-  return std::move(r.value());
-}
+Problem read_instance(int n) { return test::read_benchmark_instance(n); }
 
 // Column generation to convergence (a fixed number of LP solves, no clock),
 // with the integer programme after the dive when `nodes` > 0.

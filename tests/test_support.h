@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <filesystem>
 #include <ostream>
 #include <stdexcept>
 #include <string>
@@ -72,6 +73,24 @@ inline Problem read_or_throw(const std::string& path) {
 
 inline std::string test_data(const std::string& file) { return std::string(VIGIL_TEST_DATA) + "/" + file; }
 inline std::string shared_nrp(const std::string& file) { return std::string(VIGIL_SHARED_NRP) + "/" + file; }
+
+// The benchmark's InstanceN.txt from ../shared, read (a failure throws).
+inline std::string benchmark_instance_path(int n) { return shared_nrp("Instance" + std::to_string(n) + ".txt"); }
+inline Problem read_benchmark_instance(int n) {
+  auto r = read_nrp_instance(benchmark_instance_path(n));
+  if (!r) throw std::runtime_error(r.error().format());
+  return std::move(r.value());
+}
+
+}  // namespace vigil::test
+
+// Skips a test where ../shared is absent, saying which tests did not run.
+#define VIGIL_SKIP_WITHOUT_BENCHMARK(what)                                                    \
+  if (!std::filesystem::exists(::vigil::test::benchmark_instance_path(1)))                    \
+  GTEST_SKIP() << "benchmark instances not found at " << VIGIL_SHARED_NRP                     \
+               << " (../shared beside the checkout): " << (what) << " did not run"
+
+namespace vigil::test {
 
 // One string per person, one character per day: '.' is a day off, any other
 // character is the (one-letter) shift of that name.

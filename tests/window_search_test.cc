@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <filesystem>
 #include <random>
 #include <string>
 
@@ -21,20 +20,9 @@
 namespace vigil {
 namespace {
 
-using test::shared_nrp;
+#define SKIP_WITHOUT_BENCHMARK() VIGIL_SKIP_WITHOUT_BENCHMARK("the window search tests")
 
-std::string instance_path(int n) { return shared_nrp("Instance" + std::to_string(n) + ".txt"); }
-
-#define SKIP_WITHOUT_BENCHMARK()                                                     \
-  if (!std::filesystem::exists(instance_path(5)))                                  \
-  GTEST_SKIP() << "benchmark instances not found at " << VIGIL_SHARED_NRP          \
-               << " (../shared beside the checkout): the window search tests did not run"
-
-Problem read_instance(int n) {
-  auto r = read_nrp_instance(instance_path(n));
-  if (!r) throw std::runtime_error(r.error().format());
-  return std::move(r.value());
-}
+Problem read_instance(int n) { return test::read_benchmark_instance(n); }
 
 // A feasible roster from a short annealing walk (no column generation, so no
 // window search either): a start with room to improve.
@@ -114,9 +102,6 @@ SolveResult work_solve(const Problem& problem, bool windows) {
   o.threads = 1;
   o.time_limit_seconds = 1e6;  // the work budget alone stops it
   o.window_search = windows;
-  // The integer programme over the pool reaches 1144 on its own here, with
-  // or without windows (a2b233c): the windows are measured without it.
-  o.master_ip = false;
   return solve(problem, o);
 }
 

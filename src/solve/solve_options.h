@@ -33,7 +33,7 @@ struct SolveOptions {
   bool check_mode = false;                  // re-score from scratch after every applied move
   bool column_generation = true;            // LP bound and dive where the exact line DP fits
   bool window_search = true;                // after column generation: re-solve windows of the roster with it
-  bool master_ip = true;                    // after the dive and after the walk: branch and bound over the pool of lines
+  bool master_ip = true;                    // on the clock, after the dive and after the walk: branch and bound over the pool of lines
   std::optional<Roster> start;              // start from this roster instead of building one
   // Cancellation from another thread (a long-running caller's job): once it
   // reads true, the search stops at its next check (every thousand moves or
