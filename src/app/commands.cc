@@ -195,7 +195,7 @@ Handler setup_solve(CLI::App& sub) {
     std::string instance, out, start, out_dir, start_date, sheet_language;
     SearchFlags search;
     std::optional<std::int64_t> target, lower_bound;
-    bool check = false, quiet = false, json = false, no_lp = false;
+    bool check = false, quiet = false, json = false, no_lp = false, no_ip = false;
     double max_memory = 0;  // MiB; 0: no bound
   };
   auto args = std::make_shared<Args>();
@@ -205,6 +205,9 @@ Handler setup_solve(CLI::App& sub) {
   sub.add_option("--start-date", args->start_date, "Scenario: calendar date of day 0 (YYYY-MM-DD) for the calendars");
   add_sheet_language_flag(sub, args->sheet_language);
   sub.add_flag("--no-lp", args->no_lp, "Skip column generation (LP lower bound and dive); annealing only");
+  sub.add_flag("--no-ip", args->no_ip,
+               "Skip the integer programme over column generation's pool of lines (after the dive and after the walk; "
+               "it runs on the clock only, never under --work)");
   add_time_flag(sub, args->search, "",
                 fmt::format("{:g} for a benchmark instance, {:g} for a scenario", kBenchmarkDefaultSeconds,
                             kUnitDefaultSeconds));
@@ -228,6 +231,7 @@ Handler setup_solve(CLI::App& sub) {
     options.lower_bound = args->lower_bound;
     options.check_mode = args->check;
     options.column_generation = !args->no_lp;
+    options.master_ip = !args->no_ip;
     if (!args->start.empty()) {
       auto start = load_roster(*problem, args->start);
       if (!start) {
