@@ -10,7 +10,6 @@
 // The benchmark guards skip, and say so, where ../shared is absent.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cmath>
 #include <string>
 #include <vector>
@@ -101,9 +100,7 @@ TEST_P(LpBound, ConvergesValidAndWithinAQuarterPercent) {
   const BoundCase c = GetParam();
   const Problem problem = read_instance(c.instance);
   const ProblemIndex index(problem);
-  ColumnGenerationOptions options;
-  options.deadline = options.lp_deadline = std::chrono::steady_clock::now() + std::chrono::hours(1);
-  options.max_iterations = 3000;
+  const ColumnGenerationOptions options = test::unclocked_column_generation(3000);
   const ColumnGenerationResult r = column_generation(problem, index, options);
   ASSERT_TRUE(r.bound_valid) << "Instance" << c.instance << " after " << r.iterations << " LP solves";
   const auto bound = static_cast<std::int64_t>(std::ceil(r.lower_bound - 1e-6));

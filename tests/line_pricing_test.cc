@@ -216,9 +216,7 @@ TEST(LinePricing, PartialPricingConvergesToTheFullLpOptimum) {
     auto read = read_nrp_instance(test::shared_nrp("Instance" + std::to_string(n) + ".txt"));
     ASSERT_TRUE(read.ok());
     const ProblemIndex ix(read.value());
-    ColumnGenerationOptions options;
-    options.deadline = options.lp_deadline = std::chrono::steady_clock::now() + std::chrono::hours(1);
-    options.max_iterations = 5000;
+    ColumnGenerationOptions options = test::unclocked_column_generation(5000);
     const ColumnGenerationResult full = column_generation(read.value(), ix, options);
     options.pricing_batch = 3;
     const ColumnGenerationResult partial = column_generation(read.value(), ix, options);
@@ -238,9 +236,7 @@ TEST(LinePricing, UnconvergedColumnGenerationGivesALagrangianBound) {
   auto read = read_nrp_instance(test::shared_nrp("Instance5.txt"));
   ASSERT_TRUE(read.ok());
   const ProblemIndex ix(read.value());
-  ColumnGenerationOptions options;
-  options.deadline = options.lp_deadline = std::chrono::steady_clock::now() + std::chrono::hours(1);
-  options.max_iterations = 5000;
+  ColumnGenerationOptions options = test::unclocked_column_generation(5000);
   const ColumnGenerationResult full = column_generation(read.value(), ix, options);
   ASSERT_TRUE(full.lp_converged);
   ASSERT_TRUE(full.bound_valid);

@@ -7,7 +7,6 @@
 // absent.
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <string>
 
 #include "eval/problem_index.h"
@@ -26,9 +25,7 @@ Problem read_instance(int n) { return test::read_benchmark_instance(n); }
 // Column generation to convergence (a fixed number of LP solves, no clock),
 // with the integer programme after the dive when `nodes` > 0.
 ColumnGenerationResult generate(const Problem& problem, const ProblemIndex& index, int nodes) {
-  ColumnGenerationOptions options;
-  options.deadline = options.lp_deadline = std::chrono::steady_clock::now() + std::chrono::hours(1);
-  options.max_iterations = 3000;
+  ColumnGenerationOptions options = test::unclocked_column_generation(3000);
   options.ip.max_nodes = nodes;
   return column_generation(problem, index, options);
 }
@@ -64,31 +61,23 @@ TEST(MasterIp, RestartFromASeedAndThePoolNeverReturnsWorse) {
   SKIP_WITHOUT_BENCHMARK();
   const Problem problem = read_instance(6);
   const ProblemIndex index(problem);
-  SolveOptions walk;
-  walk.work_limit = 300'000;
-  walk.seed = 1;
-  walk.column_generation = false;
-  walk.time_limit_seconds = 1e6;
-  const SolveResult start = solve(problem, walk);
-  ASSERT_TRUE(start.found_feasible);
+  const Roster start = test::walk_roster(problem, 300'000);
   const ColumnGenerationResult first = generate(problem, index, 0);
 
-  ColumnGenerationOptions options;
-  options.deadline = options.lp_deadline = std::chrono::steady_clock::now() + std::chrono::hours(1);
-  options.max_iterations = 40;
-  options.seed = &start.roster;
+  ColumnGenerationOptions options = test::unclocked_column_generation(40);
+  options.seed = &start;
   options.pool = &first.lines_by_person;
   options.dive = false;
   const ColumnGenerationResult kept = column_generation(problem, index, options);
   ASSERT_TRUE(kept.roster);
   EXPECT_FALSE(kept.ip_improved);
   for (int p = 0; p < index.people; ++p)
-    for (int d = 0; d < index.days; ++d) ASSERT_EQ(kept.roster->at(p, d), start.roster.at(p, d)) << p << " " << d;
+    for (int d = 0; d < index.days; ++d) ASSERT_EQ(kept.roster->at(p, d), start.at(p, d)) << p << " " << d;
 
   options.ip.max_nodes = 500;
   const ColumnGenerationResult improved = column_generation(problem, index, options);
   ASSERT_TRUE(improved.roster);
-  const Score before = evaluate(problem, index, start.roster).score;
+  const Score before = evaluate(problem, index, start).score;
   const Score after = evaluate(problem, index, *improved.roster).score;
   EXPECT_EQ(after.hard, 0);
   EXPECT_LE(after.soft, before.soft);

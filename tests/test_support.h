@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <ostream>
@@ -17,6 +18,8 @@
 #include "io/roster_io.h"
 #include "model/problem.h"
 #include "model/roster.h"
+#include "solve/column_generation.h"
+#include "solve/solver.h"
 
 namespace vigil {
 
@@ -80,6 +83,28 @@ inline Problem read_benchmark_instance(int n) {
   auto r = read_nrp_instance(benchmark_instance_path(n));
   if (!r) throw std::runtime_error(r.error().format());
   return std::move(r.value());
+}
+
+// Column generation with no clock: only `max_iterations` LP solves stop it
+// (the deadlines lie an hour away), so its result is the same every run.
+inline ColumnGenerationOptions unclocked_column_generation(int max_iterations) {
+  ColumnGenerationOptions options;
+  options.deadline = options.lp_deadline = std::chrono::steady_clock::now() + std::chrono::hours(1);
+  options.max_iterations = max_iterations;
+  return options;
+}
+
+// A feasible roster from a short annealing walk (seed 1, `work` moves, no
+// column generation): a start with room to improve.
+inline Roster walk_roster(const Problem& problem, std::int64_t work) {
+  SolveOptions o;
+  o.work_limit = work;
+  o.seed = 1;
+  o.column_generation = false;
+  o.time_limit_seconds = 1e6;
+  const SolveResult r = solve(problem, o);
+  EXPECT_TRUE(r.found_feasible);
+  return r.roster;
 }
 
 }  // namespace vigil::test

@@ -25,17 +25,8 @@ namespace {
 Problem read_instance(int n) { return test::read_benchmark_instance(n); }
 
 // A feasible roster from a short annealing walk (no column generation, so no
-// window search either): a start with room to improve.
-Roster walk_roster(const Problem& problem) {
-  SolveOptions o;
-  o.work_limit = 200'000;
-  o.seed = 1;
-  o.column_generation = false;
-  o.time_limit_seconds = 1e6;
-  const SolveResult r = solve(problem, o);
-  EXPECT_TRUE(r.found_feasible);
-  return r.roster;
-}
+// window search either).
+Roster walk_roster(const Problem& problem) { return test::walk_roster(problem, 200'000); }
 
 TEST(WindowSearch, AWindowChangesOnlyItsPeopleInsideItsDaysAndKeepsEveryHardRule) {
   SKIP_WITHOUT_BENCHMARK();
