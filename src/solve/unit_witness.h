@@ -26,8 +26,10 @@ std::optional<int> witness_showers_needed(const Problem& drawn, int classes, std
 
 // The witness plan of a generated unit as a roster that keeps every hard
 // rule: places by the rotation classes, three watch pairs per post team
-// (watch slots {0,1,6,7}, {2,3,8,9}, {4,5,10,11}), three guards per rest
-// center and day, one shower per rest stint. A feasible start for the search,
+// (watch slots {0,5,6,11}, {1,2,7,8}, {3,4,9,10}, the same every day of a
+// stint), a rest center's guard in six turns of two slots, each to someone
+// there who keeps the limits over any 24 hours with it, and one shower per
+// rest stint. A feasible start for the search,
 // and the proof the tests check with the full evaluator. nullopt when the
 // problem's watch setup is not the generator's or the construction fails.
 std::optional<Roster> witness_roster(const Problem& generated);
