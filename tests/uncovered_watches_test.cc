@@ -67,6 +67,37 @@ TEST(UncoveredWatches, ListsWhoRemainsAndWhoCouldCoverNearestFirst) {
   EXPECT_EQ(uncovered_watches(p, r, 0).size(), 12u);
 }
 
+// With rule travel on (1 h), someone whose guard turn at the rest center
+// ends when the watch begins could not be at the post in time: Dee's turn is
+// 02:00-04:00, Fay's 00:00-02:00. With the rule off, both could cover.
+TEST(UncoveredWatches, WithTravelOnlyWhoCanGetThereInTimeCouldCover) {
+  test::UnitBuilder b;
+  b.days = 1;
+  b.places = {{"post-1", PlaceKind::kPost, 8, 2, 0}, {"rest", PlaceKind::kRestCenter, 70, 1, 2}};
+  b.people = {person("Ana"), person("Dee"), person("Fay")};
+  Problem p = b.build();
+  test::UnitRosterWriter w(p);
+  w.place(0, 0, kPost1);
+  w.watch(0, 0, kLastSlot, kPost1);
+  w.place(1, 0, kRest);
+  w.watch(1, 0, kLastSlot - 1, kRest);
+  w.place(2, 0, kRest);
+  w.watch(2, 0, kLastSlot - 2, kRest);
+  const int from = 22 * 60;  // day 0 04:00
+  auto text = [&] {
+    std::string out;  // the post's short watch (the rest center's guard slots are short too)
+    for (const UncoveredWatch& u : uncovered_watches(p, w.roster, from))
+      if (u.place == kPost1) out += uncovered_text(p, u, std::nullopt);
+    return out;
+  };
+  p.rule(RuleKind::kTravel).enabled = false;
+  EXPECT_EQ(text(), "post-1, Tue 04:00-06:00 (day 0): Ana alone, 1 missing; could cover: Dee (at rest), Fay (at rest)");
+  p.rule(RuleKind::kTravel).enabled = true;
+  EXPECT_EQ(text(), "post-1, Tue 04:00-06:00 (day 0): Ana alone, 1 missing; could cover: Fay (at rest)");
+  p.unit->parameters.travel_minutes = 150;  // 2 h 30: Fay's turn ends 2 h before
+  EXPECT_EQ(text(), "post-1, Tue 04:00-06:00 (day 0): Ana alone, 1 missing; nobody can cover it within the rules");
+}
+
 TEST(UncoveredWatches, AWatcherAwayDoesNotStandIt) {
   test::UnitBuilder b;
   b.days = 1;

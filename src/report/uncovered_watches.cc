@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "eval/rules/day_limits.h"
+#include "eval/rules/travel_duties.h"
 #include "eval/rules/watch_partners.h"
 #include "model/unit_day.h"
 #include "model/wording.h"
@@ -23,11 +24,17 @@ struct WatchView {
   UnitLayout layout;
   rules::DayLimits limits;
   std::vector<rules::WatchTraits> traits;
+  int travel_minutes;  // rule travel's time between places, 0 when the rule is off
+  int watch_lanes;     // as the roster holds them (0 when no place has watchers)
+  bool has_shower_lane;
 
   WatchView(const Problem& p, const Roster& r)
       : problem(p), roster(r), layout(make_unit_layout(p)),
         limits(rules::day_limits(p.unit->parameters, layout.watch_minutes, layout.watch_slots)),
-        traits(rules::watch_traits(p)) {}
+        traits(rules::watch_traits(p)),
+        travel_minutes(p.rule(RuleKind::kTravel).enabled ? p.unit->parameters.travel_minutes : 0),
+        watch_lanes(r.lanes() > layout.watch_slots ? layout.watch_slots : 0),
+        has_shower_lane(r.lanes() > layout.shower_lane) {}
 
   bool on_watch(int person, int day, int slot) const { return roster.at(person, day, layout.watch_lane(slot)) >= 0; }
   int watch_place(int person, int day, int slot) const {
@@ -64,6 +71,27 @@ struct WatchView {
     for (int t = at - 1; busy(t); --t) ++run;
     for (int t = at + 1; busy(t); ++t) ++run;
     return rules::run_over(run, limits) == 0;
+  }
+  // Whether the person could get to `place` for `slot` of `day` and away
+  // again: with rule travel on, none of their duties elsewhere (watches,
+  // guard turns, showers, on that day or the days either side) ends less
+  // than the travel time before the watch or starts less than it after.
+  bool can_travel_to(int person, int day, int slot, int place) const {
+    if (travel_minutes <= 0) return true;
+    const int start = day * kMinutesPerDay + layout.slot_start[static_cast<std::size_t>(slot)];
+    const rules::Duty watch{start, start + layout.watch_minutes, place, slot};
+    rules::DayDuties duties;
+    for (int d = std::max(0, day - 1); d <= std::min(problem.days() - 1, day + 1); ++d) {
+      rules::day_duties(layout, d, watch_lanes, has_shower_lane, [&](int lane) { return roster.at(person, d, lane); },
+                        duties);
+      for (int i = 0; i < duties.count; ++i) {
+        const rules::Duty& other = duties.duty[static_cast<std::size_t>(i)];
+        const bool before = other.start < watch.start;
+        if (before ? rules::too_close(other, watch, travel_minutes) : rules::too_close(watch, other, travel_minutes))
+          return false;
+      }
+    }
+    return true;
   }
 };
 
@@ -102,6 +130,7 @@ std::vector<CoverCandidate> candidates_for(const WatchView& view, const DayPlace
     if (absent_during(problem.people[static_cast<std::size_t>(q)], w.start_minute, w.end_minute - w.start_minute))
       return false;
     if (!view.keeps_limits_with(q, w.day, w.slot)) return false;
+    if (!view.can_travel_to(q, w.day, w.slot, w.place)) return false;
     const auto& mine = view.traits[static_cast<std::size_t>(q)];
     return std::all_of(w.remaining.begin(), w.remaining.end(), [&](int r) {
       return rules::may_watch_together(mine, view.traits[static_cast<std::size_t>(r)]);

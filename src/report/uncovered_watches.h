@@ -12,6 +12,8 @@
 //     daily-watch-hours, watches-in-a-row: eval/rules/day_limits.h);
 //   - may watch with every remaining watcher (a shared language and not two
 //     newcomers: eval/rules/watch_partners.h);
+//   - with rule travel on, no duty elsewhere within the travel time of the
+//     watch, before or after it (eval/rules/travel_duties.h);
 //   - placed that day at the place itself (first), or at a rest center;
 // within each group, fewest watches that day first, then scenario order.
 #pragma once
