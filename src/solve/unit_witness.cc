@@ -7,9 +7,7 @@
 #include <bit>
 #include <cstdint>
 #include <functional>
-#include <limits>
 #include <queue>
-#include <set>
 #include <string>
 #include <utility>
 #include <vector>
